@@ -1,0 +1,391 @@
+/* tri-assess: the command line.  Parses arguments, loads the framework,
+ * runs one command, and turns core results and errors into output and an
+ * exit status: 0 success, 1 bad input, 2 usage error. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assessment.h"
+#include "csvio.h"
+#include "framework.h"
+#include "score.h"
+#include "tri_config.h"
+#include "wizard.h"
+
+enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+struct options {
+	const char *framework_dir;
+	const char *organisation;
+	const char *type;
+	const char *date;
+	char assessors[1024];
+	bool csv;
+	bool plain;
+};
+
+static const char usage_text[] =
+"usage: tri-assess [OPTIONS] [FILE]              the wizard on FILE\n"
+"       tri-assess criteria [--csv]               list the Standard's criteria\n"
+"       tri-assess validate [--csv]               check the framework and its ranges\n"
+"       tri-assess score FILE... [--csv]          score assessments by category\n"
+"       tri-assess new FILE --organisation NAME [--type self|peer]\n"
+"                         [--assessor NAME]... [--date YYYY-MM-DD]\n"
+"\n"
+"Assess a London local authority against the CELC Tackling Racial\n"
+"Inequality Standard (Version 14, London Councils, December 2022).\n"
+"\n"
+"options:\n"
+"  --framework DIR    load the Standard from DIR's CSV files instead of the\n"
+"                     built-in Version 14 (a revised Standard)\n"
+"  --csv              CSV output for machines (a header row, then data)\n"
+"  --plain            the wizard as numbered text prompts (also when TERM=dumb)\n"
+"  --organisation, --type, --assessor, --date   details for 'new'\n"
+"  -h, --help         this help\n"
+"  -V, --version      the program's and the built-in Standard's versions\n"
+"\n"
+"Exit status: 0 success, 1 bad input, 2 usage error.  See tri-assess(1).\n";
+
+static int usage_error(const char *format, const char *arg)
+{
+	fprintf(stderr, "tri-assess: ");
+	fprintf(stderr, format, arg);
+	fprintf(stderr, "\nTry 'tri-assess --help'.\n");
+	return EXIT_USAGE;
+}
+
+/* Print text wrapped to width columns, each line after the first indented
+ * by indent spaces.  Counts UTF-8 code points, not bytes. */
+static void print_wrapped(const char *text, int indent, int width)
+{
+	int column = indent;
+	const char *word = text;
+	bool first = true;
+	while (*word) {
+		while (*word == ' ')
+			word++;
+		if (!*word)
+			break;
+		const char *end = word;
+		int cells = 0;
+		while (*end && *end != ' ') {
+			if (((unsigned char)*end & 0xC0) != 0x80)
+				cells++;
+			end++;
+		}
+		if (!first && column + 1 + cells > width) {
+			printf("\n%*s", indent, "");
+			column = indent;
+		} else if (!first) {
+			putchar(' ');
+			column++;
+		}
+		fwrite(word, 1, (size_t)(end - word), stdout);
+		column += cells;
+		first = false;
+		word = end;
+	}
+	putchar('\n');
+}
+
+static void write_csv_row(const char *const *fields, size_t count)
+{
+	csvio_write_record(stdout, fields, count); /* same quoting as files */
+}
+
+static int cmd_criteria(const struct framework *fw, const struct options *opt)
+{
+	if (opt->csv) {
+		const char *head[] = { "criterion_id", "category", "section",
+				       "developing", "established", "leading" };
+		write_csv_row(head, 6);
+		for (size_t i = 0; i < fw->criterion_count; i++) {
+			const struct framework_criterion *c = &fw->criteria[i];
+			const char *row[] = {
+				c->id, fw->categories[c->category].id,
+				c->section == FRAMEWORK_NO_SECTION ? "" : fw->sections[c->section].id,
+				c->cell[1] ? c->cell[1] : "", c->cell[2] ? c->cell[2] : "",
+				c->cell[3] ? c->cell[3] : "",
+			};
+			write_csv_row(row, 6);
+		}
+		return 0;
+	}
+	printf("%s, version %s: %zu categories, %zu criteria\n", fw->title, fw->version,
+	       fw->category_count, fw->criterion_count);
+	size_t last_section = FRAMEWORK_NO_SECTION;
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		const struct framework_criterion *c = &fw->criteria[i];
+		const struct framework_category *cat = &fw->categories[c->category];
+		if (i == cat->first_criterion) {
+			printf("\nCategory %s: %s\n", cat->id, cat->title);
+			printf("  Score ranges: Developing %d-%d, Established %d-%d, Leading %d-%d\n",
+			       cat->published[1].from, cat->published[1].to,
+			       cat->published[2].from, cat->published[2].to,
+			       cat->published[3].from, cat->published[3].to);
+		}
+		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
+			printf("\n Section %s: %s\n", fw->sections[c->section].id,
+			       fw->sections[c->section].title);
+		last_section = c->section;
+		printf("\n  %s\n", c->id);
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+			if (!c->cell[l])
+				continue;
+			char label[64];
+			snprintf(label, sizeof label, "    %s (%d): ", fw->level_title[l], fw->points[l]);
+			fputs(label, stdout);
+			print_wrapped(c->cell[l], 6, 79);
+		}
+	}
+	return 0;
+}
+
+static int cmd_validate(const struct framework *fw, const struct options *opt)
+{
+	struct score_disagreement found[64];
+	size_t count = score_check_ranges(fw, found, 64);
+	if (opt->csv) {
+		const char *head[] = { "category", "published_developing_max",
+				       "published_established_max", "published_max",
+				       "derived_developing_max", "derived_established_max",
+				       "derived_max", "agrees" };
+		write_csv_row(head, 8);
+	} else {
+		printf("%s, version %s: well-formed (%zu categories, %zu sections, %zu "
+		       "criteria, %zu glossary terms)\n\n", fw->title, fw->version,
+		       fw->category_count, fw->section_count, fw->criterion_count,
+		       fw->term_count);
+		printf("%-9s %-24s %-24s %s\n", "category", "published dev/est/max",
+		       "derived dev/est/max", "agrees");
+	}
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_range *pub = fw->categories[c].published;
+		struct framework_range der[LEVEL_COUNT];
+		score_derived_ranges(fw, c, der);
+		bool agrees = true;
+		for (size_t i = 0; i < count && i < 64; i++)
+			agrees &= found[i].category != c;
+		char n[6][16];
+		int values[6] = { pub[1].to, pub[2].to, pub[3].to, der[1].to, der[2].to, der[3].to };
+		for (int i = 0; i < 6; i++)
+			snprintf(n[i], sizeof n[i], "%d", values[i]);
+		if (opt->csv) {
+			const char *row[] = { fw->categories[c].id, n[0], n[1], n[2], n[3],
+					      n[4], n[5], agrees ? "yes" : "no" };
+			write_csv_row(row, 8);
+		} else {
+			char a[32], b[32];
+			snprintf(a, sizeof a, "%s / %s / %s", n[0], n[1], n[2]);
+			snprintf(b, sizeof b, "%s / %s / %s", n[3], n[4], n[5]);
+			printf("%-9s %-24s %-24s %s\n", fw->categories[c].id, a, b,
+			       agrees ? "yes" : "NO");
+		}
+	}
+	for (size_t i = 0; i < count && i < 64; i++)
+		fprintf(stderr, "tri-assess: warning: category %s: %s\n",
+			fw->categories[found[i].category].id, found[i].message);
+	if (!opt->csv && count)
+		printf("\n%zu disagreement%s between the published ranges and the tables "
+		       "(see docs/standard-notes.md); scoring uses the published ranges.\n",
+		       count, count == 1 ? "" : "s");
+	return 0;
+}
+
+static const char *level_title(const struct framework *fw, enum level level)
+{
+	return level >= LEVEL_DEVELOPING ? fw->level_title[level] : "";
+}
+
+static int cmd_score(const struct framework *fw, const struct options *opt,
+		     char **files, int count)
+{
+	if (count == 0)
+		return usage_error("%s", "score: expected at least one FILE");
+	/* Load everything first: a bad file means no partial report. */
+	struct assessment **loaded = calloc((size_t)count, sizeof *loaded);
+	int rc = 0;
+	if (!loaded) {
+		fprintf(stderr, "tri-assess: out of memory\n");
+		return EXIT_BAD_INPUT;
+	}
+	for (int i = 0; i < count; i++) {
+		struct tri_error err;
+		loaded[i] = assessment_load(fw, files[i], &err);
+		if (!loaded[i]) {
+			fprintf(stderr, "tri-assess: %s\n", err.message);
+			rc = EXIT_BAD_INPUT;
+		}
+	}
+	if (rc != 0)
+		goto done;
+	if (opt->csv) {
+		const char *head[] = { "file", "category", "title", "score", "max", "level" };
+		write_csv_row(head, 6);
+	}
+	for (int i = 0; i < count; i++) {
+		const struct assessment *a = loaded[i];
+		if (!opt->csv)
+			printf("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
+			       *a->organisation ? a->organisation : "(organisation not given)",
+			       *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+		for (size_t c = 0; c < fw->category_count; c++) {
+			const struct framework_category *cat = &fw->categories[c];
+			struct score_result r;
+			score_category(fw, a->levels, c, &r);
+			char score[16], max[16];
+			snprintf(score, sizeof score, "%d", r.score);
+			snprintf(max, sizeof max, "%d", r.max);
+			if (opt->csv) {
+				const char *row[] = { files[i], cat->id, cat->title, score, max,
+						      level_name(r.level) };
+				write_csv_row(row, 6);
+				continue;
+			}
+			printf("  %-2s %-36s %3d / %-3d %-21s %zu/%zu answered\n", cat->id,
+			       cat->title, r.score, r.max, level_title(fw, r.level),
+			       r.answered, r.total);
+			for (size_t s = 0; s < cat->section_count; s++) {
+				struct score_result sr;
+				size_t si = cat->first_section + s;
+				score_section(fw, a->levels, si, &sr);
+				printf("     %-3s %-33s %3d / %-3d\n", fw->sections[si].id,
+				       fw->sections[si].title, sr.score, sr.max);
+			}
+		}
+		if (!opt->csv) {
+			int total, max;
+			score_total(fw, a->levels, &total, &max);
+			printf("  Total points: %d / %d (the Standard sets levels per category, "
+			       "not overall)\n", total, max);
+		}
+	}
+done:
+	for (int i = 0; i < count; i++)
+		assessment_destroy(loaded[i]);
+	free(loaded);
+	return rc;
+}
+
+static int cmd_new(const struct framework *fw, const struct options *opt,
+		   char **files, int count)
+{
+	if (count != 1)
+		return usage_error("%s", "new: expected exactly one FILE");
+	if (!opt->organisation || !*opt->organisation)
+		return usage_error("%s", "new: expected --organisation NAME");
+	const char *type = opt->type ? opt->type : "self";
+	if (!*type || !assessment_type_valid(type))
+		return usage_error("new: --type is '%s'; expected self or peer", type);
+	char today[16];
+	const char *date = opt->date;
+	if (!date) {
+		time_t now = time(NULL);
+		struct tm tm;
+		strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+		date = today;
+	}
+	if (!assessment_date_valid(date))
+		return usage_error("new: --date is '%s'; expected YYYY-MM-DD", date);
+	struct tri_error err;
+	struct assessment *a = assessment_create(fw);
+	int rc = EXIT_BAD_INPUT;
+	if (!a) {
+		fprintf(stderr, "tri-assess: out of memory\n");
+		return rc;
+	}
+	if (assessment_set_text(&a->organisation, opt->organisation, &err) != 0 ||
+	    assessment_set_text(&a->type, type, &err) != 0 ||
+	    assessment_set_text(&a->assessors, opt->assessors, &err) != 0 ||
+	    assessment_set_text(&a->date, date, &err) != 0 ||
+	    assessment_save(a, files[0], true, &err) != 0) {
+		fprintf(stderr, "tri-assess: %s\n", err.message);
+	} else {
+		printf("Created %s: a blank %s-assessment of %s against %s version %s "
+		       "(%zu criteria).\nNext: tri-assess %s\n", files[0], type,
+		       opt->organisation, fw->title, fw->version, fw->criterion_count, files[0]);
+		rc = 0;
+	}
+	assessment_destroy(a);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE };
+	static const struct option longopts[] = {
+		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
+		{ "csv", no_argument, NULL, OPT_CSV },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "organisation", required_argument, NULL, OPT_ORG },
+		{ "organization", required_argument, NULL, OPT_ORG },
+		{ "type", required_argument, NULL, OPT_TYPE },
+		{ "assessor", required_argument, NULL, OPT_ASSESSOR },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ 0 },
+	};
+	struct options opt = {0};
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FRAMEWORK: opt.framework_dir = optarg; break;
+		case OPT_CSV: opt.csv = true; break;
+		case OPT_PLAIN: opt.plain = true; break;
+		case OPT_ORG: opt.organisation = optarg; break;
+		case OPT_TYPE: opt.type = optarg; break;
+		case OPT_DATE: opt.date = optarg; break;
+		case OPT_ASSESSOR: {
+			size_t used = strlen(opt.assessors);
+			if (used + strlen(optarg) + 3 >= sizeof opt.assessors)
+				return usage_error("%s", "too many --assessor names");
+			snprintf(opt.assessors + used, sizeof opt.assessors - used, "%s%s",
+				 used ? "; " : "", optarg);
+			break;
+		}
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("tri-assess %s (built-in Standard: CELC Tackling Racial "
+			       "Inequality Standard, Version 14)\n", TRI_VERSION);
+			return 0;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	char **args = argv + optind;
+	int nargs = argc - optind;
+	const char *command = nargs > 0 ? args[0] : NULL;
+
+	struct tri_error err;
+	struct framework *fw = opt.framework_dir ? framework_load_dir(opt.framework_dir, &err)
+						 : framework_load_embedded(&err);
+	if (!fw) {
+		fprintf(stderr, "tri-assess: %s\n", err.message);
+		return EXIT_BAD_INPUT;
+	}
+	int rc;
+	if (command && strcmp(command, "criteria") == 0)
+		rc = nargs == 1 ? cmd_criteria(fw, &opt) : usage_error("%s", "criteria takes no FILE");
+	else if (command && strcmp(command, "validate") == 0)
+		rc = nargs == 1 ? cmd_validate(fw, &opt) : usage_error("%s", "validate takes no FILE");
+	else if (command && strcmp(command, "score") == 0)
+		rc = cmd_score(fw, &opt, args + 1, nargs - 1);
+	else if (command && strcmp(command, "new") == 0)
+		rc = cmd_new(fw, &opt, args + 1, nargs - 1);
+	else if (nargs > 1)
+		rc = usage_error("unknown command '%s'", command);
+	else
+		rc = wizard_main(fw, nargs ? args[0] : NULL, opt.plain);
+	framework_destroy(fw);
+	return rc;
+}

@@ -1,0 +1,492 @@
+#include "assessment.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "atomicfile.h"
+#include "csvio.h"
+
+/* Column order when writing: the columns a reader wants first. */
+enum column {
+	COL_CRITERION, COL_CATEGORY, COL_SECTION, COL_LEVEL, COL_POINTS,
+	COL_STATEMENT, COL_EVIDENCE, COL_NOTES, COL_ORGANISATION, COL_TYPE,
+	COL_ASSESSORS, COL_DATE, COL_FRAMEWORK_ID, COL_FRAMEWORK_VERSION,
+	COLUMN_COUNT
+};
+
+static const char *const column_names[COLUMN_COUNT] = {
+	"criterion_id", "category", "section", "level", "points", "statement",
+	"evidence", "notes", "organisation", "assessment_type", "assessors",
+	"date", "framework_id", "framework_version",
+};
+
+static char *empty_string(void)
+{
+	return calloc(1, 1);
+}
+
+struct assessment *assessment_create(const struct framework *fw)
+{
+	struct assessment *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->framework = fw;
+	a->organisation = empty_string();
+	a->type = empty_string();
+	a->assessors = empty_string();
+	a->date = empty_string();
+	size_t n = fw->criterion_count;
+	a->levels = malloc((n ? n : 1) * sizeof *a->levels);
+	a->answers = calloc(n ? n : 1, sizeof *a->answers);
+	if (!a->organisation || !a->type || !a->assessors || !a->date || !a->levels ||
+	    !a->answers)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		a->levels[i] = LEVEL_UNANSWERED;
+		a->answers[i].evidence = empty_string();
+		a->answers[i].notes = empty_string();
+		a->answers[i].extra = calloc(1, sizeof(char *));
+		if (!a->answers[i].evidence || !a->answers[i].notes || !a->answers[i].extra)
+			goto fail;
+	}
+	return a;
+fail:
+	assessment_destroy(a);
+	return NULL;
+}
+
+void assessment_destroy(struct assessment *a)
+{
+	if (!a)
+		return;
+	free(a->organisation);
+	free(a->type);
+	free(a->assessors);
+	free(a->date);
+	for (size_t i = 0; a->answers && i < a->framework->criterion_count; i++) {
+		free(a->answers[i].evidence);
+		free(a->answers[i].notes);
+		for (size_t j = 0; a->answers[i].extra && j < a->extra_column_count; j++)
+			free(a->answers[i].extra[j]);
+		free(a->answers[i].extra);
+	}
+	for (size_t j = 0; j < a->extra_column_count; j++)
+		free(a->extra_columns[j]);
+	free(a->extra_columns);
+	free(a->answers);
+	free(a->levels);
+	free(a);
+}
+
+int assessment_set_text(char **slot, const char *text, struct tri_error *err)
+{
+	if (!csvio_utf8_valid(text, strlen(text))) {
+		tri_error_set(err, "text is not valid UTF-8");
+		return -1;
+	}
+	char *copy = strdup(text);
+	if (!copy) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+const char *assessment_levels_available(const struct framework_criterion *crit,
+					char *buffer, size_t size)
+{
+	size_t used = (size_t)snprintf(buffer, size, "none");
+	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && used < size; l++)
+		if (crit->cell[l])
+			used += (size_t)snprintf(buffer + used, size - used, ", %s",
+						 level_name((enum level)l));
+	return buffer;
+}
+
+int assessment_set_level(struct assessment *a, size_t criterion, enum level level,
+			 struct tri_error *err)
+{
+	const struct framework_criterion *crit = &a->framework->criteria[criterion];
+	if (!framework_has_level(crit, level)) {
+		char available[64];
+		tri_error_set(err, "criterion %s has no %s cell; it can be %s", crit->id,
+			      level_name(level),
+			      assessment_levels_available(crit, available, sizeof available));
+		return -1;
+	}
+	a->levels[criterion] = level;
+	return 0;
+}
+
+bool assessment_date_valid(const char *s)
+{
+	if (*s == '\0')
+		return true;
+	for (int i = 0; i < 10; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return false;
+	}
+	if (s[10] != '\0')
+		return false;
+	int year = atoi(s), month = atoi(s + 5), day = atoi(s + 8);
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1] || year < 1900)
+		return false;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return !(month == 2 && day == 29 && !leap);
+}
+
+bool assessment_type_valid(const char *text)
+{
+	return !*text || strcmp(text, "self") == 0 || strcmp(text, "peer") == 0;
+}
+
+/* The metadata columns: where they live in the struct, once per file. */
+struct meta_seen {
+	const char *value;  /* first non-empty value, borrowed from the table */
+	size_t line;
+};
+
+static char *trimmed(const char *text)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	size_t len = strlen(text);
+	while (len && isspace((unsigned char)text[len - 1]))
+		len--;
+	char *copy = malloc(len + 1);
+	if (copy) {
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+static int check_meta(const char *name, const struct csvio_table *t, long column,
+		      const char *label, struct meta_seen *seen, struct tri_error *err)
+{
+	for (size_t r = 0; column >= 0 && r < t->row_count; r++) {
+		const char *v = csvio_row_field(&t->rows[r], column);
+		if (!*v)
+			continue;
+		if (!seen->value) {
+			seen->value = v;
+			seen->line = t->rows[r].line;
+		} else if (strcmp(seen->value, v) != 0) {
+			tri_error_set(err, "%s:%zu: field \"%s\" is \"%.80s\" but line %zu "
+				      "says \"%.80s\"; expected the same value on every row",
+				      name, t->rows[r].line, label, v, seen->line, seen->value);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int take_meta(char **slot, const struct meta_seen *seen, struct tri_error *err)
+{
+	char *plain = csvio_unguard(seen->value ? seen->value : "");
+	char *value = plain ? trimmed(plain) : NULL;
+	free(plain);
+	if (!value) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	free(*slot);
+	*slot = value;
+	return 0;
+}
+
+static int read_metadata(struct assessment *a, const char *name,
+			 const struct csvio_table *t, const long *cols,
+			 struct tri_error *err)
+{
+	const struct framework *fw = a->framework;
+	struct meta_seen seen[COLUMN_COUNT] = {{0}};
+	for (int c = COL_ORGANISATION; c <= COL_FRAMEWORK_VERSION; c++)
+		if (check_meta(name, t, cols[c], column_names[c], &seen[c], err) != 0)
+			return -1;
+	const struct meta_seen *id = &seen[COL_FRAMEWORK_ID];
+	const struct meta_seen *ver = &seen[COL_FRAMEWORK_VERSION];
+	if (id->value && strcmp(id->value, fw->id) != 0) {
+		tri_error_set(err, "%s:%zu: field \"framework_id\" is \"%.80s\"; expected "
+			      "\"%s\", the framework in use", name, id->line, id->value, fw->id);
+		return -1;
+	}
+	if (ver->value && strcmp(ver->value, fw->version) != 0) {
+		tri_error_set(err, "%s:%zu: field \"framework_version\" is \"%.80s\": the "
+			      "file was made for another version of the Standard; expected "
+			      "version %s (use --framework DIR to load the version it was "
+			      "made for)", name, ver->line, ver->value, fw->version);
+		return -1;
+	}
+	if (take_meta(&a->organisation, &seen[COL_ORGANISATION], err) != 0 ||
+	    take_meta(&a->type, &seen[COL_TYPE], err) != 0 ||
+	    take_meta(&a->assessors, &seen[COL_ASSESSORS], err) != 0 ||
+	    take_meta(&a->date, &seen[COL_DATE], err) != 0)
+		return -1;
+	if (!assessment_type_valid(a->type)) {
+		tri_error_set(err, "%s:%zu: field \"assessment_type\" is \"%.80s\"; "
+			      "expected self or peer", name, seen[COL_TYPE].line, a->type);
+		return -1;
+	}
+	if (!assessment_date_valid(a->date)) {
+		tri_error_set(err, "%s:%zu: field \"date\" is \"%.80s\"; expected a date "
+			      "as YYYY-MM-DD", name, seen[COL_DATE].line, a->date);
+		return -1;
+	}
+	return 0;
+}
+
+static int adopt_extra_columns(struct assessment *a, const struct csvio_table *t,
+			       long **extra_index, struct tri_error *err)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < t->column_count; c++) {
+		bool known = false;
+		for (int k = 0; k < COLUMN_COUNT; k++)
+			known |= strcasecmp(t->header[c], column_names[k]) == 0;
+		if (!known)
+			n++;
+	}
+	*extra_index = malloc((n ? n : 1) * sizeof **extra_index);
+	a->extra_columns = calloc(n ? n : 1, sizeof *a->extra_columns);
+	if (!*extra_index || !a->extra_columns)
+		goto oom;
+	for (size_t c = 0, j = 0; c < t->column_count; c++) {
+		bool known = false;
+		for (int k = 0; k < COLUMN_COUNT; k++)
+			known |= strcasecmp(t->header[c], column_names[k]) == 0;
+		if (known)
+			continue;
+		(*extra_index)[j] = (long)c;
+		if (!(a->extra_columns[j++] = strdup(t->header[c])))
+			goto oom;
+		a->extra_column_count = j;
+	}
+	for (size_t i = 0; i < a->framework->criterion_count; i++) {
+		free(a->answers[i].extra);
+		a->answers[i].extra = calloc(n ? n : 1, sizeof(char *));
+		if (!a->answers[i].extra)
+			goto oom;
+		for (size_t j = 0; j < n; j++)
+			if (!(a->answers[i].extra[j] = empty_string()))
+				goto oom;
+	}
+	return 0;
+oom:
+	tri_error_set(err, "out of memory");
+	return -1;
+}
+
+struct assessment *assessment_parse(const struct framework *fw, const char *name,
+				    const char *data, size_t size, struct tri_error *err)
+{
+	struct csvio_table t;
+	struct assessment *a = NULL;
+	long *extra_index = NULL;
+	size_t *row_of = NULL; /* per criterion: 1 + index of its row, or 0 */
+	if (csvio_table_parse(&t, name, data, size, err) != 0)
+		return NULL;
+	long cols[COLUMN_COUNT];
+	for (int c = 0; c < COLUMN_COUNT; c++)
+		cols[c] = csvio_table_column(&t, column_names[c]);
+	if (cols[COL_CRITERION] < 0 || cols[COL_LEVEL] < 0) {
+		tri_error_set(err, "%s:%zu: no column \"%s\"; expected a header with at "
+			      "least criterion_id and level", name, t.header_line,
+			      cols[COL_CRITERION] < 0 ? "criterion_id" : "level");
+		goto fail;
+	}
+	a = assessment_create(fw);
+	row_of = calloc(fw->criterion_count + 1, sizeof *row_of);
+	if (!a || !row_of) {
+		tri_error_set(err, "%s: out of memory", name);
+		goto fail;
+	}
+	if (read_metadata(a, name, &t, cols, err) != 0 ||
+	    adopt_extra_columns(a, &t, &extra_index, err) != 0)
+		goto fail;
+	for (size_t r = 0; r < t.row_count; r++) {
+		const struct csvio_row *row = &t.rows[r];
+		char *id = trimmed(csvio_row_field(row, cols[COL_CRITERION]));
+		if (!id) {
+			tri_error_set(err, "%s: out of memory", name);
+			goto fail;
+		}
+		long index = framework_find_criterion(fw, id);
+		if (index < 0) {
+			tri_error_set(err, "%s:%zu: field \"criterion_id\" is \"%.40s\"; "
+				      "expected a criterion of %s version %s, such as "
+				      "\"1.1\" or \"2a.3\" (see: tri-assess criteria)",
+				      name, row->line, id, fw->id, fw->version);
+			free(id);
+			goto fail;
+		}
+		free(id);
+		if (row_of[index]) {
+			tri_error_set(err, "%s:%zu: criterion \"%s\" is given again (first "
+				      "on line %zu); expected each criterion once", name,
+				      row->line, fw->criteria[index].id,
+				      t.rows[row_of[index] - 1].line);
+			goto fail;
+		}
+		row_of[index] = r + 1;
+		const char *level_text = csvio_row_field(row, cols[COL_LEVEL]);
+		enum level level;
+		if (!level_parse(level_text, &level)) {
+			tri_error_set(err, "%s:%zu: field \"level\" is \"%.40s\"; expected "
+				      "none, developing, established, leading, or empty "
+				      "for not yet assessed", name, row->line, level_text);
+			goto fail;
+		}
+		struct tri_error why;
+		if (assessment_set_level(a, (size_t)index, level, &why) != 0) {
+			tri_error_set(err, "%s:%zu: field \"level\": %s", name, row->line,
+				      why.message);
+			goto fail;
+		}
+		struct assessment_answer *ans = &a->answers[index];
+		char *evidence = csvio_unguard(csvio_row_field(row, cols[COL_EVIDENCE]));
+		char *notes = csvio_unguard(csvio_row_field(row, cols[COL_NOTES]));
+		if (!evidence || !notes) {
+			free(evidence);
+			free(notes);
+			tri_error_set(err, "%s: out of memory", name);
+			goto fail;
+		}
+		free(ans->evidence);
+		free(ans->notes);
+		ans->evidence = evidence;
+		ans->notes = notes;
+		for (size_t j = 0; j < a->extra_column_count; j++) {
+			char *value = strdup(csvio_row_field(row, extra_index[j]));
+			if (!value) {
+				tri_error_set(err, "%s: out of memory", name);
+				goto fail;
+			}
+			free(ans->extra[j]);
+			ans->extra[j] = value;
+		}
+	}
+	goto done;
+fail:
+	assessment_destroy(a);
+	a = NULL;
+done:
+	free(row_of);
+	free(extra_index);
+	csvio_table_finish(&t);
+	return a;
+}
+
+struct assessment *assessment_load(const struct framework *fw, const char *path,
+				   struct tri_error *err)
+{
+	char *data;
+	size_t size;
+	if (csvio_read_file(path, &data, &size, err) != 0)
+		return NULL;
+	struct assessment *a = assessment_parse(fw, path, data, size, err);
+	free(data);
+	return a;
+}
+
+int assessment_write(const struct assessment *a, FILE *out, struct tri_error *err)
+{
+	const struct framework *fw = a->framework;
+	size_t width = COLUMN_COUNT + a->extra_column_count;
+	const char **fields = calloc(width, sizeof *fields);
+	char **owned = calloc(width, sizeof *owned); /* guarded copies to free */
+	int rc = -1;
+	if (!fields || !owned) {
+		tri_error_set(err, "out of memory");
+		goto done;
+	}
+	for (int c = 0; c < COLUMN_COUNT; c++)
+		fields[c] = column_names[c];
+	for (size_t j = 0; j < a->extra_column_count; j++)
+		fields[COLUMN_COUNT + j] = a->extra_columns[j];
+	if (csvio_write_record(out, fields, width) != 0)
+		goto io;
+
+	char *org = csvio_guard(a->organisation), *assessors = csvio_guard(a->assessors);
+	if (!org || !assessors) {
+		free(org);
+		free(assessors);
+		tri_error_set(err, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		const struct framework_criterion *crit = &fw->criteria[i];
+		char points[16] = "";
+		enum level level = a->levels[i];
+		if (level != LEVEL_UNANSWERED)
+			snprintf(points, sizeof points, "%d", framework_points(fw, level));
+		const char *statement = level > LEVEL_NONE ? crit->cell[level] : "";
+		owned[0] = csvio_guard(a->answers[i].evidence);
+		owned[1] = csvio_guard(a->answers[i].notes);
+		owned[2] = csvio_guard(statement ? statement : "");
+		if (!owned[0] || !owned[1] || !owned[2]) {
+			for (int k = 0; k < 3; k++) {
+				free(owned[k]);
+				owned[k] = NULL;
+			}
+			free(org);
+			free(assessors);
+			tri_error_set(err, "out of memory");
+			goto done;
+		}
+		fields[COL_CRITERION] = crit->id;
+		fields[COL_CATEGORY] = fw->categories[crit->category].title;
+		fields[COL_SECTION] = crit->section == FRAMEWORK_NO_SECTION
+				      ? "" : fw->sections[crit->section].title;
+		fields[COL_LEVEL] = level_name(level);
+		fields[COL_POINTS] = points;
+		fields[COL_STATEMENT] = owned[2];
+		fields[COL_EVIDENCE] = owned[0];
+		fields[COL_NOTES] = owned[1];
+		fields[COL_ORGANISATION] = org;
+		fields[COL_TYPE] = a->type;
+		fields[COL_ASSESSORS] = assessors;
+		fields[COL_DATE] = a->date;
+		fields[COL_FRAMEWORK_ID] = fw->id;
+		fields[COL_FRAMEWORK_VERSION] = fw->version;
+		for (size_t j = 0; j < a->extra_column_count; j++)
+			fields[COLUMN_COUNT + j] = a->answers[i].extra[j];
+		int wrc = csvio_write_record(out, fields, width);
+		for (int k = 0; k < 3; k++) {
+			free(owned[k]);
+			owned[k] = NULL;
+		}
+		if (wrc != 0) {
+			free(org);
+			free(assessors);
+			goto io;
+		}
+	}
+	free(org);
+	free(assessors);
+	rc = 0;
+	goto done;
+io:
+	tri_error_set(err, "cannot write");
+done:
+	free(fields);
+	free(owned);
+	return rc;
+}
+
+static int write_assessment(FILE *out, void *context, struct tri_error *err)
+{
+	return assessment_write(context, out, err);
+}
+
+int assessment_save(const struct assessment *a, const char *path, bool exclusive,
+		    struct tri_error *err)
+{
+	return atomicfile_replace(path, exclusive, write_assessment, (void *)a, err);
+}

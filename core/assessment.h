@@ -1,0 +1,81 @@
+/* assessment: one organisation's answers against a framework, and the CSV
+ * file that holds them (docs/file-formats.md).
+ *
+ * An assessment borrows its framework, which must outlive it.  Loading
+ * accepts what spreadsheets write and refuses anything doubtful with a
+ * message naming file, line and field; saving is atomic (atomicfile). */
+#ifndef ASSESSMENT_H
+#define ASSESSMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "framework.h"
+#include "level.h"
+#include "tri_error.h"
+
+struct assessment_answer {
+	char *evidence;  /* never NULL */
+	char *notes;     /* never NULL */
+	char **extra;    /* extra_column_count values, never NULL */
+};
+
+struct assessment {
+	const struct framework *framework; /* borrowed */
+	char *organisation, *type, *assessors, *date; /* never NULL; "" unknown */
+	enum level *levels;                /* one per criterion, framework order */
+	struct assessment_answer *answers; /* one per criterion */
+	size_t extra_column_count;         /* columns this program does not know, */
+	char **extra_columns;              /* kept and written back on save */
+};
+
+/* A blank assessment (every row unanswered).  NULL if out of memory.
+ * Release with assessment_destroy. */
+struct assessment *assessment_create(const struct framework *framework);
+
+/* Accepts NULL. */
+void assessment_destroy(struct assessment *assessment);
+
+/* Parse an assessment from memory; name is used in messages.  Returns a
+ * new assessment or NULL with err filled (file:line: field "x" ...). */
+struct assessment *assessment_parse(const struct framework *framework,
+				    const char *name, const char *data,
+				    size_t size, struct tri_error *err);
+
+/* Read and parse the file at path. */
+struct assessment *assessment_load(const struct framework *framework,
+				   const char *path, struct tri_error *err);
+
+/* Write the assessment as CSV to out (a header and one row per criterion).
+ * Returns 0, or -1 with err filled. */
+int assessment_write(const struct assessment *assessment, FILE *out,
+		     struct tri_error *err);
+
+/* Save atomically to path; with exclusive, refuse to replace a file.
+ * On failure path is untouched and the assessment unchanged in memory. */
+int assessment_save(const struct assessment *assessment, const char *path,
+		    bool exclusive, struct tri_error *err);
+
+/* Set criterion's level, refusing a level the row has no cell for (err
+ * says which levels it has).  Returns 0 or -1. */
+int assessment_set_level(struct assessment *assessment, size_t criterion,
+			 enum level level, struct tri_error *err);
+
+/* Replace *slot (one of the assessment's strings) with a copy of text.
+ * Text must be UTF-8 without NUL.  Returns 0, or -1 leaving *slot as it
+ * was. */
+int assessment_set_text(char **slot, const char *text, struct tri_error *err);
+
+/* True if text is a valid YYYY-MM-DD date (or empty). */
+bool assessment_date_valid(const char *text);
+
+/* True if text names an assessment type: "self", "peer" (or empty). */
+bool assessment_type_valid(const char *text);
+
+/* "developing, established": the levels criterion can take, for messages.
+ * Writes into buffer (size bytes) and returns it. */
+const char *assessment_levels_available(const struct framework_criterion *criterion,
+					char *buffer, size_t size);
+
+#endif

@@ -1,0 +1,428 @@
+#include "csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CSVIO_MAX_FILE (64u << 20)
+/* libcsv's state for "between records"; the struct is public in csv.h. */
+#define LIBCSV_ROW_NOT_BEGUN 0
+
+struct parse_state {
+	struct csvio_table *table;
+	size_t record_line;   /* line the record being read started on */
+	size_t field_count, field_capacity;
+	char **fields;
+	bool have_header;
+	bool out_of_memory;
+};
+
+static char *dup_bytes(const char *src, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (copy) {
+		memcpy(copy, src, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+static void free_fields(char **fields, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(fields[i]);
+	free(fields);
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct parse_state *st = ctx;
+	if (st->out_of_memory)
+		return;
+	if (st->field_count == st->field_capacity) {
+		size_t cap = st->field_capacity ? st->field_capacity * 2 : 16;
+		char **grown = realloc(st->fields, cap * sizeof *grown);
+		if (!grown) {
+			st->out_of_memory = true;
+			return;
+		}
+		st->fields = grown;
+		st->field_capacity = cap;
+	}
+	char *field = dup_bytes(data ? data : "", data ? len : 0);
+	if (!field) {
+		st->out_of_memory = true;
+		return;
+	}
+	st->fields[st->field_count++] = field;
+}
+
+static bool all_empty(char **fields, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (fields[i][0] != '\0')
+			return false;
+	return true;
+}
+
+static void trim_in_place(char *text)
+{
+	size_t start = 0, len = strlen(text);
+	while (start < len && (text[start] == ' ' || text[start] == '\t'))
+		start++;
+	while (len > start && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	memmove(text, text + start, len - start);
+	text[len - start] = '\0';
+}
+
+static void on_record(int terminator, void *ctx)
+{
+	(void)terminator;
+	struct parse_state *st = ctx;
+	struct csvio_table *t = st->table;
+	if (st->out_of_memory || all_empty(st->fields, st->field_count)) {
+		free_fields(st->fields, st->field_count);
+		goto reset;
+	}
+	if (!st->have_header) {
+		for (size_t i = 0; i < st->field_count; i++)
+			trim_in_place(st->fields[i]);
+		t->header = st->fields;
+		t->column_count = st->field_count;
+		t->header_line = st->record_line;
+		st->have_header = true;
+		goto reset;
+	}
+	struct csvio_row *grown = realloc(t->rows, (t->row_count + 1) * sizeof *grown);
+	if (!grown) {
+		st->out_of_memory = true;
+		free_fields(st->fields, st->field_count);
+		goto reset;
+	}
+	t->rows = grown;
+	t->rows[t->row_count++] = (struct csvio_row){
+		.line = st->record_line,
+		.field_count = st->field_count,
+		.fields = st->fields,
+	};
+reset:
+	st->fields = NULL;
+	st->field_count = st->field_capacity = 0;
+}
+
+static int never_space(unsigned char c)
+{
+	(void)c; /* keep every blank: free text round-trips exactly */
+	return 0;
+}
+
+static size_t utf8_sequence_length(const unsigned char *s, size_t left)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return c ? 1 : 0;
+	size_t n;
+	uint32_t cp;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (left < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+bool csvio_utf8_valid(const char *text, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < size;) {
+		size_t n = utf8_sequence_length(s + i, size - i);
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Name the first byte that is not UTF-8 (or a NUL) by line and column. */
+static int check_encoding(const char *name, const char *data, size_t size,
+			  struct tri_error *err)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t line = 1, column = 1;
+	for (size_t i = 0; i < size;) {
+		size_t n = utf8_sequence_length(s + i, size - i);
+		if (n == 0) {
+			if (s[i] == 0)
+				tri_error_set(err, "%s:%zu: column %zu: a NUL byte; expected "
+					      "text (is this a spreadsheet's own format "
+					      "rather than CSV?)", name, line, column);
+			else
+				tri_error_set(err, "%s:%zu: column %zu: byte 0x%02X is not "
+					      "UTF-8; expected UTF-8 text (save as \"CSV "
+					      "UTF-8\")", name, line, column, s[i]);
+			return -1;
+		}
+		if (s[i] == '\n') {
+			line++;
+			column = 1;
+		} else {
+			column++;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+int csvio_table_parse(struct csvio_table *table, const char *name,
+		      const char *data, size_t size, struct tri_error *err)
+{
+	*table = (struct csvio_table){0};
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		size -= 3;
+	}
+	if (check_encoding(name, data, size, err) != 0)
+		return -1;
+
+	struct csv_parser parser;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		tri_error_set(err, "%s: out of memory", name);
+		return -1;
+	}
+	csv_set_space_func(&parser, never_space);
+	struct parse_state st = { .table = table, .record_line = 1 };
+	int rc = -1;
+
+	/* Feed one physical line at a time, so a record's first line is the
+	 * line being fed when the parser was between records. */
+	size_t line = 1;
+	for (size_t pos = 0; pos < size; line++) {
+		const char *nl = memchr(data + pos, '\n', size - pos);
+		size_t len = nl ? (size_t)(nl - (data + pos)) + 1 : size - pos;
+		if (parser.pstate == LIBCSV_ROW_NOT_BEGUN)
+			st.record_line = line;
+		if (csv_parse(&parser, data + pos, len, on_field, on_record, &st) != len) {
+			tri_error_set(err, "%s:%zu: broken quoting; expected a quoted field "
+				      "to be quoted from start to end, with any quote "
+				      "inside it doubled (\"\")", name, line);
+			goto cleanup;
+		}
+		if (st.out_of_memory)
+			goto out_of_memory;
+		pos += len;
+	}
+	if (csv_fini(&parser, on_field, on_record, &st) != 0) {
+		tri_error_set(err, "%s:%zu: a quoted field opened here is never closed; "
+			      "expected a closing quote (\")", name, st.record_line);
+		goto cleanup;
+	}
+	if (st.out_of_memory)
+		goto out_of_memory;
+	if (!st.have_header) {
+		tri_error_set(err, "%s: the file is empty; expected a header row", name);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < table->column_count; i++) {
+		if (table->header[i][0] == '\0') {
+			tri_error_set(err, "%s:%zu: column %zu of the header is empty; "
+				      "expected a column name", name, table->header_line, i + 1);
+			goto cleanup;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcasecmp(table->header[i], table->header[j]) == 0) {
+				tri_error_set(err, "%s:%zu: column \"%s\" appears twice in "
+					      "the header; expected each column once", name,
+					      table->header_line, table->header[i]);
+				goto cleanup;
+			}
+		}
+	}
+	for (size_t r = 0; r < table->row_count; r++) {
+		if (table->rows[r].field_count > table->column_count) {
+			tri_error_set(err, "%s:%zu: %zu fields but the header has %zu "
+				      "columns; expected at most %zu (an unquoted comma?)",
+				      name, table->rows[r].line, table->rows[r].field_count,
+				      table->column_count, table->column_count);
+			goto cleanup;
+		}
+	}
+	rc = 0;
+	goto cleanup;
+out_of_memory:
+	tri_error_set(err, "%s: out of memory", name);
+cleanup:
+	free_fields(st.fields, st.field_count);
+	csv_free(&parser);
+	if (rc != 0)
+		csvio_table_finish(table);
+	return rc;
+}
+
+void csvio_table_finish(struct csvio_table *table)
+{
+	if (!table)
+		return;
+	free_fields(table->header, table->column_count);
+	for (size_t r = 0; r < table->row_count; r++)
+		free_fields(table->rows[r].fields, table->rows[r].field_count);
+	free(table->rows);
+	*table = (struct csvio_table){0};
+}
+
+long csvio_table_column(const struct csvio_table *table, const char *name)
+{
+	for (size_t i = 0; i < table->column_count; i++)
+		if (strcasecmp(table->header[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *csvio_row_field(const struct csvio_row *row, long column)
+{
+	if (column < 0 || (size_t)column >= row->field_count)
+		return "";
+	return row->fields[column];
+}
+
+int csvio_read_file(const char *path, char **data, size_t *size, struct tri_error *err)
+{
+	*data = NULL;
+	*size = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		tri_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	char *buffer = NULL;
+	if (fstat(fd, &st) != 0) {
+		tri_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		tri_error_set(err, "%s: not a regular file; expected a CSV file", path);
+		goto fail;
+	}
+	size_t used = 0, capacity = (size_t)st.st_size + 1;
+	if ((uint64_t)st.st_size > CSVIO_MAX_FILE) {
+		tri_error_set(err, "%s: %lld bytes; expected at most %u MiB",
+			      path, (long long)st.st_size, CSVIO_MAX_FILE >> 20);
+		goto fail;
+	}
+	buffer = malloc(capacity);
+	if (!buffer) {
+		tri_error_set(err, "%s: out of memory", path);
+		goto fail;
+	}
+	for (;;) {
+		if (used + 1 >= capacity) {
+			if (capacity > CSVIO_MAX_FILE) {
+				tri_error_set(err, "%s: expected at most %u MiB", path,
+					      CSVIO_MAX_FILE >> 20);
+				goto fail;
+			}
+			char *grown = realloc(buffer, capacity * 2);
+			if (!grown) {
+				tri_error_set(err, "%s: out of memory", path);
+				goto fail;
+			}
+			buffer = grown;
+			capacity *= 2;
+		}
+		ssize_t n = read(fd, buffer + used, capacity - 1 - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			tri_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	close(fd);
+	buffer[used] = '\0';
+	*data = buffer;
+	*size = used;
+	return 0;
+fail:
+	free(buffer);
+	close(fd);
+	return -1;
+}
+
+static bool needs_quotes(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return true;
+	size_t len = strlen(s);
+	if (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		return true;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+int csvio_write_record(FILE *out, const char *const *fields, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		const char *s = fields[i] ? fields[i] : "";
+		if (i > 0 && fputc(',', out) == EOF)
+			return -1;
+		if (needs_quotes(s)) {
+			if (csv_fwrite(out, s, strlen(s)) != 0)
+				return -1;
+		} else if (fputs(s, out) == EOF) {
+			return -1;
+		}
+	}
+	return fputs("\r\n", out) == EOF ? -1 : 0;
+}
+
+static bool is_trigger(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+char *csvio_guard(const char *text)
+{
+	bool guard = is_trigger(text[0]) ||
+		     (text[0] == '\'' && (is_trigger(text[1]) || text[1] == '\''));
+	size_t len = strlen(text);
+	char *out = malloc(len + 2);
+	if (!out)
+		return NULL;
+	size_t at = 0;
+	if (guard)
+		out[at++] = '\'';
+	memcpy(out + at, text, len + 1);
+	return out;
+}
+
+char *csvio_unguard(const char *text)
+{
+	bool guarded = text[0] == '\'' && (is_trigger(text[1]) || text[1] == '\'');
+	return strdup(text + (guarded ? 1 : 0));
+}

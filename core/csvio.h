@@ -1,0 +1,68 @@
+/* csvio: RFC 4180 tables read and written through libcsv.
+ *
+ * Reading keeps the line each record starts on, so every message can name
+ * file, line and field.  It accepts what spreadsheets write: a UTF-8
+ * byte-order mark, CRLF or LF, quoted fields holding newlines, short rows.
+ * It refuses text that is not UTF-8, NUL bytes and broken quoting. */
+#ifndef CSVIO_H
+#define CSVIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "tri_error.h"
+
+struct csvio_row {
+	size_t line;        /* 1-based line the record starts on */
+	size_t field_count;
+	char **fields;      /* owned by the table */
+};
+
+struct csvio_table {
+	size_t header_line;
+	size_t column_count;
+	char **header;      /* column names, blanks trimmed; owned */
+	size_t row_count;
+	struct csvio_row *rows; /* data records; all-empty records skipped */
+};
+
+/* Parse data[0..size) into *table (caller-owned storage, initialised here).
+ * name is used in messages only.  The first non-empty record is the header;
+ * a duplicate or empty header name is an error.  On error returns -1, fills
+ * err, and leaves *table empty (csvio_table_finish is still safe). */
+int csvio_table_parse(struct csvio_table *table, const char *name,
+		      const char *data, size_t size, struct tri_error *err);
+
+/* Free what the table owns; the struct itself stays the caller's. */
+void csvio_table_finish(struct csvio_table *table);
+
+/* Index of the column named name (case-insensitive), or -1. */
+long csvio_table_column(const struct csvio_table *table, const char *name);
+
+/* The field at column of row, or "" where the column is -1 or the row is
+ * short.  Borrowed from the table. */
+const char *csvio_row_field(const struct csvio_row *row, long column);
+
+/* Read a whole file into a new NUL-terminated heap buffer (caller frees).
+ * Refuses files over 64 MiB: no assessment comes near, and it bounds
+ * memory on hostile input. */
+int csvio_read_file(const char *path, char **data, size_t *size,
+		    struct tri_error *err);
+
+/* Write one record, quoting fields that need it, ending in CRLF.
+ * Returns 0, or -1 with errno set by stdio. */
+int csvio_write_record(FILE *out, const char *const *fields, size_t count);
+
+/* CSV formula injection (OWASP): free text that a spreadsheet would run as
+ * a formula (a leading = + - @ TAB or CR) is written behind an apostrophe.
+ * A text that starts with an apostrophe followed by one of those, or by
+ * another apostrophe, gets one more, so that csvio_unguard(csvio_guard(s))
+ * == s for every s.  Both return a new heap string (NULL if out of memory). */
+char *csvio_guard(const char *text);
+char *csvio_unguard(const char *text);
+
+/* True if text is well-formed UTF-8 (no overlongs, no surrogates). */
+bool csvio_utf8_valid(const char *text, size_t size);
+
+#endif

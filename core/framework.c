@@ -1,0 +1,672 @@
+#include "framework.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "embedded.h"
+
+/* A table being read, with the names used in its messages. */
+struct source_table {
+	struct csvio_table table;
+	char name[512]; /* "origin/criteria.csv" */
+};
+
+static int open_table(struct source_table *st, const struct framework_file *files,
+		      size_t count, const char *origin, const char *file,
+		      const char *const *required, struct tri_error *err)
+{
+	snprintf(st->name, sizeof st->name, "%s/%s", origin, file);
+	const struct framework_file *found = NULL;
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(files[i].name, file) == 0)
+			found = &files[i];
+	if (!found) {
+		st->table = (struct csvio_table){0};
+		tri_error_set(err, "%s: missing; a framework needs framework.csv, "
+			      "levels.csv, categories.csv, sections.csv, criteria.csv "
+			      "and glossary.csv", st->name);
+		return -1;
+	}
+	if (csvio_table_parse(&st->table, st->name, found->data, found->size, err) != 0)
+		return -1;
+	for (const char *const *col = required; *col; col++) {
+		if (csvio_table_column(&st->table, *col) < 0) {
+			tri_error_set(err, "%s:%zu: no column \"%s\"; expected a header "
+				      "naming it", st->name, st->table.header_line, *col);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char *field(const struct source_table *st, size_t row, const char *column)
+{
+	return csvio_row_field(&st->table.rows[row], csvio_table_column(&st->table, column));
+}
+
+/* A copy of text without surrounding white space. */
+static char *trimmed_copy(const char *text)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	size_t len = strlen(text);
+	while (len && isspace((unsigned char)text[len - 1]))
+		len--;
+	char *copy = malloc(len + 1);
+	if (copy) {
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+static int parse_int(const char *text, int *out)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	if (!isdigit((unsigned char)*text))
+		return -1;
+	errno = 0;
+	char *end;
+	long v = strtol(text, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || *end || v > INT_MAX / 2)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* Copy a required text field; an empty one is an error naming the line. */
+static int take_text(char **out, const struct source_table *st, size_t row,
+		     const char *column, bool required, struct tri_error *err)
+{
+	*out = trimmed_copy(field(st, row, column));
+	if (!*out) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	if (required && **out == '\0') {
+		tri_error_set(err, "%s:%zu: field \"%s\" is empty; expected text",
+			      st->name, st->table.rows[row].line, column);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_identity(struct framework *fw, struct source_table *st,
+			 struct tri_error *err)
+{
+	for (size_t r = 0; r < st->table.row_count; r++) {
+		const char *key = field(st, r, "key");
+		char **slot = strcmp(key, "id") == 0 ? &fw->id
+			    : strcmp(key, "version") == 0 ? &fw->version
+			    : strcmp(key, "title") == 0 ? &fw->title
+			    : strcmp(key, "publisher") == 0 ? &fw->publisher
+			    : strcmp(key, "source") == 0 ? &fw->source : NULL;
+		if (!slot)
+			continue; /* later versions may add keys */
+		if (*slot) {
+			tri_error_set(err, "%s:%zu: key \"%s\" given twice; expected once",
+				      st->name, st->table.rows[r].line, key);
+			return -1;
+		}
+		if (take_text(slot, st, r, "value", true, err) != 0)
+			return -1;
+	}
+	const char *need[] = { "id", "version" };
+	char *have[] = { fw->id, fw->version };
+	for (size_t i = 0; i < 2; i++) {
+		if (!have[i]) {
+			tri_error_set(err, "%s: no \"%s\" row; expected key,value rows for "
+				      "id and version", st->name, need[i]);
+			return -1;
+		}
+	}
+	char **optional[] = { &fw->title, &fw->publisher, &fw->source };
+	for (size_t i = 0; i < 3; i++)
+		if (!*optional[i] && !(*optional[i] = strdup(""))) {
+			tri_error_set(err, "%s: out of memory", st->name);
+			return -1;
+		}
+	return 0;
+}
+
+static int load_levels(struct framework *fw, struct source_table *st,
+		       struct tri_error *err)
+{
+	bool seen[LEVEL_COUNT] = {0};
+	for (size_t r = 0; r < st->table.row_count; r++) {
+		size_t line = st->table.rows[r].line;
+		enum level level;
+		const char *name = field(st, r, "level");
+		if (!level_parse(name, &level) || level == LEVEL_UNANSWERED) {
+			tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected "
+				      "none, developing, established or leading",
+				      st->name, line, name);
+			return -1;
+		}
+		if (seen[level]) {
+			tri_error_set(err, "%s:%zu: level \"%s\" given twice; expected once",
+				      st->name, line, level_name(level));
+			return -1;
+		}
+		seen[level] = true;
+		if (parse_int(field(st, r, "points"), &fw->points[level]) != 0) {
+			tri_error_set(err, "%s:%zu: field \"points\" is \"%s\"; expected a "
+				      "whole number of points, 0 or more", st->name, line,
+				      field(st, r, "points"));
+			return -1;
+		}
+		if (take_text(&fw->level_title[level], st, r, "name", true, err) != 0 ||
+		    take_text(&fw->level_descriptor[level], st, r, "descriptor", false, err) != 0)
+			return -1;
+	}
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		if (!seen[l]) {
+			tri_error_set(err, "%s: no row for level \"%s\"; expected one row "
+				      "for each of none, developing, established, leading",
+				      st->name, level_name((enum level)l));
+			return -1;
+		}
+		if (l > 0 && fw->points[l] <= fw->points[l - 1]) {
+			tri_error_set(err, "%s: %s scores %d points, not more than %s (%d); "
+				      "expected points to rise with each level", st->name,
+				      level_name((enum level)l), fw->points[l],
+				      level_name((enum level)(l - 1)), fw->points[l - 1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char *const range_columns[LEVEL_COUNT][2] = {
+	[LEVEL_DEVELOPING] = { "developing_from", "developing_to" },
+	[LEVEL_ESTABLISHED] = { "established_from", "established_to" },
+	[LEVEL_LEADING] = { "leading_from", "leading_to" },
+};
+
+static int load_categories(struct framework *fw, struct source_table *st,
+			   struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	if (n == 0) {
+		tri_error_set(err, "%s: no categories; expected at least one row", st->name);
+		return -1;
+	}
+	fw->categories = calloc(n, sizeof *fw->categories);
+	if (!fw->categories) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->category_count = n;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_category *cat = &fw->categories[r];
+		size_t line = st->table.rows[r].line;
+		if (take_text(&cat->id, st, r, "category", true, err) != 0 ||
+		    take_text(&cat->title, st, r, "title", true, err) != 0 ||
+		    take_text(&cat->description, st, r, "description", false, err) != 0)
+			return -1;
+		for (size_t i = 0; cat->id[i]; i++) {
+			if (!isalnum((unsigned char)cat->id[i])) {
+				tri_error_set(err, "%s:%zu: field \"category\" is \"%s\"; "
+					      "expected letters and digits only", st->name,
+					      line, cat->id);
+				return -1;
+			}
+		}
+		for (size_t p = 0; p < r; p++) {
+			if (strcmp(fw->categories[p].id, cat->id) == 0) {
+				tri_error_set(err, "%s:%zu: category \"%s\" given twice; "
+					      "expected each once", st->name, line, cat->id);
+				return -1;
+			}
+		}
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+			struct framework_range *range = &cat->published[l];
+			for (int end = 0; end < 2; end++) {
+				const char *col = range_columns[l][end];
+				int *slot = end ? &range->to : &range->from;
+				if (parse_int(field(st, r, col), slot) != 0) {
+					tri_error_set(err, "%s:%zu: field \"%s\" is \"%s\"; "
+						      "expected a whole number, 0 or more",
+						      st->name, line, col, field(st, r, col));
+					return -1;
+				}
+			}
+			if (range->from > range->to) {
+				tri_error_set(err, "%s:%zu: %s range %d-%d runs backwards; "
+					      "expected from <= to", st->name, line,
+					      level_name((enum level)l), range->from, range->to);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int load_sections(struct framework *fw, struct source_table *st,
+			 struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	fw->sections = calloc(n ? n : 1, sizeof *fw->sections);
+	if (!fw->sections) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->section_count = n;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_section *sec = &fw->sections[r];
+		size_t line = st->table.rows[r].line;
+		char *category = NULL;
+		if (take_text(&sec->id, st, r, "section", true, err) != 0 ||
+		    take_text(&sec->title, st, r, "title", true, err) != 0 ||
+		    take_text(&sec->footnote, st, r, "footnote", false, err) != 0 ||
+		    take_text(&category, st, r, "category", true, err) != 0) {
+			free(category);
+			return -1;
+		}
+		long c = framework_find_category(fw, category);
+		if (c < 0) {
+			tri_error_set(err, "%s:%zu: field \"category\" is \"%s\"; expected "
+				      "a category of categories.csv", st->name, line, category);
+			free(category);
+			return -1;
+		}
+		size_t cat_len = strlen(category);
+		free(category);
+		if (strncmp(sec->id, fw->categories[c].id, cat_len) != 0 ||
+		    !isalpha((unsigned char)sec->id[cat_len]) || sec->id[cat_len + 1]) {
+			tri_error_set(err, "%s:%zu: section \"%s\"; expected the category "
+				      "id followed by one letter, as in \"%sa\"", st->name,
+				      line, sec->id, fw->categories[c].id);
+			return -1;
+		}
+		for (size_t p = 0; p < r; p++) {
+			if (strcmp(fw->sections[p].id, sec->id) == 0) {
+				tri_error_set(err, "%s:%zu: section \"%s\" given twice; "
+					      "expected each once", st->name, line, sec->id);
+				return -1;
+			}
+		}
+		if (r > 0 && fw->sections[r - 1].category > (size_t)c) {
+			tri_error_set(err, "%s:%zu: section \"%s\" comes after a section of "
+				      "a later category; expected the order of "
+				      "categories.csv", st->name, line, sec->id);
+			return -1;
+		}
+		sec->category = (size_t)c;
+	}
+	return 0;
+}
+
+static long find_section(const struct framework *fw, const char *id)
+{
+	for (size_t i = 0; i < fw->section_count; i++)
+		if (strcmp(fw->sections[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const char *const cell_columns[LEVEL_COUNT] = {
+	NULL, "developing", "established", "leading",
+};
+
+static int load_criteria(struct framework *fw, struct source_table *st,
+			 struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	fw->criteria = calloc(n ? n : 1, sizeof *fw->criteria);
+	if (!fw->criteria) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->criterion_count = n;
+	/* Position of the previous row, to check document order. */
+	size_t prev_cat = 0, prev_sec = FRAMEWORK_NO_SECTION, number = 0;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_criterion *crit = &fw->criteria[r];
+		size_t line = st->table.rows[r].line;
+		if (take_text(&crit->id, st, r, "criterion_id", true, err) != 0 ||
+		    take_text(&crit->footnote, st, r, "footnote", false, err) != 0)
+			return -1;
+		const char *cat_id = field(st, r, "category");
+		long c = framework_find_category(fw, cat_id);
+		if (c < 0) {
+			tri_error_set(err, "%s:%zu: field \"category\" is \"%s\"; expected "
+				      "a category of categories.csv", st->name, line, cat_id);
+			return -1;
+		}
+		crit->category = (size_t)c;
+		const struct framework_category *cat = &fw->categories[c];
+		const char *sec_id = field(st, r, "section");
+		crit->section = FRAMEWORK_NO_SECTION;
+		if (sec_id[0]) {
+			long s = find_section(fw, sec_id);
+			if (s < 0 || fw->sections[s].category != (size_t)c) {
+				tri_error_set(err, "%s:%zu: field \"section\" is \"%s\"; "
+					      "expected a section of category %s in "
+					      "sections.csv", st->name, line, sec_id, cat->id);
+				return -1;
+			}
+			crit->section = (size_t)s;
+		}
+		bool category_has_sections = false;
+		for (size_t s = 0; s < fw->section_count; s++)
+			category_has_sections |= fw->sections[s].category == (size_t)c;
+		if (category_has_sections && crit->section == FRAMEWORK_NO_SECTION) {
+			tri_error_set(err, "%s:%zu: field \"section\" is empty; expected one "
+				      "of category %s's sections", st->name, line, cat->id);
+			return -1;
+		}
+		/* Rows come grouped, in the order of categories and sections. */
+		bool same_group = r > 0 && crit->category == prev_cat && crit->section == prev_sec;
+		bool later_group = r == 0 || crit->category > prev_cat ||
+				   (crit->category == prev_cat && crit->section != FRAMEWORK_NO_SECTION &&
+				    (prev_sec == FRAMEWORK_NO_SECTION || crit->section > prev_sec));
+		if (!same_group && !later_group) {
+			tri_error_set(err, "%s:%zu: criterion \"%s\" is out of order; "
+				      "expected rows grouped by category and section, in "
+				      "the order of categories.csv and sections.csv",
+				      st->name, line, crit->id);
+			return -1;
+		}
+		number = same_group ? number + 1 : 1;
+		prev_cat = crit->category;
+		prev_sec = crit->section;
+		char expected[64];
+		snprintf(expected, sizeof expected, "%s.%zu",
+			 crit->section == FRAMEWORK_NO_SECTION ? cat->id
+				 : fw->sections[crit->section].id, number);
+		if (strcmp(crit->id, expected) != 0) {
+			tri_error_set(err, "%s:%zu: field \"criterion_id\" is \"%s\"; "
+				      "expected \"%s\" (ids number the rows of each "
+				      "category or section from 1, in order)", st->name,
+				      line, crit->id, expected);
+			return -1;
+		}
+		bool any = false;
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+			char *cell;
+			if (take_text(&cell, st, r, cell_columns[l], false, err) != 0)
+				return -1;
+			if (cell[0] == '\0') {
+				free(cell);
+				cell = NULL;
+			}
+			crit->cell[l] = cell;
+			any |= cell != NULL;
+		}
+		if (!any) {
+			tri_error_set(err, "%s:%zu: criterion \"%s\" has no cell; expected "
+				      "text in at least one of developing, established, "
+				      "leading", st->name, line, crit->id);
+			return -1;
+		}
+	}
+	/* Each category and section: where its rows start, how many. */
+	for (size_t i = 0; i < fw->category_count; i++)
+		fw->categories[i].first_criterion = SIZE_MAX;
+	for (size_t i = 0; i < fw->section_count; i++)
+		fw->sections[i].first_criterion = SIZE_MAX;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_category *cat = &fw->categories[fw->criteria[r].category];
+		if (cat->first_criterion == SIZE_MAX)
+			cat->first_criterion = r;
+		cat->criterion_count++;
+		if (fw->criteria[r].section != FRAMEWORK_NO_SECTION) {
+			struct framework_section *sec = &fw->sections[fw->criteria[r].section];
+			if (sec->first_criterion == SIZE_MAX)
+				sec->first_criterion = r;
+			sec->criterion_count++;
+		}
+	}
+	for (size_t i = 0; i < fw->category_count; i++) {
+		if (fw->categories[i].criterion_count == 0) {
+			tri_error_set(err, "%s: category \"%s\" has no criteria; expected at "
+				      "least one row", st->name, fw->categories[i].id);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < fw->section_count; i++) {
+		struct framework_section *sec = &fw->sections[i];
+		if (sec->criterion_count == 0) {
+			tri_error_set(err, "%s: section \"%s\" has no criteria; expected at "
+				      "least one row", st->name, sec->id);
+			return -1;
+		}
+		struct framework_category *cat = &fw->categories[sec->category];
+		if (cat->section_count == 0)
+			cat->first_section = i;
+		cat->section_count++;
+	}
+	return 0;
+}
+
+static int load_glossary(struct framework *fw, struct source_table *st,
+			 struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	fw->glossary = calloc(n ? n : 1, sizeof *fw->glossary);
+	if (!fw->glossary) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->term_count = n;
+	for (size_t r = 0; r < n; r++)
+		if (take_text(&fw->glossary[r].term, st, r, "term", true, err) != 0 ||
+		    take_text(&fw->glossary[r].definition, st, r, "definition", false, err) != 0)
+			return -1;
+	return 0;
+}
+
+static const struct framework *sort_context;
+
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(sort_context->criteria[*(const size_t *)a].id,
+		      sort_context->criteria[*(const size_t *)b].id);
+}
+
+static int index_criteria(struct framework *fw, struct tri_error *err)
+{
+	fw->criteria_by_id = malloc((fw->criterion_count + 1) * sizeof *fw->criteria_by_id);
+	if (!fw->criteria_by_id) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		fw->criteria_by_id[i] = i;
+	sort_context = fw; /* loading happens on one thread */
+	qsort(fw->criteria_by_id, fw->criterion_count, sizeof *fw->criteria_by_id, compare_ids);
+	sort_context = NULL;
+	return 0;
+}
+
+struct framework *framework_load_files(const struct framework_file *files,
+				       size_t count, const char *origin,
+				       struct tri_error *err)
+{
+	static const char *const identity_cols[] = { "key", "value", NULL };
+	static const char *const level_cols[] = { "level", "points", "name", "descriptor", NULL };
+	static const char *const category_cols[] = {
+		"category", "title", "description", "developing_from", "developing_to",
+		"established_from", "established_to", "leading_from", "leading_to", NULL };
+	static const char *const section_cols[] = { "section", "category", "title", NULL };
+	static const char *const criterion_cols[] = {
+		"criterion_id", "category", "section", "developing", "established",
+		"leading", NULL };
+	static const char *const term_cols[] = { "term", "definition", NULL };
+	static const struct step {
+		const char *file;
+		const char *const *columns;
+		int (*load)(struct framework *, struct source_table *, struct tri_error *);
+	} steps[] = {
+		{ "framework.csv", identity_cols, load_identity },
+		{ "levels.csv", level_cols, load_levels },
+		{ "categories.csv", category_cols, load_categories },
+		{ "sections.csv", section_cols, load_sections },
+		{ "criteria.csv", criterion_cols, load_criteria },
+		{ "glossary.csv", term_cols, load_glossary },
+	};
+
+	struct framework *fw = calloc(1, sizeof *fw);
+	if (!fw) {
+		tri_error_set(err, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		struct source_table st;
+		int rc = open_table(&st, files, count, origin, steps[i].file,
+				    steps[i].columns, err);
+		if (rc == 0)
+			rc = steps[i].load(fw, &st, err);
+		csvio_table_finish(&st.table);
+		if (rc != 0)
+			goto fail;
+	}
+	if (index_criteria(fw, err) != 0)
+		goto fail;
+	for (size_t i = 1; i < fw->criterion_count; i++) {
+		size_t a = fw->criteria_by_id[i - 1], b = fw->criteria_by_id[i];
+		if (strcmp(fw->criteria[a].id, fw->criteria[b].id) == 0) {
+			tri_error_set(err, "%s/criteria.csv: criterion \"%s\" given twice; "
+				      "expected each id once", origin, fw->criteria[a].id);
+			goto fail;
+		}
+	}
+	return fw;
+fail:
+	framework_destroy(fw);
+	return NULL;
+}
+
+struct framework *framework_load_embedded(struct tri_error *err)
+{
+	return framework_load_files(embedded_framework_files, embedded_framework_file_count,
+				    "(built-in)", err);
+}
+
+struct framework *framework_load_dir(const char *dir, struct tri_error *err)
+{
+	static const char *const names[] = {
+		"framework.csv", "levels.csv", "categories.csv", "sections.csv",
+		"criteria.csv", "glossary.csv",
+	};
+	enum { N = sizeof names / sizeof names[0] };
+	struct framework_file files[N];
+	char *buffers[N] = {0};
+	size_t loaded = 0;
+	struct framework *fw = NULL;
+	for (size_t i = 0; i < N; i++) {
+		char path[4096];
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= sizeof path) {
+			tri_error_set(err, "%s: path too long", dir);
+			goto cleanup;
+		}
+		size_t size;
+		if (csvio_read_file(path, &buffers[i], &size, err) != 0)
+			goto cleanup;
+		files[loaded++] = (struct framework_file){ names[i], buffers[i], size };
+	}
+	fw = framework_load_files(files, loaded, dir, err);
+cleanup:
+	for (size_t i = 0; i < N; i++)
+		free(buffers[i]);
+	return fw;
+}
+
+void framework_destroy(struct framework *fw)
+{
+	if (!fw)
+		return;
+	free(fw->id);
+	free(fw->version);
+	free(fw->title);
+	free(fw->publisher);
+	free(fw->source);
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		free(fw->level_title[l]);
+		free(fw->level_descriptor[l]);
+	}
+	for (size_t i = 0; i < fw->category_count && fw->categories; i++) {
+		free(fw->categories[i].id);
+		free(fw->categories[i].title);
+		free(fw->categories[i].description);
+	}
+	for (size_t i = 0; i < fw->section_count && fw->sections; i++) {
+		free(fw->sections[i].id);
+		free(fw->sections[i].title);
+		free(fw->sections[i].footnote);
+	}
+	for (size_t i = 0; i < fw->criterion_count && fw->criteria; i++) {
+		free(fw->criteria[i].id);
+		free(fw->criteria[i].footnote);
+		for (int l = 0; l < LEVEL_COUNT; l++)
+			free(fw->criteria[i].cell[l]);
+	}
+	for (size_t i = 0; i < fw->term_count && fw->glossary; i++) {
+		free(fw->glossary[i].term);
+		free(fw->glossary[i].definition);
+	}
+	free(fw->categories);
+	free(fw->sections);
+	free(fw->criteria);
+	free(fw->glossary);
+	free(fw->criteria_by_id);
+	free(fw);
+}
+
+long framework_find_criterion(const struct framework *fw, const char *id)
+{
+	size_t lo = 0, hi = fw->criterion_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t index = fw->criteria_by_id[mid];
+		int cmp = strcmp(id, fw->criteria[index].id);
+		if (cmp == 0)
+			return (long)index;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+long framework_find_category(const struct framework *fw, const char *id)
+{
+	for (size_t i = 0; i < fw->category_count; i++)
+		if (fw->categories[i].id && strcmp(fw->categories[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+int framework_points(const struct framework *fw, enum level level)
+{
+	if (level < LEVEL_NONE || level > LEVEL_LEADING)
+		return 0;
+	return fw->points[level];
+}
+
+int framework_has_level(const struct framework_criterion *criterion, enum level level)
+{
+	if (level == LEVEL_NONE || level == LEVEL_UNANSWERED)
+		return 1;
+	if (level < LEVEL_NONE || level > LEVEL_LEADING)
+		return 0;
+	return criterion->cell[level] != NULL;
+}
+
+enum level framework_top_level(const struct framework_criterion *criterion)
+{
+	for (int l = LEVEL_LEADING; l >= LEVEL_DEVELOPING; l--)
+		if (criterion->cell[l])
+			return (enum level)l;
+	return LEVEL_NONE;
+}

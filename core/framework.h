@@ -1,0 +1,111 @@
+/* framework: the Standard as data — categories, sections, criterion rows,
+ * points per level, level descriptors and glossary.
+ *
+ * One loader reads the six CSV files (see docs/file-formats.md) either from
+ * the copy embedded at build time or from a directory, so a revised
+ * Standard is a matter of data.  A loaded framework is immutable. */
+#ifndef FRAMEWORK_H
+#define FRAMEWORK_H
+
+#include <stddef.h>
+
+#include "level.h"
+#include "tri_error.h"
+
+#define FRAMEWORK_NO_SECTION ((size_t)-1)
+
+struct framework_range {
+	int from, to; /* inclusive, as published */
+};
+
+struct framework_criterion {
+	char *id;                  /* "1.1", "2a.3": stable, in document order */
+	size_t category;           /* index into categories */
+	size_t section;            /* index into sections, or FRAMEWORK_NO_SECTION */
+	char *cell[LEVEL_COUNT];   /* cell text by level; NULL where the Standard
+				      has no cell; cell[LEVEL_NONE] is NULL */
+	char *footnote;            /* "" when none */
+};
+
+struct framework_section {
+	char *id;      /* "2a" */
+	char *title;   /* "Recruitment" */
+	char *footnote;
+	size_t category;
+	size_t first_criterion, criterion_count;
+};
+
+struct framework_category {
+	char *id;          /* "1" ... "7" */
+	char *title;
+	char *description;
+	/* Published score ranges, indexed by LEVEL_DEVELOPING..LEVEL_LEADING;
+	 * [LEVEL_NONE] is unused. */
+	struct framework_range published[LEVEL_COUNT];
+	size_t first_criterion, criterion_count;
+	size_t first_section, section_count;
+};
+
+struct framework_term {
+	char *term;
+	char *definition; /* "" where the source gives none */
+};
+
+struct framework {
+	char *id;          /* "celc-tri-standard" */
+	char *version;     /* "14" */
+	char *title;
+	char *publisher;
+	char *source;
+	int points[LEVEL_COUNT];            /* by level */
+	char *level_title[LEVEL_COUNT];     /* "Developing practice" */
+	char *level_descriptor[LEVEL_COUNT];
+	size_t category_count, section_count, criterion_count, term_count;
+	struct framework_category *categories;
+	struct framework_section *sections;
+	struct framework_criterion *criteria;
+	struct framework_term *glossary;
+	size_t *criteria_by_id; /* private: criterion indexes sorted by id */
+};
+
+/* One file of a framework held in memory.  Borrowed by the loader. */
+struct framework_file {
+	const char *name; /* "criteria.csv" */
+	const char *data;
+	size_t size;
+};
+
+/* Load the framework built into the binary.  Returns a new framework that
+ * the caller releases with framework_destroy, or NULL with err filled. */
+struct framework *framework_load_embedded(struct tri_error *err);
+
+/* Load the six CSV files from directory dir (same checks, same code). */
+struct framework *framework_load_dir(const char *dir, struct tri_error *err);
+
+/* Load from files held in memory; origin prefixes file names in messages.
+ * Every structural fault (missing file or column, unknown category, a row
+ * with no cell, an id out of order, a malformed range) is an error. */
+struct framework *framework_load_files(const struct framework_file *files,
+				       size_t count, const char *origin,
+				       struct tri_error *err);
+
+/* Accepts NULL. */
+void framework_destroy(struct framework *framework);
+
+/* Index of the criterion with this id, or -1.  O(log n). */
+long framework_find_criterion(const struct framework *framework, const char *id);
+
+/* Index of the category with this id ("1".."7"), or -1. */
+long framework_find_category(const struct framework *framework, const char *id);
+
+/* Points for a level (0 for LEVEL_UNANSWERED). */
+int framework_points(const struct framework *framework, enum level level);
+
+/* True if the criterion has a cell at level (LEVEL_NONE and
+ * LEVEL_UNANSWERED are always available). */
+int framework_has_level(const struct framework_criterion *criterion, enum level level);
+
+/* The highest level the criterion has a cell for. */
+enum level framework_top_level(const struct framework_criterion *criterion);
+
+#endif

@@ -1,0 +1,78 @@
+/* score: the Standard's scoring, exactly as its "Scoring against the
+ * categories" section defines it.
+ *
+ * A row scores the points of the level chosen for it; a category (or a
+ * section of Category 2) scores the sum over its rows; the published
+ * ranges turn a category's sum into a level.  There is no overall level
+ * across categories: the Standard defines none. */
+#ifndef SCORE_H
+#define SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "framework.h"
+#include "level.h"
+
+/* levels[] holds one level per criterion of the framework, in framework
+ * order (an assessment's answers).  Borrowed for the call. */
+
+struct score_result {
+	int score;            /* sum of points over the rows */
+	int max;              /* sum of each row's highest cell */
+	size_t answered;      /* rows with a level (none counts as answered) */
+	size_t total;         /* rows */
+	enum level level;     /* from the published ranges (categories only) */
+	enum level next_level;/* LEVEL_NONE when already Leading */
+	int points_to_next;   /* points still needed for next_level; 0 at top */
+};
+
+/* The level the published ranges give a category score: the highest level
+ * whose range starts at or below the score.  So a score above the published
+ * maximum is Leading, and a score in a gap between ranges keeps the level
+ * below the gap.  Scores below Developing's start are Developing too: the
+ * Standard's lowest band starts at 0. */
+enum level score_level_for(const struct framework_category *category, int score);
+
+/* Score category c. */
+void score_category(const struct framework *fw, const enum level *levels,
+		    size_t category, struct score_result *out);
+
+/* Score section s (a subtotal: level, next_level and points_to_next are
+ * left LEVEL_NONE / 0, since the Standard publishes no section ranges). */
+void score_section(const struct framework *fw, const enum level *levels,
+		   size_t section, struct score_result *out);
+
+/* Points over all categories, and their maximum. */
+void score_total(const struct framework *fw, const enum level *levels,
+		 int *score, int *max);
+
+/* Highest points a criterion can score. */
+int score_criterion_max(const struct framework *fw, const struct framework_criterion *crit);
+
+/* The ranges the methodology derives from category c's table:
+ *  developing top  = every row's developing cell, or its established cell
+ *                    where it has no developing cell (rows with only a
+ *                    leading cell add nothing);
+ *  established top = every row's established cell, or its leading cell
+ *                    where it has no established cell, or its developing
+ *                    cell where it has neither;
+ *  leading top     = every row's highest cell.
+ * out[] is indexed like framework_category.published.  See
+ * docs/scoring.md for why a developing-only row counts at established. */
+void score_derived_ranges(const struct framework *fw, size_t category,
+			  struct framework_range out[LEVEL_COUNT]);
+
+/* One way a category's published ranges differ from what the tables give. */
+struct score_disagreement {
+	size_t category;
+	char message[256];
+};
+
+/* Compare published with derived ranges, and check the published ranges
+ * are contiguous from 0 to the table's maximum.  Writes up to capacity
+ * findings to out and returns how many there are in all. */
+size_t score_check_ranges(const struct framework *fw,
+			  struct score_disagreement *out, size_t capacity);
+
+#endif

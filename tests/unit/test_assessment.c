@@ -1,0 +1,308 @@
+/* Unit tests: assessment files — round trips, what spreadsheets write,
+ * refusals with file:line:field, formula injection, atomic saving. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assessment.h"
+#include "atomicfile.h"
+#include "csvio.h"
+
+static struct framework *fw;
+static char dir[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	struct tri_error err;
+	fw = framework_load_embedded(&err);
+	snprintf(dir, sizeof dir, "%s/tri-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	return fw && mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	framework_destroy(fw);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir); /* test cleanup only */
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *path_in_dir(const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return path;
+}
+
+static char *slurp(const char *path)
+{
+	char *data;
+	size_t size;
+	struct tri_error err;
+	if (csvio_read_file(path, &data, &size, &err) != 0)
+		fail_msg("%s", err.message);
+	return data;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static struct assessment *parse(const char *text, struct tri_error *err)
+{
+	return assessment_parse(fw, "a.csv", text, strlen(text), err);
+}
+
+static void test_round_trip(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct assessment *a = assessment_create(fw);
+	assert_int_equal(assessment_set_text(&a->organisation, "=HYPERLINK(\"x\")", &err), 0);
+	assert_int_equal(assessment_set_text(&a->type, "peer", &err), 0);
+	assert_int_equal(assessment_set_text(&a->assessors, "Ada; Ngozi Okonjo", &err), 0);
+	assert_int_equal(assessment_set_text(&a->date, "2026-11-23", &err), 0);
+	assert_int_equal(assessment_set_level(a, 0, LEVEL_LEADING, &err), 0);
+	assert_int_equal(assessment_set_level(a, 6, LEVEL_NONE, &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[0].evidence,
+					     "Minutes, 3 May\r\n\"Quoted\", – café ✓", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[0].notes, "-1 point?", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[1].notes, "@admin\ttab", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[2].notes, "'=already", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[3].notes, "  spaced  ", &err), 0);
+	const char *path = path_in_dir("round.csv");
+	assert_int_equal(assessment_save(a, path, false, &err), 0);
+
+	char *text = slurp(path);
+	assert_non_null(strstr(text, "'=HYPERLINK")); /* inert in a spreadsheet */
+	assert_non_null(strstr(text, ",'-1 point?,"));
+	assert_non_null(strstr(text, "'@admin"));
+	assert_null(strstr(text, ",=")); /* no field starts with a bare = */
+	free(text);
+
+	struct assessment *b = assessment_load(fw, path, &err);
+	if (!b)
+		fail_msg("%s", err.message);
+	assert_string_equal(b->organisation, a->organisation);
+	assert_string_equal(b->type, "peer");
+	assert_string_equal(b->assessors, a->assessors);
+	assert_string_equal(b->date, "2026-11-23");
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		assert_int_equal(b->levels[i], a->levels[i]);
+		assert_string_equal(b->answers[i].evidence, a->answers[i].evidence);
+		assert_string_equal(b->answers[i].notes, a->answers[i].notes);
+	}
+	assert_int_equal(b->levels[1], LEVEL_UNANSWERED);
+	assessment_destroy(a);
+	assessment_destroy(b);
+}
+
+static void test_minimal_and_spreadsheet_files(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct assessment *a = parse("criterion_id,level\n1.1,established\n 2a.3 , LEADING \n", &err);
+	if (!a)
+		fail_msg("%s", err.message);
+	assert_int_equal(a->levels[0], LEVEL_ESTABLISHED);
+	assert_int_equal(a->levels[framework_find_criterion(fw, "2a.3")], LEVEL_LEADING);
+	assert_int_equal(a->levels[1], LEVEL_UNANSWERED);
+	assessment_destroy(a);
+
+	/* Reordered, extra columns, BOM, CRLF, a quoted newline. */
+	a = parse("\xEF\xBB\xBFOwner,notes,level,criterion_id,Due\r\n"
+		  "Sam,\"line one\r\nline two\",developing,1.2,2027-01\r\n"
+		  "Kim,,,3.1,\r\n", &err);
+	if (!a)
+		fail_msg("%s", err.message);
+	assert_int_equal(a->extra_column_count, 2);
+	assert_string_equal(a->extra_columns[0], "Owner");
+	assert_string_equal(a->answers[1].notes, "line one\r\nline two");
+	assert_string_equal(a->answers[1].extra[1], "2027-01");
+	const char *path = path_in_dir("extra.csv");
+	assert_int_equal(assessment_save(a, path, false, &err), 0);
+	assessment_destroy(a);
+	a = assessment_load(fw, path, &err);
+	if (!a)
+		fail_msg("%s", err.message);
+	assert_int_equal(a->extra_column_count, 2);
+	long kim = framework_find_criterion(fw, "3.1");
+	assert_string_equal(a->answers[kim].extra[0], "Kim");
+	assert_string_equal(a->answers[1].extra[0], "Sam");
+	assessment_destroy(a);
+}
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *expect; } cases[] = {
+		{ "criterion_id,level\n1.1,established\n9.9,none\n",
+		  "a.csv:3: field \"criterion_id\" is \"9.9\"; expected a criterion of "
+		  "celc-tri-standard version 14" },
+		{ "criterion_id,level\n1.3,developing\n",
+		  "a.csv:2: field \"level\": criterion 1.3 has no developing cell; it can be "
+		  "none, established" },
+		{ "criterion_id,level\n1.1,expert\n", "a.csv:2: field \"level\" is \"expert\"" },
+		{ "criterion_id,level\n1.1,none\n1.2,none\n1.1,leading\n",
+		  "a.csv:4: criterion \"1.1\" is given again (first on line 2)" },
+		{ "criterion_id,level,framework_version\n1.1,none,13\n",
+		  "a.csv:2: field \"framework_version\" is \"13\"" },
+		{ "criterion_id,level,framework_id\n1.1,none,other\n",
+		  "a.csv:2: field \"framework_id\" is \"other\"" },
+		{ "criterion_id,level,date\n1.1,none,23/11/2026\n",
+		  "a.csv:2: field \"date\" is \"23/11/2026\"; expected a date as YYYY-MM-DD" },
+		{ "criterion_id,level,date\n1.1,none,2026-02-29\n", "field \"date\" is \"2026-02-29\"" },
+		{ "criterion_id,level,assessment_type\n1.1,none,audit\n",
+		  "field \"assessment_type\" is \"audit\"; expected self or peer" },
+		{ "criterion_id,level,organisation\n1.1,none,Camden\n1.2,none,Brent\n",
+		  "a.csv:3: field \"organisation\" is \"Brent\" but line 2 says \"Camden\"" },
+		{ "criterion,level\n1.1,none\n", "a.csv:1: no column \"criterion_id\"" },
+		{ "criterion_id,notes\n1.1,x\n", "a.csv:1: no column \"level\"" },
+		{ "criterion_id,level,notes\n1.1,none,\"unterminated\n",
+		  "a.csv:2: a quoted field opened here is never closed" },
+		{ "criterion_id,level,notes\n1.1,none,caf\xe9\n", "a.csv:2: column 13: byte 0xE9 is not UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tri_error err = {{0}};
+		struct assessment *a = parse(cases[i].text, &err);
+		if (a)
+			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
+		if (!strstr(err.message, cases[i].expect))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
+	}
+}
+
+static void test_set_level_refuses_missing_cell(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct assessment *a = assessment_create(fw);
+	long i = framework_find_criterion(fw, "1.7"); /* leading only */
+	assert_int_equal(assessment_set_level(a, (size_t)i, LEVEL_ESTABLISHED, &err), -1);
+	assert_string_equal(err.message, "criterion 1.7 has no established cell; it can be none, leading");
+	assert_int_equal(a->levels[i], LEVEL_UNANSWERED);
+	assert_int_equal(assessment_set_level(a, (size_t)i, LEVEL_LEADING, &err), 0);
+	assessment_destroy(a);
+}
+
+/* A write that fails part way (the file size limit) leaves the old file
+ * whole and no temporary file behind. */
+static void test_failed_save_keeps_old_file(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct assessment *a = assessment_create(fw);
+	const char *path = path_in_dir("keep.csv");
+	assert_int_equal(assessment_save(a, path, false, &err), 0);
+	char *before = slurp(path);
+
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		assessment_set_text(&a->answers[i].notes, "a long note that makes the file grow "
+				    "well past the old size of the file", &err);
+	struct rlimit old, tiny = { .rlim_cur = 4096, .rlim_max = RLIM_INFINITY };
+	getrlimit(RLIMIT_FSIZE, &old);
+	tiny.rlim_max = old.rlim_max;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+	int rc = assessment_save(a, path, false, &err);
+	setrlimit(RLIMIT_FSIZE, &old);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err.message, "the file size limit was reached"));
+
+	char *after = slurp(path);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -q '^\\.keep\\.csv\\.'", dir);
+	assert_int_not_equal(system(cmd), 0); /* no temporary file left */
+	assessment_destroy(a);
+}
+
+static int failing_writer(FILE *out, void *context, struct tri_error *err)
+{
+	(void)context;
+	fputs("criterion_id,level\n1.1,none\n", out);
+	tri_error_set(err, "simulated failure");
+	return -1;
+}
+
+static void test_writer_failure_and_exclusive(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	const char *path = path_in_dir("excl.csv");
+	write_text(path, "old contents\n");
+	assert_int_equal(atomicfile_replace(path, false, failing_writer, NULL, &err), -1);
+	assert_non_null(strstr(err.message, "simulated failure"));
+	char *text = slurp(path);
+	assert_string_equal(text, "old contents\n");
+	free(text);
+
+	struct assessment *a = assessment_create(fw);
+	assert_int_equal(assessment_save(a, path, true, &err), -1);
+	assert_non_null(strstr(err.message, "already exists; refusing to overwrite it"));
+	text = slurp(path);
+	assert_string_equal(text, "old contents\n");
+	free(text);
+	assessment_destroy(a);
+}
+
+/* New files are never world-writable; a symlink at the target is replaced,
+ * never followed. */
+static void test_permissions_and_symlinks(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct assessment *a = assessment_create(fw);
+	mode_t old_mask = umask(0);
+	const char *path = path_in_dir("perm.csv");
+	int rc = assessment_save(a, path, true, &err);
+	umask(old_mask);
+	assert_int_equal(rc, 0);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & S_IWOTH, 0);
+
+	char victim[512], link_path[512];
+	snprintf(victim, sizeof victim, "%s/victim.txt", dir);
+	snprintf(link_path, sizeof link_path, "%s/link.csv", dir);
+	write_text(victim, "precious\n");
+	assert_int_equal(symlink(victim, link_path), 0);
+	assert_int_equal(assessment_save(a, link_path, false, &err), 0);
+	char *text = slurp(victim);
+	assert_string_equal(text, "precious\n");
+	free(text);
+	assert_int_equal(lstat(link_path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assessment_destroy(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_minimal_and_spreadsheet_files),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_set_level_refuses_missing_cell),
+		cmocka_unit_test(test_failed_save_keeps_old_file),
+		cmocka_unit_test(test_writer_failure_and_exclusive),
+		cmocka_unit_test(test_permissions_and_symlinks),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,190 @@
+/* Unit tests: scoring as the Standard defines it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "framework.h"
+#include "score.h"
+
+static struct framework *fw;
+static enum level *levels;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct tri_error err;
+	fw = framework_load_embedded(&err);
+	levels = malloc(fw->criterion_count * sizeof *levels);
+	return fw && levels ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(levels);
+	framework_destroy(fw);
+	return 0;
+}
+
+static void set_all(enum level level)
+{
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		levels[i] = level;
+}
+
+/* The Standard's worked example: Category 1 scores 15, Established. */
+static void test_worked_example(void **state)
+{
+	(void)state;
+	set_all(LEVEL_UNANSWERED);
+	static const enum level example[8] = {
+		LEVEL_ESTABLISHED, LEVEL_DEVELOPING, LEVEL_ESTABLISHED, LEVEL_ESTABLISHED,
+		LEVEL_ESTABLISHED, LEVEL_LEADING, LEVEL_NONE, LEVEL_LEADING,
+	};
+	static const int row_points[8] = { 2, 1, 2, 2, 2, 3, 0, 3 };
+	for (size_t i = 0; i < 8; i++) {
+		assert_true(framework_has_level(&fw->criteria[i], example[i]));
+		levels[i] = example[i];
+		assert_int_equal(framework_points(fw, levels[i]), row_points[i]);
+	}
+	struct score_result r;
+	score_category(fw, levels, 0, &r);
+	assert_int_equal(r.score, 15);
+	assert_int_equal(r.level, LEVEL_ESTABLISHED);
+	assert_int_equal(r.max, 22);
+	assert_int_equal(r.answered, 8);
+	assert_int_equal(r.next_level, LEVEL_LEADING);
+	assert_int_equal(r.points_to_next, 4);
+}
+
+/* Every row at its highest cell gives each category's maximum. */
+static void test_category_maxima(void **state)
+{
+	(void)state;
+	static const int max[7] = { 22, 76, 18, 15, 11, 27, 21 };
+	static const int section_max[5] = { 25, 20, 16, 6, 9 };
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		levels[i] = framework_top_level(&fw->criteria[i]);
+	for (size_t c = 0; c < 7; c++) {
+		struct score_result r;
+		score_category(fw, levels, c, &r);
+		assert_int_equal(r.score, max[c]);
+		assert_int_equal(r.max, max[c]);
+		assert_int_equal(r.level, LEVEL_LEADING);
+		assert_int_equal(r.points_to_next, 0);
+	}
+	for (size_t s = 0; s < 5; s++) {
+		struct score_result r;
+		score_section(fw, levels, s, &r);
+		assert_int_equal(r.score, section_max[s]);
+	}
+	int total, total_max;
+	score_total(fw, levels, &total, &total_max);
+	assert_int_equal(total, 190);
+	assert_int_equal(total_max, 190);
+}
+
+/* Each published boundary, and a score beyond the published maximum. */
+static void test_range_boundaries(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_category *cat = &fw->categories[c];
+		const struct framework_range *p = cat->published;
+		const struct { int score; enum level level; } cases[] = {
+			{ 0, LEVEL_DEVELOPING },
+			{ p[1].to, LEVEL_DEVELOPING },
+			{ p[1].to + 1, LEVEL_ESTABLISHED },
+			{ p[2].from, LEVEL_ESTABLISHED },
+			{ p[2].to, LEVEL_ESTABLISHED },
+			{ p[2].to + 1, LEVEL_LEADING },
+			{ p[3].to, LEVEL_LEADING },
+			{ p[3].to + 1, LEVEL_LEADING },
+		};
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+			if (score_level_for(cat, cases[i].score) != cases[i].level)
+				fail_msg("category %s score %d: level %d, expected %d", cat->id,
+					 cases[i].score, score_level_for(cat, cases[i].score),
+					 cases[i].level);
+	}
+}
+
+/* Category 2 all leading scores 76, above its published maximum 75: Leading. */
+static void test_category2_above_published_max(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		levels[i] = framework_top_level(&fw->criteria[i]);
+	struct score_result r;
+	score_category(fw, levels, 1, &r);
+	assert_int_equal(r.score, 76);
+	assert_true(r.score > fw->categories[1].published[LEVEL_LEADING].to);
+	assert_int_equal(r.level, LEVEL_LEADING);
+}
+
+static void test_unanswered_and_none(void **state)
+{
+	(void)state;
+	set_all(LEVEL_UNANSWERED);
+	struct score_result r;
+	score_category(fw, levels, 3, &r);
+	assert_int_equal(r.score, 0);
+	assert_int_equal(r.answered, 0);
+	assert_int_equal(r.total, 5);
+	assert_int_equal(r.level, LEVEL_DEVELOPING);
+	assert_int_equal(r.points_to_next, 3);
+	set_all(LEVEL_NONE);
+	score_category(fw, levels, 3, &r);
+	assert_int_equal(r.score, 0);
+	assert_int_equal(r.answered, 5);
+}
+
+static void test_derived_ranges(void **state)
+{
+	(void)state;
+	static const int derived[7][3] = {
+		{ 10, 18, 22 }, { 38, 60, 76 }, { 10, 12, 18 }, { 2, 13, 15 },
+		{ 5, 9, 11 }, { 14, 23, 27 }, { 9, 16, 21 },
+	};
+	for (size_t c = 0; c < 7; c++) {
+		struct framework_range r[LEVEL_COUNT];
+		score_derived_ranges(fw, c, r);
+		for (int l = 1; l <= 3; l++)
+			if (r[l].to != derived[c][l - 1])
+				fail_msg("category %zu level %d: derived top %d, expected %d",
+					 c + 1, l, r[l].to, derived[c][l - 1]);
+		assert_int_equal(r[2].from, r[1].to + 1);
+	}
+}
+
+/* The only disagreements in Version 14 are Category 2's three tops. */
+static void test_check_ranges(void **state)
+{
+	(void)state;
+	struct score_disagreement found[16];
+	size_t n = score_check_ranges(fw, found, 16);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(found[i].category, 1);
+	assert_non_null(strstr(found[0].message, "published 36, derived from the table 38"));
+	assert_non_null(strstr(found[1].message, "published 59, derived from the table 60"));
+	assert_non_null(strstr(found[2].message, "published 75, derived from the table 76"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_worked_example),
+		cmocka_unit_test(test_category_maxima),
+		cmocka_unit_test(test_range_boundaries),
+		cmocka_unit_test(test_category2_above_published_max),
+		cmocka_unit_test(test_unanswered_and_none),
+		cmocka_unit_test(test_derived_ranges),
+		cmocka_unit_test(test_check_ranges),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
