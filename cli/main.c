@@ -3,6 +3,7 @@
  * exit status: 0 success, 1 bad input, 2 usage error. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "csvio.h"
 #include "framework.h"
 #include "score.h"
+#include "summary.h"
 #include "tri_config.h"
 #include "wizard.h"
 
@@ -50,10 +52,16 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 bad input, 2 usage error.  See tri-assess(1).\n";
 
-static int usage_error(const char *format, const char *arg)
+static int usage_error(const char *format, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *format, ...)
 {
+	va_list args;
+	va_start(args, format);
 	fprintf(stderr, "tri-assess: ");
-	fprintf(stderr, format, arg);
+	vfprintf(stderr, format, args);
+	va_end(args);
 	fprintf(stderr, "\nTry 'tri-assess --help'.\n");
 	return EXIT_USAGE;
 }
@@ -136,9 +144,8 @@ static int cmd_criteria(const struct framework *fw, const struct options *opt)
 		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 			if (!c->cell[l])
 				continue;
-			char label[64];
-			snprintf(label, sizeof label, "    %s (%d): ", fw->level_title[l], fw->points[l]);
-			fputs(label, stdout);
+			printf("    %s (%d point%s):\n      ", fw->level_title[l], fw->points[l],
+			       fw->points[l] == 1 ? "" : "s");
 			print_wrapped(c->cell[l], 6, 79);
 		}
 	}
@@ -179,7 +186,7 @@ static int cmd_validate(const struct framework *fw, const struct options *opt)
 					      n[4], n[5], agrees ? "yes" : "no" };
 			write_csv_row(row, 8);
 		} else {
-			char a[32], b[32];
+			char a[64], b[64];
 			snprintf(a, sizeof a, "%s / %s / %s", n[0], n[1], n[2]);
 			snprintf(b, sizeof b, "%s / %s / %s", n[3], n[4], n[5]);
 			printf("%-9s %-24s %-24s %s\n", fw->categories[c].id, a, b,
@@ -223,29 +230,26 @@ static int cmd_score(const struct framework *fw, const struct options *opt,
 	}
 	if (rc != 0)
 		goto done;
-	if (opt->csv) {
-		const char *head[] = { "file", "category", "title", "score", "max", "level" };
-		write_csv_row(head, 6);
-	}
+	if (opt->csv)
+		summary_write_header(stdout);
 	for (int i = 0; i < count; i++) {
 		const struct assessment *a = loaded[i];
-		if (!opt->csv)
-			printf("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
-			       *a->organisation ? a->organisation : "(organisation not given)",
-			       *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+		if (opt->csv) {
+			struct tri_error err;
+			if (summary_write_rows(stdout, a, files[i], &err) != 0) {
+				fprintf(stderr, "tri-assess: %s\n", err.message);
+				rc = EXIT_BAD_INPUT;
+				goto done;
+			}
+			continue;
+		}
+		printf("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
+		       *a->organisation ? a->organisation : "(organisation not given)",
+		       *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
 		for (size_t c = 0; c < fw->category_count; c++) {
 			const struct framework_category *cat = &fw->categories[c];
 			struct score_result r;
 			score_category(fw, a->levels, c, &r);
-			char score[16], max[16];
-			snprintf(score, sizeof score, "%d", r.score);
-			snprintf(max, sizeof max, "%d", r.max);
-			if (opt->csv) {
-				const char *row[] = { files[i], cat->id, cat->title, score, max,
-						      level_name(r.level) };
-				write_csv_row(row, 6);
-				continue;
-			}
 			printf("  %-2s %-36s %3d / %-3d %-21s %zu/%zu answered\n", cat->id,
 			       cat->title, r.score, r.max, level_title(fw, r.level),
 			       r.answered, r.total);
@@ -253,16 +257,14 @@ static int cmd_score(const struct framework *fw, const struct options *opt,
 				struct score_result sr;
 				size_t si = cat->first_section + s;
 				score_section(fw, a->levels, si, &sr);
-				printf("     %-3s %-33s %3d / %-3d\n", fw->sections[si].id,
+				printf("     %-3s %-33s %3d / %d\n", fw->sections[si].id,
 				       fw->sections[si].title, sr.score, sr.max);
 			}
 		}
-		if (!opt->csv) {
-			int total, max;
-			score_total(fw, a->levels, &total, &max);
-			printf("  Total points: %d / %d (the Standard sets levels per category, "
-			       "not overall)\n", total, max);
-		}
+		int total, max;
+		score_total(fw, a->levels, &total, &max);
+		printf("  Total points: %d / %d (the Standard sets levels per category, "
+		       "not overall)\n", total, max);
 	}
 done:
 	for (int i = 0; i < count; i++)

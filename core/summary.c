@@ -1,0 +1,56 @@
+#include "summary.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "atomicfile.h"
+#include "csvio.h"
+#include "score.h"
+
+int summary_write_header(FILE *out)
+{
+	static const char *const head[] = { "file", "category", "title", "score", "max", "level" };
+	return csvio_write_record(out, head, 6);
+}
+
+int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
+		       struct tri_error *err)
+{
+	const struct framework *fw = a->framework;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		struct score_result r;
+		score_category(fw, a->levels, c, &r);
+		char score[16], max[16];
+		snprintf(score, sizeof score, "%d", r.score);
+		snprintf(max, sizeof max, "%d", r.max);
+		const char *row[] = { file_label, fw->categories[c].id, fw->categories[c].title,
+				      score, max, level_name(r.level) };
+		if (csvio_write_record(out, row, 6) != 0) {
+			tri_error_set(err, "cannot write: %s", strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct summary_job {
+	const struct assessment *a;
+	const char *label;
+};
+
+static int write_summary(FILE *out, void *context, struct tri_error *err)
+{
+	const struct summary_job *job = context;
+	if (summary_write_header(out) != 0) {
+		tri_error_set(err, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	return summary_write_rows(out, job->a, job->label, err);
+}
+
+int summary_save(const struct assessment *a, const char *file_label, const char *path,
+		 struct tri_error *err)
+{
+	struct summary_job job = { a, file_label };
+	return atomicfile_replace(path, false, write_summary, &job, err);
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A new assessment through the start form; Category 1 completed as in the
+# Standard's worked example (15, Established on screen and in the file);
+# a refused level; a resize below 80x24 and back; export; quit and resume
+# with every answer in place.
+. "$(dirname "$0")/../lib.sh"
+FILE="$WORK/camden.csv"
+
+tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
+wait_for "New assessment: $FILE" || finish
+keys "London Borough of Camden" Enter Enter "A. Facilitator; B. Member" Enter C-u "2026-11-23" Enter
+wait_for "Category 1 of 7: Strategic Leadership and Management" || finish
+[ -f "$FILE" ] && pass || fail "the file was not created by the start form"
+
+# The worked example, one key per criterion.
+keys 2 1 2 2 2 3 0 3
+wait_for "1.8: Leading. Category 1: 15, Established. Tab: next category." || finish
+wait_for "Score 15/22  Level: Established  (4 more for Leading)  Answered 8/8"
+
+# Screen dump, compared with the expected screen (tig-style).
+if [ "${TRI_UPDATE_SCREENS:-}" = 1 ]; then
+	screen >"$(dirname "$0")/screens/category1-worked-example.txt"
+fi
+expect_eq "screen matches screens/category1-worked-example.txt" \
+	"$(cat "$(dirname "$0")/screens/category1-worked-example.txt")" "$(screen)"
+
+# Every level is already on disk.
+run "$BIN" score --csv "$FILE"
+expect_contains "file scores 15, established" ",1,Strategic Leadership and Management,15,22,established" "$OUT"
+
+# A level the row lacks is refused, and nothing changes.
+keys Home j j 1
+wait_for "Refused: criterion 1.3 has no developing cell; it can be none, established."
+wait_for "Score 15/22"
+
+# Terminal too small, then recovered.
+tmux -L "$SOCKET" resize-window -t t -x 70 -y 20
+wait_for "Terminal too small: 70x20."
+tmux -L "$SOCKET" resize-window -t t -x 100 -y 30
+wait_for "Score 15/22  Level: Established"
+tmux -L "$SOCKET" resize-window -t t -x 80 -y 24
+wait_gone "Terminal too small"
+
+# Category 2 and its sections; then the overview.
+keys Tab
+wait_for "Category 2 of 7: Employee Lifecycle"
+wait_for "2a Recruitment: 0/25"
+keys g
+wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"
+wait_for "Total points 15/190; 8 of 69 criteria answered."
+
+# Export the summary CSV.
+keys x
+wait_for "Exported the category summary to $WORK/camden-summary.csv"
+expect_contains "summary CSV" "1,Strategic Leadership and Management,15,22,established" \
+	"$(cat "$WORK/camden-summary.csv")"
+
+# Quit; the terminal is restored and the exit status is 0.
+keys q
+wait_for "EXITED=0"
+
+# Resume: every answer in place, at the first open criterion.
+tmux -L "$SOCKET" kill-server
+tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
+wait_for "Resumed at 2a.1, the first criterion without a level."
+keys BTab
+wait_for "Score 15/22  Level: Established"
+keys q
+wait_for "EXITED=0"
+finish

@@ -1,0 +1,116 @@
+# Shared helpers for the command-line and end-to-end tests (bash).
+# Each test runs in its own temporary directory and its own tmux server.
+set -uo pipefail
+
+BIN=${TRI_ASSESS:?TRI_ASSESS must name the tri-assess binary}
+DATA=${TRI_TEST_DATA:?TRI_TEST_DATA must name tests/data}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tri-test.XXXXXX")
+SOCKET="tri-$$-$RANDOM"
+failures=0
+checks=0
+
+cleanup() {
+	tmux -L "$SOCKET" kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+pass() {
+	checks=$((checks + 1))
+}
+
+expect_eq() { # what expected actual
+	if [ "$2" == "$3" ]; then pass; else fail "$1: expected [$2], got [$3]"; fi
+}
+
+expect_contains() { # what needle haystack
+	if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: expected to contain [$2] in: $3"; fi
+}
+
+expect_not_contains() {
+	if [[ "$3" != *"$2"* ]]; then pass; else fail "$1: expected no [$2] in: $3"; fi
+}
+
+# run CMD...: sets OUT, ERR, RC.
+run() {
+	OUT=$("$@" 2>"$WORK/stderr")
+	RC=$?
+	ERR=$(cat "$WORK/stderr")
+}
+
+finish() {
+	if [ "$failures" -ne 0 ]; then
+		echo "$failures of $((checks + failures)) checks failed" >&2
+		exit 1
+	fi
+	echo "$checks checks passed"
+	exit 0
+}
+
+# ---- tmux: drive the real binary in a real terminal ----
+
+# tui_start COLSxROWS TERM LANG CMD...: start CMD in a detached session.
+tui_start() {
+	local size=$1 term=$2 lang=$3; shift 3
+	local cols=${size%x*} rows=${size#*x}
+	tmux -L "$SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		"env TERM=$term LANG=$lang LC_ALL=$lang $(printf '%q ' "$@"); echo EXITED=\$?; sleep 600"
+	tmux -L "$SOCKET" set-option -t t status off >/dev/null
+}
+
+screen() {
+	tmux -L "$SOCKET" capture-pane -p -t t
+}
+
+keys() {
+	tmux -L "$SOCKET" send-keys -t t "$@"
+}
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows; fail on timeout.
+wait_for() {
+	local text=$1 limit=${2:-10}
+	local deadline=$((SECONDS + limit))
+	while [ $SECONDS -le $deadline ]; do
+		if screen | grep -qF -- "$text"; then
+			pass
+			return 0
+		fi
+		sleep 0.05
+	done
+	fail "timed out after ${limit}s waiting for [$text]; screen was:"
+	screen >&2
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+	local text=$1 limit=${2:-10}
+	local deadline=$((SECONDS + limit))
+	while [ $SECONDS -le $deadline ]; do
+		screen | grep -qF -- "$text" || { pass; return 0; }
+		sleep 0.05
+	done
+	fail "timed out waiting for [$text] to go"
+	return 1
+}
+
+# wait_file_contains FILE TEXT [SECONDS]
+wait_file_contains() {
+	local file=$1 text=$2 limit=${3:-10}
+	local deadline=$((SECONDS + limit))
+	while [ $SECONDS -le $deadline ]; do
+		grep -qF -- "$text" "$file" 2>/dev/null && { pass; return 0; }
+		sleep 0.05
+	done
+	fail "timed out waiting for [$text] in $file"
+	return 1
+}
+
+tui_pid() { # the wizard's pid inside the session
+	pgrep -f -n -- "^$BIN .*$WORK"
+}

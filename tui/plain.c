@@ -1,0 +1,262 @@
+#include "plain.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "score.h"
+
+static const char *level_label(enum level level)
+{
+	switch (level) {
+	case LEVEL_NONE: return "None";
+	case LEVEL_DEVELOPING: return "Developing";
+	case LEVEL_ESTABLISHED: return "Established";
+	case LEVEL_LEADING: return "Leading";
+	default: return "not yet assessed";
+	}
+}
+
+/* Read a line without its newline; NULL at end of input or on a signal. */
+static char *read_line(FILE *in, char **buffer, size_t *size)
+{
+	errno = 0;
+	ssize_t n = getline(buffer, size, in);
+	if (n < 0)
+		return NULL;
+	while (n > 0 && ((*buffer)[n - 1] == '\n' || (*buffer)[n - 1] == '\r'))
+		(*buffer)[--n] = '\0';
+	return *buffer;
+}
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+static void show_scores(struct session *s, FILE *out)
+{
+	const struct framework *fw = s->fw;
+	fprintf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		struct score_result r;
+		score_category(fw, s->a->levels, c, &r);
+		fprintf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
+			fw->categories[c].id, fw->categories[c].title, r.score, r.max,
+			level_label(r.level), r.answered, r.total);
+	}
+	int total, max;
+	score_total(fw, s->a->levels, &total, &max);
+	fprintf(out, "  Total points %d/%d (the Standard gives levels per category, not "
+		"overall)\n\n", total, max);
+}
+
+static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size_t *size)
+{
+	struct assessment *a = s->a;
+	struct tri_error err;
+	fprintf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
+		s->fw->version);
+	for (;;) {
+		fprintf(out, "Organisation: ");
+		fflush(out);
+		if (!read_line(in, line, size))
+			return -1;
+		if (*trim(*line))
+			break;
+		fprintf(out, "Expected the authority's name.\n");
+	}
+	assessment_set_text(&a->organisation, trim(*line), &err);
+	for (;;) {
+		fprintf(out, "Assessment type, self or peer [self]: ");
+		fflush(out);
+		if (!read_line(in, line, size))
+			return -1;
+		char *t = trim(*line);
+		if (!*t)
+			t = "self";
+		if (strcmp(t, "self") == 0 || strcmp(t, "peer") == 0) {
+			assessment_set_text(&a->type, t, &err);
+			break;
+		}
+		fprintf(out, "Expected self or peer.\n");
+	}
+	fprintf(out, "Assessors or participants: ");
+	fflush(out);
+	if (!read_line(in, line, size))
+		return -1;
+	assessment_set_text(&a->assessors, trim(*line), &err);
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+	for (;;) {
+		fprintf(out, "Date (YYYY-MM-DD) [%s]: ", today);
+		fflush(out);
+		if (!read_line(in, line, size))
+			return -1;
+		char *d = trim(*line);
+		if (!*d)
+			d = today;
+		if (assessment_date_valid(d)) {
+			assessment_set_text(&a->date, d, &err);
+			break;
+		}
+		fprintf(out, "Expected a date as YYYY-MM-DD.\n");
+	}
+	if (session_save(s) != 0) {
+		fprintf(out, "Could not create %s: %s\n", s->path, s->save_error);
+		return -1;
+	}
+	fprintf(out, "Created %s.\n", s->path);
+	return 0;
+}
+
+static void show_criterion(struct session *s, size_t i, FILE *out)
+{
+	const struct framework *fw = s->fw;
+	const struct framework_criterion *c = &fw->criteria[i];
+	const struct framework_category *cat = &fw->categories[c->category];
+	if (i == cat->first_criterion)
+		fprintf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
+			"Established %d-%d, Leading %d-%d\n", cat->id, fw->category_count,
+			cat->title, cat->published[1].from, cat->published[1].to,
+			cat->published[2].from, cat->published[2].to, cat->published[3].from,
+			cat->published[3].to);
+	if (c->section != FRAMEWORK_NO_SECTION &&
+	    i == fw->sections[c->section].first_criterion)
+		fprintf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
+			fw->sections[c->section].title);
+	fprintf(out, "\n%s (now: %s)\n", c->id, level_label(s->a->levels[i]));
+	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+		if (c->cell[l])
+			fprintf(out, "  %d %s: %s\n", l, level_label((enum level)l), c->cell[l]);
+	fprintf(out, "  0 None of these\n");
+}
+
+static void plain_help(const struct framework *fw, FILE *out)
+{
+	fprintf(out, "\nAt each criterion type a number and Enter:\n"
+		"  0 None, 1 Developing, 2 Established, 3 Leading (only the levels shown)\n"
+		"  Enter alone keeps the current level and moves on\n"
+		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
+		"  e  evidence and notes      s     scores so far\n"
+		"  u  undo the last change    q     quit (everything is already saved)\n\n");
+	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+		fprintf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
+			fw->level_descriptor[l]);
+}
+
+int plain_run(struct session *s, FILE *in, FILE *out)
+{
+	const struct framework *fw = s->fw;
+	char *line = NULL;
+	size_t size = 0;
+	struct tri_error err;
+	if (s->is_new && ask_details(s, in, out, &line, &size) != 0) {
+		free(line);
+		return s->save_failed ? 1 : 0;
+	}
+	size_t i = session_first_open(s);
+	if (i == fw->criterion_count) {
+		fprintf(out, "Every criterion has a level; walking through from the start "
+			"(Enter keeps a level).\n");
+		i = 0;
+	}
+	fprintf(out, "Plain mode: ? for help. Every answer is saved as you give it.\n");
+	bool shown = false;
+	while (i < fw->criterion_count && !session_signal) {
+		const struct framework_criterion *c = &fw->criteria[i];
+		if (!shown)
+			show_criterion(s, i, out);
+		shown = true;
+		fprintf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
+		fflush(out);
+		if (!read_line(in, &line, &size))
+			break;
+		char *cmd = trim(line);
+		if (!*cmd) {
+			i++;
+			shown = false;
+			continue;
+		}
+		if (strlen(cmd) == 1 && *cmd >= '0' && *cmd <= '3') {
+			if (session_set_level(s, i, (enum level)(*cmd - '0'), &err) != 0) {
+				fprintf(out, "Refused: %s.\n", err.message);
+				continue;
+			}
+			struct score_result r;
+			score_category(fw, s->a->levels, c->category, &r);
+			fprintf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
+				level_label(s->a->levels[i]), fw->categories[c->category].id,
+				r.score, r.max, level_label(r.level),
+				s->save_failed ? " NOT SAVED: see below." : "");
+			if (s->save_failed)
+				fprintf(out, "Could not save: %s\n", s->save_error);
+			i++;
+			shown = false;
+			continue;
+		}
+		switch (*cmd) {
+		case '?': plain_help(fw, out); shown = false; break;
+		case 'q': i = fw->criterion_count + 1; break;
+		case 's': show_scores(s, out); break;
+		case 'b': if (i) i--; shown = false; break;
+		case 'u': {
+			long back = session_undo(s);
+			if (back < 0) {
+				fprintf(out, "Nothing to undo.\n");
+			} else {
+				fprintf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
+				i = (size_t)back;
+				shown = false;
+			}
+			break;
+		}
+		case 'g': {
+			long to = framework_find_criterion(fw, trim(cmd + 1));
+			if (to < 0)
+				fprintf(out, "No criterion \"%s\"; expected an id such as 1.1 "
+					"or 2a.3.\n", trim(cmd + 1));
+			else {
+				i = (size_t)to;
+				shown = false;
+			}
+			break;
+		}
+		case 'e': {
+			struct assessment_answer *ans = &s->a->answers[i];
+			fprintf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
+			fflush(out);
+			if (!read_line(in, &line, &size))
+				break;
+			char *evidence = strdup(*trim(line) ? trim(line) : ans->evidence);
+			fprintf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
+			fflush(out);
+			char *notes = NULL;
+			if (read_line(in, &line, &size))
+				notes = strdup(*trim(line) ? trim(line) : ans->notes);
+			if (evidence && notes && session_set_texts(s, i, evidence, notes, &err) != 0)
+				fprintf(out, "Refused: %s\n", err.message);
+			else if (evidence && notes)
+				fprintf(out, "Kept.\n");
+			free(evidence);
+			free(notes);
+			break;
+		}
+		default:
+			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? b g e s u q.\n", cmd);
+		}
+	}
+	if (i == fw->criterion_count)
+		show_scores(s, out);
+	free(line);
+	return s->save_failed ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+/* plain: the wizard as numbered text prompts on a line-based stream, for
+ * screen-reader users, teletype links and scripts.  Same session, same
+ * file, same scoring as the full-screen wizard. */
+#ifndef PLAIN_H
+#define PLAIN_H
+
+#include <stdio.h>
+
+#include "session.h"
+
+/* Run until the walk ends, q, end of input, or a signal.  Returns 0, or 1
+ * if the answers could not be saved. */
+int plain_run(struct session *s, FILE *in, FILE *out);
+
+#endif

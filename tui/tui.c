@@ -1,0 +1,682 @@
+/* tui: the full-screen loop, layout, footer prompt and shared helpers. */
+#define _GNU_SOURCE /* strcasestr */
+#include "tui.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "summary.h"
+
+void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vsnprintf(w->message, sizeof w->message, format, args);
+	va_end(args);
+	w->message_style = style;
+}
+
+void tui_show(struct wizard *w, const struct view *view)
+{
+	if (view == &view_help || view == &view_edit) {
+		if (w->view != &view_help && w->view != &view_edit)
+			w->back = w->view;
+	}
+	w->view = view;
+}
+
+void tui_goto_criterion(struct wizard *w, size_t criterion)
+{
+	w->criterion = criterion;
+	w->category = w->s.fw->criteria[criterion].category;
+	w->overview_row = w->category;
+}
+
+const char *tui_level_label(enum level level)
+{
+	switch (level) {
+	case LEVEL_NONE: return "None";
+	case LEVEL_DEVELOPING: return "Developing";
+	case LEVEL_ESTABLISHED: return "Established";
+	case LEVEL_LEADING: return "Leading";
+	default: return "--";
+	}
+}
+
+enum ui_style tui_level_style(enum level level)
+{
+	switch (level) {
+	case LEVEL_DEVELOPING: return UI_DEVELOPING;
+	case LEVEL_ESTABLISHED: return UI_ESTABLISHED;
+	case LEVEL_LEADING: return UI_LEADING;
+	default: return UI_DIM;
+	}
+}
+
+void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
+		  const struct framework_category *cat, int score, int max)
+{
+	if (width < 3 || max <= 0)
+		return;
+	int inner = width - 2;
+	mvwaddwstr(win, y, x, L"[");
+	for (int i = 0; i < inner; i++) {
+		int from = i * max / inner, to = (i + 1) * max / inner;
+		bool tick = false;
+		for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++) {
+			int start = cat->published[l].from;
+			tick |= start > from && start <= to && i > 0;
+		}
+		const wchar_t *g = tick ? w->ui.glyph.bar_boundary
+			: score > from ? w->ui.glyph.bar_full : w->ui.glyph.bar_empty;
+		wattrset(win, score > from && !tick ? w->ui.style[UI_OK] : A_NORMAL);
+		waddwstr(win, g);
+	}
+	wattrset(win, A_NORMAL);
+	waddwstr(win, L"]");
+}
+
+void tui_hints(struct wizard *w, const char *hints)
+{
+	ui_put_utf8(&w->ui, w->footer, 0, 0, hints, w->cols, UI_KEY);
+}
+
+/* ---- editable wide-text fields (the editor, the form, the prompt) ---- */
+
+static void field_reserve(struct editor_field *f, size_t need)
+{
+	if (need + 1 <= f->capacity)
+		return;
+	size_t cap = f->capacity ? f->capacity : 64;
+	while (cap < need + 1)
+		cap *= 2;
+	wchar_t *grown = realloc(f->text, cap * sizeof *grown);
+	if (!grown)
+		abort(); /* interactive text: cannot be large */
+	f->text = grown;
+	f->capacity = cap;
+}
+
+void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8)
+{
+	struct ui raw = *ui;
+	raw.utf8 = true; /* keep every character: this is data, not display */
+	wchar_t *w = ui_decode(&raw, utf8);
+	size_t len = wcslen(w);
+	field_reserve(f, len);
+	wmemcpy(f->text, w, len + 1);
+	f->length = len;
+	f->cursor = len;
+	f->top = 0;
+	free(w);
+}
+
+char *tui_field_utf8(const struct editor_field *f)
+{
+	char *out = malloc(f->length * 4 + 1);
+	if (!out)
+		abort();
+	size_t n = 0;
+	for (size_t i = 0; i < f->length; i++) {
+		unsigned long c = (unsigned long)f->text[i];
+		if (c >= 0xD800 && c <= 0xDFFF)
+			c = 0xFFFD;
+		if (c < 0x80) {
+			out[n++] = (char)c;
+		} else if (c < 0x800) {
+			out[n++] = (char)(0xC0 | (c >> 6));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			out[n++] = (char)(0xE0 | (c >> 12));
+			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[n++] = (char)(0xF0 | (c >> 18));
+			out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+void tui_field_finish(struct editor_field *f)
+{
+	free(f->text);
+	*f = (struct editor_field){0};
+}
+
+/* Display rows of f at width: row starts (indexes into text). */
+static int field_rows(const struct editor_field *f, int width, size_t *starts, int max)
+{
+	int rows = 0;
+	size_t pos = 0;
+	for (;;) {
+		if (rows < max)
+			starts[rows] = pos;
+		rows++;
+		int used = 0;
+		size_t end = pos;
+		while (end < f->length && f->text[end] != L'\n' &&
+		       used + ui_char_width(f->text[end]) <= width)
+			used += ui_char_width(f->text[end++]);
+		if (end >= f->length)
+			break;
+		pos = f->text[end] == L'\n' ? end + 1 : end;
+	}
+	return rows;
+}
+
+static void cursor_row_col(const struct editor_field *f, int width, int *row, int *col)
+{
+	size_t starts[4096];
+	int rows = field_rows(f, width, starts, 4096);
+	if (rows > 4096)
+		rows = 4096;
+	int r = 0;
+	while (r + 1 < rows && starts[r + 1] <= f->cursor)
+		r++;
+	int c = 0;
+	for (size_t i = starts[r]; i < f->cursor; i++)
+		c += ui_char_width(f->text[i]);
+	*row = r;
+	*col = c;
+}
+
+bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width)
+{
+	if (is_code) {
+		switch (ch) {
+		case KEY_LEFT: if (f->cursor) f->cursor--; return true;
+		case KEY_RIGHT: if (f->cursor < f->length) f->cursor++; return true;
+		case KEY_HOME: ch = 1; break;
+		case KEY_END: ch = 5; break;
+		case KEY_DC: ch = 4; break;
+		case KEY_BACKSPACE: ch = 127; break;
+		case KEY_ENTER: ch = L'\n'; break;
+		case KEY_UP:
+		case KEY_DOWN: {
+			size_t starts[4096];
+			int rows = field_rows(f, width, starts, 4096), row, col;
+			cursor_row_col(f, width, &row, &col);
+			int target = ch == KEY_UP ? row - 1 : row + 1;
+			if (target < 0 || target >= rows || target >= 4096)
+				return true;
+			size_t i = starts[target];
+			int c = 0;
+			while (i < f->length && f->text[i] != L'\n' && c < col &&
+			       (target + 1 >= rows || i < starts[target + 1]))
+				c += ui_char_width(f->text[i++]);
+			f->cursor = i;
+			return true;
+		}
+		default: return false;
+		}
+	}
+	switch (ch) {
+	case 1: /* Ctrl-A: start of line */
+		while (f->cursor && f->text[f->cursor - 1] != L'\n')
+			f->cursor--;
+		return true;
+	case 5: /* Ctrl-E: end of line */
+		while (f->cursor < f->length && f->text[f->cursor] != L'\n')
+			f->cursor++;
+		return true;
+	case 2: if (f->cursor) f->cursor--; return true;              /* Ctrl-B */
+	case 6: if (f->cursor < f->length) f->cursor++; return true; /* Ctrl-F */
+	case 4: /* Ctrl-D, Delete */
+		if (f->cursor < f->length) {
+			wmemmove(f->text + f->cursor, f->text + f->cursor + 1, f->length - f->cursor);
+			f->length--;
+		}
+		return true;
+	case 8: case 127: /* Backspace */
+		if (f->cursor) {
+			wmemmove(f->text + f->cursor - 1, f->text + f->cursor, f->length - f->cursor + 1);
+			f->cursor--;
+			f->length--;
+		}
+		return true;
+	case 11: { /* Ctrl-K: delete to end of line */
+		size_t end = f->cursor;
+		while (end < f->length && f->text[end] != L'\n')
+			end++;
+		if (end == f->cursor && end < f->length)
+			end++;
+		wmemmove(f->text + f->cursor, f->text + end, f->length - end + 1);
+		f->length -= end - f->cursor;
+		return true;
+	}
+	case 21: { /* Ctrl-U: delete to start of line */
+		size_t start = f->cursor;
+		while (start && f->text[start - 1] != L'\n')
+			start--;
+		wmemmove(f->text + start, f->text + f->cursor, f->length - f->cursor + 1);
+		f->length -= f->cursor - start;
+		f->cursor = start;
+		return true;
+	}
+	case L'\r': ch = L'\n'; /* fall through */
+	default:
+		if (ch != L'\n' && (ch < 32 || ch == 127))
+			return false;
+		field_reserve(f, f->length + 1);
+		wmemmove(f->text + f->cursor + 1, f->text + f->cursor, f->length - f->cursor + 1);
+		f->text[f->cursor++] = (wchar_t)ch;
+		f->length++;
+		return true;
+	}
+	return false;
+}
+
+void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,
+		    int width, int rows, bool focused)
+{
+	size_t starts[4096];
+	int total = field_rows(f, width, starts, 4096);
+	if (total > 4096)
+		total = 4096;
+	int crow, ccol;
+	cursor_row_col(f, width, &crow, &ccol);
+	if (crow < f->top)
+		f->top = crow;
+	if (crow >= f->top + rows)
+		f->top = crow - rows + 1;
+	for (int r = 0; r < rows && f->top + r < total; r++) {
+		size_t start = starts[f->top + r];
+		size_t end = f->top + r + 1 < total ? starts[f->top + r + 1] : f->length;
+		while (end > start && f->text[end - 1] == L'\n')
+			end--;
+		struct ui raw = w->ui;
+		wchar_t *line = malloc((end - start + 1) * sizeof *line);
+		if (!line)
+			abort();
+		for (size_t i = start; i < end; i++)
+			line[i - start] = w->ui.utf8 || f->text[i] < 0x80 ? f->text[i] : L'?';
+		line[end - start] = L'\0';
+		(void)raw;
+		mvwaddwstr(win, y + r, x, line);
+		free(line);
+	}
+	if (focused) {
+		w->cursor_win = win;
+		w->cursor_y = y + crow - f->top;
+		w->cursor_x = x + ccol;
+	}
+}
+
+/* ---- the footer prompt ---- */
+
+void tui_prompt(struct wizard *w, const char *label, const char *initial,
+		void (*done)(struct wizard *w, const char *utf8))
+{
+	struct prompt *p = &w->prompt;
+	*p = (struct prompt){ .active = true, .done = done };
+	snprintf(p->label, sizeof p->label, "%s", label);
+	struct editor_field f = {0};
+	tui_field_set(&f, &w->ui, initial);
+	size_t n = f.length < 511 ? f.length : 511;
+	wmemcpy(p->text, f.text, n);
+	p->length = p->cursor = n;
+	tui_field_finish(&f);
+}
+
+static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	struct prompt *p = &w->prompt;
+	if ((!is_code && (ch == 27 || ch == 7)) || (is_code && ch == KEY_F(10))) {
+		p->active = false;
+		p->done(w, NULL);
+		return;
+	}
+	if ((!is_code && (ch == L'\n' || ch == L'\r')) || (is_code && ch == KEY_ENTER)) {
+		struct editor_field f = { .text = p->text, .length = p->length };
+		char *utf8 = tui_field_utf8(&f);
+		p->active = false;
+		p->done(w, utf8);
+		free(utf8);
+		return;
+	}
+	struct editor_field f = { .text = p->text, .length = p->length,
+				  .capacity = p->length + 1, .cursor = p->cursor };
+	if (!is_code && (ch == L'\n' || (ch >= 32 && ch != 127)) && p->length >= 510)
+		return;
+	/* The field may grow: work on a copy, then take it back. */
+	struct editor_field copy = {0};
+	copy.capacity = 512;
+	copy.text = malloc(copy.capacity * sizeof *copy.text);
+	if (!copy.text)
+		abort();
+	wmemcpy(copy.text, f.text, f.length);
+	copy.text[f.length] = L'\0';
+	copy.length = f.length;
+	copy.cursor = f.cursor;
+	if (tui_field_key(&copy, ch, is_code, 1000) && copy.length < 512) {
+		wmemcpy(p->text, copy.text, copy.length);
+		p->length = copy.length;
+		p->cursor = copy.cursor;
+	}
+	tui_field_finish(&copy);
+}
+
+/* ---- keys shared by the browsing views ---- */
+
+static void search_done(struct wizard *w, const char *text);
+
+static void find_next(struct wizard *w)
+{
+	const struct framework *fw = w->s.fw;
+	size_t n = fw->criterion_count, matches = 0, first = n;
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (w->criterion + k) % n;
+		const struct framework_criterion *c = &fw->criteria[i];
+		bool hit = strcasecmp(c->id, w->search) == 0;
+		for (int l = 1; l < LEVEL_COUNT && !hit; l++)
+			hit = c->cell[l] && strcasestr(c->cell[l], w->search);
+		hit = hit || strcasestr(w->s.a->answers[i].evidence, w->search) ||
+		      strcasestr(w->s.a->answers[i].notes, w->search);
+		if (hit) {
+			matches++;
+			if (first == n)
+				first = i;
+		}
+	}
+	if (first == n) {
+		tui_message(w, UI_ERROR, "No criterion mentions \"%s\".", w->search);
+		return;
+	}
+	tui_goto_criterion(w, first);
+	w->view = &view_category;
+	tui_message(w, UI_NORMAL, "\"%s\": %s, %zu matching criteri%s. n: next match.",
+		    w->search, fw->criteria[first].id, matches, matches == 1 ? "on" : "a");
+}
+
+static void search_done(struct wizard *w, const char *text)
+{
+	if (!text || !*text) {
+		tui_message(w, UI_NORMAL, "Search cancelled.");
+		return;
+	}
+	snprintf(w->search, sizeof w->search, "%s", text);
+	find_next(w);
+}
+
+static void save_as_done(struct wizard *w, const char *text)
+{
+	if (!text || !*text) {
+		tui_message(w, UI_ERROR, "Not saved.");
+		return;
+	}
+	struct tri_error err;
+	if (session_save_as(&w->s, text, &err) != 0)
+		tui_message(w, UI_ERROR, "Could not save: %s", err.message);
+	else
+		tui_message(w, UI_OK, "Saved to %s; changes now go there.", w->s.path);
+}
+
+static void export_summary(struct wizard *w)
+{
+	char path[4096];
+	const char *dot = strrchr(w->s.path, '.');
+	const char *slash = strrchr(w->s.path, '/');
+	int stem = dot && (!slash || dot > slash) ? (int)(dot - w->s.path) : (int)strlen(w->s.path);
+	snprintf(path, sizeof path, "%.*s-summary.csv", stem, w->s.path);
+	struct tri_error err;
+	if (summary_save(w->s.a, w->s.path, path, &err) != 0)
+		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
+	else
+		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
+			    "are in %s).", path, w->s.path);
+}
+
+bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	if (is_code) {
+		switch (ch) {
+		case KEY_F(1): tui_show(w, &view_help); return true;
+		case KEY_F(10): ch = L'q'; break;
+		default: return false;
+		}
+	}
+	switch (ch) {
+	case L'?': tui_show(w, &view_help); return true;
+	case L'g': w->view = &view_overview; w->overview_row = w->category; return true;
+	case L's': w->view = &view_summary; return true;
+	case L'/': tui_prompt(w, "Find: ", "", search_done); return true;
+	case L'n':
+		if (w->search[0])
+			find_next(w);
+		else
+			tui_prompt(w, "Find: ", "", search_done);
+		return true;
+	case L'x': export_summary(w); return true;
+	case L'W': tui_prompt(w, "Save to file: ", w->s.path, save_as_done); return true;
+	case L'u': {
+		long c = session_undo(&w->s);
+		if (c < 0) {
+			tui_message(w, UI_NORMAL, "Nothing to undo.");
+		} else {
+			tui_goto_criterion(w, (size_t)c);
+			w->view = &view_category;
+			tui_message(w, UI_NORMAL, "Undid the last change to %s.",
+				    w->s.fw->criteria[c].id);
+		}
+		return true;
+	}
+	case L'q':
+		if (w->s.save_failed && !w->quit_armed) {
+			w->quit_armed = true;
+			tui_message(w, UI_ERROR, "Answers are NOT saved. W: save elsewhere; "
+				    "q again: quit and lose them.");
+		} else {
+			w->quit = true;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* ---- layout and the loop ---- */
+
+static void layout(struct wizard *w)
+{
+	if (w->header) delwin(w->header);
+	if (w->body) delwin(w->body);
+	if (w->footer) delwin(w->footer);
+	w->header = w->body = w->footer = NULL;
+	getmaxyx(stdscr, w->rows, w->cols);
+	w->too_small = w->rows < TUI_MIN_ROWS || w->cols < TUI_MIN_COLS;
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	if (w->too_small)
+		return;
+	w->header = newwin(2, w->cols, 0, 0);
+	w->body = newwin(w->rows - 4, w->cols, 2, 0);
+	w->footer = newwin(2, w->cols, w->rows - 2, 0);
+	if (!w->header || !w->body || !w->footer) {
+		w->too_small = true;
+		return;
+	}
+	keypad(w->body, TRUE);
+	wtimeout(w->body, 1000); /* wake to notice a signal even with no key */
+}
+
+static void draw_too_small(struct wizard *w)
+{
+	werase(stdscr);
+	char line[160];
+	snprintf(line, sizeof line, "Terminal too small: %dx%d.", w->cols, w->rows);
+	ui_put_utf8(&w->ui, stdscr, 0, 0, line, w->cols, UI_ERROR);
+	ui_put_wrapped(&w->ui, stdscr, 1, 0, "tri-assess needs at least 80 columns by 24 "
+		       "rows. Enlarge the window (or use tri-assess --plain). Your answers "
+		       "are saved; q quits.", w->cols, w->rows - 1, UI_NORMAL);
+	wmove(stdscr, 0, 0);
+	wnoutrefresh(stdscr);
+}
+
+static void draw_footer_status(struct wizard *w)
+{
+	if (w->prompt.active) {
+		struct prompt *p = &w->prompt;
+		wmove(w->footer, 1, 0);
+		wclrtoeol(w->footer);
+		ui_put_utf8(&w->ui, w->footer, 1, 0, p->label, w->cols, UI_KEY);
+		int x = getcurx(w->footer);
+		int room = w->cols - x - 1, used = 0;
+		size_t start = 0;
+		for (size_t i = 0; i < p->cursor; i++)
+			used += ui_char_width(p->text[i]);
+		while (used > room && start < p->cursor)
+			used -= ui_char_width(p->text[start++]);
+		wchar_t shown[512];
+		size_t n = 0;
+		for (int width = 0; start + n < p->length &&
+		     width + ui_char_width(p->text[start + n]) <= room; n++)
+			width += ui_char_width(p->text[start + n]);
+		wmemcpy(shown, p->text + start, n);
+		shown[n] = L'\0';
+		mvwaddwstr(w->footer, 1, x, shown);
+		w->cursor_win = w->footer;
+		w->cursor_y = 1;
+		w->cursor_x = x + used;
+		return;
+	}
+	if (w->s.save_failed) {
+		char line[1200];
+		snprintf(line, sizeof line, "NOT SAVED: %s. Kept in memory; W: save elsewhere.",
+			 w->s.save_error);
+		ui_put_utf8(&w->ui, w->footer, 1, 0, line, w->cols, UI_ERROR);
+	} else if (w->message[0]) {
+		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message, w->cols, w->message_style);
+	}
+}
+
+static void draw(struct wizard *w)
+{
+	if (w->too_small) {
+		draw_too_small(w);
+		doupdate();
+		return;
+	}
+	werase(w->header);
+	werase(w->body);
+	werase(w->footer);
+	w->cursor_win = w->body;
+	w->cursor_y = w->cursor_x = 0;
+	w->view->draw(w);
+	draw_footer_status(w);
+	wnoutrefresh(w->header);
+	wnoutrefresh(w->footer);
+	wnoutrefresh(w->body);
+	/* The terminal cursor sits on the focused item, for screen readers. */
+	wmove(w->cursor_win, w->cursor_y, w->cursor_x);
+	wnoutrefresh(w->cursor_win);
+	doupdate();
+}
+
+/* Put what the editor holds into the assessment (on a signal or exit). */
+static void commit_editor(struct wizard *w)
+{
+	if (w->view != &view_edit)
+		return;
+	char *evidence = tui_field_utf8(&w->field[0]);
+	char *notes = tui_field_utf8(&w->field[1]);
+	struct tri_error err;
+	session_set_texts(&w->s, w->criterion, evidence, notes, &err);
+	free(evidence);
+	free(notes);
+}
+
+static int run(struct wizard *w)
+{
+	layout(w);
+	bool redraw = true;
+	while (!w->quit && !session_signal) {
+		if (redraw)
+			draw(w);
+		wint_t ch;
+		errno = 0;
+		int r = wget_wch(w->too_small ? stdscr : w->body, &ch);
+		if (r == ERR) {
+			if (session_signal)
+				break;
+			if (errno == EIO || errno == ENXIO || errno == EBADF) {
+				session_signal = SIGHUP; /* the terminal has gone */
+				break;
+			}
+			redraw = false;
+			continue;
+		}
+		redraw = true;
+		bool is_code = r == KEY_CODE_YES;
+		if (is_code && ch == KEY_RESIZE) {
+			layout(w);
+			continue;
+		}
+		if (w->too_small) {
+			if (!is_code && ch == L'q')
+				w->quit = true;
+			continue;
+		}
+		if (!(is_code == false && ch == L'q'))
+			w->quit_armed = false;
+		w->message[0] = '\0';
+		if (w->prompt.active)
+			prompt_key(w, ch, is_code);
+		else
+			w->view->key(w, ch, is_code);
+	}
+	commit_editor(w);
+	if (!w->s.is_new)
+		session_save(&w->s);
+	return w->s.save_failed ? 1 : 0;
+}
+
+int tui_run(struct wizard *w);
+int tui_run(struct wizard *w)
+{
+	ui_init(&w->ui);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	set_escdelay(25);
+	wtimeout(stdscr, 1000);
+	keypad(stdscr, TRUE);
+	curs_set(1);
+	w->view = w->s.is_new ? &view_start : &view_category;
+	if (w->s.is_new) {
+		char today[16];
+		time_t now = time(NULL);
+		struct tm tm;
+		strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+		tui_field_set(&w->form[2], &w->ui, today);
+		tui_field_set(&w->form[0], &w->ui, "");
+		tui_field_set(&w->form[1], &w->ui, "");
+	} else {
+		size_t open = session_first_open(&w->s);
+		if (open < w->s.fw->criterion_count) {
+			tui_goto_criterion(w, open);
+			tui_message(w, UI_OK, "Resumed at %s, the first criterion without a "
+				    "level. Every answer is in place.", w->s.fw->criteria[open].id);
+		} else {
+			w->view = &view_summary;
+			tui_message(w, UI_OK, "Every criterion has a level. g: overview.");
+		}
+	}
+	int rc = run(w);
+	for (int i = 0; i < 2; i++)
+		tui_field_finish(&w->field[i]);
+	for (int i = 0; i < 3; i++)
+		tui_field_finish(&w->form[i]);
+	if (w->header) delwin(w->header);
+	if (w->body) delwin(w->body);
+	if (w->footer) delwin(w->footer);
+	return rc;
+}

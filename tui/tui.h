@@ -1,0 +1,112 @@
+/* tui: the full-screen wizard's state and the contract between its
+ * screens.  Each screen is a view with a draw and a key function (as in
+ * tig); the loop in tui.c draws the current view into three windows,
+ * refreshes them with wnoutrefresh and one doupdate per key, so curses
+ * sends only the cells that changed. */
+#ifndef TUI_H
+#define TUI_H
+
+#include "ui.h"
+#include "session.h"
+
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+struct wizard;
+
+struct view {
+	const char *name;
+	void (*draw)(struct wizard *w);
+	/* ch is a character, or a KEY_* code when is_code */
+	void (*key)(struct wizard *w, wint_t ch, bool is_code);
+};
+
+extern const struct view view_start, view_overview, view_category,
+	view_summary, view_help, view_edit;
+
+struct prompt {
+	bool active;
+	char label[64];
+	wchar_t text[512];
+	size_t length, cursor;
+	void (*done)(struct wizard *w, const char *utf8); /* NULL text: cancelled */
+};
+
+struct editor_field {
+	wchar_t *text;
+	size_t length, capacity, cursor;
+	int top; /* first display row shown */
+};
+
+struct wizard {
+	struct session s;
+	struct ui ui;
+	WINDOW *header, *body, *footer;
+	int rows, cols;
+	bool too_small;
+	bool quit;
+	bool quit_armed;          /* q pressed once while unsaved */
+	const struct view *view;
+	const struct view *back;  /* where help and the editor return to */
+	size_t category;          /* current category index */
+	size_t criterion;         /* current criterion index (framework order) */
+	size_t overview_row;      /* selected category on overview/summary */
+	int help_top;
+	char message[512];
+	enum ui_style message_style;
+	char search[256];
+	struct prompt prompt;
+	/* the editor (evidence and notes of w->criterion) */
+	struct editor_field field[2];
+	int field_focus;
+	/* the start form */
+	int form_focus;
+	struct editor_field form[3]; /* organisation, assessors, date */
+	bool form_peer;
+	/* where the terminal cursor goes after drawing (for screen readers) */
+	WINDOW *cursor_win;
+	int cursor_y, cursor_x;
+};
+
+/* Show a one-line message in the footer until the next key. */
+void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Go to a view (help and the editor remember where to return). */
+void tui_show(struct wizard *w, const struct view *view);
+
+/* Move to criterion i, and to its category. */
+void tui_goto_criterion(struct wizard *w, size_t criterion);
+
+/* Keys every browsing view shares (help, overview, quit, undo, search,
+ * export, save elsewhere).  Returns true if it handled the key. */
+bool tui_common_key(struct wizard *w, wint_t ch, bool is_code);
+
+/* Draw the key hints line. */
+void tui_hints(struct wizard *w, const char *hints);
+
+/* Open a one-line prompt in the footer. */
+void tui_prompt(struct wizard *w, const char *label, const char *initial,
+		void (*done)(struct wizard *w, const char *utf8));
+
+/* Level name for display: "Developing" ... or "--" when unanswered. */
+const char *tui_level_label(enum level level);
+
+/* Style for a level's text. */
+enum ui_style tui_level_style(enum level level);
+
+/* A bar of width cells for score out of max, with ticks where the
+ * category's established and leading ranges begin. */
+void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
+		  const struct framework_category *cat, int score, int max);
+
+/* Editor fields (wide text buffers). */
+void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);
+char *tui_field_utf8(const struct editor_field *f);
+bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width);
+void tui_field_finish(struct editor_field *f);
+/* Draw f in rows rows from (y, x); sets the cursor when focused. */
+void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,
+		    int width, int rows, bool focused);
+
+#endif

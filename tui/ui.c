@@ -1,0 +1,202 @@
+#include "ui.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "level.h"
+
+static const struct ui_glyphs utf8_glyphs = {
+	L"\u2588", L"\u2591", L"\u2502", L"\u2026", L"(*)", L"( )", L"\u2014", L"\u2500", L"\u25b6",
+};
+static const struct ui_glyphs ascii_glyphs = {
+	L"#", L"-", L"|", L"~", L"(*)", L"( )", L"-", L"-", L">",
+};
+
+void ui_init(struct ui *ui)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	ui->glyph = ui->utf8 ? utf8_glyphs : ascii_glyphs;
+	const char *no_colour = getenv("NO_COLOR");
+	ui->colour = has_colors() && !(no_colour && *no_colour);
+	for (int i = 0; i < UI_STYLE_COUNT; i++)
+		ui->style[i] = A_NORMAL;
+	/* Monochrome: bold, reverse and underline carry every distinction
+	 * that matters, and text markers carry them all again. */
+	ui->style[UI_TITLE] = A_BOLD;
+	ui->style[UI_SELECTED] = A_REVERSE;
+	ui->style[UI_CHOSEN] = A_BOLD;
+	ui->style[UI_ERROR] = A_BOLD;
+	ui->style[UI_KEY] = A_BOLD;
+	ui->style[UI_DIM] = A_DIM;
+	if (!ui->colour)
+		return;
+	start_color();
+	use_default_colors();
+	static const struct { enum ui_style style; short fg; attr_t extra; } pairs[] = {
+		{ UI_TITLE, COLOR_CYAN, A_BOLD }, { UI_CHOSEN, COLOR_GREEN, A_BOLD },
+		{ UI_ERROR, COLOR_RED, A_BOLD }, { UI_OK, COLOR_GREEN, 0 },
+		{ UI_KEY, COLOR_YELLOW, A_BOLD }, { UI_DEVELOPING, COLOR_RED, 0 },
+		{ UI_ESTABLISHED, COLOR_YELLOW, 0 }, { UI_LEADING, COLOR_GREEN, 0 },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		init_pair((short)(i + 1), pairs[i].fg, -1);
+		ui->style[pairs[i].style] = COLOR_PAIR((short)(i + 1)) | pairs[i].extra;
+	}
+}
+
+static wchar_t ascii_fold(wchar_t c)
+{
+	switch (c) {
+	case 0x2013: case 0x2014: case 0x2212: return L'-';
+	case 0x2018: case 0x2019: case 0x2032: return L'\'';
+	case 0x201C: case 0x201D: return L'"';
+	case 0x00A0: return L' ';
+	case 0x2026: return L'.';
+	default: return c < 0x80 ? c : L'?';
+	}
+}
+
+wchar_t *ui_decode(const struct ui *ui, const char *utf8)
+{
+	size_t len = strlen(utf8);
+	wchar_t *out = malloc((len + 1) * sizeof *out);
+	if (!out)
+		abort(); /* a few hundred bytes; nothing sensible to show instead */
+	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)utf8;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = s[i];
+		wchar_t cp;
+		size_t k;
+		if (c < 0x80) { cp = c; k = 1; }
+		else if ((c & 0xE0) == 0xC0 && i + 1 < len) { cp = c & 0x1F; k = 2; }
+		else if ((c & 0xF0) == 0xE0 && i + 2 < len) { cp = c & 0x0F; k = 3; }
+		else if ((c & 0xF8) == 0xF0 && i + 3 < len) { cp = c & 0x07; k = 4; }
+		else { cp = L'?'; k = 1; }
+		for (size_t j = 1; j < k; j++)
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		i += k;
+		if (cp == L'\r')
+			continue; /* CRLF from spreadsheets: show one line break */
+		if (cp == L'\t')
+			cp = L' ';
+		if (!ui->utf8)
+			cp = ascii_fold(cp);
+		out[n++] = cp;
+	}
+	out[n] = L'\0';
+	return out;
+}
+
+int ui_char_width(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+int ui_width(const wchar_t *text)
+{
+	int w = 0;
+	for (; *text; text++)
+		w += ui_char_width(*text);
+	return w;
+}
+
+int ui_wrap(const wchar_t *text, int width, size_t *starts, size_t *lengths, int max)
+{
+	int lines = 0;
+	size_t pos = 0, len = wcslen(text);
+	if (width < 1)
+		width = 1;
+	while (pos < len || lines == 0) {
+		size_t end = pos, last_space = (size_t)-1;
+		int used = 0;
+		while (end < len && text[end] != L'\n') {
+			int w = ui_char_width(text[end]);
+			if (used + w > width)
+				break;
+			if (text[end] == L' ')
+				last_space = end;
+			used += w;
+			end++;
+		}
+		size_t next;
+		if (end < len && text[end] != L'\n' && last_space != (size_t)-1 && last_space > pos) {
+			end = last_space;
+			next = last_space + 1;
+		} else if (end < len && text[end] == L'\n') {
+			next = end + 1;
+		} else {
+			next = end;
+		}
+		if (lines < max) {
+			starts[lines] = pos;
+			lengths[lines] = end - pos;
+		}
+		lines++;
+		if (next == pos)
+			next++; /* a character wider than the line: skip it */
+		pos = next;
+		if (pos >= len && (len == 0 || text[len - 1] != L'\n'))
+			break;
+	}
+	return lines;
+}
+
+void ui_put(const struct ui *ui, WINDOW *win, int y, int x, const wchar_t *text,
+	    int width, enum ui_style style)
+{
+	if (width <= 0)
+		return;
+	wattrset(win, ui->style[style]);
+	int used = 0;
+	size_t n = 0, len = wcslen(text);
+	bool cut = ui_width(text) > width;
+	int room = cut ? width - ui_char_width(ui->glyph.ellipsis[0]) : width;
+	while (n < len && text[n] != L'\n' && used + ui_char_width(text[n]) <= room)
+		used += ui_char_width(text[n++]);
+	mvwaddnwstr(win, y, x, text, (int)n);
+	if (cut || (n < len && text[n] == L'\n'))
+		waddwstr(win, ui->glyph.ellipsis);
+	wattrset(win, A_NORMAL);
+}
+
+void ui_put_utf8(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		 int width, enum ui_style style)
+{
+	wchar_t *w = ui_decode(ui, text);
+	ui_put(ui, win, y, x, w, width, style);
+	free(w);
+}
+
+int ui_wrapped_rows(const struct ui *ui, const char *text, int width)
+{
+	wchar_t *w = ui_decode(ui, text);
+	int rows = ui_wrap(w, width, NULL, NULL, 0);
+	free(w);
+	return rows;
+}
+
+int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		   int width, int rows, enum ui_style style)
+{
+	if (rows <= 0)
+		return 0;
+	wchar_t *w = ui_decode(ui, text);
+	size_t starts[64], lengths[64];
+	int need = ui_wrap(w, width, starts, lengths, 64);
+	int shown = need < rows ? need : rows;
+	if (shown > 64)
+		shown = 64;
+	wattrset(win, ui->style[style]);
+	for (int i = 0; i < shown; i++) {
+		mvwaddnwstr(win, y + i, x, w + starts[i], (int)lengths[i]);
+		if (i == shown - 1 && need > shown)
+			waddwstr(win, ui->glyph.ellipsis);
+	}
+	wattrset(win, A_NORMAL);
+	free(w);
+	return shown;
+}

@@ -1,0 +1,65 @@
+/* ui: drawing helpers shared by the wizard's screens — text decoding and
+ * wrapping, ASCII fallbacks, and attributes that degrade to monochrome.
+ * No model logic lives here. */
+#ifndef UI_H
+#define UI_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+/* Glyphs, with ASCII stand-ins where the locale is not UTF-8. */
+struct ui_glyphs {
+	const wchar_t *bar_full, *bar_empty, *bar_boundary, *ellipsis, *chosen,
+		*not_chosen, *absent, *rule, *pointer;
+};
+
+enum ui_style {
+	UI_NORMAL, UI_TITLE, UI_DIM, UI_SELECTED, UI_CHOSEN, UI_ERROR, UI_OK,
+	UI_KEY, UI_DEVELOPING, UI_ESTABLISHED, UI_LEADING, UI_STYLE_COUNT
+};
+
+struct ui {
+	bool utf8;          /* nl_langinfo(CODESET) says UTF-8 */
+	bool colour;        /* has_colors() and NO_COLOR unset */
+	struct ui_glyphs glyph;
+	attr_t style[UI_STYLE_COUNT];
+};
+
+/* Decide glyphs and attributes; call after initscr/newterm. */
+void ui_init(struct ui *ui);
+
+/* A UTF-8 string decoded to a new wide string (caller frees), with
+ * typographic punctuation folded to ASCII when the terminal is not UTF-8
+ * and anything else non-ASCII shown as '?'.  Never NULL on success. */
+wchar_t *ui_decode(const struct ui *ui, const char *utf8);
+
+/* Display width of one character (at least 0; unknown counts as 1). */
+int ui_char_width(wchar_t c);
+
+/* Display width of a wide string. */
+int ui_width(const wchar_t *text);
+
+/* Split text into lines of at most width columns, breaking at spaces
+ * (and at newlines); a word longer than width is cut.  Fills starts[] and
+ * lengths[] for up to max lines; returns the number of lines needed. */
+int ui_wrap(const wchar_t *text, int width, size_t *starts, size_t *lengths, int max);
+
+/* Draw text at (y, x), cut to width columns with an ellipsis if longer. */
+void ui_put(const struct ui *ui, WINDOW *win, int y, int x, const wchar_t *text,
+	    int width, enum ui_style style);
+
+/* As ui_put, for a UTF-8 string. */
+void ui_put_utf8(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		 int width, enum ui_style style);
+
+/* Draw wrapped text from row y, at most rows rows; returns rows used. */
+int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		   int width, int rows, enum ui_style style);
+
+/* Rows the wrapped text needs at width. */
+int ui_wrapped_rows(const struct ui *ui, const char *text, int width);
+
+#endif

@@ -1,0 +1,68 @@
+/* The editor: evidence and notes for the current criterion, two
+ * multi-line UTF-8 fields.  The text is committed (and saved) on Esc/F10,
+ * and also on a signal, so nothing typed is lost to a dropped link. */
+#include "tui.h"
+
+#include <stdlib.h>
+
+static void edit_draw(struct wizard *w)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	char line[256];
+	snprintf(line, sizeof line, "Evidence and notes for %s (%s)", c->id,
+		 tui_level_label(w->s.a->levels[w->criterion]));
+	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
+	ui_put_utf8(&w->ui, w->header, 1, 0, "Tab switches field. Esc or F10 keeps the text; "
+		    "Ctrl-G discards this edit.", w->cols, UI_DIM);
+	int height = getmaxy(w->body);
+	int half = (height - 2) / 2;
+	const char *labels[2] = { "Evidence:", "Notes:" };
+	int y = 0;
+	for (int i = 0; i < 2; i++) {
+		int rows = i == 0 ? half : height - 2 - half;
+		ui_put_utf8(&w->ui, w->body, y, 0, labels[i], w->cols,
+			    w->field_focus == i ? UI_SELECTED : UI_TITLE);
+		tui_field_draw(w, w->body, &w->field[i], y + 1, 2, w->cols - 3, rows,
+			       w->field_focus == i);
+		y += rows + 1;
+	}
+	tui_hints(w, "Tab field  Enter new line  Ctrl-K cut line  Esc/F10 keep  Ctrl-G discard");
+}
+
+static void leave(struct wizard *w, bool keep)
+{
+	if (keep) {
+		char *evidence = tui_field_utf8(&w->field[0]);
+		char *notes = tui_field_utf8(&w->field[1]);
+		struct tri_error err;
+		if (session_set_texts(&w->s, w->criterion, evidence, notes, &err) != 0)
+			tui_message(w, UI_ERROR, "Could not keep the text: %s", err.message);
+		else
+			tui_message(w, UI_OK, "Kept the evidence and notes for %s.",
+				    w->s.fw->criteria[w->criterion].id);
+		free(evidence);
+		free(notes);
+	} else {
+		tui_message(w, UI_NORMAL, "Edit discarded.");
+	}
+	w->view = w->back ? w->back : &view_category;
+}
+
+static void edit_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	if ((is_code && ch == KEY_F(10)) || (!is_code && (ch == 27 || ch == 24))) {
+		leave(w, true);
+		return;
+	}
+	if (!is_code && ch == 7) {
+		leave(w, false);
+		return;
+	}
+	if ((!is_code && ch == L'\t') || (is_code && ch == KEY_BTAB)) {
+		w->field_focus ^= 1;
+		return;
+	}
+	tui_field_key(&w->field[w->field_focus], ch, is_code, w->cols - 3);
+}
+
+const struct view view_edit = { "edit", edit_draw, edit_key };

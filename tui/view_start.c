@@ -1,0 +1,127 @@
+/* The start screen: a short form for a new assessment's details.  The
+ * file is created when the form is completed, and saved after every
+ * change from then on. */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { FIELD_ORG, FIELD_TYPE, FIELD_ASSESSORS, FIELD_DATE, FIELD_COUNT };
+
+static const char *const labels[FIELD_COUNT] = {
+	"Organisation", "Assessment type", "Assessors or participants", "Date (YYYY-MM-DD)",
+};
+
+/* form[] holds organisation, assessors, date; the type is a toggle. */
+static struct editor_field *text_field(struct wizard *w, int field)
+{
+	return field == FIELD_ORG ? &w->form[0] : field == FIELD_ASSESSORS ? &w->form[1]
+		: field == FIELD_DATE ? &w->form[2] : NULL;
+}
+
+static void start_draw(struct wizard *w)
+{
+	char line[512];
+	snprintf(line, sizeof line, "New assessment: %s", w->s.path);
+	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
+	snprintf(line, sizeof line, "%s, version %s", w->s.fw->title, w->s.fw->version);
+	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_DIM);
+	int y = 1;
+	for (int f = 0; f < FIELD_COUNT; f++, y += 2) {
+		bool focus = w->form_focus == f;
+		snprintf(line, sizeof line, "%s:", labels[f]);
+		ui_put_utf8(&w->ui, w->body, y, 2, line, 28, focus ? UI_SELECTED : UI_TITLE);
+		if (f == FIELD_TYPE) {
+			snprintf(line, sizeof line, "%s self-assessment   %s peer review",
+				 w->form_peer ? "( )" : "(*)", w->form_peer ? "(*)" : "( )");
+			ui_put_utf8(&w->ui, w->body, y, 30, line, w->cols - 31, UI_NORMAL);
+			if (focus) {
+				w->cursor_win = w->body;
+				w->cursor_y = y;
+				w->cursor_x = w->form_peer ? 51 : 31;
+			}
+		} else {
+			tui_field_draw(w, w->body, text_field(w, f), y, 30, w->cols - 31, 1, focus);
+		}
+	}
+	ui_put_wrapped(&w->ui, w->body, y + 1, 2, "The file is created when you press Enter "
+		       "on the last field (or F10), and every answer is saved as you give it. "
+		       "Esc leaves without creating it.", w->cols - 4, 3, UI_DIM);
+	tui_hints(w, "Tab/Down next field  Up previous  Space type  Enter next/start  Esc leave");
+}
+
+static void finish_form(struct wizard *w)
+{
+	char *org = tui_field_utf8(&w->form[0]);
+	char *assessors = tui_field_utf8(&w->form[1]);
+	char *date = tui_field_utf8(&w->form[2]);
+	struct tri_error err;
+	struct assessment *a = w->s.a;
+	if (!*org) {
+		tui_message(w, UI_ERROR, "Organisation: expected the authority's name.");
+		w->form_focus = FIELD_ORG;
+	} else if (!assessment_date_valid(date)) {
+		tui_message(w, UI_ERROR, "Date: \"%s\" is not a date; expected YYYY-MM-DD.", date);
+		w->form_focus = FIELD_DATE;
+	} else if (assessment_set_text(&a->organisation, org, &err) != 0 ||
+		   assessment_set_text(&a->assessors, assessors, &err) != 0 ||
+		   assessment_set_text(&a->date, date, &err) != 0 ||
+		   assessment_set_text(&a->type, w->form_peer ? "peer" : "self", &err) != 0) {
+		tui_message(w, UI_ERROR, "%s", err.message);
+	} else if (session_save(&w->s) != 0) {
+		tui_message(w, UI_ERROR, "Could not create %s: %s", w->s.path, w->s.save_error);
+	} else {
+		w->view = &view_category;
+		w->category = 0;
+		w->criterion = 0;
+		tui_message(w, UI_OK, "Created %s. Press 0-3 to set each criterion's level; "
+			    "? for help.", w->s.path);
+	}
+	free(org);
+	free(assessors);
+	free(date);
+}
+
+static void start_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	if (is_code) {
+		switch (ch) {
+		case KEY_DOWN: case KEY_STAB:
+			if (w->form_focus + 1 < FIELD_COUNT) w->form_focus++;
+			return;
+		case KEY_UP: case KEY_BTAB:
+			if (w->form_focus) w->form_focus--;
+			return;
+		case KEY_F(10): finish_form(w); return;
+		case KEY_F(1): tui_show(w, &view_help); return;
+		case KEY_ENTER: ch = L'\n'; is_code = false; break;
+		default: break;
+		}
+	}
+	if (!is_code) {
+		if (ch == 27) {
+			w->quit = true;
+			return;
+		}
+		if (ch == L'\t' || ch == L'\n' || ch == L'\r') {
+			if (w->form_focus + 1 < FIELD_COUNT)
+				w->form_focus++;
+			else if (ch != L'\t')
+				finish_form(w);
+			return;
+		}
+		if (w->form_focus == FIELD_TYPE) {
+			if (ch == L' ' || ch == L'p' || ch == L's')
+				w->form_peer = ch == L' ' ? !w->form_peer : ch == L'p';
+			return;
+		}
+	} else if (w->form_focus == FIELD_TYPE) {
+		if (ch == KEY_LEFT || ch == KEY_RIGHT)
+			w->form_peer = !w->form_peer;
+		return;
+	}
+	struct editor_field *f = text_field(w, w->form_focus);
+	tui_field_key(f, ch, is_code, 1000);
+}
+
+const struct view view_start = { "start", start_draw, start_key };

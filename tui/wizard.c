@@ -1,0 +1,67 @@
+/* wizard: choose the front end, open the session, run, and restore the
+ * terminal whatever happens. */
+#include "wizard.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plain.h"
+#include "tui.h"
+
+int tui_run(struct wizard *w);
+
+static bool terminal_is_dumb(void)
+{
+	const char *term = getenv("TERM");
+	return !term || !*term || strcmp(term, "dumb") == 0;
+}
+
+int wizard_main(const struct framework *fw, const char *path, bool plain)
+{
+	setlocale(LC_ALL, "");
+	if (!path)
+		path = "assessment.csv";
+	plain = plain || terminal_is_dumb() || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+	struct wizard *w = calloc(1, sizeof *w);
+	if (!w) {
+		fprintf(stderr, "tri-assess: out of memory\n");
+		return 1;
+	}
+	struct tri_error err;
+	if (session_open(&w->s, fw, path, &err) != 0) {
+		fprintf(stderr, "tri-assess: %s\n", err.message);
+		session_finish(&w->s);
+		free(w);
+		return 1;
+	}
+	session_install_signals();
+	int rc;
+	if (plain) {
+		rc = plain_run(&w->s, stdin, stdout);
+	} else {
+		SCREEN *screen = newterm(NULL, stdout, stdin);
+		if (!screen) {
+			fprintf(stderr, "tri-assess: this terminal (TERM=%s) cannot run the "
+				"full-screen wizard; using plain mode\n", getenv("TERM"));
+			rc = plain_run(&w->s, stdin, stdout);
+		} else {
+			set_term(screen);
+			rc = tui_run(w);
+			endwin();
+			delscreen(screen);
+		}
+	}
+	if (session_signal && !w->s.save_failed)
+		fprintf(stderr, "tri-assess: signal %d: every answer is saved in %s\n",
+			(int)session_signal, w->s.path);
+	else if (w->s.save_failed)
+		fprintf(stderr, "tri-assess: NOT SAVED to %s: %s\n", w->s.path, w->s.save_error);
+	else if (!w->s.is_new)
+		fprintf(stdout, "Saved: %s\n", w->s.path);
+	session_finish(&w->s);
+	free(w);
+	return rc;
+}
