@@ -5,12 +5,16 @@ set -uo pipefail
 BIN=${TRI_ASSESS:?TRI_ASSESS must name the tri-assess binary}
 DATA=${TRI_TEST_DATA:?TRI_TEST_DATA must name tests/data}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tri-test.XXXXXX")
-SOCKET="tri-$$-$RANDOM"
+SOCKET_BASE="tri-$$-$RANDOM"
+SOCKET="$SOCKET_BASE-0"
+sessions=0
 failures=0
 checks=0
 
 cleanup() {
-	tmux -L "$SOCKET" kill-server 2>/dev/null
+	for n in $(seq 0 "$sessions"); do
+		tmux -L "$SOCKET_BASE-$n" kill-server 2>/dev/null
+	done
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -54,9 +58,14 @@ finish() {
 
 # ---- tmux: drive the real binary in a real terminal ----
 
-# tui_start COLSxROWS TERM LANG CMD...: start CMD in a detached session.
+# tui_start COLSxROWS TERM LANG CMD...: start CMD in a detached session,
+# on a tmux server of its own (the previous one is killed first; reusing its
+# socket at once could reach the server while it shuts down).
 tui_start() {
 	local size=$1 term=$2 lang=$3; shift 3
+	tmux -L "$SOCKET" kill-server 2>/dev/null
+	sessions=$((sessions + 1))
+	SOCKET="$SOCKET_BASE-$sessions"
 	local cols=${size%x*} rows=${size#*x}
 	tmux -L "$SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
 		"env TERM=$term LANG=$lang LC_ALL=$lang $(printf '%q ' "$@"); echo EXITED=\$?; sleep 600"

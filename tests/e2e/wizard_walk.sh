@@ -60,7 +60,6 @@ keys q
 wait_for "EXITED=0"
 
 # Resume: every answer in place, at the first open criterion.
-tmux -L "$SOCKET" kill-server
 tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
 wait_for "Resumed at 2a.1, the first criterion without a level."
 keys BTab
