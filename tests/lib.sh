@@ -11,6 +11,14 @@ sessions=0
 failures=0
 checks=0
 
+# Under the valgrind test setup, every tri-assess runs inside valgrind.
+if [ -n "${TRI_WRAP:-}" ]; then
+	REAL_BIN=$BIN
+	BIN="$WORK/tri-assess"
+	printf '#!/bin/sh\nexec %s %q "$@"\n' "$TRI_WRAP" "$REAL_BIN" >"$BIN"
+	chmod +x "$BIN"
+fi
+
 cleanup() {
 	for n in $(seq 0 "$sessions"); do
 		tmux -L "$SOCKET_BASE-$n" kill-server 2>/dev/null
@@ -121,5 +129,7 @@ wait_file_contains() {
 }
 
 tui_pid() { # the wizard's pid inside the session
-	pgrep -f -n -- "^$BIN .*$WORK"
+	# the newest process running tri-assess on a file of this test (under
+	# valgrind, that is the valgrind process, which is the program)
+	pgrep -f -n -- "$(basename "${REAL_BIN:-$BIN}") $WORK/"
 }

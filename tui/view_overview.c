@@ -95,7 +95,7 @@ static void summary_draw(struct wizard *w)
 	w->cursor_win = w->body;
 	int y = draw_table(w, false) + 1;
 	const struct framework *fw = w->s.fw;
-	char line[512];
+	char line[1024];
 	char leading[256] = "", gaps[256] = "";
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
