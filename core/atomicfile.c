@@ -1,5 +1,6 @@
 #include "atomicfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -150,4 +151,28 @@ fail:
 done:
 	sigaction(SIGXFSZ, &previous, NULL);
 	return rc;
+}
+
+int atomicfile_remove_stale(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *base;
+	split_path(path, dir, sizeof dir, &base);
+	size_t base_len = strlen(base);
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		/* exactly "." base "." and the six characters mkstemp fills in */
+		if (name[0] != '.' || strncmp(name + 1, base, base_len) != 0 ||
+		    name[1 + base_len] != '.' || strlen(name + 2 + base_len) != 6)
+			continue;
+		if (unlinkat(dirfd(d), name, 0) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
 }

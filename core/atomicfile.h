@@ -25,4 +25,10 @@ typedef int (*atomicfile_writer)(FILE *out, void *context, struct tri_error *err
 int atomicfile_replace(const char *path, bool exclusive, atomicfile_writer write,
 		       void *context, struct tri_error *err);
 
+/* Remove temporary files that a killed writer left beside path (named
+ * ".NAME.XXXXXX" by atomicfile_replace).  Call only while holding the
+ * file's lock (lockfile), so no live writer owns them.  Returns how many
+ * were removed. */
+int atomicfile_remove_stale(const char *path);
+
 #endif

@@ -76,7 +76,7 @@ tui_start() {
 	SOCKET="$SOCKET_BASE-$sessions"
 	local cols=${size%x*} rows=${size#*x}
 	tmux -L "$SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=$term LANG=$lang LC_ALL=$lang $(printf '%q ' "$@"); echo EXITED=\$?; sleep 600"
+		"env TERM=$term LANG=$lang LC_ALL=$lang $(printf '%q ' "$@"); rc=\$?; printf '\\r\\nEXITED=%s\\r\\n' \$rc; sleep 600"
 	tmux -L "$SOCKET" set-option -t t status off >/dev/null
 }
 

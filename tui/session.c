@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "atomicfile.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,7 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 	s->lock = lockfile_create(path, err);
 	if (!s->lock)
 		return -1;
+	atomicfile_remove_stale(path); /* left by a writer killed mid-save */
 	struct stat st;
 	if (stat(path, &st) == 0 || errno != ENOENT) {
 		s->a = assessment_load(fw, path, err);

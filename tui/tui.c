@@ -548,10 +548,19 @@ static void draw_footer_status(struct wizard *w)
 		return;
 	}
 	if (w->s.save_failed) {
+		/* Both footer lines: why, then what to do (the path is known). */
+		const char *why = w->s.save_error;
+		size_t path_len = strlen(w->s.path);
+		if (strncmp(why, w->s.path, path_len) == 0 && why[path_len] == ':')
+			why += path_len + 2;
 		char line[1200];
-		snprintf(line, sizeof line, "NOT SAVED: %s. Kept in memory; W: save elsewhere.",
-			 w->s.save_error);
-		ui_put_utf8(&w->ui, w->footer, 1, 0, line, w->cols, UI_ERROR);
+		snprintf(line, sizeof line, "NOT SAVED: %s", why);
+		wmove(w->footer, 0, 0);
+		wclrtoeol(w->footer);
+		ui_put_utf8(&w->ui, w->footer, 0, 0, line, w->cols, UI_ERROR);
+		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
+			    : "Answers kept in memory. W: save to another file; q twice: quit.",
+			    w->cols, w->message[0] ? w->message_style : UI_ERROR);
 	} else if (w->message[0]) {
 		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message, w->cols, w->message_style);
 	}

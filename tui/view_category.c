@@ -248,6 +248,13 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 		}
 		struct score_result r;
 		score_category(fw, w->s.a->levels, w->category, &r);
+		if (w->s.save_failed) {
+			tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another "
+				    "file.", id, tui_level_label(level));
+			if (w->criterion < last)
+				w->criterion++;
+			return;
+		}
 		if (w->criterion < last) {
 			w->criterion++;
 			tui_message(w, UI_OK, "%s: %s. Category score %d, %s.", id,

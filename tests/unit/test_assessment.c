@@ -293,6 +293,20 @@ static void test_permissions_and_symlinks(void **state)
 	assessment_destroy(a);
 }
 
+/* Temporary files a killed writer left behind are swept; nothing else is. */
+static void test_remove_stale(void **state)
+{
+	(void)state;
+	const char *names[] = { ".stale.csv.a1B2c3", ".stale.csv.toolong7", "stale.csv",
+				".stale.csv.lock", ".other.csv.a1B2c3" };
+	for (size_t i = 0; i < 5; i++)
+		write_text(path_in_dir(names[i]), "x");
+	assert_int_equal(atomicfile_remove_stale(path_in_dir("stale.csv")), 1);
+	assert_int_equal(access(path_in_dir(names[0]), F_OK), -1);
+	for (size_t i = 1; i < 5; i++)
+		assert_int_equal(access(path_in_dir(names[i]), F_OK), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_failed_save_keeps_old_file),
 		cmocka_unit_test(test_writer_failure_and_exclusive),
 		cmocka_unit_test(test_permissions_and_symlinks),
+		cmocka_unit_test(test_remove_stale),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,51 @@
+/* libFuzzer harness: the assessment loader.
+ *
+ * Oracle beyond "no crash": whatever loads must write out and load back to
+ * the same answers (the round trip the wizard relies on at every save). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assessment.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct framework *fw;
+	struct tri_error err;
+	if (!fw && !(fw = framework_load_embedded(&err)))
+		abort();
+	struct assessment *a = assessment_parse(fw, "fuzz.csv", (const char *)data, size, &err);
+	if (!a)
+		return 0;
+	char *text = NULL;
+	size_t length = 0;
+	FILE *out = open_memstream(&text, &length);
+	if (!out || assessment_write(a, out, &err) != 0)
+		abort();
+	fclose(out);
+	struct assessment *b = assessment_parse(fw, "again.csv", text, length, &err);
+	if (!b) {
+		fprintf(stderr, "round trip failed: %s\n", err.message);
+		abort();
+	}
+	if (strcmp(a->organisation, b->organisation) || strcmp(a->type, b->type) ||
+	    strcmp(a->assessors, b->assessors) || strcmp(a->date, b->date) ||
+	    a->extra_column_count != b->extra_column_count)
+		abort();
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (a->levels[i] != b->levels[i] ||
+		    strcmp(a->answers[i].evidence, b->answers[i].evidence) ||
+		    strcmp(a->answers[i].notes, b->answers[i].notes))
+			abort();
+		for (size_t j = 0; j < a->extra_column_count; j++)
+			if (strcmp(a->answers[i].extra[j], b->answers[i].extra[j]))
+				abort();
+	}
+	assessment_destroy(a);
+	assessment_destroy(b);
+	free(text);
+	return 0;
+}
