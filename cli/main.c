@@ -205,7 +205,7 @@ static int cmd_validate(const struct framework *fw, const struct options *opt)
 
 static const char *level_title(const struct framework *fw, enum level level)
 {
-	return level >= LEVEL_DEVELOPING ? fw->level_title[level] : "";
+	return level >= LEVEL_DEVELOPING && level <= LEVEL_LEADING ? fw->level_title[level] : "";
 }
 
 static int cmd_score(const struct framework *fw, const struct options *opt,
@@ -214,7 +214,8 @@ static int cmd_score(const struct framework *fw, const struct options *opt,
 	if (count == 0)
 		return usage_error("%s", "score: expected at least one FILE");
 	/* Load everything first: a bad file means no partial report. */
-	struct assessment **loaded = calloc((size_t)count, sizeof *loaded);
+	/* an array of pointers, one per file */
+	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
 	int rc = 0;
 	if (!loaded) {
 		fprintf(stderr, "tri-assess: out of memory\n");

@@ -120,7 +120,7 @@ static int load_identity(struct framework *fw, struct source_table *st,
 			return -1;
 	}
 	const char *need[] = { "id", "version" };
-	char *have[] = { fw->id, fw->version };
+	const char *const have[] = { fw->id, fw->version };
 	for (size_t i = 0; i < 2; i++) {
 		if (!have[i]) {
 			tri_error_set(err, "%s: no \"%s\" row; expected key,value rows for "
@@ -521,7 +521,7 @@ struct framework *framework_load_files(const struct framework_file *files,
 		return NULL;
 	}
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		struct source_table st;
+		struct source_table st = {0};
 		int rc = open_table(&st, files, count, origin, steps[i].file,
 				    steps[i].columns, err);
 		if (rc == 0)

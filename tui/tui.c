@@ -104,9 +104,8 @@ static void field_reserve(struct editor_field *f, size_t need)
 
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8)
 {
-	struct ui raw = *ui;
-	raw.utf8 = true; /* keep every character: this is data, not display */
-	wchar_t *w = ui_decode(&raw, utf8);
+	(void)ui;
+	wchar_t *w = ui_decode_exact(utf8); /* data, not display: keep every character */
 	size_t len = wcslen(w);
 	field_reserve(f, len);
 	wmemcpy(f->text, w, len + 1);
@@ -293,14 +292,12 @@ void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y
 		size_t end = f->top + r + 1 < total ? starts[f->top + r + 1] : f->length;
 		while (end > start && f->text[end - 1] == L'\n')
 			end--;
-		struct ui raw = w->ui;
 		wchar_t *line = malloc((end - start + 1) * sizeof *line);
 		if (!line)
 			abort();
 		for (size_t i = start; i < end; i++)
-			line[i - start] = w->ui.utf8 || f->text[i] < 0x80 ? f->text[i] : L'?';
+			line[i - start] = ui_display_char(&w->ui, f->text[i]);
 		line[end - start] = L'\0';
-		(void)raw;
 		mvwaddwstr(win, y + r, x, line);
 		free(line);
 	}

@@ -58,12 +58,12 @@ static wchar_t ascii_fold(wchar_t c)
 	}
 }
 
-wchar_t *ui_decode(const struct ui *ui, const char *utf8)
+wchar_t *ui_decode_exact(const char *utf8)
 {
 	size_t len = strlen(utf8);
-	wchar_t *out = malloc((len + 1) * sizeof *out);
+	wchar_t *out = calloc(len + 1, sizeof *out);
 	if (!out)
-		abort(); /* a few hundred bytes; nothing sensible to show instead */
+		abort(); /* a few KiB at most; nothing sensible to show instead */
 	size_t n = 0;
 	const unsigned char *s = (const unsigned char *)utf8;
 	for (size_t i = 0; i < len;) {
@@ -74,17 +74,35 @@ wchar_t *ui_decode(const struct ui *ui, const char *utf8)
 		else if ((c & 0xE0) == 0xC0 && i + 1 < len) { cp = c & 0x1F; k = 2; }
 		else if ((c & 0xF0) == 0xE0 && i + 2 < len) { cp = c & 0x0F; k = 3; }
 		else if ((c & 0xF8) == 0xF0 && i + 3 < len) { cp = c & 0x07; k = 4; }
-		else { cp = L'?'; k = 1; }
+		else { cp = 0xFFFD; k = 1; }
 		for (size_t j = 1; j < k; j++)
 			cp = (cp << 6) | (s[i + j] & 0x3F);
 		i += k;
-		if (cp == L'\r')
-			continue; /* CRLF from spreadsheets: show one line break */
-		if (cp == L'\t')
-			cp = L' ';
-		if (!ui->utf8)
-			cp = ascii_fold(cp);
 		out[n++] = cp;
+	}
+	out[n] = L'\0';
+	return out;
+}
+
+wchar_t ui_display_char(const struct ui *ui, wchar_t c)
+{
+	if (c == L'\t')
+		return L' ';
+	/* No control character reaches the terminal: ESC in a note must not
+	 * become an escape sequence, and widths must stay true. */
+	if ((c < 0x20 && c != L'\n') || (c >= 0x7F && c < 0xA0))
+		return L'?';
+	return ui->utf8 ? c : ascii_fold(c);
+}
+
+wchar_t *ui_decode(const struct ui *ui, const char *utf8)
+{
+	wchar_t *out = ui_decode_exact(utf8);
+	size_t n = 0;
+	for (size_t i = 0; out[i]; i++) {
+		if (out[i] == L'\r' && out[i + 1] == L'\n')
+			continue; /* CRLF from spreadsheets: one line break */
+		out[n++] = ui_display_char(ui, out[i]);
 	}
 	out[n] = L'\0';
 	return out;

@@ -36,6 +36,15 @@ void ui_init(struct ui *ui);
  * and anything else non-ASCII shown as '?'.  Never NULL on success. */
 wchar_t *ui_decode(const struct ui *ui, const char *utf8);
 
+/* A UTF-8 string decoded exactly (data, for editing): a new wide string
+ * the caller frees; an invalid byte becomes U+FFFD. */
+wchar_t *ui_decode_exact(const char *utf8);
+
+/* How one character is shown: control characters as '?', Tab as a space,
+ * and in a non-UTF-8 terminal typographic punctuation folded to ASCII and
+ * anything else non-ASCII as '?'. */
+wchar_t ui_display_char(const struct ui *ui, wchar_t c);
+
 /* Display width of one character (at least 0; unknown counts as 1). */
 int ui_char_width(wchar_t c);
 

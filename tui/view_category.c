@@ -134,7 +134,7 @@ static void view_draw(struct wizard *w)
 	size_t top = 0;
 	if (selected >= (size_t)list)
 		top = selected - (size_t)list + 1;
-	if (top > 0 && items[top].heading == false && top == selected && items[top - 1].heading)
+	if (top > 0 && top < count && !items[top].heading && top == selected && items[top - 1].heading)
 		top--;
 	for (int row = 0; row < list && top + (size_t)row < count; row++) {
 		const struct list_item *it = &items[top + (size_t)row];
@@ -228,7 +228,7 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 		case KEY_END: w->criterion = last; return;
 		case KEY_NPAGE: move_category(w, 1); return;
 		case KEY_PPAGE: case KEY_BTAB: move_category(w, -1); return;
-		case KEY_F(2): ch = L'e'; is_code = false; break;
+		case KEY_F(2): ch = L'e'; break;
 		default: tui_common_key(w, ch, true); return;
 		}
 	}

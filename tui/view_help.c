@@ -99,7 +99,7 @@ static void help_draw(struct wizard *w)
 	snprintf(where, sizeof where, "lines %d-%d of %zu", w->help_top + 1,
 		 w->help_top + height < (int)n ? w->help_top + height : (int)n, n);
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
-	for (int r = 0; r < height && (size_t)(w->help_top + r) < n; r++)
+	for (int r = 0; r < height && (size_t)w->help_top + (size_t)r < n; r++)
 		ui_put_utf8(&w->ui, w->body, r, 1, lines[w->help_top + r], w->cols - 2,
 			    r + w->help_top == 0 ? UI_TITLE : UI_NORMAL);
 	for (size_t i = 0; i < n; i++)
