@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "assessment.h"
+#include "cli.h"
 #include "csvio.h"
 #include "framework.h"
 #include "score.h"
@@ -18,17 +19,7 @@
 #include "tri_config.h"
 #include "wizard.h"
 
-enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
-
-struct options {
-	const char *framework_dir;
-	const char *organisation;
-	const char *type;
-	const char *date;
-	char assessors[1024];
-	bool csv;
-	bool plain;
-};
+enum { EXIT_BAD_INPUT = CLI_EXIT_BAD_INPUT, EXIT_USAGE = CLI_EXIT_USAGE };
 
 static const char usage_text[] =
 "usage: tri-assess [OPTIONS] [FILE]              the wizard on FILE\n"
@@ -37,6 +28,10 @@ static const char usage_text[] =
 "       tri-assess score FILE... [--csv]          score assessments by category\n"
 "       tri-assess new FILE --organisation NAME [--type self|peer]\n"
 "                         [--assessor NAME]... [--date YYYY-MM-DD]\n"
+"       tri-assess compare A B [--csv]            two assessments side by side\n"
+"       tri-assess plan FILE [--csv]              gaps to the next level; the action plan\n"
+"       tri-assess benchmark FILE... [--csv] [--highlight ORGANISATION] [--named]\n"
+"       tri-assess report FILE [--compare OTHER] -o REPORT.html\n"
 "\n"
 "Assess a London local authority against the CELC Tackling Racial\n"
 "Inequality Standard (Version 14, London Councils, December 2022).\n"
@@ -46,16 +41,20 @@ static const char usage_text[] =
 "                     built-in Version 14 (a revised Standard)\n"
 "  --csv              CSV output for machines (a header row, then data)\n"
 "  --plain            the wizard as numbered text prompts (also when TERM=dumb)\n"
+"  --compare OTHER    in the wizard and report: show OTHER's levels beside these;\n"
+"                     in the wizard, a adopts OTHER's level (recorded in history)\n"
+"  --who NAME         who is making changes in a comparison (default: $USER)\n"
+"  --bom              start CSV output with a UTF-8 byte-order mark\n"
+"  --highlight ORG    benchmark: show where ORG stands\n"
+"  --named            benchmark: name every organisation (default: anonymised)\n"
+"  -o, --output FILE  report: the HTML file to write\n"
 "  --organisation, --type, --assessor, --date   details for 'new'\n"
 "  -h, --help         this help\n"
 "  -V, --version      the program's and the built-in Standard's versions\n"
 "\n"
 "Exit status: 0 success, 1 bad input, 2 usage error.  See tri-assess(1).\n";
 
-static int usage_error(const char *format, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *format, ...)
+int cli_usage_error(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
@@ -100,17 +99,54 @@ static void print_wrapped(const char *text, int indent, int width)
 	putchar('\n');
 }
 
-static void write_csv_row(const char *const *fields, size_t count)
+void cli_csv_row(const char *const *fields, size_t count)
 {
 	csvio_write_record(stdout, fields, count); /* same quoting as files */
 }
 
-static int cmd_criteria(const struct framework *fw, const struct options *opt)
+void cli_csv_begin(const struct cli_options *opt)
+{
+	if (opt->bom)
+		fputs("\xEF\xBB\xBF", stdout);
+}
+
+struct assessment **cli_load_all(const struct framework *fw, char **files, int count)
+{
+	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
+	if (!loaded) {
+		fprintf(stderr, "tri-assess: out of memory\n");
+		return NULL;
+	}
+	bool ok = true;
+	for (int i = 0; i < count; i++) {
+		struct tri_error err;
+		loaded[i] = assessment_load(fw, files[i], &err);
+		if (!loaded[i]) {
+			fprintf(stderr, "tri-assess: %s\n", err.message);
+			ok = false;
+		}
+	}
+	if (!ok) {
+		cli_free_all(loaded, count);
+		return NULL;
+	}
+	return loaded;
+}
+
+void cli_free_all(struct assessment **loaded, int count)
+{
+	for (int i = 0; loaded && i < count; i++)
+		assessment_destroy(loaded[i]);
+	free(loaded);
+}
+
+static int cmd_criteria(const struct framework *fw, const struct cli_options *opt)
 {
 	if (opt->csv) {
+		cli_csv_begin(opt);
 		const char *head[] = { "criterion_id", "category", "section",
 				       "developing", "established", "leading" };
-		write_csv_row(head, 6);
+		cli_csv_row(head, 6);
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			const struct framework_criterion *c = &fw->criteria[i];
 			const char *row[] = {
@@ -119,7 +155,7 @@ static int cmd_criteria(const struct framework *fw, const struct options *opt)
 				c->cell[1] ? c->cell[1] : "", c->cell[2] ? c->cell[2] : "",
 				c->cell[3] ? c->cell[3] : "",
 			};
-			write_csv_row(row, 6);
+			cli_csv_row(row, 6);
 		}
 		return 0;
 	}
@@ -152,16 +188,17 @@ static int cmd_criteria(const struct framework *fw, const struct options *opt)
 	return 0;
 }
 
-static int cmd_validate(const struct framework *fw, const struct options *opt)
+static int cmd_validate(const struct framework *fw, const struct cli_options *opt)
 {
 	struct score_disagreement found[64];
 	size_t count = score_check_ranges(fw, found, 64);
 	if (opt->csv) {
+		cli_csv_begin(opt);
 		const char *head[] = { "category", "published_developing_max",
 				       "published_established_max", "published_max",
 				       "derived_developing_max", "derived_established_max",
 				       "derived_max", "agrees" };
-		write_csv_row(head, 8);
+		cli_csv_row(head, 8);
 	} else {
 		printf("%s, version %s: well-formed (%zu categories, %zu sections, %zu "
 		       "criteria, %zu glossary terms)\n\n", fw->title, fw->version,
@@ -184,7 +221,7 @@ static int cmd_validate(const struct framework *fw, const struct options *opt)
 		if (opt->csv) {
 			const char *row[] = { fw->categories[c].id, n[0], n[1], n[2], n[3],
 					      n[4], n[5], agrees ? "yes" : "no" };
-			write_csv_row(row, 8);
+			cli_csv_row(row, 8);
 		} else {
 			char a[64], b[64];
 			snprintf(a, sizeof a, "%s / %s / %s", n[0], n[1], n[2]);
@@ -208,31 +245,20 @@ static const char *level_title(const struct framework *fw, enum level level)
 	return level >= LEVEL_DEVELOPING && level <= LEVEL_LEADING ? fw->level_title[level] : "";
 }
 
-static int cmd_score(const struct framework *fw, const struct options *opt,
+static int cmd_score(const struct framework *fw, const struct cli_options *opt,
 		     char **files, int count)
 {
 	if (count == 0)
-		return usage_error("%s", "score: expected at least one FILE");
+		return cli_usage_error("%s", "score: expected at least one FILE");
 	/* Load everything first: a bad file means no partial report. */
-	/* an array of pointers, one per file */
-	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
+	struct assessment **loaded = cli_load_all(fw, files, count);
 	int rc = 0;
-	if (!loaded) {
-		fprintf(stderr, "tri-assess: out of memory\n");
+	if (!loaded)
 		return EXIT_BAD_INPUT;
-	}
-	for (int i = 0; i < count; i++) {
-		struct tri_error err;
-		loaded[i] = assessment_load(fw, files[i], &err);
-		if (!loaded[i]) {
-			fprintf(stderr, "tri-assess: %s\n", err.message);
-			rc = EXIT_BAD_INPUT;
-		}
-	}
-	if (rc != 0)
-		goto done;
-	if (opt->csv)
+	if (opt->csv) {
+		cli_csv_begin(opt);
 		summary_write_header(stdout);
+	}
 	for (int i = 0; i < count; i++) {
 		const struct assessment *a = loaded[i];
 		if (opt->csv) {
@@ -268,22 +294,20 @@ static int cmd_score(const struct framework *fw, const struct options *opt,
 		       "not overall)\n", total, max);
 	}
 done:
-	for (int i = 0; i < count; i++)
-		assessment_destroy(loaded[i]);
-	free(loaded);
+	cli_free_all(loaded, count);
 	return rc;
 }
 
-static int cmd_new(const struct framework *fw, const struct options *opt,
+static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 		   char **files, int count)
 {
 	if (count != 1)
-		return usage_error("%s", "new: expected exactly one FILE");
+		return cli_usage_error("%s", "new: expected exactly one FILE");
 	if (!opt->organisation || !*opt->organisation)
-		return usage_error("%s", "new: expected --organisation NAME");
+		return cli_usage_error("%s", "new: expected --organisation NAME");
 	const char *type = opt->type ? opt->type : "self";
 	if (!*type || !assessment_type_valid(type))
-		return usage_error("new: --type is '%s'; expected self or peer", type);
+		return cli_usage_error("new: --type is '%s'; expected self or peer", type);
 	char today[16];
 	const char *date = opt->date;
 	if (!date) {
@@ -293,7 +317,7 @@ static int cmd_new(const struct framework *fw, const struct options *opt,
 		date = today;
 	}
 	if (!assessment_date_valid(date))
-		return usage_error("new: --date is '%s'; expected YYYY-MM-DD", date);
+		return cli_usage_error("new: --date is '%s'; expected YYYY-MM-DD", date);
 	struct tri_error err;
 	struct assessment *a = assessment_create(fw);
 	int rc = EXIT_BAD_INPUT;
@@ -319,7 +343,8 @@ static int cmd_new(const struct framework *fw, const struct options *opt,
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE };
+	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE,
+	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM };
 	static const struct option longopts[] = {
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "csv", no_argument, NULL, OPT_CSV },
@@ -329,14 +354,20 @@ int main(int argc, char **argv)
 		{ "type", required_argument, NULL, OPT_TYPE },
 		{ "assessor", required_argument, NULL, OPT_ASSESSOR },
 		{ "date", required_argument, NULL, OPT_DATE },
+		{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+		{ "named", no_argument, NULL, OPT_NAMED },
+		{ "compare", required_argument, NULL, OPT_COMPARE },
+		{ "who", required_argument, NULL, OPT_WHO },
+		{ "bom", no_argument, NULL, OPT_BOM },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
 	};
-	struct options opt = {0};
+	struct cli_options opt = {0};
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FRAMEWORK: opt.framework_dir = optarg; break;
 		case OPT_CSV: opt.csv = true; break;
@@ -344,10 +375,16 @@ int main(int argc, char **argv)
 		case OPT_ORG: opt.organisation = optarg; break;
 		case OPT_TYPE: opt.type = optarg; break;
 		case OPT_DATE: opt.date = optarg; break;
+		case OPT_HIGHLIGHT: opt.highlight = optarg; break;
+		case OPT_NAMED: opt.named = true; break;
+		case OPT_COMPARE: opt.compare = optarg; break;
+		case OPT_WHO: opt.who = optarg; break;
+		case OPT_BOM: opt.bom = true; break;
+		case 'o': opt.output = optarg; break;
 		case OPT_ASSESSOR: {
 			size_t used = strlen(opt.assessors);
 			if (used + strlen(optarg) + 3 >= sizeof opt.assessors)
-				return usage_error("%s", "too many --assessor names");
+				return cli_usage_error("%s", "too many --assessor names");
 			snprintf(opt.assessors + used, sizeof opt.assessors - used, "%s%s",
 				 used ? "; " : "", optarg);
 			break;
@@ -360,9 +397,9 @@ int main(int argc, char **argv)
 			       "Inequality Standard, Version 14)\n", TRI_VERSION);
 			return 0;
 		case ':':
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
+			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	char **args = argv + optind;
@@ -378,17 +415,28 @@ int main(int argc, char **argv)
 	}
 	int rc;
 	if (command && strcmp(command, "criteria") == 0)
-		rc = nargs == 1 ? cmd_criteria(fw, &opt) : usage_error("%s", "criteria takes no FILE");
+		rc = nargs == 1 ? cmd_criteria(fw, &opt) : cli_usage_error("%s", "criteria takes no FILE");
 	else if (command && strcmp(command, "validate") == 0)
-		rc = nargs == 1 ? cmd_validate(fw, &opt) : usage_error("%s", "validate takes no FILE");
+		rc = nargs == 1 ? cmd_validate(fw, &opt) : cli_usage_error("%s", "validate takes no FILE");
 	else if (command && strcmp(command, "score") == 0)
 		rc = cmd_score(fw, &opt, args + 1, nargs - 1);
 	else if (command && strcmp(command, "new") == 0)
 		rc = cmd_new(fw, &opt, args + 1, nargs - 1);
+	else if (command && strcmp(command, "compare") == 0)
+		rc = cmd_compare(fw, &opt, args + 1, nargs - 1);
+	else if (command && strcmp(command, "plan") == 0)
+		rc = cmd_plan(fw, &opt, args + 1, nargs - 1);
+	else if (command && strcmp(command, "benchmark") == 0)
+		rc = cmd_benchmark(fw, &opt, args + 1, nargs - 1);
+	else if (command && strcmp(command, "report") == 0)
+		rc = cmd_report(fw, &opt, args + 1, nargs - 1);
 	else if (nargs > 1)
-		rc = usage_error("unknown command '%s'", command);
-	else
-		rc = wizard_main(fw, nargs ? args[0] : NULL, opt.plain);
+		rc = cli_usage_error("unknown command '%s'", command);
+	else {
+		struct wizard_options wopt = { .plain = opt.plain, .bom = opt.bom,
+					       .compare = opt.compare, .who = opt.who };
+		rc = wizard_main(fw, nargs ? args[0] : NULL, &wopt);
+	}
 	framework_destroy(fw);
 	return rc;
 }

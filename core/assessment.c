@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "atomicfile.h"
 #include "csvio.h"
@@ -11,16 +12,33 @@
 /* Column order when writing: the columns a reader wants first. */
 enum column {
 	COL_CRITERION, COL_CATEGORY, COL_SECTION, COL_LEVEL, COL_POINTS,
-	COL_STATEMENT, COL_EVIDENCE, COL_NOTES, COL_ORGANISATION, COL_TYPE,
+	COL_STATEMENT, COL_EVIDENCE, COL_NOTES, COL_TARGET, COL_ACTION,
+	COL_LEAD, COL_TIMESCALE, COL_HISTORY, COL_ORGANISATION, COL_TYPE,
 	COL_ASSESSORS, COL_DATE, COL_FRAMEWORK_ID, COL_FRAMEWORK_VERSION,
 	COLUMN_COUNT
 };
 
 static const char *const column_names[COLUMN_COUNT] = {
 	"criterion_id", "category", "section", "level", "points", "statement",
-	"evidence", "notes", "organisation", "assessment_type", "assessors",
-	"date", "framework_id", "framework_version",
+	"evidence", "notes", "target_level", "action", "lead_officer", "timescale",
+	"history", "organisation", "assessment_type", "assessors", "date",
+	"framework_id", "framework_version",
 };
+
+/* The free-text columns of a row, in the answer, in column order from
+ * COL_EVIDENCE (COL_TARGET, a level, is handled on its own). */
+static char **answer_text(struct assessment_answer *ans, int column)
+{
+	switch (column) {
+	case COL_EVIDENCE: return &ans->evidence;
+	case COL_NOTES: return &ans->notes;
+	case COL_ACTION: return &ans->action;
+	case COL_LEAD: return &ans->lead_officer;
+	case COL_TIMESCALE: return &ans->timescale;
+	case COL_HISTORY: return &ans->history;
+	default: return NULL;
+	}
+}
 
 static char *empty_string(void)
 {
@@ -45,10 +63,15 @@ struct assessment *assessment_create(const struct framework *fw)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		a->levels[i] = LEVEL_UNANSWERED;
-		a->answers[i].evidence = empty_string();
-		a->answers[i].notes = empty_string();
-		a->answers[i].extra = calloc(1, sizeof(char *));
-		if (!a->answers[i].evidence || !a->answers[i].notes || !a->answers[i].extra)
+		struct assessment_answer *ans = &a->answers[i];
+		ans->target = LEVEL_UNANSWERED;
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+			char **slot = answer_text(ans, c);
+			if (slot && !(*slot = empty_string()))
+				goto fail;
+		}
+		ans->extra = calloc(1, sizeof(char *));
+		if (!ans->extra)
 			goto fail;
 	}
 	return a;
@@ -66,8 +89,11 @@ void assessment_destroy(struct assessment *a)
 	free(a->assessors);
 	free(a->date);
 	for (size_t i = 0; a->answers && i < a->framework->criterion_count; i++) {
-		free(a->answers[i].evidence);
-		free(a->answers[i].notes);
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+			char **slot = answer_text(&a->answers[i], c);
+			if (slot)
+				free(*slot);
+		}
 		for (size_t j = 0; a->answers[i].extra && j < a->extra_column_count; j++)
 			free(a->answers[i].extra[j]);
 		free(a->answers[i].extra);
@@ -119,6 +145,32 @@ int assessment_set_level(struct assessment *a, size_t criterion, enum level leve
 		return -1;
 	}
 	a->levels[criterion] = level;
+	return 0;
+}
+
+int assessment_record_change(struct assessment *a, size_t criterion, enum level level,
+			     const char *who, const char *remark, struct tri_error *err)
+{
+	enum level old = a->levels[criterion];
+	if (assessment_set_level(a, criterion, level, err) != 0)
+		return -1;
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&now, &tm));
+	char **history = &a->answers[criterion].history;
+	size_t size = strlen(*history) + strlen(who) + strlen(remark) + 96;
+	char *line = malloc(size);
+	if (!line) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	snprintf(line, size, "%s%s%s | %s | %s -> %s | %s", *history,
+		 **history ? "\n" : "", when, *who ? who : "(unknown)",
+		 old == LEVEL_UNANSWERED ? "unanswered" : level_name(old),
+		 level_name(level), remark);
+	free(*history);
+	*history = line;
 	return 0;
 }
 
@@ -350,18 +402,36 @@ struct assessment *assessment_parse(const struct framework *fw, const char *name
 			goto fail;
 		}
 		struct assessment_answer *ans = &a->answers[index];
-		char *evidence = csvio_unguard(csvio_row_field(row, cols[COL_EVIDENCE]));
-		char *notes = csvio_unguard(csvio_row_field(row, cols[COL_NOTES]));
-		if (!evidence || !notes) {
-			free(evidence);
-			free(notes);
-			tri_error_set(err, "%s: out of memory", name);
+		const char *target_text = csvio_row_field(row, cols[COL_TARGET]);
+		if (!level_parse(target_text, &ans->target)) {
+			tri_error_set(err, "%s:%zu: field \"target_level\" is \"%.40s\"; expected "
+				      "developing, established, leading, or empty", name,
+				      row->line, target_text);
 			goto fail;
 		}
-		free(ans->evidence);
-		free(ans->notes);
-		ans->evidence = evidence;
-		ans->notes = notes;
+		if (ans->target > LEVEL_NONE && !framework_has_level(&fw->criteria[index], ans->target)) {
+			char available[64];
+			tri_error_set(err, "%s:%zu: field \"target_level\": criterion %s has no "
+				      "%s cell; it can be %s", name, row->line,
+				      fw->criteria[index].id, level_name(ans->target),
+				      assessment_levels_available(&fw->criteria[index], available,
+								  sizeof available));
+			goto fail;
+		}
+		if (ans->target == LEVEL_NONE)
+			ans->target = LEVEL_UNANSWERED; /* "none" is no target */
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+			char **slot = answer_text(ans, c);
+			if (!slot)
+				continue;
+			char *text = csvio_unguard(csvio_row_field(row, cols[c]));
+			if (!text) {
+				tri_error_set(err, "%s: out of memory", name);
+				goto fail;
+			}
+			free(*slot);
+			*slot = text;
+		}
 		for (size_t j = 0; j < a->extra_column_count; j++) {
 			char *value = strdup(csvio_row_field(row, extra_index[j]));
 			if (!value) {
@@ -427,11 +497,15 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 		if (level != LEVEL_UNANSWERED)
 			snprintf(points, sizeof points, "%d", framework_points(fw, level));
 		const char *statement = level > LEVEL_NONE ? crit->cell[level] : "";
-		owned[0] = csvio_guard(a->answers[i].evidence);
-		owned[1] = csvio_guard(a->answers[i].notes);
-		owned[2] = csvio_guard(statement ? statement : "");
-		if (!owned[0] || !owned[1] || !owned[2]) {
-			for (int k = 0; k < 3; k++) {
+		/* Every free-text field goes out guarded against formulas. */
+		bool oom = !(owned[COL_STATEMENT] = csvio_guard(statement ? statement : ""));
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+			char **slot = answer_text(&a->answers[i], c);
+			if (slot)
+				oom |= !(owned[c] = csvio_guard(*slot));
+		}
+		if (oom) {
+			for (int k = 0; k < COLUMN_COUNT; k++) {
 				free(owned[k]);
 				owned[k] = NULL;
 			}
@@ -446,9 +520,11 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 				      ? "" : fw->sections[crit->section].title;
 		fields[COL_LEVEL] = level_name(level);
 		fields[COL_POINTS] = points;
-		fields[COL_STATEMENT] = owned[2];
-		fields[COL_EVIDENCE] = owned[0];
-		fields[COL_NOTES] = owned[1];
+		for (int c = COL_STATEMENT; c <= COL_HISTORY; c++)
+			if (owned[c])
+				fields[c] = owned[c];
+		fields[COL_TARGET] = a->answers[i].target > LEVEL_NONE
+				     ? level_name(a->answers[i].target) : "";
 		fields[COL_ORGANISATION] = org;
 		fields[COL_TYPE] = a->type;
 		fields[COL_ASSESSORS] = assessors;
@@ -458,7 +534,7 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 		for (size_t j = 0; j < a->extra_column_count; j++)
 			fields[COLUMN_COUNT + j] = a->answers[i].extra[j];
 		int wrc = csvio_write_record(out, fields, width);
-		for (int k = 0; k < 3; k++) {
+		for (int k = 0; k < COLUMN_COUNT; k++) {
 			free(owned[k]);
 			owned[k] = NULL;
 		}

@@ -18,6 +18,14 @@
 struct assessment_answer {
 	char *evidence;  /* never NULL */
 	char *notes;     /* never NULL */
+	/* The action plan (docs/file-formats.md): a target level (a cell the
+	 * row has; LEVEL_UNANSWERED when none is recorded, and the plan then
+	 * aims at the next cell), and free text. */
+	enum level target;
+	char *action, *lead_officer, *timescale; /* never NULL */
+	/* Changes recorded in a comparison, one per line:
+	 * "YYYY-MM-DD HH:MM | who | old -> new | remark". Never NULL. */
+	char *history;
 	char **extra;    /* extra_column_count values, never NULL */
 };
 
@@ -66,6 +74,13 @@ int assessment_set_level(struct assessment *assessment, size_t criterion,
  * Text must be UTF-8 without NUL.  Returns 0, or -1 leaving *slot as it
  * was. */
 int assessment_set_text(char **slot, const char *text, struct tri_error *err);
+
+/* Set the criterion's level and append a line to its history saying who
+ * changed it, when, from what, and why (remark may be empty).  For changes
+ * made while comparing with another assessment.  Returns 0 or -1. */
+int assessment_record_change(struct assessment *assessment, size_t criterion,
+			     enum level level, const char *who, const char *remark,
+			     struct tri_error *err);
 
 /* True if text is a valid YYYY-MM-DD date (or empty). */
 bool assessment_date_valid(const char *text);

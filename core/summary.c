@@ -36,12 +36,13 @@ int summary_write_rows(FILE *out, const struct assessment *a, const char *file_l
 struct summary_job {
 	const struct assessment *a;
 	const char *label;
+	bool bom;
 };
 
 static int write_summary(FILE *out, void *context, struct tri_error *err)
 {
 	const struct summary_job *job = context;
-	if (summary_write_header(out) != 0) {
+	if ((job->bom && fputs("\xEF\xBB\xBF", out) == EOF) || summary_write_header(out) != 0) {
 		tri_error_set(err, "cannot write: %s", strerror(errno));
 		return -1;
 	}
@@ -49,8 +50,8 @@ static int write_summary(FILE *out, void *context, struct tri_error *err)
 }
 
 int summary_save(const struct assessment *a, const char *file_label, const char *path,
-		 struct tri_error *err)
+		 bool bom, struct tri_error *err)
 {
-	struct summary_job job = { a, file_label };
+	struct summary_job job = { a, file_label, bom };
 	return atomicfile_replace(path, false, write_summary, &job, err);
 }

@@ -16,8 +16,9 @@ int summary_write_header(FILE *out);
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
 		       struct tri_error *err);
 
-/* Write the header and a's rows to path atomically. */
+/* Write the header and a's rows to path atomically; with bom, start with
+ * a UTF-8 byte-order mark (for older spreadsheet software). */
 int summary_save(const struct assessment *a, const char *file_label, const char *path,
-		 struct tri_error *err);
+		 bool bom, struct tri_error *err);
 
 #endif

@@ -135,6 +135,10 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 		fprintf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
 	fprintf(out, "\n%s (now: %s)\n", c->id, level_label(s->a->levels[i]));
+	if (s->other)
+		fprintf(out, "  Other assessment (%s): %s%s\n", s->other_path,
+			level_label(s->other->levels[i]),
+			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		if (c->cell[l])
 			fprintf(out, "  %d %s: %s\n", l, level_label((enum level)l), c->cell[l]);
@@ -148,7 +152,8 @@ static void plain_help(const struct framework *fw, FILE *out)
 		"  Enter alone keeps the current level and moves on\n"
 		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
 		"  e  evidence and notes      s     scores so far\n"
-		"  u  undo the last change    q     quit (everything is already saved)\n\n");
+		"  u  undo the last change    q     quit (everything is already saved)\n"
+		"  a REMARK  adopt the other assessment's level (with --compare)\n\n");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		fprintf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
 			fw->level_descriptor[l]);
@@ -220,6 +225,17 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			}
 			break;
 		}
+		case 'a': {
+			if (session_adopt(s, i, trim(cmd + 1), &err) != 0) {
+				fprintf(out, "Refused: %s.\n", err.message);
+				break;
+			}
+			fprintf(out, "%s: adopted %s (recorded in its history).\n", c->id,
+				level_label(s->a->levels[i]));
+			i++;
+			shown = false;
+			break;
+		}
 		case 'g': {
 			long to = framework_find_criterion(fw, trim(cmd + 1));
 			if (to < 0)
@@ -252,7 +268,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			break;
 		}
 		default:
-			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? b g e s u q.\n", cmd);
+			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q.\n", cmd);
 		}
 	}
 	if (i == fw->criterion_count)

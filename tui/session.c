@@ -53,10 +53,17 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 	return 0;
 }
 
+static char **answer_slot(struct assessment_answer *ans, int k)
+{
+	char **slots[6] = { &ans->evidence, &ans->notes, &ans->action, &ans->lead_officer,
+			    &ans->timescale, &ans->history };
+	return slots[k];
+}
+
 static void free_undo(struct session_undo *u)
 {
-	free(u->evidence);
-	free(u->notes);
+	for (int k = 0; k < 6; k++)
+		free(u->text[k]);
 }
 
 void session_finish(struct session *s)
@@ -65,6 +72,8 @@ void session_finish(struct session *s)
 		free_undo(&s->undo[i]);
 	free(s->undo);
 	assessment_destroy(s->a);
+	assessment_destroy(s->other);
+	free(s->other_path);
 	lockfile_destroy(s->lock);
 	free(s->path);
 	*s = (struct session){0};
@@ -106,36 +115,96 @@ int session_save_as(struct session *s, const char *path, struct tri_error *err)
 	return 0;
 }
 
-static struct session_undo *push_undo(struct session *s)
+/* Remember criterion's answer as it is now, before a change. */
+static int remember(struct session *s, size_t criterion)
 {
 	if (s->undo_count == s->undo_capacity) {
 		size_t cap = s->undo_capacity ? s->undo_capacity * 2 : 64;
 		struct session_undo *grown = realloc(s->undo, cap * sizeof *grown);
 		if (!grown)
-			return NULL;
+			return -1;
 		s->undo = grown;
 		s->undo_capacity = cap;
 	}
-	struct session_undo *u = &s->undo[s->undo_count++];
-	*u = (struct session_undo){0};
-	return u;
+	struct session_undo u = { .criterion = criterion, .level = s->a->levels[criterion],
+				  .target = s->a->answers[criterion].target };
+	for (int k = 0; k < 6; k++) {
+		u.text[k] = strdup(*answer_slot(&s->a->answers[criterion], k));
+		if (!u.text[k]) {
+			free_undo(&u);
+			return -1;
+		}
+	}
+	s->undo[s->undo_count++] = u;
+	return 0;
+}
+
+static void forget_last(struct session *s)
+{
+	free_undo(&s->undo[--s->undo_count]);
+}
+
+int session_open_other(struct session *s, const char *path, const char *who,
+		       struct tri_error *err)
+{
+	s->other = assessment_load(s->fw, path, err);
+	s->other_path = strdup(path);
+	if (!s->other || !s->other_path) {
+		if (s->other && !s->other_path)
+			tri_error_set(err, "out of memory");
+		return -1;
+	}
+	const char *user = getenv("USER");
+	snprintf(s->who, sizeof s->who, "%s", who && *who ? who : user && *user ? user : "");
+	return 0;
+}
+
+static int change_level(struct session *s, size_t criterion, enum level level,
+			const char *remark, struct tri_error *err)
+{
+	if (s->a->levels[criterion] == level &&
+	    framework_has_level(&s->fw->criteria[criterion], level))
+		return 0;
+	if (remember(s, criterion) != 0) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	int rc = s->other ? assessment_record_change(s->a, criterion, level, s->who, remark, err)
+			  : assessment_set_level(s->a, criterion, level, err);
+	if (rc != 0) {
+		forget_last(s);
+		return -1;
+	}
+	session_save(s);
+	return 0;
 }
 
 int session_set_level(struct session *s, size_t criterion, enum level level,
 		      struct tri_error *err)
 {
-	enum level old = s->a->levels[criterion];
-	if (assessment_set_level(s->a, criterion, level, err) != 0)
+	char remark[600] = "";
+	if (s->other)
+		snprintf(remark, sizeof remark, "set while comparing with %s", s->other_path);
+	return change_level(s, criterion, level, remark, err);
+}
+
+int session_adopt(struct session *s, size_t criterion, const char *remark,
+		  struct tri_error *err)
+{
+	if (!s->other) {
+		tri_error_set(err, "no other assessment to adopt from (start with --compare OTHER)");
 		return -1;
-	if (old == level)
-		return 0;
-	struct session_undo *u = push_undo(s);
-	if (u) {
-		u->criterion = criterion;
-		u->level = old;
 	}
-	session_save(s);
-	return 0;
+	enum level level = s->other->levels[criterion];
+	if (level == LEVEL_UNANSWERED) {
+		tri_error_set(err, "%s has no level for %s", s->other_path,
+			      s->fw->criteria[criterion].id);
+		return -1;
+	}
+	char text[1200];
+	snprintf(text, sizeof text, "adopted from %s%s%s", s->other_path, *remark ? ": " : "",
+		 remark);
+	return change_level(s, criterion, level, text, err);
 }
 
 int session_set_texts(struct session *s, size_t criterion, const char *evidence,
@@ -144,26 +213,43 @@ int session_set_texts(struct session *s, size_t criterion, const char *evidence,
 	struct assessment_answer *ans = &s->a->answers[criterion];
 	if (strcmp(ans->evidence, evidence) == 0 && strcmp(ans->notes, notes) == 0)
 		return 0;
-	char *old_evidence = strdup(ans->evidence), *old_notes = strdup(ans->notes);
-	if (!old_evidence || !old_notes ||
-	    assessment_set_text(&ans->evidence, evidence, err) != 0 ||
-	    assessment_set_text(&ans->notes, notes, err) != 0) {
-		if (!old_evidence || !old_notes)
-			tri_error_set(err, "out of memory");
-		free(old_evidence);
-		free(old_notes);
+	if (remember(s, criterion) != 0) {
+		tri_error_set(err, "out of memory");
 		return -1;
 	}
-	struct session_undo *u = push_undo(s);
-	if (u) {
-		u->criterion = criterion;
-		u->level = s->a->levels[criterion];
-		u->evidence = old_evidence;
-		u->notes = old_notes;
-	} else {
-		free(old_evidence);
-		free(old_notes);
+	if (assessment_set_text(&ans->evidence, evidence, err) != 0 ||
+	    assessment_set_text(&ans->notes, notes, err) != 0) {
+		forget_last(s);
+		return -1;
 	}
+	session_save(s);
+	return 0;
+}
+
+int session_set_plan(struct session *s, size_t criterion, enum level target,
+		     const char *action, const char *lead_officer, const char *timescale,
+		     struct tri_error *err)
+{
+	struct assessment_answer *ans = &s->a->answers[criterion];
+	if (target > LEVEL_NONE && !framework_has_level(&s->fw->criteria[criterion], target)) {
+		tri_error_set(err, "criterion %s has no %s cell", s->fw->criteria[criterion].id,
+			      level_name(target));
+		return -1;
+	}
+	if (ans->target == target && strcmp(ans->action, action) == 0 &&
+	    strcmp(ans->lead_officer, lead_officer) == 0 && strcmp(ans->timescale, timescale) == 0)
+		return 0;
+	if (remember(s, criterion) != 0) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	if (assessment_set_text(&ans->action, action, err) != 0 ||
+	    assessment_set_text(&ans->lead_officer, lead_officer, err) != 0 ||
+	    assessment_set_text(&ans->timescale, timescale, err) != 0) {
+		forget_last(s);
+		return -1;
+	}
+	ans->target = target;
 	session_save(s);
 	return 0;
 }
@@ -173,14 +259,13 @@ long session_undo(struct session *s)
 	if (s->undo_count == 0)
 		return -1;
 	struct session_undo *u = &s->undo[--s->undo_count];
-	if (u->evidence) {
-		struct assessment_answer *ans = &s->a->answers[u->criterion];
-		free(ans->evidence);
-		free(ans->notes);
-		ans->evidence = u->evidence;
-		ans->notes = u->notes;
-	} else {
-		s->a->levels[u->criterion] = u->level;
+	struct assessment_answer *ans = &s->a->answers[u->criterion];
+	s->a->levels[u->criterion] = u->level;
+	ans->target = u->target;
+	for (int k = 0; k < 6; k++) {
+		char **slot = answer_slot(ans, k);
+		free(*slot);
+		*slot = u->text[k];
 	}
 	long criterion = (long)u->criterion;
 	session_save(s);

@@ -15,10 +15,11 @@
 /* Set by the SIGHUP/SIGTERM/SIGINT handler; the loops poll it. */
 extern volatile sig_atomic_t session_signal;
 
+/* Undo keeps the whole answer as it was before a change. */
 struct session_undo {
 	size_t criterion;
-	enum level level;
-	char *evidence, *notes; /* NULL when the entry is a level change */
+	enum level level, target;
+	char *text[6]; /* evidence, notes, action, lead officer, timescale, history */
 };
 
 struct session {
@@ -31,6 +32,12 @@ struct session {
 	char save_error[1024];
 	struct session_undo *undo;
 	size_t undo_count, undo_capacity;
+	/* Comparison mode: another assessment shown beside this one (read
+	 * only); every level change is recorded in history with who. */
+	struct assessment *other;
+	char *other_path;
+	char who[128];
+	bool bom;
 };
 
 /* Open path: load it if it exists, else start a blank assessment (saved
@@ -61,6 +68,20 @@ int session_set_level(struct session *s, size_t criterion, enum level level,
 /* Replace evidence and notes (with undo) and save. */
 int session_set_texts(struct session *s, size_t criterion, const char *evidence,
 		      const char *notes, struct tri_error *err);
+
+/* Open the assessment to compare with (read only, not locked). */
+int session_open_other(struct session *s, const char *path, const char *who,
+		       struct tri_error *err);
+
+/* Adopt the other assessment's level on criterion, recording remark. */
+int session_adopt(struct session *s, size_t criterion, const char *remark,
+		  struct tri_error *err);
+
+/* Set the action plan of criterion (with undo) and save.  target is a
+ * level the row has, or LEVEL_UNANSWERED for "the next cell". */
+int session_set_plan(struct session *s, size_t criterion, enum level target,
+		     const char *action, const char *lead_officer, const char *timescale,
+		     struct tri_error *err);
 
 /* Undo the last change and save.  Returns the criterion it touched, or -1
  * when there is nothing to undo. */

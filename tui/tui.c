@@ -23,10 +23,10 @@ void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 
 void tui_show(struct wizard *w, const struct view *view)
 {
-	if (view == &view_help || view == &view_edit) {
-		if (w->view != &view_help && w->view != &view_edit)
-			w->back = w->view;
-	}
+	bool modal = view == &view_help || view == &view_edit || view == &view_plan;
+	bool from_modal = w->view == &view_help || w->view == &view_edit || w->view == &view_plan;
+	if (modal && !from_modal)
+		w->back = w->view;
 	w->view = view;
 }
 
@@ -425,7 +425,7 @@ static void export_summary(struct wizard *w)
 	int stem = dot && (!slash || dot > slash) ? (int)(dot - w->s.path) : (int)strlen(w->s.path);
 	snprintf(path, sizeof path, "%.*s-summary.csv", stem, w->s.path);
 	struct tri_error err;
-	if (summary_save(w->s.a, w->s.path, path, &err) != 0)
+	if (summary_save(w->s.a, w->s.path, path, w->s.bom, &err) != 0)
 		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
 	else
 		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
@@ -679,8 +679,10 @@ int tui_run(struct wizard *w)
 	int rc = run(w);
 	for (int i = 0; i < 2; i++)
 		tui_field_finish(&w->field[i]);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 3; i++) {
 		tui_field_finish(&w->form[i]);
+		tui_field_finish(&w->plan[i]);
+	}
 	if (w->header) delwin(w->header);
 	if (w->body) delwin(w->body);
 	if (w->footer) delwin(w->footer);

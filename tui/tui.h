@@ -22,7 +22,7 @@ struct view {
 };
 
 extern const struct view view_start, view_overview, view_category,
-	view_summary, view_help, view_edit;
+	view_summary, view_help, view_edit, view_plan;
 
 struct prompt {
 	bool active;
@@ -59,6 +59,10 @@ struct wizard {
 	/* the editor (evidence and notes of w->criterion) */
 	struct editor_field field[2];
 	int field_focus;
+	/* the action plan editor: target, then action, lead officer, timescale */
+	enum level plan_target;
+	struct editor_field plan[3];
+	int plan_focus;
 	/* the start form */
 	int form_focus;
 	struct editor_field form[3]; /* organisation, assessors, date */
@@ -99,6 +103,9 @@ enum ui_style tui_level_style(enum level level);
  * category's established and leading ranges begin. */
 void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 		  const struct framework_category *cat, int score, int max);
+
+/* Load the current criterion's plan into the plan editor. */
+void tui_plan_begin(struct wizard *w);
 
 /* Editor fields (wide text buffers). */
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);

@@ -35,8 +35,19 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	char line[512];
 	snprintf(line, sizeof line, "Category %s of %zu: %s", cat->id, fw->category_count,
 		 cat->title);
-	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - 12, UI_TITLE);
-	ui_put_utf8(&w->ui, w->header, 0, w->cols - 10, "? help", 10, UI_DIM);
+	if (w->s.other) {
+		struct score_result o;
+		score_category(fw, w->s.other->levels, w->category, &o);
+		char theirs[64];
+		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score, tui_level_label(o.level));
+		int width = (int)strlen(theirs);
+		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - width - 2, UI_TITLE);
+		ui_put_utf8(&w->ui, w->header, 0, w->cols - width, theirs, width,
+			    o.level != r->level ? UI_ERROR : UI_NORMAL);
+	} else {
+		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - 12, UI_TITLE);
+		ui_put_utf8(&w->ui, w->header, 0, w->cols - 10, "? help", 10, UI_DIM);
+	}
 
 	char next[96] = "the top level";
 	if (r->next_level != LEVEL_NONE)
@@ -51,15 +62,19 @@ static void draw_header(struct wizard *w, const struct score_result *r)
  * column DETAIL_X, so the chosen cell is marked by text, not colour alone. */
 #define DETAIL_X 7
 
-static char *cell_text(const struct framework_criterion *c, int level)
+/* "Established: text", and in a comparison "Established (OTHER's level):
+ * text" on the cell the other assessment chose: marked by text. */
+static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
 {
 	const char *body = c->cell[level] ? c->cell[level]
 		: "(no cell at this level in the Standard)";
-	size_t n = strlen(body) + 32;
+	bool theirs = w->s.other && w->s.other->levels[c - w->s.fw->criteria] == (enum level)level;
+	size_t n = strlen(body) + 64;
 	char *text = malloc(n);
 	if (!text)
 		abort();
-	snprintf(text, n, "%s: %s", tui_level_label((enum level)level), body);
+	snprintf(text, n, "%s%s: %s", tui_level_label((enum level)level),
+		 theirs ? " (the other's level)" : "", body);
 	return text;
 }
 
@@ -67,7 +82,7 @@ static int detail_rows(struct wizard *w, const struct framework_criterion *c)
 {
 	int rows = 0;
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-		char *text = cell_text(c, l);
+		char *text = cell_text(w, c, l);
 		rows += ui_wrapped_rows(&w->ui, text, w->cols - DETAIL_X - 1);
 		free(text);
 	}
@@ -86,7 +101,7 @@ static void draw_detail(struct wizard *w, int y, int rows)
 		snprintf(label, sizeof label, "%ls %d", is_chosen ? w->ui.glyph.chosen
 			 : w->ui.glyph.not_chosen, l);
 		ui_put_utf8(&w->ui, w->body, y, 1, label, DETAIL_X - 2, style);
-		char *text = cell_text(c, l);
+		char *text = cell_text(w, c, l);
 		int used = ui_put_wrapped(&w->ui, w->body, y, DETAIL_X, text,
 					  w->cols - DETAIL_X - 1, rows, style);
 		free(text);
@@ -163,8 +178,19 @@ static void view_draw(struct wizard *w)
 		for (int l = 1; l < LEVEL_COUNT; l++)
 			has[k++] = c->cell[l] ? "-DEL"[l] : '.';
 		has[k] = '\0';
-		ui_put_utf8(&w->ui, w->body, y, 20, has, 4, UI_DIM);
-		ui_put_utf8(&w->ui, w->body, y, 24, summary, w->cols - 25, sel ? UI_SELECTED : UI_NORMAL);
+		int x = 20;
+		if (w->s.other) {
+			/* The other's level, and whether it differs, in words. */
+			enum level theirs = w->s.other->levels[it->index];
+			snprintf(line, sizeof line, "%s %s", theirs == level ? "==" : "!=",
+				 tui_level_label(theirs));
+			ui_put_utf8(&w->ui, w->body, y, x, line, 15,
+				    theirs == level ? UI_DIM : UI_ERROR);
+			x += 16;
+		}
+		ui_put_utf8(&w->ui, w->body, y, x, has, 4, UI_DIM);
+		ui_put_utf8(&w->ui, w->body, y, x + 4, summary, w->cols - x - 5,
+			    sel ? UI_SELECTED : UI_NORMAL);
 		if (sel) {
 			w->cursor_win = w->body;
 			w->cursor_y = y;
@@ -194,8 +220,28 @@ static void view_draw(struct wizard *w)
 		ui_put_utf8(&w->ui, w->body, height - 1, 0, both, w->cols, UI_NORMAL);
 		free(both);
 	}
-	tui_hints(w, "0-3 level  j/k move  Tab/S-Tab cat  e notes  u undo  g overview  "
-		  "? help  q quit");
+	if (w->s.other)
+		tui_hints(w, "0-3 level  a adopt other  j/k move  Tab/S-Tab cat  e notes  p plan  "
+			  "u undo  ? help");
+	else
+		tui_hints(w, "0-3 level  j/k move  Tab/S-Tab cat  e notes  u undo  g overview  "
+			  "? help  q quit");
+}
+
+static void adopt_done(struct wizard *w, const char *remark)
+{
+	if (!remark) {
+		tui_message(w, UI_NORMAL, "Not adopted.");
+		return;
+	}
+	struct tri_error err;
+	const char *id = w->s.fw->criteria[w->criterion].id;
+	if (session_adopt(&w->s, w->criterion, remark, &err) != 0)
+		tui_message(w, UI_ERROR, "Refused: %s.", err.message);
+	else
+		tui_message(w, w->s.save_failed ? UI_ERROR : UI_OK, "%s: adopted %s (recorded in "
+			    "its history)%s.", id, tui_level_label(w->s.a->levels[w->criterion]),
+			    w->s.save_failed ? ", in memory only" : "");
 }
 
 static void move_category(struct wizard *w, int delta)
@@ -266,6 +312,17 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 		}
 		return;
 	}
+	case L'a':
+		if (!w->s.other) {
+			tui_message(w, UI_ERROR, "No other assessment: start with --compare OTHER FILE.");
+			return;
+		}
+		tui_prompt(w, "Remark for adopting the other level (Enter: none): ", "", adopt_done);
+		return;
+	case L'p':
+		tui_plan_begin(w);
+		tui_show(w, &view_plan);
+		return;
 	case L'e': case L'\n': case L'\r': {
 		const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
 		tui_field_set(&w->field[0], &w->ui, ans->evidence);

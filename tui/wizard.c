@@ -19,12 +19,14 @@ static bool terminal_is_dumb(void)
 	return !term || !*term || strcmp(term, "dumb") == 0;
 }
 
-int wizard_main(const struct framework *fw, const char *path, bool plain)
+int wizard_main(const struct framework *fw, const char *path,
+		const struct wizard_options *options)
 {
 	setlocale(LC_ALL, "");
 	if (!path)
 		path = "assessment.csv";
-	plain = plain || terminal_is_dumb() || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+	bool plain = options->plain || terminal_is_dumb() || !isatty(STDIN_FILENO) ||
+		     !isatty(STDOUT_FILENO);
 	struct wizard *w = calloc(1, sizeof *w);
 	if (!w) {
 		fprintf(stderr, "tri-assess: out of memory\n");
@@ -32,6 +34,14 @@ int wizard_main(const struct framework *fw, const char *path, bool plain)
 	}
 	struct tri_error err;
 	if (session_open(&w->s, fw, path, &err) != 0) {
+		fprintf(stderr, "tri-assess: %s\n", err.message);
+		session_finish(&w->s);
+		free(w);
+		return 1;
+	}
+	w->s.bom = options->bom;
+	if (options->compare &&
+	    session_open_other(&w->s, options->compare, options->who, &err) != 0) {
 		fprintf(stderr, "tri-assess: %s\n", err.message);
 		session_finish(&w->s);
 		free(w);

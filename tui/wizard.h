@@ -8,9 +8,17 @@
 
 #include "framework.h"
 
-/* Run the wizard on path (NULL: ask for a file name in plain mode, or use
- * "assessment.csv").  The framework is borrowed.  Returns the process exit
- * status: 0, or 1 when the file cannot be opened or saved. */
-int wizard_main(const struct framework *fw, const char *path, bool plain);
+struct wizard_options {
+	bool plain;          /* numbered text prompts instead of full screen */
+	bool bom;            /* exported CSV starts with a UTF-8 byte-order mark */
+	const char *compare; /* another assessment to show beside this one */
+	const char *who;     /* who makes changes in a comparison ($USER) */
+};
+
+/* Run the wizard on path (NULL: "assessment.csv").  The framework and
+ * options are borrowed.  Returns the process exit status: 0, or 1 when a
+ * file cannot be opened or the answers could not be saved. */
+int wizard_main(const struct framework *fw, const char *path,
+		const struct wizard_options *options);
 
 #endif

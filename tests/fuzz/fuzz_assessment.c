@@ -38,7 +38,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		if (a->levels[i] != b->levels[i] ||
 		    strcmp(a->answers[i].evidence, b->answers[i].evidence) ||
-		    strcmp(a->answers[i].notes, b->answers[i].notes))
+		    strcmp(a->answers[i].notes, b->answers[i].notes) ||
+		    a->answers[i].target != b->answers[i].target ||
+		    strcmp(a->answers[i].action, b->answers[i].action) ||
+		    strcmp(a->answers[i].lead_officer, b->answers[i].lead_officer) ||
+		    strcmp(a->answers[i].timescale, b->answers[i].timescale) ||
+		    strcmp(a->answers[i].history, b->answers[i].history))
 			abort();
 		for (size_t j = 0; j < a->extra_column_count; j++)
 			if (strcmp(a->answers[i].extra[j], b->answers[i].extra[j]))

@@ -86,6 +86,13 @@ static void test_round_trip(void **state)
 	assert_int_equal(assessment_set_text(&a->answers[1].notes, "@admin\ttab", &err), 0);
 	assert_int_equal(assessment_set_text(&a->answers[2].notes, "'=already", &err), 0);
 	assert_int_equal(assessment_set_text(&a->answers[3].notes, "  spaced  ", &err), 0);
+	a->answers[1].target = LEVEL_LEADING;
+	assert_int_equal(assessment_set_text(&a->answers[1].action, "+ Publish the EQIA guide", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[1].lead_officer, "Head of HR", &err), 0);
+	assert_int_equal(assessment_set_text(&a->answers[1].timescale, "Q3 2027", &err), 0);
+	assert_int_equal(assessment_record_change(a, 4, LEVEL_ESTABLISHED, "Peer: B. Name",
+						  "adopted from brent.csv", &err), 0);
+	assert_int_equal(assessment_record_change(a, 4, LEVEL_LEADING, "A. Facilitator", "", &err), 0);
 	const char *path = path_in_dir("round.csv");
 	assert_int_equal(assessment_save(a, path, false, &err), 0);
 
@@ -107,7 +114,16 @@ static void test_round_trip(void **state)
 		assert_int_equal(b->levels[i], a->levels[i]);
 		assert_string_equal(b->answers[i].evidence, a->answers[i].evidence);
 		assert_string_equal(b->answers[i].notes, a->answers[i].notes);
+		assert_int_equal(b->answers[i].target, a->answers[i].target);
+		assert_string_equal(b->answers[i].action, a->answers[i].action);
+		assert_string_equal(b->answers[i].lead_officer, a->answers[i].lead_officer);
+		assert_string_equal(b->answers[i].timescale, a->answers[i].timescale);
+		assert_string_equal(b->answers[i].history, a->answers[i].history);
 	}
+	assert_non_null(strstr(b->answers[4].history, " | Peer: B. Name | unanswered -> established | "
+			       "adopted from brent.csv\n"));
+	assert_non_null(strstr(b->answers[4].history, " | A. Facilitator | established -> leading | "));
+	assert_int_equal(b->levels[4], LEVEL_LEADING);
 	assert_int_equal(b->levels[1], LEVEL_UNANSWERED);
 	assessment_destroy(a);
 	assessment_destroy(b);
@@ -177,6 +193,10 @@ static void test_bad_input(void **state)
 		{ "criterion_id,level,notes\n1.1,none,\"unterminated\n",
 		  "a.csv:2: a quoted field opened here is never closed" },
 		{ "criterion_id,level,notes\n1.1,none,caf\xe9\n", "a.csv:2: column 13: byte 0xE9 is not UTF-8" },
+		{ "criterion_id,level,target_level\n1.1,none,best\n",
+		  "a.csv:2: field \"target_level\" is \"best\"" },
+		{ "criterion_id,level,target_level\n1.7,none,established\n",
+		  "a.csv:2: field \"target_level\": criterion 1.7 has no established cell" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct tri_error err = {{0}};

@@ -1,0 +1,368 @@
+/* The commands for peer review, progress and benchmarking: compare, plan,
+ * benchmark.  Numbers come from core (score, plan, benchmark); this file
+ * only formats them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchmark.h"
+#include "cli.h"
+#include "plan.h"
+#include "report.h"
+#include "score.h"
+
+const char *cli_level_title(enum level level)
+{
+	switch (level) {
+	case LEVEL_NONE: return "None";
+	case LEVEL_DEVELOPING: return "Developing";
+	case LEVEL_ESTABLISHED: return "Established";
+	case LEVEL_LEADING: return "Leading";
+	default: return "";
+	}
+}
+
+static const char *describe(const struct assessment *a, const char *file, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s (%s%s%s%s%s)", file,
+		 *a->organisation ? a->organisation : "organisation not given",
+		 *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+	return buf;
+}
+
+int cmd_compare(const struct framework *fw, const struct cli_options *opt, char **files, int count)
+{
+	if (count != 2)
+		return cli_usage_error("compare: expected two files, A and B");
+	struct assessment **both = cli_load_all(fw, files, 2);
+	if (!both)
+		return CLI_EXIT_BAD_INPUT;
+	const struct assessment *a = both[0], *b = both[1];
+	char num[6][16];
+	if (opt->csv) {
+		cli_csv_begin(opt);
+		const char *head[] = { "kind", "id", "title", "level_a", "level_b", "score_a",
+				       "score_b", "change", "differs" };
+		cli_csv_row(head, 9);
+	} else {
+		char da[600], db[600];
+		printf("A: %s\nB: %s\n\n", describe(a, files[0], da, sizeof da),
+		       describe(b, files[1], db, sizeof db));
+		printf("   %-36s %-18s %-18s %s\n", "Category", "A", "B", "B - A");
+	}
+	for (size_t c = 0; c < fw->category_count; c++) {
+		struct score_result ra, rb;
+		score_category(fw, a->levels, c, &ra);
+		score_category(fw, b->levels, c, &rb);
+		snprintf(num[0], sizeof num[0], "%d", ra.score);
+		snprintf(num[1], sizeof num[1], "%d", rb.score);
+		snprintf(num[2], sizeof num[2], "%+d", rb.score - ra.score);
+		if (opt->csv) {
+			const char *row[] = { "category", fw->categories[c].id, fw->categories[c].title,
+					      level_name(ra.level), level_name(rb.level), num[0], num[1],
+					      num[2], ra.level != rb.level ? "yes" : "no" };
+			cli_csv_row(row, 9);
+			continue;
+		}
+		char sa[32], sb[32];
+		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max, cli_level_title(ra.level));
+		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max, cli_level_title(rb.level));
+		printf("%-2s %-36s %-18s %-18s %s%s\n", fw->categories[c].id, fw->categories[c].title,
+		       sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
+	}
+	size_t differ = 0;
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		const struct framework_criterion *crit = &fw->criteria[i];
+		bool differs = a->levels[i] != b->levels[i];
+		differ += differs;
+		int pa = framework_points(fw, a->levels[i]), pb = framework_points(fw, b->levels[i]);
+		snprintf(num[0], sizeof num[0], "%d", pa);
+		snprintf(num[1], sizeof num[1], "%d", pb);
+		snprintf(num[2], sizeof num[2], "%+d", pb - pa);
+		if (opt->csv) {
+			const char *row[] = { "criterion", crit->id, fw->categories[crit->category].title,
+					      level_name(a->levels[i]), level_name(b->levels[i]),
+					      num[0], num[1], num[2], differs ? "yes" : "no" };
+			cli_csv_row(row, 9);
+		}
+	}
+	if (!opt->csv) {
+		printf("\n%zu of %zu criteria differ%s\n", differ, fw->criterion_count,
+		       differ ? ":" : ".");
+		for (size_t i = 0; i < fw->criterion_count; i++) {
+			if (a->levels[i] == b->levels[i])
+				continue;
+			const char *la = a->levels[i] == LEVEL_UNANSWERED ? "(not assessed)"
+				: cli_level_title(a->levels[i]);
+			const char *lb = b->levels[i] == LEVEL_UNANSWERED ? "(not assessed)"
+				: cli_level_title(b->levels[i]);
+			printf("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id, la, lb);
+			const char *hist[2] = { a->answers[i].history, b->answers[i].history };
+			for (int k = 0; k < 2; k++)
+				if (*hist[k])
+					printf("        history in %s: %s\n", k ? "B" : "A", hist[k]);
+		}
+	}
+	cli_free_all(both, 2);
+	return 0;
+}
+
+int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **files, int count)
+{
+	if (count != 1)
+		return cli_usage_error("plan: expected one FILE");
+	struct assessment **one = cli_load_all(fw, files, 1);
+	if (!one)
+		return CLI_EXIT_BAD_INPUT;
+	const struct assessment *a = one[0];
+	if (opt->csv) {
+		cli_csv_begin(opt);
+		const char *head[] = { "criterion_id", "category", "current_level", "target_level",
+				       "target_statement", "action", "lead_officer", "timescale" };
+		cli_csv_row(head, 8);
+		for (size_t i = 0; i < fw->criterion_count; i++) {
+			enum level target = plan_target(a, i);
+			if (target == LEVEL_NONE)
+				continue;
+			const struct framework_criterion *c = &fw->criteria[i];
+			const struct assessment_answer *ans = &a->answers[i];
+			const char *row[] = { c->id, fw->categories[c->category].title,
+					      level_name(a->levels[i]), level_name(target),
+					      c->cell[target], ans->action, ans->lead_officer,
+					      ans->timescale };
+			cli_csv_row(row, 8);
+		}
+		cli_free_all(one, 1);
+		return 0;
+	}
+	char desc[600];
+	printf("Action plan: %s\n", describe(a, files[0], desc, sizeof desc));
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_category *cat = &fw->categories[c];
+		struct score_result r;
+		score_category(fw, a->levels, c, &r);
+		printf("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
+		       cli_level_title(r.level));
+		struct plan_gap gap;
+		if (r.next_level == LEVEL_NONE) {
+			printf(" The top level.\n");
+		} else if (plan_gap(fw, a->levels, c, &gap) == 0) {
+			printf(" %d more point%s for %s; the fewest steps (%zu):\n", gap.points_needed,
+			       gap.points_needed == 1 ? "" : "s", cli_level_title(gap.next_level),
+			       gap.step_count);
+			for (size_t k = 0; k < gap.raise_count; k++) {
+				const struct plan_raise *rz = &gap.raises[k];
+				printf("  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
+				       rz->from == LEVEL_UNANSWERED ? "not assessed" : cli_level_title(rz->from),
+				       cli_level_title(rz->to), rz->gain,
+				       fw->criteria[rz->criterion].cell[rz->to]);
+			}
+		} else {
+			printf(" %s is out of reach from the rows as they stand.\n",
+			       cli_level_title(r.next_level));
+		}
+		bool any = false;
+		for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
+			const struct assessment_answer *ans = &a->answers[i];
+			if (!*ans->action && !*ans->lead_officer && !*ans->timescale &&
+			    ans->target == LEVEL_UNANSWERED)
+				continue;
+			enum level target = plan_target(a, i);
+			if (!any)
+				printf("  Planned actions:\n");
+			any = true;
+			printf("  %-5s target %s: %s\n        lead: %s; by: %s\n", fw->criteria[i].id,
+			       target == LEVEL_NONE ? "(reached)" : cli_level_title(target),
+			       *ans->action ? ans->action : "(no action recorded)",
+			       *ans->lead_officer ? ans->lead_officer : "-",
+			       *ans->timescale ? ans->timescale : "-");
+		}
+	}
+	cli_free_all(one, 1);
+	return 0;
+}
+
+/* A box plot of scores on 0..max in width columns; '*' marks the
+ * highlighted score (if >= 0). */
+static void print_box(const struct benchmark_stats *s, int max, int highlight, int width)
+{
+	char line[128];
+	if (width > 120)
+		width = 120;
+	for (int i = 0; i < width; i++)
+		line[i] = ' ';
+#define COL(v) ((int)((v) * (width - 1) / (max > 0 ? max : 1) + 0.5))
+	for (int i = COL(s->min); i <= COL(s->max); i++)
+		line[i] = '-';
+	for (int i = COL(s->q1); i <= COL(s->q3); i++)
+		line[i] = '=';
+	line[COL(s->min)] = '|';
+	line[COL(s->max)] = '|';
+	line[COL(s->median)] = 'M';
+	if (highlight >= 0)
+		line[COL((double)highlight)] = '*';
+#undef COL
+	line[width] = '\0';
+	printf("    0 [%s] %d\n", line, max);
+}
+
+int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, char **files, int count)
+{
+	if (count < 1)
+		return cli_usage_error("benchmark: expected at least one FILE");
+	struct assessment **all = cli_load_all(fw, files, count);
+	if (!all)
+		return CLI_EXIT_BAD_INPUT;
+	size_t n = (size_t)count, nc = fw->category_count;
+	int *scores = malloc(n * nc * sizeof *scores);
+	enum level *levels = malloc(n * nc * sizeof *levels);
+	int *column = malloc(n * sizeof *column);
+	enum level *column_levels = malloc(n * sizeof *column_levels);
+	long highlighted = -1;
+	int rc = 0;
+	if (!scores || !levels || !column || !column_levels) {
+		fprintf(stderr, "tri-assess: out of memory\n");
+		rc = CLI_EXIT_BAD_INPUT;
+		goto done;
+	}
+	for (size_t f = 0; f < n; f++) {
+		if (opt->highlight && strcmp(all[f]->organisation, opt->highlight) == 0)
+			highlighted = (long)f;
+		for (size_t c = 0; c < nc; c++) {
+			struct score_result r;
+			score_category(fw, all[f]->levels, c, &r);
+			scores[f * nc + c] = r.score;
+			levels[f * nc + c] = r.level;
+		}
+	}
+	if (opt->highlight && highlighted < 0) {
+		fprintf(stderr, "tri-assess: --highlight: no assessment of \"%s\" among the %zu "
+			"files; expected an organisation as written in the files\n", opt->highlight, n);
+		rc = CLI_EXIT_BAD_INPUT;
+		goto done;
+	}
+	if (opt->csv) {
+		cli_csv_begin(opt);
+		const char *head[] = { "category", "title", "count", "min", "q1", "median", "q3", "max",
+				       "developing", "established", "leading", "highlight_score",
+				       "highlight_level", "highlight_percentile" };
+		cli_csv_row(head, 14);
+	} else {
+		printf("Benchmark of %zu assessment%s against %s, version %s%s%s.\n", n,
+		       n == 1 ? "" : "s", fw->title, fw->version,
+		       highlighted >= 0 ? "; * marks " : "", highlighted >= 0 ? opt->highlight : "");
+		printf("Quartiles by linear interpolation (as NumPy and Excel's QUARTILE.INC). "
+		       "M median, = middle half, |-| range.\n");
+	}
+	for (size_t c = 0; c < nc; c++) {
+		for (size_t f = 0; f < n; f++) {
+			column[f] = scores[f * nc + c];
+			column_levels[f] = levels[f * nc + c];
+		}
+		int hs = highlighted >= 0 ? scores[(size_t)highlighted * nc + c] : -1;
+		double rank = highlighted >= 0 ? benchmark_percentile_rank(column, n, hs) : 0;
+		struct benchmark_stats st;
+		benchmark_summarise(column, column_levels, n, &st);
+		struct score_result top;
+		score_category(fw, all[0]->levels, c, &top);
+		if (opt->csv) {
+			char v[12][32];
+			double nums[5] = { st.min, st.q1, st.median, st.q3, st.max };
+			snprintf(v[0], 32, "%zu", st.count);
+			for (int k = 0; k < 5; k++)
+				snprintf(v[1 + k], 32, "%g", nums[k]);
+			for (int l = 1; l <= 3; l++)
+				snprintf(v[5 + l], 32, "%zu", st.at_level[l]);
+			snprintf(v[9], 32, "%d", hs);
+			snprintf(v[10], 32, "%.1f", rank);
+			const char *row[] = { fw->categories[c].id, fw->categories[c].title, v[0], v[1],
+					      v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+					      highlighted >= 0 ? v[9] : "",
+					      highlighted >= 0 ? level_name(levels[(size_t)highlighted * nc + c]) : "",
+					      highlighted >= 0 ? v[10] : "" };
+			cli_csv_row(row, 14);
+			continue;
+		}
+		printf("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, top.max);
+		printf("    min %g  q1 %g  median %g  q3 %g  max %g\n", st.min, st.q1, st.median,
+		       st.q3, st.max);
+		print_box(&st, top.max, hs, 60);
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+			int bar = n ? (int)(st.at_level[l] * 40 / n) : 0;
+			printf("    %-11s %4zu ", cli_level_title((enum level)l), st.at_level[l]);
+			for (int k = 0; k < bar; k++)
+				putchar('#');
+			putchar('\n');
+		}
+		if (highlighted >= 0)
+			printf("    %s: %d, %s, percentile rank %.0f\n", opt->highlight, hs,
+			       cli_level_title(levels[(size_t)highlighted * nc + c]), rank);
+	}
+	if (!opt->csv && n <= 200) {
+		/* Each assessment's profile: named, or anonymised by a letter code
+		 * in order of total points (which says nothing the scores don't). */
+		size_t *order = malloc(n * sizeof *order);
+		int *totals = malloc(n * sizeof *totals);
+		if (order && totals) {
+			for (size_t f = 0; f < n; f++) {
+				order[f] = f;
+				int t = 0;
+				for (size_t c = 0; c < nc; c++)
+					t += scores[f * nc + c];
+				totals[f] = t;
+			}
+			for (size_t i = 1; i < n; i++)
+				for (size_t j = i; j > 0 && totals[order[j]] > totals[order[j - 1]]; j--) {
+					size_t t = order[j];
+					order[j] = order[j - 1];
+					order[j - 1] = t;
+				}
+			printf("\nProfiles (category scores; %s):\n", opt->named ? "named"
+			       : "organisations anonymised, --named to show them");
+			for (size_t i = 0; i < n; i++) {
+				size_t f = order[i];
+				char label[64];
+				if (opt->named || (long)f == highlighted)
+					snprintf(label, sizeof label, "%.40s", all[f]->organisation);
+				else
+					snprintf(label, sizeof label, "Assessment %zu", i + 1);
+				printf("  %-40s", label);
+				for (size_t c = 0; c < nc; c++)
+					printf(" %3d", scores[f * nc + c]);
+				printf("  total %d%s\n", totals[f], (long)f == highlighted ? "  *" : "");
+			}
+		}
+		free(order);
+		free(totals);
+	}
+done:
+	free(scores);
+	free(levels);
+	free(column);
+	free(column_levels);
+	cli_free_all(all, count);
+	return rc;
+}
+
+int cmd_report(const struct framework *fw, const struct cli_options *opt, char **files, int count)
+{
+	if (count != 1)
+		return cli_usage_error("report: expected one FILE");
+	if (!opt->output)
+		return cli_usage_error("report: expected -o REPORT.html");
+	char *names[2] = { files[0], (char *)opt->compare };
+	struct assessment **loaded = cli_load_all(fw, names, opt->compare ? 2 : 1);
+	if (!loaded)
+		return CLI_EXIT_BAD_INPUT;
+	struct tri_error err;
+	int rc = 0;
+	if (report_save(opt->output, loaded[0], files[0], opt->compare ? loaded[1] : NULL,
+			opt->compare ? opt->compare : "", &err) != 0) {
+		fprintf(stderr, "tri-assess: %s\n", err.message);
+		rc = CLI_EXIT_BAD_INPUT;
+	} else {
+		printf("Wrote %s\n", opt->output);
+	}
+	cli_free_all(loaded, opt->compare ? 2 : 1);
+	return rc;
+}

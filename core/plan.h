@@ -1,0 +1,45 @@
+/* plan: what it takes to reach the next level, and the action plan.
+ *
+ * The gap analysis finds, for a category below Leading, the fewest steps
+ * that reach the next level's published range, where a step raises one
+ * criterion to its next available cell.  The action plan lists each
+ * criterion below its highest cell with a target (by default its next
+ * cell) and the action, lead officer and timescale recorded for it. */
+#ifndef PLAN_H
+#define PLAN_H
+
+#include <stddef.h>
+
+#include "assessment.h"
+#include "framework.h"
+
+/* The level above current that criterion has a cell for, or LEVEL_NONE
+ * when current is already its highest. */
+enum level plan_next_level(const struct framework_criterion *criterion, enum level current);
+
+/* The level a criterion's plan aims at: its recorded target, else its
+ * next level.  LEVEL_NONE when there is nowhere to go. */
+enum level plan_target(const struct assessment *a, size_t criterion);
+
+struct plan_raise {
+	size_t criterion;
+	enum level from, to; /* to is a cell the row has */
+	int gain;            /* points */
+};
+
+struct plan_gap {
+	enum level next_level;   /* LEVEL_NONE when the category is Leading */
+	int points_needed;
+	size_t step_count;       /* level changes in the cheapest way there */
+	size_t raise_count;      /* criteria raised (<= step_count) */
+	struct plan_raise raises[128];
+};
+
+/* The cheapest way (fewest steps) for category c to
+ * reach its next level from levels[].  Exact (dynamic programming over
+ * points), not greedy.  Returns 0, or -1 when even every row at its top
+ * cannot reach it (gap->raise_count is then 0). */
+int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
+	     struct plan_gap *gap);
+
+#endif

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# compare, plan, benchmark, report and --bom on real files, including the
+# worked example and a disagreement.
+. "$(dirname "$0")/../lib.sh"
+GEN="$(dirname "$0")/../bench/generate.py"
+
+cp "$DATA/worked-example.csv" "$WORK/self.csv"
+cat >"$WORK/peer.csv" <<'CSV'
+criterion_id,level,organisation,assessment_type,assessors
+1.1,leading,London Borough of Camden,peer,Peer reviewer (Brent)
+1.2,developing,,,
+1.3,established,,,
+1.4,established,,,
+1.5,established,,,
+1.6,leading,,,
+1.7,leading,,,
+1.8,leading,,,
+CSV
+
+# compare: the worked example against a peer who sees more.
+run "$BIN" compare "$WORK/self.csv" "$WORK/peer.csv"
+expect_eq "compare exit" 0 "$RC"
+expect_contains "compare category row" "1  Strategic Leadership and Management  15/22 Established  19/22 Leading      +4  level differs" "$OUT"
+expect_contains "compare counts differences" "2 of 69 criteria differ:" "$OUT"
+expect_contains "compare lists 1.7" "1.7   A: None           B: Leading" "$OUT"
+run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
+expect_contains "compare csv header" "kind,id,title,level_a,level_b,score_a,score_b,change,differs" "$OUT"
+expect_contains "compare csv category" "category,1,Strategic Leadership and Management,established,leading,15,19,+4,yes" "$OUT"
+expect_contains "compare csv criterion" "criterion,1.7,Strategic Leadership and Management,none,leading,0,3,+3,yes" "$OUT"
+expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leadership and Management,developing,developing,1,1,+0,no" "$OUT"
+run "$BIN" compare "$WORK/self.csv"
+expect_eq "compare needs two files" 2 "$RC"
+
+# plan: the gap from the worked example (15) to Leading (19) is 2 steps.
+run "$BIN" plan "$WORK/self.csv"
+expect_contains "plan gap" "15/22, Established. 4 more points for Leading; the fewest steps (2):" "$OUT"
+expect_contains "plan names 1.7" "1.7   None -> Leading (+3): Dedicated leadership meetings focus on EDI" "$OUT"
+printf '%s\n' 'criterion_id,level,target_level,action,lead_officer,timescale' \
+	'1.2,developing,leading,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027' >"$WORK/planned.csv"
+run "$BIN" plan --csv "$WORK/planned.csv"
+expect_eq "plan csv header" "criterion_id,category,current_level,target_level,target_statement,action,lead_officer,timescale" \
+	"$(head -1 <<<"$OUT" | tr -d '\r')"
+expect_contains "plan csv recorded target" '1.2,Strategic Leadership and Management,developing,leading,Roles and responsibilities addressing racial inequalities are clearly defined and the impact of organisational decisions has improved outcomes for diverse communities as evidenced by Equality Impact Assessments (EQIA).,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027' "$OUT"
+expect_contains "plan csv default target" "1.1,Strategic Leadership and Management,,developing," "$OUT"
+expect_eq "plan csv skips rows at their top" "" "$(grep -c '^1.3,' <<<"$("$BIN" plan --csv "$WORK/self.csv")" | grep -v '^0$')"
+
+# benchmark: statistics checked against Python's own quartiles.
+"$BIN" criteria --csv | python3 "$GEN" 40 "$WORK/boroughs" --seed 7
+run "$BIN" benchmark --csv "$WORK"/boroughs/*.csv
+expect_eq "benchmark exit" 0 "$RC"
+expected=$(python3 - "$WORK/boroughs" <<'PY'
+import csv, glob, statistics, sys
+pts = {"none": 0, "developing": 1, "established": 2, "leading": 3, "": 0}
+sums = {}
+for f in sorted(glob.glob(sys.argv[1] + "/*.csv")):
+    per = {}
+    for r in csv.DictReader(open(f, newline="", encoding="utf-8")):
+        c = r["criterion_id"].split(".")[0][0]
+        per[c] = per.get(c, 0) + pts[r["level"]]
+    for c, v in per.items():
+        sums.setdefault(c, []).append(v)
+def g(x):
+    return ("%g" % x)
+for c in sorted(sums):
+    s = sums[c]
+    q = statistics.quantiles(s, n=4, method="inclusive")
+    print(",".join([c, str(len(s)), g(min(s)), g(q[0]), g(q[1]), g(q[2]), g(max(s))]))
+PY
+)
+got=$(python3 -c 'import csv,sys
+for r in csv.DictReader(sys.stdin):
+    print(",".join([r["category"], r["count"], r["min"], r["q1"], r["median"], r["q3"], r["max"]]))' <<<"$OUT")
+expect_eq "benchmark quartiles match Python's (inclusive method)" "$expected" "$got"
+run "$BIN" benchmark "$WORK"/boroughs/*.csv --highlight "Borough 00007"
+expect_contains "benchmark highlight" "Borough 00007:" "$OUT"
+expect_contains "benchmark box plot" "    0 [" "$OUT"
+expect_contains "benchmark anonymised" "Assessment 1 " "$OUT"
+expect_not_contains "benchmark hides other names" "Borough 00008" "$OUT"
+run "$BIN" benchmark --named "$WORK"/boroughs/*.csv
+expect_contains "benchmark --named" "Borough 00008" "$OUT"
+run "$BIN" benchmark "$WORK"/boroughs/*.csv --highlight "Nowhere"
+expect_eq "benchmark unknown highlight" 1 "$RC"
+printf 'criterion_id,level,framework_version\n1.1,none,13\n' >"$WORK/v13.csv"
+run "$BIN" benchmark "$WORK"/boroughs/borough-00001.csv "$WORK/v13.csv"
+expect_eq "benchmark refuses another version" 1 "$RC"
+expect_contains "benchmark version message" "v13.csv:2: field \"framework_version\" is \"13\": the file was made for another version" "$ERR"
+
+# report: well-formed, self-contained, with the figures.
+run "$BIN" report "$WORK/planned.csv" --compare "$WORK/peer.csv" -o "$WORK/report.html"
+expect_eq "report exit" 0 "$RC"
+run python3 - "$WORK/report.html" <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+print("svg", len(doc.getElementsByTagName("svg")))
+print("script", len(doc.getElementsByTagName("script")))
+ext = [e for tag in ("img", "link", "iframe", "object") for e in doc.getElementsByTagName(tag)]
+print("external", len(ext))
+PY
+expect_eq "report is well-formed XML with 7 charts, no scripts, nothing external" \
+	"$(printf 'svg 7\nscript 0\nexternal 0')" "$OUT"
+html=$(cat "$WORK/report.html")
+expect_contains "report score and level" "1/22 <span class=\"L\">Developing</span>" "$html"
+expect_contains "report comparison" "19/22 <span class=\"L\">Leading</span>" "$html"
+expect_contains "report action plan" "Publish EQIA outcomes, quarterly" "$html"
+expect_contains "report A4" "@page{size:A4" "$html"
+expect_not_contains "report loads nothing" "src=" "$html"
+run "$BIN" report "$WORK/self.csv"
+expect_eq "report needs -o" 2 "$RC"
+
+# --bom on CSV output; the wizard's export honours it too.
+run "$BIN" score --csv --bom "$WORK/self.csv"
+expect_eq "--bom first bytes" "efbbbf66" "$(printf '%s' "$OUT" | head -c 4 | od -An -tx1 | tr -d ' \n')"
+run "$BIN" score --csv "$WORK/self.csv"
+expect_eq "no BOM by default" "66696c65" "$(printf '%s' "$OUT" | head -c 4 | od -An -tx1 | tr -d ' \n')"
+finish

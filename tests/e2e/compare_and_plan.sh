@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# A borough pairing session: the wizard with --compare shows the peer's
+# level beside each criterion, marks disagreements in words, adopts the
+# peer's level with a remark, records who/when/old/new in the file; the
+# action plan editor saves target, action, lead officer and timescale.
+. "$(dirname "$0")/../lib.sh"
+cp "$DATA/worked-example.csv" "$WORK/self.csv"
+printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,leading,Camden,peer' \
+	'1.2,developing,,' '1.7,leading,,' >"$WORK/peer.csv"
+
+tui_start 80x24 screen C.UTF-8 "$BIN" --compare "$WORK/peer.csv" --who "Peer: B. Name" "$WORK/self.csv"
+wait_for "Category 2 of 7"
+keys "["
+wait_for "Other: 7 Developing"
+wait_for "1.1   Established != Leading"
+wait_for "1.2   Developing  == Developing"
+wait_for "Leading (the other's level):"
+keys a
+wait_for "Remark for adopting the other level (Enter: none):"
+keys "agreed after discussion" Enter
+wait_for "1.1: adopted Leading (recorded in its history)."
+wait_for "1.1   Leading     == Leading"
+OUT=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], newline=""))); print(r["level"]); print(r["history"])' "$WORK/self.csv")
+expect_contains "adopted level saved" "leading" "$OUT"
+expect_contains "history: who, old, new, remark" "| Peer: B. Name | established -> leading | adopted from $WORK/peer.csv: agreed after discussion" "$OUT"
+
+# A level changed by key in a comparison is recorded too.
+keys j 2
+wait_for "1.2: Established."
+OUT=$(python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline=""))); print(rows[1]["history"])' "$WORK/self.csv")
+expect_contains "changed level recorded" "| Peer: B. Name | developing -> established | set while comparing with $WORK/peer.csv" "$OUT"
+# Undo takes the history line back with the level.
+keys u
+wait_for "Undid the last change to 1.2."
+OUT=$(python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline=""))); print(rows[1]["level"], repr(rows[1]["history"]))' "$WORK/self.csv")
+expect_eq "undo restores level and history" "developing ''" "$OUT"
+
+# The action plan for 1.2.
+keys k j p
+wait_for "Action plan for 1.2 (now: Developing)"
+wait_for "Target:        Established: Roles and responsibilities"
+keys Space
+wait_for "Target:        Leading: Roles and responsibilities"
+keys Tab "Publish EQIA outcomes quarterly" Tab "Head of Policy" Tab "March 2027" Escape
+wait_for "Kept the action plan for 1.2."
+run "$BIN" plan --csv "$WORK/self.csv"
+expect_contains "plan saved" "1.2,Strategic Leadership and Management,developing,leading," "$OUT"
+expect_contains "plan text saved" ",Publish EQIA outcomes quarterly,Head of Policy,March 2027" "$OUT"
+keys q
+wait_for "EXITED=0"
+
+# Plain mode compares too.
+OUT=$(printf '%s\n' "g 1.7" "a same as peer" q | TERM=dumb "$BIN" --compare "$WORK/peer.csv" --who Tester "$WORK/self.csv" 2>&1)
+expect_contains "plain shows the other level" "Other assessment ($WORK/peer.csv): Leading (differs; a adopts it)" "$OUT"
+expect_contains "plain adopts" "1.7: adopted Leading (recorded in its history)." "$OUT"
+run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
+expect_contains "now they agree on 1.7" "criterion,1.7,Strategic Leadership and Management,leading,leading,3,3,+0,no" "$OUT"
+finish

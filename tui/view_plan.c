@@ -1,0 +1,125 @@
+/* The action plan editor for the current criterion: the target level (by
+ * default its next cell), the action, the lead officer and the timescale,
+ * in the spirit of a council's equality action plan. */
+#include "tui.h"
+
+#include <stdlib.h>
+
+#include "plan.h"
+
+static const char *const labels[3] = { "Action:", "Lead officer:", "Timescale:" };
+
+void tui_plan_begin(struct wizard *w)
+{
+	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
+	w->plan_target = ans->target;
+	tui_field_set(&w->plan[0], &w->ui, ans->action);
+	tui_field_set(&w->plan[1], &w->ui, ans->lead_officer);
+	tui_field_set(&w->plan[2], &w->ui, ans->timescale);
+	w->plan_focus = 0;
+}
+
+/* The target as shown: the recorded one, else the next cell. */
+static enum level shown_target(struct wizard *w)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	enum level current = w->s.a->levels[w->criterion];
+	if (w->plan_target > (current < LEVEL_NONE ? LEVEL_NONE : current) && c->cell[w->plan_target])
+		return w->plan_target;
+	return plan_next_level(c, current);
+}
+
+static void plan_draw(struct wizard *w)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	char line[4096];
+	enum level current = w->s.a->levels[w->criterion];
+	snprintf(line, sizeof line, "Action plan for %s (now: %s)", c->id, tui_level_label(current));
+	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
+	ui_put_utf8(&w->ui, w->header, 1, 0, "Tab switches field; Space changes the target. "
+		    "Esc or F10 keeps; Ctrl-G discards.", w->cols, UI_DIM);
+	enum level target = shown_target(w);
+	ui_put_utf8(&w->ui, w->body, 0, 0, "Target:", 14, w->plan_focus == 0 ? UI_SELECTED : UI_TITLE);
+	if (target == LEVEL_NONE) {
+		ui_put_utf8(&w->ui, w->body, 0, 15, "none: this row is at its highest cell",
+			    w->cols - 16, UI_DIM);
+	} else {
+		snprintf(line, sizeof line, "%s: %s", tui_level_label(target), c->cell[target]);
+		ui_put_wrapped(&w->ui, w->body, 0, 15, line, w->cols - 16, 4, UI_CHOSEN);
+	}
+	if (w->plan_focus == 0) {
+		w->cursor_win = w->body;
+		w->cursor_y = 0;
+		w->cursor_x = 15;
+	}
+	int height = getmaxy(w->body);
+	int y = 5;
+	int rows[3] = { height - y - 5, 1, 1 };
+	for (int i = 0; i < 3; i++) {
+		ui_put_utf8(&w->ui, w->body, y, 0, labels[i], 14,
+			    w->plan_focus == i + 1 ? UI_SELECTED : UI_TITLE);
+		tui_field_draw(w, w->body, &w->plan[i], y, 15, w->cols - 16, rows[i],
+			       w->plan_focus == i + 1);
+		y += rows[i] + 1;
+	}
+	tui_hints(w, "Tab field  Space target  Enter new line (action)  Esc/F10 keep  Ctrl-G discard");
+}
+
+static void cycle_target(struct wizard *w)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	enum level next = plan_next_level(c, shown_target(w));
+	w->plan_target = next != LEVEL_NONE ? next
+		: plan_next_level(c, w->s.a->levels[w->criterion]);
+}
+
+static void leave(struct wizard *w, bool keep)
+{
+	if (keep) {
+		char *texts[3];
+		for (int i = 0; i < 3; i++)
+			texts[i] = tui_field_utf8(&w->plan[i]);
+		struct tri_error err;
+		enum level target = w->plan_target > LEVEL_NONE ? shown_target(w) : LEVEL_UNANSWERED;
+		if (session_set_plan(&w->s, w->criterion, target, texts[0], texts[1], texts[2],
+				     &err) != 0)
+			tui_message(w, UI_ERROR, "Could not keep the plan: %s", err.message);
+		else
+			tui_message(w, UI_OK, "Kept the action plan for %s.",
+				    w->s.fw->criteria[w->criterion].id);
+		for (int i = 0; i < 3; i++)
+			free(texts[i]);
+	} else {
+		tui_message(w, UI_NORMAL, "Plan edit discarded.");
+	}
+	w->view = w->back ? w->back : &view_category;
+}
+
+static void plan_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	if ((is_code && ch == KEY_F(10)) || (!is_code && (ch == 27 || ch == 24))) {
+		leave(w, true);
+		return;
+	}
+	if (!is_code && ch == 7) {
+		leave(w, false);
+		return;
+	}
+	if ((!is_code && ch == L'\t') || (is_code && ch == KEY_BTAB)) {
+		w->plan_focus = (w->plan_focus + (ch == L'\t' && !is_code ? 1 : 3)) % 4;
+		return;
+	}
+	if (w->plan_focus == 0) {
+		if ((!is_code && ch == L' ') || (is_code && (ch == KEY_RIGHT || ch == KEY_LEFT)))
+			cycle_target(w);
+		return;
+	}
+	/* Lead officer and timescale are one line: Enter moves on. */
+	if (w->plan_focus > 1 && !is_code && (ch == L'\n' || ch == L'\r')) {
+		w->plan_focus = (w->plan_focus + 1) % 4;
+		return;
+	}
+	tui_field_key(&w->plan[w->plan_focus - 1], ch, is_code, w->cols - 16);
+}
+
+const struct view view_plan = { "plan", plan_draw, plan_key };
