@@ -37,7 +37,8 @@ void cli_csv_begin(const struct cli_options *opt);
 
 /* Load every file, or report every failure and return NULL: no partial
  * report from a bad set.  Free with cli_free_all. */
-struct assessment **cli_load_all(const struct framework *fw, char **files, int count);
+struct assessment **cli_load_all(const struct framework *fw, char **files, int count,
+				 bool levels_only);
 void cli_free_all(struct assessment **loaded, int count);
 
 /* "Established" ... for people; "" for no level. */

@@ -110,7 +110,8 @@ void cli_csv_begin(const struct cli_options *opt)
 		fputs("\xEF\xBB\xBF", stdout);
 }
 
-struct assessment **cli_load_all(const struct framework *fw, char **files, int count)
+struct assessment **cli_load_all(const struct framework *fw, char **files, int count,
+				 bool levels_only)
 {
 	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
 	if (!loaded) {
@@ -120,7 +121,8 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 	bool ok = true;
 	for (int i = 0; i < count; i++) {
 		struct tri_error err;
-		loaded[i] = assessment_load(fw, files[i], &err);
+		loaded[i] = levels_only ? assessment_load_levels(fw, files[i], &err)
+				       : assessment_load(fw, files[i], &err);
 		if (!loaded[i]) {
 			fprintf(stderr, "tri-assess: %s\n", err.message);
 			ok = false;
@@ -251,7 +253,7 @@ static int cmd_score(const struct framework *fw, const struct cli_options *opt,
 	if (count == 0)
 		return cli_usage_error("%s", "score: expected at least one FILE");
 	/* Load everything first: a bad file means no partial report. */
-	struct assessment **loaded = cli_load_all(fw, files, count);
+	struct assessment **loaded = cli_load_all(fw, files, count, true);
 	int rc = 0;
 	if (!loaded)
 		return EXIT_BAD_INPUT;

@@ -1,9 +1,11 @@
 /* The commands for peer review, progress and benchmarking: compare, plan,
  * benchmark.  Numbers come from core (score, plan, benchmark); this file
  * only formats them. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "benchmark.h"
 #include "cli.h"
@@ -34,7 +36,7 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 {
 	if (count != 2)
 		return cli_usage_error("compare: expected two files, A and B");
-	struct assessment **both = cli_load_all(fw, files, 2);
+	struct assessment **both = cli_load_all(fw, files, 2, false);
 	if (!both)
 		return CLI_EXIT_BAD_INPUT;
 	const struct assessment *a = both[0], *b = both[1];
@@ -111,7 +113,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 {
 	if (count != 1)
 		return cli_usage_error("plan: expected one FILE");
-	struct assessment **one = cli_load_all(fw, files, 1);
+	struct assessment **one = cli_load_all(fw, files, 1, false);
 	if (!one)
 		return CLI_EXIT_BAD_INPUT;
 	const struct assessment *a = one[0];
@@ -206,35 +208,95 @@ static void print_box(const struct benchmark_stats *s, int max, int highlight, i
 	printf("    0 [%s] %d\n", line, max);
 }
 
+/* Benchmark input is loaded and scored on every core, keeping only what
+ * the statistics need; each worker takes every n-th file. */
+struct bench_job {
+	const struct framework *fw;
+	char **files;
+	size_t count, stride, first;
+	int *scores;           /* count x categories */
+	enum level *levels;    /* count x categories */
+	char **organisations;  /* count */
+	char **errors;         /* count: a message, or NULL */
+};
+
+static void *bench_worker(void *arg)
+{
+	struct bench_job *job = arg;
+	size_t nc = job->fw->category_count;
+	for (size_t f = job->first; f < job->count; f += job->stride) {
+		struct tri_error err;
+		struct assessment *a = assessment_load_levels(job->fw, job->files[f], &err);
+		if (!a) {
+			job->errors[f] = strdup(err.message);
+			continue;
+		}
+		for (size_t c = 0; c < nc; c++) {
+			struct score_result r;
+			score_category(job->fw, a->levels, c, &r);
+			job->scores[f * nc + c] = r.score;
+			job->levels[f * nc + c] = r.level;
+		}
+		job->organisations[f] = strdup(a->organisation);
+		assessment_destroy(a);
+	}
+	return NULL;
+}
+
 int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, char **files, int count)
 {
 	if (count < 1)
 		return cli_usage_error("benchmark: expected at least one FILE");
-	struct assessment **all = cli_load_all(fw, files, count);
-	if (!all)
-		return CLI_EXIT_BAD_INPUT;
 	size_t n = (size_t)count, nc = fw->category_count;
 	int *scores = malloc(n * nc * sizeof *scores);
 	enum level *levels = malloc(n * nc * sizeof *levels);
+	char **organisations = calloc(n, sizeof *organisations);
+	char **errors = calloc(n, sizeof *errors);
 	int *column = malloc(n * sizeof *column);
 	enum level *column_levels = malloc(n * sizeof *column_levels);
 	long highlighted = -1;
 	int rc = 0;
-	if (!scores || !levels || !column || !column_levels) {
+	if (!scores || !levels || !organisations || !errors || !column || !column_levels) {
 		fprintf(stderr, "tri-assess: out of memory\n");
 		rc = CLI_EXIT_BAD_INPUT;
 		goto done;
 	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t workers = cores < 1 ? 1 : cores > 16 ? 16 : (size_t)cores;
+	if (workers > n)
+		workers = n;
+	pthread_t threads[16];
+	struct bench_job jobs[16];
+	size_t started = 0;
+	for (size_t t = 0; t < workers; t++) {
+		jobs[t] = (struct bench_job){ fw, files, n, workers, t, scores, levels,
+					      organisations, errors };
+		if (t == 0 || pthread_create(&threads[t], NULL, bench_worker, &jobs[t]) == 0)
+			started = t + 1;
+		else
+			break;
+	}
+	/* This thread does the first share; a worker that did not start is
+	 * done here too. */
+	for (size_t t = started; t < workers; t++)
+		bench_worker(&jobs[t]);
+	bench_worker(&jobs[0]);
+	for (size_t t = 1; t < started; t++)
+		pthread_join(threads[t], NULL);
 	for (size_t f = 0; f < n; f++) {
-		if (opt->highlight && strcmp(all[f]->organisation, opt->highlight) == 0)
-			highlighted = (long)f;
-		for (size_t c = 0; c < nc; c++) {
-			struct score_result r;
-			score_category(fw, all[f]->levels, c, &r);
-			scores[f * nc + c] = r.score;
-			levels[f * nc + c] = r.level;
+		if (errors[f]) {
+			fprintf(stderr, "tri-assess: %s\n", errors[f]);
+			rc = CLI_EXIT_BAD_INPUT;
+		} else if (!organisations[f]) {
+			fprintf(stderr, "tri-assess: out of memory\n");
+			rc = CLI_EXIT_BAD_INPUT;
 		}
 	}
+	if (rc != 0)
+		goto done;
+	for (size_t f = 0; f < n; f++)
+		if (opt->highlight && strcmp(organisations[f], opt->highlight) == 0)
+			highlighted = (long)f;
 	if (opt->highlight && highlighted < 0) {
 		fprintf(stderr, "tri-assess: --highlight: no assessment of \"%s\" among the %zu "
 			"files; expected an organisation as written in the files\n", opt->highlight, n);
@@ -263,8 +325,7 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		double rank = highlighted >= 0 ? benchmark_percentile_rank(column, n, hs) : 0;
 		struct benchmark_stats st;
 		benchmark_summarise(column, column_levels, n, &st);
-		struct score_result top;
-		score_category(fw, all[0]->levels, c, &top);
+		int category_max = score_category_max(fw, c);
 		if (opt->csv) {
 			char v[12][32];
 			double nums[5] = { st.min, st.q1, st.median, st.q3, st.max };
@@ -283,10 +344,10 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 			cli_csv_row(row, 14);
 			continue;
 		}
-		printf("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, top.max);
+		printf("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, category_max);
 		printf("    min %g  q1 %g  median %g  q3 %g  max %g\n", st.min, st.q1, st.median,
 		       st.q3, st.max);
-		print_box(&st, top.max, hs, 60);
+		print_box(&st, category_max, hs, 60);
 		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 			int bar = n ? (int)(st.at_level[l] * 40 / n) : 0;
 			printf("    %-11s %4zu ", cli_level_title((enum level)l), st.at_level[l]);
@@ -323,7 +384,7 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 				size_t f = order[i];
 				char label[64];
 				if (opt->named || (long)f == highlighted)
-					snprintf(label, sizeof label, "%.40s", all[f]->organisation);
+					snprintf(label, sizeof label, "%.40s", organisations[f]);
 				else
 					snprintf(label, sizeof label, "Assessment %zu", i + 1);
 				printf("  %-40s", label);
@@ -336,11 +397,16 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		free(totals);
 	}
 done:
+	for (size_t f = 0; f < n && organisations && errors; f++) {
+		free(organisations[f]);
+		free(errors[f]);
+	}
+	free(organisations);
+	free(errors);
 	free(scores);
 	free(levels);
 	free(column);
 	free(column_levels);
-	cli_free_all(all, count);
 	return rc;
 }
 
@@ -351,7 +417,7 @@ int cmd_report(const struct framework *fw, const struct cli_options *opt, char *
 	if (!opt->output)
 		return cli_usage_error("report: expected -o REPORT.html");
 	char *names[2] = { files[0], (char *)opt->compare };
-	struct assessment **loaded = cli_load_all(fw, names, opt->compare ? 2 : 1);
+	struct assessment **loaded = cli_load_all(fw, names, opt->compare ? 2 : 1, false);
 	if (!loaded)
 		return CLI_EXIT_BAD_INPUT;
 	struct tri_error err;

@@ -335,8 +335,9 @@ oom:
 	return -1;
 }
 
-struct assessment *assessment_parse(const struct framework *fw, const char *name,
-				    const char *data, size_t size, struct tri_error *err)
+static struct assessment *parse(const struct framework *fw, const char *name,
+				const char *data, size_t size, bool levels_only,
+				struct tri_error *err)
 {
 	struct csvio_table t;
 	struct assessment *a = NULL;
@@ -420,7 +421,7 @@ struct assessment *assessment_parse(const struct framework *fw, const char *name
 		}
 		if (ans->target == LEVEL_NONE)
 			ans->target = LEVEL_UNANSWERED; /* "none" is no target */
-		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY && !levels_only; c++) {
 			char **slot = answer_text(ans, c);
 			if (!slot)
 				continue;
@@ -432,7 +433,7 @@ struct assessment *assessment_parse(const struct framework *fw, const char *name
 			free(*slot);
 			*slot = text;
 		}
-		for (size_t j = 0; j < a->extra_column_count; j++) {
+		for (size_t j = 0; j < a->extra_column_count && !levels_only; j++) {
 			char *value = strdup(csvio_row_field(row, extra_index[j]));
 			if (!value) {
 				tri_error_set(err, "%s: out of memory", name);
@@ -453,16 +454,34 @@ done:
 	return a;
 }
 
-struct assessment *assessment_load(const struct framework *fw, const char *path,
-				   struct tri_error *err)
+struct assessment *assessment_parse(const struct framework *fw, const char *name,
+				    const char *data, size_t size, struct tri_error *err)
+{
+	return parse(fw, name, data, size, false, err);
+}
+
+static struct assessment *load(const struct framework *fw, const char *path,
+			       bool levels_only, struct tri_error *err)
 {
 	char *data;
 	size_t size;
 	if (csvio_read_file(path, &data, &size, err) != 0)
 		return NULL;
-	struct assessment *a = assessment_parse(fw, path, data, size, err);
+	struct assessment *a = parse(fw, path, data, size, levels_only, err);
 	free(data);
 	return a;
+}
+
+struct assessment *assessment_load(const struct framework *fw, const char *path,
+				   struct tri_error *err)
+{
+	return load(fw, path, false, err);
+}
+
+struct assessment *assessment_load_levels(const struct framework *fw, const char *path,
+					  struct tri_error *err)
+{
+	return load(fw, path, true, err);
 }
 
 int assessment_write(const struct assessment *a, FILE *out, struct tri_error *err)

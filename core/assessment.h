@@ -55,6 +55,13 @@ struct assessment *assessment_parse(const struct framework *framework,
 struct assessment *assessment_load(const struct framework *framework,
 				   const char *path, struct tri_error *err);
 
+/* As assessment_load, with every check, but keeping only the metadata and
+ * the levels (evidence, notes, plans, history and extra columns are left
+ * empty): for commands that only count points, over thousands of files.
+ * Never save what this returns. */
+struct assessment *assessment_load_levels(const struct framework *framework,
+					  const char *path, struct tri_error *err);
+
 /* Write the assessment as CSV to out (a header and one row per criterion).
  * Returns 0, or -1 with err filled. */
 int assessment_write(const struct assessment *assessment, FILE *out,

@@ -14,30 +14,39 @@
 /* libcsv's state for "between records"; the struct is public in csv.h. */
 #define LIBCSV_ROW_NOT_BEGUN 0
 
+/* While parsing, fields are appended to one growing arena and rows keep
+ * offsets; pointers are made once at the end, when the arena stops moving.
+ * One allocation per table instead of one per field. */
+struct pending_row {
+	size_t line, first_field, field_count;
+};
+
 struct parse_state {
 	struct csvio_table *table;
 	size_t record_line;   /* line the record being read started on */
+	char *arena;
+	size_t arena_used, arena_capacity;
+	size_t *field_offsets;
 	size_t field_count, field_capacity;
-	char **fields;
-	bool have_header;
+	struct pending_row *rows;
+	size_t row_count, row_capacity;
+	size_t row_first_field;  /* first field of the record being read */
 	bool out_of_memory;
 };
 
-static char *dup_bytes(const char *src, size_t len)
+static bool grow(void **buffer, size_t *capacity, size_t need, size_t item)
 {
-	char *copy = malloc(len + 1);
-	if (copy) {
-		memcpy(copy, src, len);
-		copy[len] = '\0';
-	}
-	return copy;
-}
-
-static void free_fields(char **fields, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		free(fields[i]);
-	free(fields);
+	if (need <= *capacity)
+		return true;
+	size_t cap = *capacity ? *capacity : 64;
+	while (cap < need)
+		cap *= 2;
+	void *grown = realloc(*buffer, cap * item);
+	if (!grown)
+		return false;
+	*buffer = grown;
+	*capacity = cap;
+	return true;
 }
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -45,30 +54,39 @@ static void on_field(void *data, size_t len, void *ctx)
 	struct parse_state *st = ctx;
 	if (st->out_of_memory)
 		return;
-	if (st->field_count == st->field_capacity) {
-		size_t cap = st->field_capacity ? st->field_capacity * 2 : 16;
-		char **grown = realloc(st->fields, cap * sizeof *grown);
-		if (!grown) {
-			st->out_of_memory = true;
-			return;
-		}
-		st->fields = grown;
-		st->field_capacity = cap;
-	}
-	char *field = dup_bytes(data ? data : "", data ? len : 0);
-	if (!field) {
+	if (!data)
+		len = 0;
+	if (!grow((void **)&st->arena, &st->arena_capacity, st->arena_used + len + 1, 1) ||
+	    !grow((void **)&st->field_offsets, &st->field_capacity, st->field_count + 1,
+		  sizeof *st->field_offsets)) {
 		st->out_of_memory = true;
 		return;
 	}
-	st->fields[st->field_count++] = field;
+	if (len)
+		memcpy(st->arena + st->arena_used, data, len);
+	st->arena[st->arena_used + len] = '\0';
+	st->field_offsets[st->field_count++] = st->arena_used;
+	st->arena_used += len + 1;
 }
 
-static bool all_empty(char **fields, size_t count)
+static void on_record(int terminator, void *ctx)
 {
-	for (size_t i = 0; i < count; i++)
-		if (fields[i][0] != '\0')
-			return false;
-	return true;
+	(void)terminator;
+	struct parse_state *st = ctx;
+	size_t first = st->row_first_field, count = st->field_count - first;
+	bool empty = true;
+	for (size_t i = first; i < st->field_count && empty; i++)
+		empty = st->arena[st->field_offsets[i]] == '\0';
+	if (st->out_of_memory || empty) {
+		st->field_count = first; /* drop an all-empty spreadsheet row */
+		return;
+	}
+	if (!grow((void **)&st->rows, &st->row_capacity, st->row_count + 1, sizeof *st->rows)) {
+		st->out_of_memory = true;
+		return;
+	}
+	st->rows[st->row_count++] = (struct pending_row){ st->record_line, first, count };
+	st->row_first_field = st->field_count;
 }
 
 static void trim_in_place(char *text)
@@ -82,39 +100,30 @@ static void trim_in_place(char *text)
 	text[len - start] = '\0';
 }
 
-static void on_record(int terminator, void *ctx)
+/* Turn the pending rows into the table: the first is the header. */
+static int build_table(struct csvio_table *t, struct parse_state *st)
 {
-	(void)terminator;
-	struct parse_state *st = ctx;
-	struct csvio_table *t = st->table;
-	if (st->out_of_memory || all_empty(st->fields, st->field_count)) {
-		free_fields(st->fields, st->field_count);
-		goto reset;
-	}
-	if (!st->have_header) {
-		for (size_t i = 0; i < st->field_count; i++)
-			trim_in_place(st->fields[i]);
-		t->header = st->fields;
-		t->column_count = st->field_count;
-		t->header_line = st->record_line;
-		st->have_header = true;
-		goto reset;
-	}
-	struct csvio_row *grown = realloc(t->rows, (t->row_count + 1) * sizeof *grown);
-	if (!grown) {
-		st->out_of_memory = true;
-		free_fields(st->fields, st->field_count);
-		goto reset;
-	}
-	t->rows = grown;
-	t->rows[t->row_count++] = (struct csvio_row){
-		.line = st->record_line,
-		.field_count = st->field_count,
-		.fields = st->fields,
-	};
-reset:
-	st->fields = NULL;
-	st->field_count = st->field_capacity = 0;
+	t->field_pointers = malloc((st->field_count ? st->field_count : 1) * sizeof(char *));
+	t->rows = malloc((st->row_count ? st->row_count : 1) * sizeof *t->rows);
+	if (!t->field_pointers || !t->rows)
+		return -1;
+	t->arena = st->arena;
+	st->arena = NULL;
+	for (size_t i = 0; i < st->field_count; i++)
+		t->field_pointers[i] = t->arena + st->field_offsets[i];
+	const struct pending_row *head = &st->rows[0];
+	t->header = t->field_pointers + head->first_field;
+	t->column_count = head->field_count;
+	t->header_line = head->line;
+	for (size_t i = 0; i < t->column_count; i++)
+		trim_in_place(t->header[i]);
+	for (size_t r = 1; r < st->row_count; r++)
+		t->rows[t->row_count++] = (struct csvio_row){
+			.line = st->rows[r].line,
+			.field_count = st->rows[r].field_count,
+			.fields = t->field_pointers + st->rows[r].first_field,
+		};
+	return 0;
 }
 
 static int never_space(unsigned char c)
@@ -155,23 +164,44 @@ static size_t utf8_sequence_length(const unsigned char *s, size_t left)
 	return n;
 }
 
-bool csvio_utf8_valid(const char *text, size_t size)
+/* Offset of the first byte that is not UTF-8 (or a NUL), or size. ASCII
+ * runs go eight bytes at a time: most of a CSV file is ASCII. */
+static size_t first_invalid(const unsigned char *s, size_t size)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	for (size_t i = 0; i < size;) {
+	size_t i = 0;
+	while (i < size) {
+		while (i + 8 <= size) {
+			uint64_t word;
+			memcpy(&word, s + i, 8);
+			/* any high bit, or any zero byte, ends the fast path */
+			if ((word & 0x8080808080808080ull) ||
+			    ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= size)
+			break;
 		size_t n = utf8_sequence_length(s + i, size - i);
 		if (n == 0)
-			return false;
+			return i;
 		i += n;
 	}
-	return true;
+	return size;
 }
 
-/* Name the first byte that is not UTF-8 (or a NUL) by line and column. */
+bool csvio_utf8_valid(const char *text, size_t size)
+{
+	return first_invalid((const unsigned char *)text, size) == size;
+}
+
+/* Name the first byte that is not UTF-8 (or a NUL) by line and column;
+ * lines and columns are counted only when there is such a byte. */
 static int check_encoding(const char *name, const char *data, size_t size,
 			  struct tri_error *err)
 {
 	const unsigned char *s = (const unsigned char *)data;
+	if (first_invalid(s, size) == size)
+		return 0;
 	size_t line = 1, column = 1;
 	for (size_t i = 0; i < size;) {
 		size_t n = utf8_sequence_length(s + i, size - i);
@@ -242,10 +272,12 @@ int csvio_table_parse(struct csvio_table *table, const char *name,
 	}
 	if (st.out_of_memory)
 		goto out_of_memory;
-	if (!st.have_header) {
+	if (st.row_count == 0) {
 		tri_error_set(err, "%s: the file is empty; expected a header row", name);
 		goto cleanup;
 	}
+	if (build_table(table, &st) != 0)
+		goto out_of_memory;
 	for (size_t i = 0; i < table->column_count; i++) {
 		if (table->header[i][0] == '\0') {
 			tri_error_set(err, "%s:%zu: column %zu of the header is empty; "
@@ -275,7 +307,9 @@ int csvio_table_parse(struct csvio_table *table, const char *name,
 out_of_memory:
 	tri_error_set(err, "%s: out of memory", name);
 cleanup:
-	free_fields(st.fields, st.field_count);
+	free(st.arena);
+	free(st.field_offsets);
+	free(st.rows);
 	csv_free(&parser);
 	if (rc != 0)
 		csvio_table_finish(table);
@@ -286,9 +320,8 @@ void csvio_table_finish(struct csvio_table *table)
 {
 	if (!table)
 		return;
-	free_fields(table->header, table->column_count);
-	for (size_t r = 0; r < table->row_count; r++)
-		free_fields(table->rows[r].fields, table->rows[r].field_count);
+	free(table->arena);
+	free(table->field_pointers);
 	free(table->rows);
 	*table = (struct csvio_table){0};
 }

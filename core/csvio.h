@@ -25,6 +25,9 @@ struct csvio_table {
 	char **header;      /* column names, blanks trimmed; owned */
 	size_t row_count;
 	struct csvio_row *rows; /* data records; all-empty records skipped */
+	/* private: every field's bytes live in one arena, not a malloc each */
+	char *arena;
+	char **field_pointers;
 };
 
 /* Parse data[0..size) into *table (caller-owned storage, initialised here).

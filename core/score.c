@@ -17,6 +17,15 @@ int score_criterion_max(const struct framework *fw, const struct framework_crite
 	return framework_points(fw, framework_top_level(crit));
 }
 
+int score_category_max(const struct framework *fw, size_t category)
+{
+	const struct framework_category *cat = &fw->categories[category];
+	int max = 0;
+	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++)
+		max += score_criterion_max(fw, &fw->criteria[i]);
+	return max;
+}
+
 static void sum_rows(const struct framework *fw, const enum level *levels,
 		     size_t first, size_t count, struct score_result *out)
 {

@@ -47,6 +47,9 @@ void score_section(const struct framework *fw, const enum level *levels,
 void score_total(const struct framework *fw, const enum level *levels,
 		 int *score, int *max);
 
+/* Highest points category c can score (every row at its highest cell). */
+int score_category_max(const struct framework *fw, size_t category);
+
 /* Highest points a criterion can score. */
 int score_criterion_max(const struct framework *fw, const struct framework_criterion *crit);
 
