@@ -267,15 +267,13 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		workers = n;
 	pthread_t threads[16];
 	struct bench_job jobs[16];
-	size_t started = 0;
-	for (size_t t = 0; t < workers; t++) {
+	for (size_t t = 0; t < 16; t++)
 		jobs[t] = (struct bench_job){ fw, files, n, workers, t, scores, levels,
 					      organisations, errors };
-		if (t == 0 || pthread_create(&threads[t], NULL, bench_worker, &jobs[t]) == 0)
-			started = t + 1;
-		else
-			break;
-	}
+	size_t started = 1; /* this thread is worker 0 */
+	while (started < workers &&
+	       pthread_create(&threads[started], NULL, bench_worker, &jobs[started]) == 0)
+		started++;
 	/* This thread does the first share; a worker that did not start is
 	 * done here too. */
 	for (size_t t = started; t < workers; t++)

@@ -104,7 +104,7 @@ static void trim_in_place(char *text)
 static int build_table(struct csvio_table *t, struct parse_state *st)
 {
 	t->field_pointers = malloc((st->field_count ? st->field_count : 1) * sizeof(char *));
-	t->rows = malloc((st->row_count ? st->row_count : 1) * sizeof *t->rows);
+	t->rows = calloc(st->row_count ? st->row_count : 1, sizeof *t->rows);
 	if (!t->field_pointers || !t->rows)
 		return -1;
 	t->arena = st->arena;
