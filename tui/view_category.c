@@ -67,7 +67,7 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
 {
 	const char *body = c->cell[level] ? c->cell[level]
-		: "(no cell at this level in the Standard)";
+		: "(none in the Standard)";
 	bool theirs = w->s.other && w->s.other->levels[c - w->s.fw->criteria] == (enum level)level;
 	size_t n = strlen(body) + 64;
 	char *text = malloc(n);
@@ -96,11 +96,13 @@ static void draw_detail(struct wizard *w, int y, int rows)
 	enum level chosen = w->s.a->levels[w->criterion];
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && rows > 0; l++) {
 		bool is_chosen = chosen == (enum level)l;
-		enum ui_style style = is_chosen ? UI_CHOSEN : c->cell[l] ? UI_NORMAL : UI_DIM;
+		/* Only the "(*) n" label carries the choice (in text, and bold):
+		 * restyling the cell would resend its whole text on every change. */
+		enum ui_style style = c->cell[l] ? UI_NORMAL : UI_DIM;
 		char label[32];
 		snprintf(label, sizeof label, "%ls %d", is_chosen ? w->ui.glyph.chosen
 			 : w->ui.glyph.not_chosen, l);
-		ui_put_utf8(&w->ui, w->body, y, 1, label, DETAIL_X - 2, style);
+		ui_put_utf8(&w->ui, w->body, y, 1, label, DETAIL_X - 2, is_chosen ? UI_CHOSEN : style);
 		char *text = cell_text(w, c, l);
 		int used = ui_put_wrapped(&w->ui, w->body, y, DETAIL_X, text,
 					  w->cols - DETAIL_X - 1, rows, style);
@@ -109,8 +111,7 @@ static void draw_detail(struct wizard *w, int y, int rows)
 		rows -= used;
 	}
 	if (rows > 0 && chosen == LEVEL_NONE)
-		ui_put_utf8(&w->ui, w->body, y, 1, "(*) 0 None: no cell of this row is reached",
-			    w->cols - 2, UI_CHOSEN);
+		ui_put_utf8(&w->ui, w->body, y, 1, "(*) 0 None", w->cols - 2, UI_CHOSEN);
 }
 
 static void view_draw(struct wizard *w)
@@ -129,9 +130,16 @@ static void view_draw(struct wizard *w)
 	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols - 22, UI_DIM);
 	tui_draw_bar(w, w->body, 0, w->cols - 21, 20, cat, r.score, r.max);
 
-	/* The detail pane gets what it needs; the list the rest (3 rows at least). */
+	/* The detail pane is sized for the category's longest row, so the
+	 * layout stays put while moving (the room's eyes, and the bytes sent,
+	 * follow only what changes); the list gets the rest (2 rows at least). */
 	const struct framework_criterion *cur = &fw->criteria[w->criterion];
-	int detail = detail_rows(w, cur) + (w->s.a->levels[w->criterion] == LEVEL_NONE);
+	int detail = 0;
+	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
+		int rows = detail_rows(w, &fw->criteria[i]) + (w->s.a->levels[i] == LEVEL_NONE);
+		if (rows > detail)
+			detail = rows;
+	}
 	struct list_item items[256];
 	size_t count = list_items(w, items);
 	int fixed = 1 /* ranges */ + 1 /* rule */ + 1 /* evidence and notes */;
@@ -146,10 +154,11 @@ static void view_draw(struct wizard *w)
 	for (size_t i = 0; i < count; i++)
 		if (!items[i].heading && items[i].index == w->criterion)
 			selected = i;
-	size_t top = 0;
-	if (selected >= (size_t)list)
-		top = selected - (size_t)list + 1;
-	if (top > 0 && top < count && !items[top].heading && top == selected && items[top - 1].heading)
+	/* The list turns a page at a time: between page turns only the
+	 * pointer moves, instead of every row shifting on every key. */
+	size_t top = selected / (size_t)list * (size_t)list;
+	if (top > 0 && top < count && !items[top].heading && top == selected && items[top - 1].heading &&
+	    selected - top + 1 < (size_t)list)
 		top--;
 	for (int row = 0; row < list && top + (size_t)row < count; row++) {
 		const struct list_item *it = &items[top + (size_t)row];
@@ -172,7 +181,7 @@ static void view_draw(struct wizard *w)
 		snprintf(line, sizeof line, "%-5s", c->id);
 		ui_put_utf8(&w->ui, w->body, y, 2, line, 6, sel ? UI_SELECTED : UI_NORMAL);
 		snprintf(line, sizeof line, "%-11s", tui_level_label(level));
-		ui_put_utf8(&w->ui, w->body, y, 8, line, 12, sel ? UI_SELECTED : tui_level_style(level));
+		ui_put_utf8(&w->ui, w->body, y, 8, line, 12, tui_level_style(level));
 		char has[8] = "";
 		size_t k = 0;
 		for (int l = 1; l < LEVEL_COUNT; l++)
@@ -190,7 +199,7 @@ static void view_draw(struct wizard *w)
 		}
 		ui_put_utf8(&w->ui, w->body, y, x, has, 4, UI_DIM);
 		ui_put_utf8(&w->ui, w->body, y, x + 4, summary, w->cols - x - 5,
-			    sel ? UI_SELECTED : UI_NORMAL);
+			    UI_NORMAL);
 		if (sel) {
 			w->cursor_win = w->body;
 			w->cursor_y = y;
@@ -199,9 +208,8 @@ static void view_draw(struct wizard *w)
 	}
 	int y = 1 + list;
 	char levels[64];
-	snprintf(line, sizeof line, "%ls%ls %s (%s): this row can be %s ",
+	snprintf(line, sizeof line, "%ls%ls %s: this row can be %s ",
 		 w->ui.glyph.rule, w->ui.glyph.rule, cur->id,
-		 tui_level_label(w->s.a->levels[w->criterion]),
 		 assessment_levels_available(cur, levels, sizeof levels));
 	wmove(w->body, y, 0);
 	for (int x = 0; x < w->cols; x++)
@@ -303,12 +311,13 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 		}
 		if (w->criterion < last) {
 			w->criterion++;
-			tui_message(w, UI_OK, "%s: %s. Category score %d, %s.", id,
-				    tui_level_label(level), r.score, tui_level_label(r.level));
+			/* Terse: the header already shows the score and level, and
+			 * this line is redrawn on every key of a walk-through. */
+			tui_message(w, UI_OK, "%s: %s.", id, tui_level_label(level));
 		} else {
-			tui_message(w, UI_OK, "%s: %s. Category %s: %d, %s. Tab: next category.",
-				    id, tui_level_label(level), cat->id, r.score,
-				    tui_level_label(r.level));
+			/* What changes goes last, so a re-set resends only it. */
+			tui_message(w, UI_OK, "Category %s done: Tab for the next. %s: %s.",
+				    cat->id, id, tui_level_label(level));
 		}
 		return;
 	}

@@ -56,9 +56,9 @@ for kill in $(seq 1 "$KILLS"); do
 	if [ "$done_count" -gt 0 ]; then
 		read -r _ _ previous_group <<<"${PLAN[$((done_count - 1))]}"
 		if [ "${previous_group:0:1}" != "${group:0:1}" ]; then
-			if ! screen | grep -qF -- "── $id (--)"; then
+			if ! screen | grep -qF -- "── $id: this row"; then
 				keys Tab
-				wait_for "── $id (--): this row can be" || break
+				wait_for "── $id: this row can be" || break
 			fi
 		fi
 	fi

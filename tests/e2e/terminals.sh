@@ -15,7 +15,7 @@ for term in xterm screen tmux-256color linux vt100; do
 		if [ "$term" = vt100 ] || [ "$term" = linux ]; then keys '['; else keys BTab; fi
 		wait_for "Score 15/22  Level: Established  (4 more for Leading)" || continue
 		keys j j j j j j j
-		wait_for "1.8 (Leading): this row can be none, leading" || continue
+		wait_for "1.8: this row can be none, leading" || continue
 		s=$(screen)
 		expect_contains "$term $lang: chosen cell marked by text" "(*) 3 Leading:" "$s"
 		if [ "$lang" = C ]; then

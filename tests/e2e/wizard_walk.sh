@@ -14,7 +14,7 @@ wait_for "Category 1 of 7: Strategic Leadership and Management" || finish
 
 # The worked example, one key per criterion.
 keys 2 1 2 2 2 3 0 3
-wait_for "1.8: Leading. Category 1: 15, Established. Tab: next category." || finish
+wait_for "Category 1 done: Tab for the next. 1.8: Leading." || finish
 wait_for "Score 15/22  Level: Established  (4 more for Leading)  Answered 8/8"
 
 # Screen dump, compared with the expected screen (tig-style).

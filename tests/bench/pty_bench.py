@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Measure what tri-assess sends to a terminal (standard library only).
+
+Runs the real binary on a pseudo-terminal of 80x24 and reports: time and
+bytes to the first full screen; bytes per keystroke by kind of key; bytes
+and keystrokes for a complete walk-through of the Standard with one key
+per criterion; bytes per resize; peak memory.  A burst of output is over
+when nothing more arrives for --quiet milliseconds.
+
+usage: pty_bench.py BINARY [--term xterm-256color] [--json FILE]
+       pty_bench.py --program 'whiptail ...'   (measure another program's first screen and moves)
+"""
+import argparse, csv, fcntl, io, json, os, pty, resource, select, signal, struct
+import subprocess, sys, tempfile, termios, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("binary", nargs="?")
+ap.add_argument("--term", default="xterm-256color")
+ap.add_argument("--lang", default="C.UTF-8")
+ap.add_argument("--quiet", type=float, default=60, help="ms of silence that ends a burst")
+ap.add_argument("--json")
+ap.add_argument("--program", help="a shell command to measure instead (first screen, moves)")
+ap.add_argument("--move-key", default="j")
+args = ap.parse_args()
+
+
+class Terminal:
+    def __init__(self, argv, rows=24, cols=80, env=None):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execvpe(argv[0], argv, env)
+        self.resize(rows, cols, signal_child=False)
+        self.total = 0
+
+    def resize(self, rows, cols, signal_child=True):
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        if signal_child:
+            os.kill(self.pid, signal.SIGWINCH)
+
+    def burst(self, first_timeout=5.0):
+        """Bytes until --quiet ms pass with nothing; (bytes, seconds to last byte)."""
+        start = time.monotonic()
+        got, last = b"", start
+        timeout = first_timeout
+        while True:
+            r, _, _ = select.select([self.fd], [], [], timeout)
+            if not r:
+                break
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += chunk
+            last = time.monotonic()
+            timeout = args.quiet / 1000
+        self.total += len(got)
+        return got, last - start
+
+    def key(self, data):
+        os.write(self.fd, data if isinstance(data, bytes) else data.encode())
+        return self.burst()[0]
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def env_for():
+    env = dict(os.environ, TERM=args.term, LANG=args.lang, LC_ALL=args.lang)
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def criteria(binary):
+    out = subprocess.run([binary, "criteria", "--csv"], capture_output=True, check=True).stdout
+    return list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
+
+
+def measure_program(command):
+    t = Terminal(["sh", "-c", command], env=env_for())
+    first, secs = t.burst()
+    moves = [len(t.key(b"\x1b[B")) for _ in range(10)]
+    t.close()
+    return {"first_screen_bytes": len(first), "first_screen_ms": round(secs * 1000, 1),
+            "move_bytes": moves}
+
+
+def main():
+    if args.program:
+        print(json.dumps(measure_program(args.program), indent=1))
+        return
+    binary = os.path.abspath(args.binary)
+    rows = criteria(binary)
+    names = ["none", "developing", "established", "leading"]
+    work = tempfile.mkdtemp()
+    result = {"term": args.term, "lang": args.lang, "size": "80x24"}
+
+    # 1. First full screen, on an existing file (the common case: resume).
+    path = os.path.join(work, "a.csv")
+    subprocess.run([binary, "new", path, "--organisation", "Bench", "--date", "2026-11-23"],
+                   check=True, capture_output=True)
+    t = Terminal([binary, path], env=env_for())
+    first, secs = t.burst()
+    result["first_screen_bytes"] = len(first)
+    result["first_screen_ms"] = round(secs * 1000, 2)
+
+    # 2. Bytes per keystroke, by kind.
+    kinds = {}
+    kinds["move (j, next criterion: new cell text shown)"] = [len(t.key("j")) for _ in range(3)]
+    kinds["move back (k)"] = [len(t.key("k")) for _ in range(3)]
+    kinds["set level and advance (2 on 1.1)"] = [len(t.key(k)) for k in ("2",)]
+    t.key("\x1b[F" if False else "")
+    for _ in range(8):
+        t.key("j")  # to 1.8, the category's last row
+    kinds["set level, no move (0 then 3 on 1.8)"] = [len(t.key("0")), len(t.key("3"))]
+    kinds["next category (Tab)"] = [len(t.key("\t"))]
+    kinds["previous category ([)"] = [len(t.key("["))]
+    kinds["open help (?)"] = [len(t.key("?"))]
+    kinds["close help (q)"] = [len(t.key("q"))]
+    kinds["overview (g)"] = [len(t.key("g"))]
+    kinds["move on overview (j)"] = [len(t.key("j")) for _ in range(3)]
+    t.key("\r")
+    kinds["open editor (e)"] = [len(t.key("e"))]
+    kinds["type in editor (one letter)"] = [len(t.key(c)) for c in "abc"]
+    kinds["close editor (Esc)"] = [len(t.key("\x1b"))]
+    result["bytes_per_key"] = kinds
+
+    # 3. Resize.
+    t.resize(30, 100)
+    result["resize_to_100x30_bytes"] = len(t.burst()[0])
+    t.resize(24, 80)
+    result["resize_to_80x24_bytes"] = len(t.burst()[0])
+    t.key("q")
+    t.close()
+
+    # 4. A complete walk-through: a fresh file, one key per criterion, Tab
+    #    after each category.  The minimum: the cell text of every criterion
+    #    shown (each criterion's cells appear once, when it is current).
+    path = os.path.join(work, "walk.csv")
+    subprocess.run([binary, "new", path, "--organisation", "Walk", "--date", "2026-11-23"],
+                   check=True, capture_output=True)
+    t = Terminal([binary, path], env=env_for())
+    t.total = 0
+    t.burst()
+    keys = 0
+    shown = 0
+    previous_category = None
+    for r in rows:
+        if previous_category is not None and r["category"] != previous_category:
+            t.key("\t")
+            keys += 1
+        previous_category = r["category"]
+        shown += sum(len(r[n].encode("utf-8")) for n in names[1:])
+        top = max(k for k in (1, 2, 3) if r[names[k]])
+        t.key(str(top))
+        keys += 1
+    walk_bytes = t.total
+    t.key("q")
+    t.close()
+    result["walk"] = {
+        "criteria": len(rows), "categories": len({r["category"] for r in rows}),
+        "keystrokes": keys, "bytes": walk_bytes, "criterion_text_bytes": shown,
+        "ratio": round(walk_bytes / shown, 3),
+    }
+    result["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    text = json.dumps(result, indent=1)
+    print(text)
+    if args.json:
+        open(args.json, "w").write(text + "\n")
+
+
+main()
