@@ -148,6 +148,8 @@ static void view_draw(struct wizard *w)
 		list = 2;
 	if ((size_t)list > count)
 		list = (int)count;
+	if (list < 1)
+		list = 1; /* a category has at least one row; say so to the analyzer */
 	detail = height - fixed - list;
 
 	size_t selected = 0;
