@@ -16,6 +16,8 @@ static const char *const keys[] = {
 	"/             find text in criteria, evidence and notes;  n  next match",
 	"u             undo the last change (as many times as you like)",
 	"W             save to another file (after a failed save)",
+	"p             the action plan of the current criterion",
+	"a             adopt the compared file's level (with --compare)",
 	"?, F1         this help     q, F10  quit (every change is already saved)",
 	"",
 	"In the editor: type freely; Enter starts a new line; Tab switches between",
