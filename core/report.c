@@ -71,14 +71,19 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 		fprintf(out, "; %s %d", b_label, score_b);
 	fprintf(out, " out of %d\">", max);
 	static const char *const fills[LEVEL_COUNT] = { NULL, "#f4d6d6", "#f6ecc8", "#d5ecd5" };
+	double label_end = 0; /* a narrow band's label moves right, clear of the last */
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 		const struct framework_range *r = &cat->published[l];
 		double x0 = left + (double)width * r->from / (top + 1);
 		double x1 = left + (double)width * (r->to + 1) / (top + 1);
 		fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
 			"stroke=\"#666\"/>", x0, bar_y, x1 - x0, bar_h, fills[l]);
-		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s %d-%d</text>", x0 + 3,
-			bar_y - 4, title_of((enum level)l), r->from, r->to);
+		char label[64];
+		int len = snprintf(label, sizeof label, "%s %d-%d", title_of((enum level)l), r->from, r->to);
+		double x = x0 + 3 > label_end + 6 ? x0 + 3 : label_end + 6;
+		label_end = x + len * 5.6; /* about 5.6 px a character at 10 px Arial */
+		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>", x, bar_y - 4,
+			label);
 	}
 	double xa = left + (double)width * (score_a + 0.5) / (top + 1);
 	fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"4\" height=\"%d\" fill=\"#000\"/>",
