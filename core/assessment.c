@@ -204,21 +204,6 @@ struct meta_seen {
 	size_t line;
 };
 
-static char *trimmed(const char *text)
-{
-	while (isspace((unsigned char)*text))
-		text++;
-	size_t len = strlen(text);
-	while (len && isspace((unsigned char)text[len - 1]))
-		len--;
-	char *copy = malloc(len + 1);
-	if (copy) {
-		memcpy(copy, text, len);
-		copy[len] = '\0';
-	}
-	return copy;
-}
-
 static int check_meta(const char *name, const struct csvio_table *t, long column,
 		      const char *label, struct meta_seen *seen, struct tri_error *err)
 {
@@ -242,7 +227,7 @@ static int check_meta(const char *name, const struct csvio_table *t, long column
 static int take_meta(char **slot, const struct meta_seen *seen, struct tri_error *err)
 {
 	char *plain = csvio_unguard(seen->value ? seen->value : "");
-	char *value = plain ? trimmed(plain) : NULL;
+	char *value = plain ? csvio_trimmed(plain) : NULL;
 	free(plain);
 	if (!value) {
 		tri_error_set(err, "out of memory");
@@ -365,7 +350,7 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 		goto fail;
 	for (size_t r = 0; r < t.row_count; r++) {
 		const struct csvio_row *row = &t.rows[r];
-		char *id = trimmed(csvio_row_field(row, cols[COL_CRITERION]));
+		char *id = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]));
 		if (!id) {
 			tri_error_set(err, "%s: out of memory", name);
 			goto fail;

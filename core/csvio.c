@@ -1,6 +1,7 @@
 #include "csvio.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -406,6 +407,21 @@ fail:
 	free(buffer);
 	close(fd);
 	return -1;
+}
+
+char *csvio_trimmed(const char *text)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	size_t len = strlen(text);
+	while (len && isspace((unsigned char)text[len - 1]))
+		len--;
+	char *copy = malloc(len + 1);
+	if (copy) {
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+	}
+	return copy;
 }
 
 static bool needs_quotes(const char *s)

@@ -65,6 +65,11 @@ int csvio_write_record(FILE *out, const char *const *fields, size_t count);
 char *csvio_guard(const char *text);
 char *csvio_unguard(const char *text);
 
+/* A new heap copy of text without surrounding white space (caller frees;
+ * NULL if out of memory).  Ids, levels and names in files are compared
+ * trimmed: spreadsheets add blanks. */
+char *csvio_trimmed(const char *text);
+
 /* True if text is well-formed UTF-8 (no overlongs, no surrogates). */
 bool csvio_utf8_valid(const char *text, size_t size);
 

@@ -49,22 +49,6 @@ static const char *field(const struct source_table *st, size_t row, const char *
 	return csvio_row_field(&st->table.rows[row], csvio_table_column(&st->table, column));
 }
 
-/* A copy of text without surrounding white space. */
-static char *trimmed_copy(const char *text)
-{
-	while (isspace((unsigned char)*text))
-		text++;
-	size_t len = strlen(text);
-	while (len && isspace((unsigned char)text[len - 1]))
-		len--;
-	char *copy = malloc(len + 1);
-	if (copy) {
-		memcpy(copy, text, len);
-		copy[len] = '\0';
-	}
-	return copy;
-}
-
 static int parse_int(const char *text, int *out)
 {
 	while (isspace((unsigned char)*text))
@@ -86,7 +70,7 @@ static int parse_int(const char *text, int *out)
 static int take_text(char **out, const struct source_table *st, size_t row,
 		     const char *column, bool required, struct tri_error *err)
 {
-	*out = trimmed_copy(field(st, row, column));
+	*out = csvio_trimmed(field(st, row, column));
 	if (!*out) {
 		tri_error_set(err, "%s: out of memory", st->name);
 		return -1;

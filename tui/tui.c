@@ -308,6 +308,15 @@ void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y
 	}
 }
 
+enum tui_close tui_close_key(wint_t ch, bool is_code)
+{
+	if ((is_code && ch == KEY_F(10)) || (!is_code && (ch == 27 || ch == 24)))
+		return TUI_CLOSE_KEEP;
+	if (!is_code && ch == 7)
+		return TUI_CLOSE_DISCARD;
+	return TUI_CLOSE_NO;
+}
+
 /* ---- the footer prompt ---- */
 
 void tui_prompt(struct wizard *w, const char *label, const char *initial,

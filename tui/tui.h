@@ -104,6 +104,10 @@ enum ui_style tui_level_style(enum level level);
 void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 		  const struct framework_category *cat, int score, int max);
 
+/* The editors' closing keys: Esc, Ctrl-X or F10 keep; Ctrl-G discards. */
+enum tui_close { TUI_CLOSE_NO, TUI_CLOSE_KEEP, TUI_CLOSE_DISCARD };
+enum tui_close tui_close_key(wint_t ch, bool is_code);
+
 /* Load the current criterion's plan into the plan editor. */
 void tui_plan_begin(struct wizard *w);
 

@@ -39,6 +39,17 @@ static size_t build(struct wizard *w, char ***out)
 		abort();
 #define ADD(text) do { if (n == cap) { cap *= 2; lines = realloc(lines, cap * sizeof *lines); \
 		if (!lines) abort(); } lines[n++] = strdup(text); } while (0)
+	/* A paragraph wrapped to the screen, then a blank line. */
+#define ADD_WRAPPED(text) do { wchar_t *wide = ui_decode(&w->ui, text); \
+		size_t starts[64], lens[64]; \
+		int rows = ui_wrap(wide, w->cols - 2, starts, lens, 64); \
+		for (int r = 0; r < rows && r < 64; r++) { \
+			char piece[1024]; \
+			snprintf(piece, sizeof piece, "%.*ls", (int)lens[r], wide + starts[r]); \
+			ADD(piece); \
+		} \
+		free(wide); \
+		ADD(""); } while (0)
 	ADD("KEYS");
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		ADD(keys[i]);
@@ -48,16 +59,7 @@ static size_t build(struct wizard *w, char ***out)
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 		snprintf(buf, sizeof buf, "%s (%d point%s): %s", fw->level_title[l], fw->points[l],
 			 fw->points[l] == 1 ? "" : "s", fw->level_descriptor[l]);
-		wchar_t *wide = ui_decode(&w->ui, buf);
-		size_t starts[64], lens[64];
-		int rows = ui_wrap(wide, w->cols - 2, starts, lens, 64);
-		for (int r = 0; r < rows && r < 64; r++) {
-			char piece[1024];
-			snprintf(piece, sizeof piece, "%.*ls", (int)lens[r], wide + starts[r]);
-			ADD(piece);
-		}
-		free(wide);
-		ADD("");
+		ADD_WRAPPED(buf);
 	}
 	ADD("SCORING");
 	ADD("A row scores the points of the level chosen; a category scores the sum; the");
@@ -68,20 +70,12 @@ static size_t build(struct wizard *w, char ***out)
 		snprintf(buf, sizeof buf, "%s: %s", fw->glossary[t].term,
 			 *fw->glossary[t].definition ? fw->glossary[t].definition
 			 : "(the source document gives no text for this term)");
-		wchar_t *wide = ui_decode(&w->ui, buf);
-		size_t starts[64], lens[64];
-		int rows = ui_wrap(wide, w->cols - 2, starts, lens, 64);
-		for (int r = 0; r < rows && r < 64; r++) {
-			char piece[1024];
-			snprintf(piece, sizeof piece, "%.*ls", (int)lens[r], wide + starts[r]);
-			ADD(piece);
-		}
-		free(wide);
-		ADD("");
+		ADD_WRAPPED(buf);
 	}
 	snprintf(buf, sizeof buf, "Source: %s", fw->source);
 	ADD(buf);
 #undef ADD
+#undef ADD_WRAPPED
 	*out = lines;
 	return n;
 }

@@ -97,12 +97,9 @@ static void leave(struct wizard *w, bool keep)
 
 static void plan_key(struct wizard *w, wint_t ch, bool is_code)
 {
-	if ((is_code && ch == KEY_F(10)) || (!is_code && (ch == 27 || ch == 24))) {
-		leave(w, true);
-		return;
-	}
-	if (!is_code && ch == 7) {
-		leave(w, false);
+	enum tui_close close = tui_close_key(ch, is_code);
+	if (close != TUI_CLOSE_NO) {
+		leave(w, close == TUI_CLOSE_KEEP);
 		return;
 	}
 	if ((!is_code && ch == L'\t') || (is_code && ch == KEY_BTAB)) {
