@@ -46,10 +46,10 @@ static int draw_table(struct wizard *w, bool with_bars)
 			w->cursor_y = y;
 			w->cursor_x = 2;
 		}
-		/* Only the id is reversed: a moving bar over whole rows would
-		 * resend both rows' text on every key. */
+		/* The pointer alone marks the selection (and the terminal cursor
+		 * sits there): a moving bar would resend both rows on every key. */
 		snprintf(line, sizeof line, "%-2s", cat->id);
-		ui_put_utf8(&w->ui, w->body, y, 2, line, 2, sel ? UI_SELECTED : UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, 2, line, 2, UI_NORMAL);
 		snprintf(line, sizeof line, "%-36.36s %7s  ", cat->title, score);
 		ui_put_utf8(&w->ui, w->body, y, 5, line, 47, UI_NORMAL);
 		ui_put_utf8(&w->ui, w->body, y, 52, tui_level_label(r.level), 11,
