@@ -49,6 +49,16 @@ expect_contains "plan text saved" ",Publish EQIA outcomes quarterly,Head of Poli
 keys q
 wait_for "EXITED=0"
 
+# The wizard's summary export, with a byte-order mark on request.
+tui_start 80x24 screen C.UTF-8 "$BIN" --bom "$WORK/self.csv"
+wait_for "Score "
+keys x
+wait_for "Exported the category summary to $WORK/self-summary.csv"
+expect_eq "export starts with a BOM" "efbbbf66" "$(head -c 4 "$WORK/self-summary.csv" | od -An -tx1 | tr -d ' \n')"
+expect_contains "export rows" "self.csv,1,Strategic Leadership and Management," "$(cat "$WORK/self-summary.csv")"
+keys q
+wait_for "EXITED=0"
+
 # Plain mode compares too.
 OUT=$(printf '%s\n' "g 1.7" "a same as peer" q | TERM=dumb "$BIN" --compare "$WORK/peer.csv" --who Tester "$WORK/self.csv" 2>&1)
 expect_contains "plain shows the other level" "Other assessment ($WORK/peer.csv): Leading (differs; a adopts it)" "$OUT"

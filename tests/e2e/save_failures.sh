@@ -58,6 +58,20 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	OUT=$(printf '2\nq\n' | "$BIN" --plain "$FILE" 2>&1)
 	expect_contains "read-only: refused clearly" "cannot create lock file" "$OUT"
 	umount "$WORK/full"
+
+	# --- no permission: root ignores permissions, so run as nobody ---
+	if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+		mkdir "$WORK/ro"
+		"$BIN" new "$WORK/ro/a.csv" --organisation Camden >/dev/null
+		chmod 755 "$WORK"; chmod 555 "$WORK/ro"; chmod 644 "$WORK/ro/a.csv"
+		before=$(sha256sum "$WORK/ro/a.csv")
+		OUT=$(printf '2\nq\n' | setpriv --reuid=nobody --regid=nogroup --clear-groups \
+			"${REAL_BIN:-$BIN}" --plain "$WORK/ro/a.csv" 2>&1)
+		expect_contains "no permission: refused clearly" "cannot create lock file" "$OUT"
+		expect_contains "no permission: says why" "Permission denied" "$OUT"
+		expect_eq "no permission: file untouched" "$before" "$(sha256sum "$WORK/ro/a.csv")"
+		chmod 755 "$WORK/ro"
+	fi
 else
 	# --- no permission (not root): a directory the user cannot write ---
 	mkdir "$WORK/ro"

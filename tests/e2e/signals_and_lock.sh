@@ -33,6 +33,17 @@ kill -TERM "$(tui_pid)"
 wait_for "STTY"
 expect_contains "terminal restored after SIGTERM" "icanon echo" "$(screen)"
 
+# SIGHUP while idle: saved, and the terminal sane afterwards.
+tui_start 80x24 screen C.UTF-8 sh -c "\"$BIN\" \"$FILE\"; stty -a | tr ' ' '\n' | grep -E '^-?(echo|icanon)\$' | tr '\n' ' '; echo STTY"
+wait_for "Category 1 of 7"
+keys 3
+wait_for "1.2: Leading."
+kill -HUP "$(tui_pid)"
+wait_for "STTY"
+expect_contains "terminal restored after SIGHUP" "icanon echo" "$(screen)"
+run "$BIN" score --csv "$FILE"
+expect_contains "level set before SIGHUP is saved" ",1,Strategic Leadership and Management,5,22,developing" "$OUT"
+
 # Two people, one file.
 tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
 wait_for "Category 1 of 7"
@@ -43,5 +54,5 @@ kill -KILL "$(tui_pid)"
 sleep 0.2
 OUT=$(printf 'q\n' | TERM=dumb "$BIN" "$FILE" 2>&1)
 expect_eq "lock of a killed wizard does not block" 0 "$?"
-expect_contains "opened after the kill" "Level for 1.2" "$OUT"
+expect_contains "opened after the kill" "Level for 1.3" "$OUT"
 finish
