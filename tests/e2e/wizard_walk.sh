@@ -24,6 +24,18 @@ fi
 expect_eq "screen matches screens/category1-worked-example.txt" \
 	"$(cat "$(dirname "$0")/screens/category1-worked-example.txt")" "$(screen)"
 
+# The terminal cursor sits on the focused row (screen readers follow it).
+row=$(screen | grep -n '▶ 1.8' | cut -d: -f1)
+expect_eq "cursor on the focused criterion" "$((row - 1)) 2" \
+	"$(tmux -L "$SOCKET" display -p -t t '#{cursor_y} #{cursor_x}')"
+keys g
+wait_for "Overview: London Borough of Camden"
+row=$(screen | grep -n '▶ 1 ' | cut -d: -f1)
+expect_eq "cursor on the focused category" "$((row - 1)) 2" \
+	"$(tmux -L "$SOCKET" display -p -t t '#{cursor_y} #{cursor_x}')"
+keys Enter
+wait_for "Score 15/22"
+
 # Every level is already on disk.
 run "$BIN" score --csv "$FILE"
 expect_contains "file scores 15, established" ",1,Strategic Leadership and Management,15,22,established" "$OUT"
