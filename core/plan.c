@@ -60,8 +60,8 @@ int plan_gap(const struct framework *fw, const enum level *levels, size_t catego
 		size_t crit = cat->first_criterion + i;
 		struct option_chain *ch = &chains[i];
 		ch->criterion = crit;
-		ch->from = levels[crit] < LEVEL_NONE ? LEVEL_NONE : levels[crit];
-		enum level at = ch->from;
+		ch->from = levels[crit]; /* as it is: may be LEVEL_UNANSWERED */
+		enum level at = levels[crit] < LEVEL_NONE ? LEVEL_NONE : levels[crit];
 		int base = framework_points(fw, at);
 		for (enum level next; (next = plan_next_level(&fw->criteria[crit], at)) != LEVEL_NONE;
 		     at = next) {

@@ -23,7 +23,7 @@ enum level plan_target(const struct assessment *a, size_t criterion);
 
 struct plan_raise {
 	size_t criterion;
-	enum level from, to; /* to is a cell the row has */
+	enum level from, to; /* from may be LEVEL_UNANSWERED; to is a cell the row has */
 	int gain;            /* points */
 };
 

@@ -653,7 +653,6 @@ static int run(struct wizard *w)
 	return w->s.save_failed ? 1 : 0;
 }
 
-int tui_run(struct wizard *w);
 int tui_run(struct wizard *w)
 {
 	ui_init(&w->ui);

@@ -72,6 +72,10 @@ struct wizard {
 	int cursor_y, cursor_x;
 };
 
+/* Run the full-screen wizard on w->s (opened by the caller), on the
+ * current curses screen; returns the exit status (1: answers unsaved). */
+int tui_run(struct wizard *w);
+
 /* Show a one-line message in the footer until the next key. */
 void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));

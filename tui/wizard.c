@@ -11,7 +11,6 @@
 #include "plain.h"
 #include "tui.h"
 
-int tui_run(struct wizard *w);
 
 static bool terminal_is_dumb(void)
 {
