@@ -521,7 +521,8 @@ static void draw_too_small(struct wizard *w)
 	ui_put_utf8(&w->ui, stdscr, 0, 0, line, w->cols, UI_ERROR);
 	ui_put_wrapped(&w->ui, stdscr, 1, 0, "tri-assess needs at least 80 columns by 24 "
 		       "rows. Enlarge the window (or use tri-assess --plain). Your answers "
-		       "are saved; q quits.", w->cols, w->rows - 1, UI_NORMAL);
+		       "are saved. Keys are ignored until the window is larger; q quits.",
+		       w->cols, w->rows - 1, UI_NORMAL);
 	wmove(stdscr, 0, 0);
 	wnoutrefresh(stdscr);
 }
