@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "plan.h"
 #include "score.h"
 
 static void draw_header(struct wizard *w, const char *title)
@@ -77,10 +78,9 @@ static int draw_table(struct wizard *w, bool with_bars)
 	size_t open = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++)
 		open += w->s.a->levels[i] == LEVEL_UNANSWERED;
-	snprintf(line, sizeof line, "Total points %d/%d; %zu of %zu criteria answered. The "
-		 "Standard gives a level per category, not overall.", total, max,
-		 fw->criterion_count - open, fw->criterion_count);
-	y++;
+	snprintf(line, sizeof line, "Total points %d/%d; %zu of %zu criteria answered. "
+		 "(Levels are per category.)", total, max, fw->criterion_count - open,
+		 fw->criterion_count);
 	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 2, UI_NORMAL);
 	return y;
 }
@@ -97,7 +97,7 @@ static void summary_draw(struct wizard *w)
 {
 	draw_header(w, "Summary");
 	w->cursor_win = w->body;
-	int y = draw_table(w, false) + 1;
+	int y = draw_table(w, false);
 	const struct framework *fw = w->s.fw;
 	char line[1024];
 	char leading[256] = "", gaps[256] = "";
@@ -110,9 +110,34 @@ static void summary_draw(struct wizard *w)
 			snprintf(list + strlen(list), 256 - strlen(list), "%s%s",
 				 *list ? ", " : "", fw->categories[c].id);
 	}
-	snprintf(line, sizeof line, "Leading in: %s.  Developing in: %s.  (+N: points "
-		 "to the next level)", *leading ? leading : "none", *gaps ? gaps : "none");
-	ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
+	snprintf(line, sizeof line, "Leading in: %s.  Developing in: %s.  (+N: to the "
+		 "next level)", *leading ? leading : "none", *gaps ? gaps : "none");
+	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_NORMAL);
+	/* The fewest steps to the selected category's next level. */
+	struct plan_gap gap;
+	int height = getmaxy(w->body);
+	const struct framework_category *cat = &fw->categories[w->overview_row];
+	if (y < height && plan_gap(fw, w->s.a->levels, w->overview_row, &gap) == 0) {
+		if (gap.next_level == LEVEL_NONE)
+			snprintf(line, sizeof line, "Category %s is Leading.", cat->id);
+		else
+			snprintf(line, sizeof line, "Category %s: %d more for %s; the fewest steps (%zu):",
+				 cat->id, gap.points_needed, tui_level_label(gap.next_level),
+				 gap.step_count);
+		ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
+		for (size_t k = 0; k < gap.raise_count && y < height; k++, y++) {
+			const struct plan_raise *rz = &gap.raises[k];
+			if (y == height - 1 && k + 1 < gap.raise_count) {
+				snprintf(line, sizeof line, "  ... and %zu more: tri-assess plan %s",
+					 gap.raise_count - k, w->s.path);
+				ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_DIM);
+				break;
+			}
+			snprintf(line, sizeof line, "  %-5s to %s (+%d): %s", fw->criteria[rz->criterion].id,
+				 tui_level_label(rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
+			ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
+		}
+	}
 	tui_hints(w, "x export summary CSV  j/k move  Enter open  g overview  ? help  q quit");
 }
 

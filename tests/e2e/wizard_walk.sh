@@ -61,6 +61,13 @@ keys g
 wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"
 wait_for "Total points 15/190; 8 of 69 criteria answered."
 
+# The summary names the fewest steps to the selected category's next level.
+keys s
+wait_for "Category 2: 37 more for Established; the fewest steps (16):"
+keys k
+wait_for "Category 1: 4 more for Leading; the fewest steps (2):"
+wait_for "  1.7   to Leading (+3): Dedicated leadership meetings focus on EDI"
+
 # Export the summary CSV.
 keys x
 wait_for "Exported the category summary to $WORK/camden-summary.csv"
