@@ -15,13 +15,7 @@
 
 const char *cli_level_title(enum level level)
 {
-	switch (level) {
-	case LEVEL_NONE: return "None";
-	case LEVEL_DEVELOPING: return "Developing";
-	case LEVEL_ESTABLISHED: return "Established";
-	case LEVEL_LEADING: return "Leading";
-	default: return "";
-	}
+	return level_label(level, "");
 }
 
 static const char *describe(const struct assessment *a, const char *file, char *buf, size_t size)

@@ -15,6 +15,16 @@ const char *level_name(enum level level)
 	return names[level];
 }
 
+const char *level_label(enum level level, const char *or_else)
+{
+	static const char *const labels[LEVEL_COUNT] = {
+		"None", "Developing", "Established", "Leading",
+	};
+	if (level < LEVEL_NONE || level > LEVEL_LEADING)
+		return or_else;
+	return labels[level];
+}
+
 bool level_parse(const char *text, enum level *out)
 {
 	while (isspace((unsigned char)*text))

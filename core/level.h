@@ -18,6 +18,11 @@ enum level {
  * "established", "leading"; "" for LEVEL_UNANSWERED.  Static storage. */
 const char *level_name(enum level level);
 
+/* The level for people: "None", "Developing", "Established", "Leading";
+ * or_else for LEVEL_UNANSWERED (each front end words that its own way).
+ * Static storage. */
+const char *level_label(enum level level, const char *or_else);
+
 /* Parse a level name (case-insensitive, surrounding blanks ignored); an
  * empty text is LEVEL_UNANSWERED.  Returns false for anything else. */
 bool level_parse(const char *text, enum level *out);

@@ -30,13 +30,7 @@ static void esc(FILE *out, const char *s)
 
 static const char *title_of(enum level l)
 {
-	switch (l) {
-	case LEVEL_NONE: return "None";
-	case LEVEL_DEVELOPING: return "Developing";
-	case LEVEL_ESTABLISHED: return "Established";
-	case LEVEL_LEADING: return "Leading";
-	default: return "Not assessed";
-	}
+	return level_label(l, "Not assessed");
 }
 
 static const char style[] =

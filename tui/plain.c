@@ -8,15 +8,9 @@
 
 #include "score.h"
 
-static const char *level_label(enum level level)
+static const char *plain_label(enum level level)
 {
-	switch (level) {
-	case LEVEL_NONE: return "None";
-	case LEVEL_DEVELOPING: return "Developing";
-	case LEVEL_ESTABLISHED: return "Established";
-	case LEVEL_LEADING: return "Leading";
-	default: return "not yet assessed";
-	}
+	return level_label(level, "not yet assessed");
 }
 
 /* Read a line without its newline; NULL at end of input or on a signal. */
@@ -50,7 +44,7 @@ static void show_scores(struct session *s, FILE *out)
 		score_category(fw, s->a->levels, c, &r);
 		fprintf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
 			fw->categories[c].id, fw->categories[c].title, r.score, r.max,
-			level_label(r.level), r.answered, r.total);
+			plain_label(r.level), r.answered, r.total);
 	}
 	int total, max;
 	score_total(fw, s->a->levels, &total, &max);
@@ -134,14 +128,14 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	    i == fw->sections[c->section].first_criterion)
 		fprintf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
-	fprintf(out, "\n%s (now: %s)\n", c->id, level_label(s->a->levels[i]));
+	fprintf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
 	if (s->other)
 		fprintf(out, "  Other assessment (%s): %s%s\n", s->other_path,
-			level_label(s->other->levels[i]),
+			plain_label(s->other->levels[i]),
 			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		if (c->cell[l])
-			fprintf(out, "  %d %s: %s\n", l, level_label((enum level)l), c->cell[l]);
+			fprintf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
 	fprintf(out, "  0 None of these\n");
 }
 
@@ -200,8 +194,8 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			struct score_result r;
 			score_category(fw, s->a->levels, c->category, &r);
 			fprintf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
-				level_label(s->a->levels[i]), fw->categories[c->category].id,
-				r.score, r.max, level_label(r.level),
+				plain_label(s->a->levels[i]), fw->categories[c->category].id,
+				r.score, r.max, plain_label(r.level),
 				s->save_failed ? " NOT SAVED: see below." : "");
 			if (s->save_failed)
 				fprintf(out, "Could not save: %s\n", s->save_error);
@@ -231,7 +225,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 				break;
 			}
 			fprintf(out, "%s: adopted %s (recorded in its history).\n", c->id,
-				level_label(s->a->levels[i]));
+				plain_label(s->a->levels[i]));
 			i++;
 			shown = false;
 			break;

@@ -39,13 +39,7 @@ void tui_goto_criterion(struct wizard *w, size_t criterion)
 
 const char *tui_level_label(enum level level)
 {
-	switch (level) {
-	case LEVEL_NONE: return "None";
-	case LEVEL_DEVELOPING: return "Developing";
-	case LEVEL_ESTABLISHED: return "Established";
-	case LEVEL_LEADING: return "Leading";
-	default: return "--";
-	}
+	return level_label(level, "--");
 }
 
 enum ui_style tui_level_style(enum level level)
