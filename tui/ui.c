@@ -124,16 +124,24 @@ int ui_width(const wchar_t *text)
 
 int ui_wrap(const wchar_t *text, int width, size_t *starts, size_t *lengths, int max)
 {
+	return ui_wrap_hanging(text, width, width, starts, lengths, max);
+}
+
+int ui_wrap_hanging(const wchar_t *text, int first_width, int width, size_t *starts,
+		    size_t *lengths, int max)
+{
 	int lines = 0;
 	size_t pos = 0, len = wcslen(text);
 	if (width < 1)
 		width = 1;
+	if (first_width < 1)
+		first_width = 1;
 	while (pos < len || lines == 0) {
 		size_t end = pos, last_space = (size_t)-1;
-		int used = 0;
+		int used = 0, room = lines == 0 ? first_width : width;
 		while (end < len && text[end] != L'\n') {
 			int w = ui_char_width(text[end]);
-			if (used + w > width)
+			if (used + w > room)
 				break;
 			if (text[end] == L' ')
 				last_space = end;
@@ -191,8 +199,13 @@ void ui_put_utf8(const struct ui *ui, WINDOW *win, int y, int x, const char *tex
 
 int ui_wrapped_rows(const struct ui *ui, const char *text, int width)
 {
+	return ui_hanging_rows(ui, text, width, 0);
+}
+
+int ui_hanging_rows(const struct ui *ui, const char *text, int width, int indent)
+{
 	wchar_t *w = ui_decode(ui, text);
-	int rows = ui_wrap(w, width, NULL, NULL, 0);
+	int rows = ui_wrap_hanging(w, width, width - indent, NULL, NULL, 0);
 	free(w);
 	return rows;
 }
@@ -200,17 +213,23 @@ int ui_wrapped_rows(const struct ui *ui, const char *text, int width)
 int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 		   int width, int rows, enum ui_style style)
 {
+	return ui_put_hanging(ui, win, y, x, text, width, 0, rows, style);
+}
+
+int ui_put_hanging(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		   int width, int indent, int rows, enum ui_style style)
+{
 	if (rows <= 0)
 		return 0;
 	wchar_t *w = ui_decode(ui, text);
 	size_t starts[64], lengths[64];
-	int need = ui_wrap(w, width, starts, lengths, 64);
+	int need = ui_wrap_hanging(w, width, width - indent, starts, lengths, 64);
 	int shown = need < rows ? need : rows;
 	if (shown > 64)
 		shown = 64;
 	wattrset(win, ui->style[style]);
 	for (int i = 0; i < shown; i++) {
-		mvwaddnwstr(win, y + i, x, w + starts[i], (int)lengths[i]);
+		mvwaddnwstr(win, y + i, i ? x + indent : x, w + starts[i], (int)lengths[i]);
 		if (i == shown - 1 && need > shown)
 			waddwstr(win, ui->glyph.ellipsis);
 	}

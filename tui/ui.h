@@ -56,6 +56,11 @@ int ui_width(const wchar_t *text);
  * lengths[] for up to max lines; returns the number of lines needed. */
 int ui_wrap(const wchar_t *text, int width, size_t *starts, size_t *lengths, int max);
 
+/* As ui_wrap, the first line first_width wide and the others width (a
+ * hanging indent). */
+int ui_wrap_hanging(const wchar_t *text, int first_width, int width, size_t *starts,
+		    size_t *lengths, int max);
+
 /* Draw text at (y, x), cut to width columns with an ellipsis if longer. */
 void ui_put(const struct ui *ui, WINDOW *win, int y, int x, const wchar_t *text,
 	    int width, enum ui_style style);
@@ -68,7 +73,15 @@ void ui_put_utf8(const struct ui *ui, WINDOW *win, int y, int x, const char *tex
 int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 		   int width, int rows, enum ui_style style);
 
+/* As ui_put_wrapped, the lines after the first indented by indent
+ * columns (and so width - indent wide). */
+int ui_put_hanging(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+		   int width, int indent, int rows, enum ui_style style);
+
 /* Rows the wrapped text needs at width. */
 int ui_wrapped_rows(const struct ui *ui, const char *text, int width);
+
+/* Rows the text needs drawn by ui_put_hanging. */
+int ui_hanging_rows(const struct ui *ui, const char *text, int width, int indent);
 
 #endif
