@@ -279,3 +279,11 @@ size_t session_first_open(const struct session *s)
 			return i;
 	return s->fw->criterion_count;
 }
+
+size_t session_answered(const struct session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->fw->criterion_count; i++)
+		n += s->a->levels[i] != LEVEL_UNANSWERED;
+	return n;
+}

@@ -90,4 +90,7 @@ long session_undo(struct session *s);
 /* First criterion without a level, or the criterion count when all have one. */
 size_t session_first_open(const struct session *s);
 
+/* How many criteria have a level (None counts: it is an answer). */
+size_t session_answered(const struct session *s);
+
 #endif

@@ -672,8 +672,10 @@ int tui_run(struct wizard *w)
 		size_t open = session_first_open(&w->s);
 		if (open < w->s.fw->criterion_count) {
 			tui_goto_criterion(w, open);
-			tui_message(w, UI_OK, "Resumed at %s, the first criterion without a "
-				    "level. Every answer is in place.", w->s.fw->criteria[open].id);
+			if (session_answered(&w->s) > 0)
+				tui_message(w, UI_OK, "Resumed at %s, the first criterion without a "
+					    "level. Every answer is in place.",
+					    w->s.fw->criteria[open].id);
 		} else {
 			w->view = &view_summary;
 			tui_message(w, UI_OK, "Every criterion has a level. g: overview.");

@@ -1,5 +1,12 @@
-/* The category screen: the rows of one category (Category 2 with its
- * sections), the current row's cells in full, and the running score. */
+/* The category screen: the running score, the current row's cells in
+ * full, and a map (a table) of the rows of the category (of the section,
+ * in Category 2) with their levels.
+ *
+ * Everything sits still while the room works through a category: each
+ * cell keeps its place (a slot as tall as that level's longest text on the
+ * page), the map holds every row of the page, and the bottom part keeps
+ * its line from one category to the next; so a key changes only what it
+ * changes, and curses sends only that (docs/performance.md). */
 #include "tui.h"
 
 #include <stdlib.h>
@@ -7,25 +14,153 @@
 
 #include "score.h"
 
-/* One line of the list: a section heading or a criterion. */
-struct list_item {
-	bool heading;
-	size_t index; /* section or criterion */
+/* Cells are drawn as "( ) 2 Established: text" wrapped with a hanging
+ * indent of HANG columns (small: each column of indent costs every
+ * wrapped line its width); the choice is marked by text, not colour. */
+#define HANG 2
+/* Lines besides the map and the cells: ranges, rule, None, blank, evidence. */
+#define FIXED_LINES 5
+#define MAP_LABEL_WIDTH 6 /* "Level " */
+
+/* The rows shown together: a category, or a section of Category 2. */
+struct page {
+	size_t first, count;
+	size_t section; /* FRAMEWORK_NO_SECTION when the category has none */
 };
 
-static size_t list_items(const struct wizard *w, struct list_item *items)
+static struct page current_page(const struct wizard *w)
 {
 	const struct framework *fw = w->s.fw;
+	size_t section = fw->criteria[w->criterion].section;
+	if (section != FRAMEWORK_NO_SECTION)
+		return (struct page){ fw->sections[section].first_criterion,
+			fw->sections[section].criterion_count, section };
 	const struct framework_category *cat = &fw->categories[w->category];
-	size_t n = 0, last = FRAMEWORK_NO_SECTION;
-	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
-		size_t sec = fw->criteria[i].section;
-		if (sec != FRAMEWORK_NO_SECTION && sec != last)
-			items[n++] = (struct list_item){ true, sec };
-		last = sec;
-		items[n++] = (struct list_item){ false, i };
+	return (struct page){ cat->first_criterion, cat->criterion_count, FRAMEWORK_NO_SECTION };
+}
+
+/* Where everything goes; a function of the page and the window only, so
+ * that nothing moves while moving within the page.  From the top: the
+ * ranges, a rule naming the row, its cells (each in its slot) and None,
+ * a blank line, the map of the page's rows, evidence and notes. */
+struct layout {
+	int id_width, column_width, per_band, band_lines; /* the map's table */
+	int bands, bands_shown, band_top;
+	bool slotted;                      /* each level has its fixed slot */
+	int slot[LEVEL_COUNT];             /* rows of each cell, when slotted */
+	int detail_y, detail_rows, none_y, map_y, evidence_y;
+};
+
+/* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
+ * comparison "Established (the other's level): text" on the cell the
+ * other assessment chose.  Wrapped with a hanging indent of HANG. */
+static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
+{
+	const char *body = c->cell[level] ? c->cell[level] : w->ui.utf8 ? "\u2014" : "-";
+	size_t index = (size_t)(c - w->s.fw->criteria);
+	bool theirs = w->s.other && w->s.other->levels[index] == (enum level)level;
+	bool chosen = w->s.a->levels[index] == (enum level)level;
+	size_t n = strlen(body) + 64;
+	char *text = malloc(n);
+	if (!text)
+		abort();
+	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
+		 level, tui_level_label((enum level)level), theirs ? " (the other's level)" : "",
+		 body);
+	return text;
+}
+
+static int cell_rows(struct wizard *w, const struct framework_criterion *c, int level)
+{
+	char *text = cell_text(w, c, level);
+	int rows = ui_hanging_rows(&w->ui, text, w->cols - 1, HANG);
+	free(text);
+	return rows;
+}
+
+/* The parts of the layout that depend on one page only: the map's table
+ * and the rows each cell needs. */
+static void page_geometry(struct wizard *w, const struct page *p, struct layout *l)
+{
+	const struct framework *fw = w->s.fw;
+	*l = (struct layout){ 0 };
+	for (size_t i = p->first; i < p->first + p->count; i++) {
+		int n = (int)strlen(fw->criteria[i].id);
+		if (n > l->id_width)
+			l->id_width = n;
 	}
-	return n;
+	/* The map is a table: a line of row ids, a line of their levels (and
+	 * in a comparison a line of the other's), in bands as wide as fit. */
+	l->column_width = l->id_width + 2;
+	l->per_band = (w->cols - MAP_LABEL_WIDTH) / l->column_width;
+	if (l->per_band < 1)
+		l->per_band = 1;
+	l->band_lines = w->s.other ? 3 : 2;
+	l->bands = (int)((p->count + (size_t)l->per_band - 1) / (size_t)l->per_band);
+	int longest = 0, slots = 0;
+	for (size_t i = p->first; i < p->first + p->count; i++) {
+		int total = 0;
+		for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++) {
+			int rows = cell_rows(w, &fw->criteria[i], level);
+			total += rows;
+			if (rows > l->slot[level])
+				l->slot[level] = rows;
+		}
+		if (total > longest)
+			longest = total;
+	}
+	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++)
+		slots += l->slot[level];
+	int room = getmaxy(w->body) - FIXED_LINES;
+	l->slotted = l->bands * l->band_lines + slots <= room;
+	l->detail_rows = l->slotted ? slots : longest;
+	l->bands_shown = (room - l->detail_rows) / l->band_lines;
+	if (l->bands_shown > l->bands)
+		l->bands_shown = l->bands;
+	if (l->bands_shown < 1)
+		l->bands_shown = 1;
+}
+
+static struct layout plan_layout(struct wizard *w, const struct page *p)
+{
+	const struct framework *fw = w->s.fw;
+	struct layout l;
+	page_geometry(w, p, &l);
+	/* The bottom part (None, the map, evidence) sits below the tallest
+	 * page's cells, or against the bottom edge when that is closer: so it
+	 * stays put from one category to the next as well. */
+	int tallest = 0;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_category *cat = &fw->categories[c];
+		size_t pages = cat->section_count ? cat->section_count : 1;
+		for (size_t k = 0; k < pages; k++) {
+			struct page other = { cat->first_criterion, cat->criterion_count,
+					      FRAMEWORK_NO_SECTION };
+			if (cat->section_count) {
+				const struct framework_section *sec = &fw->sections[cat->first_section + k];
+				other = (struct page){ sec->first_criterion, sec->criterion_count,
+						       cat->first_section + k };
+			}
+			struct layout g;
+			page_geometry(w, &other, &g);
+			int need = g.detail_rows + g.bands_shown * g.band_lines;
+			if (need > tallest)
+				tallest = need;
+		}
+	}
+	int height = getmaxy(w->body);
+	l.detail_y = 2;
+	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
+	if (bottom > height - 1)
+		bottom = height - 1;
+	l.evidence_y = bottom;
+	l.map_y = bottom - l.bands_shown * l.band_lines;
+	l.none_y = l.map_y - 2; /* and a blank line */
+	l.detail_rows = l.none_y - l.detail_y;
+	/* the map turns a page of bands at a time, when it must */
+	int band = (int)(w->criterion - p->first) / l.per_band;
+	l.band_top = band / l.bands_shown * l.bands_shown;
+	return l;
 }
 
 static void draw_header(struct wizard *w, const struct score_result *r)
@@ -49,69 +184,103 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 		ui_put_utf8(&w->ui, w->header, 0, w->cols - 10, "? help", 10, UI_DIM);
 	}
 
-	char next[96] = "the top level";
+	/* The score and the points still needed come first and together, and
+	 * every field keeps its column (the score padded to the maximum's
+	 * digits, the rest to their longest), so a new score resends a few
+	 * digits and not the rest of the line. */
+	char next[96] = "(the top level)";
 	if (r->next_level != LEVEL_NONE)
-		snprintf(next, sizeof next, "%d more for %s", r->points_to_next,
+		snprintf(next, sizeof next, "(%d more for %s)", r->points_to_next,
 			 tui_level_label(r->next_level));
-	snprintf(line, sizeof line, "Score %d/%d  Level: %s  (%s)  Answered %zu/%zu",
-		 r->score, r->max, tui_level_label(r->level), next, r->answered, r->total);
-	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_CHOSEN);
+	int digits = snprintf(NULL, 0, "%d", r->max);
+	snprintf(line, sizeof line, "Score %*d/%d %-*s  Level: %s", digits, r->score, r->max,
+		 digits + (int)strlen(" more for Established()"), next,
+		 tui_level_label(r->level));
+	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_NORMAL);
 }
 
-/* Each cell is drawn as "(*) 2 Established: text", the text wrapped from
- * column DETAIL_X, so the chosen cell is marked by text, not colour alone. */
-#define DETAIL_X 7
-
-/* "Established: text", and in a comparison "Established (OTHER's level):
- * text" on the cell the other assessment chose: marked by text. */
-static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
+/* A rule across the body, with a label after its first two dashes. */
+static void draw_rule(struct wizard *w, int y, const char *label)
 {
-	const char *body = c->cell[level] ? c->cell[level]
-		: "(none in the Standard)";
-	bool theirs = w->s.other && w->s.other->levels[c - w->s.fw->criteria] == (enum level)level;
-	size_t n = strlen(body) + 64;
-	char *text = malloc(n);
-	if (!text)
-		abort();
-	snprintf(text, n, "%s%s: %s", tui_level_label((enum level)level),
-		 theirs ? " (the other's level)" : "", body);
-	return text;
+	/* Drawn with the locale's glyph, not ACS_HLINE: terminals in UTF-8
+	 * mode that ignore the VT100 line-drawing set would show "qqq". */
+	wmove(w->body, y, 0);
+	for (int x = 0; x < w->cols; x++)
+		waddwstr(w->body, w->ui.glyph.rule);
+	char text[300];
+	snprintf(text, sizeof text, " %s", label);
+	ui_put_utf8(&w->ui, w->body, y, 2, text, w->cols - 2, UI_NORMAL);
 }
 
-static int detail_rows(struct wizard *w, const struct framework_criterion *c)
+/* A row's level as the key that sets it, which is also its points; '-'
+ * while it has none. */
+static char level_key(enum level level)
 {
-	int rows = 0;
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-		char *text = cell_text(w, c, l);
-		rows += ui_wrapped_rows(&w->ui, text, w->cols - DETAIL_X - 1);
-		free(text);
-	}
-	return rows;
+	return level == LEVEL_UNANSWERED ? '-' : (char)('0' + (int)level);
 }
 
-static void draw_detail(struct wizard *w, int y, int rows)
+/* The table of the page's rows and their levels, after a blank line.
+ * The terminal cursor goes to the current row's level, which is what 0-3
+ * change: a screen reader reads it there, and a level set in place does
+ * not move it. */
+static void draw_map(struct wizard *w, const struct page *p, const struct layout *l)
 {
 	const struct framework *fw = w->s.fw;
-	const struct framework_criterion *c = &fw->criteria[w->criterion];
-	enum level chosen = w->s.a->levels[w->criterion];
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && rows > 0; l++) {
-		bool is_chosen = chosen == (enum level)l;
-		/* Only the "(*) n" label carries the choice (in text, and bold):
-		 * restyling the cell would resend its whole text on every change. */
-		enum ui_style style = c->cell[l] ? UI_NORMAL : UI_DIM;
-		char label[32];
-		snprintf(label, sizeof label, "%ls %d", is_chosen ? w->ui.glyph.chosen
-			 : w->ui.glyph.not_chosen, l);
-		ui_put_utf8(&w->ui, w->body, y, 1, label, DETAIL_X - 2, is_chosen ? UI_CHOSEN : style);
-		char *text = cell_text(w, c, l);
-		int used = ui_put_wrapped(&w->ui, w->body, y, DETAIL_X, text,
-					  w->cols - DETAIL_X - 1, rows, style);
-		free(text);
-		y += used;
-		rows -= used;
+	char line[512];
+	size_t from = p->first + (size_t)(l->band_top * l->per_band);
+	size_t to = from + (size_t)(l->bands_shown * l->per_band);
+	if (to > p->first + p->count)
+		to = p->first + p->count;
+	for (int band = 0; band < l->bands_shown && from + (size_t)(band * l->per_band) < to; band++) {
+		int y = l->map_y + band * l->band_lines;
+		mvwaddstr(w->body, y, 0, "Row");
+		mvwaddstr(w->body, y + 1, 0, "Level");
+		if (w->s.other)
+			mvwaddstr(w->body, y + 2, 0, "Other");
 	}
-	if (rows > 0 && chosen == LEVEL_NONE)
-		ui_put_utf8(&w->ui, w->body, y, 1, "(*) 0 None", w->cols - 2, UI_CHOSEN);
+	for (size_t i = from; i < to; i++) {
+		int k = (int)(i - from);
+		int y = l->map_y + k / l->per_band * l->band_lines;
+		int x = MAP_LABEL_WIDTH + k % l->per_band * l->column_width;
+		int digit_x = x + (l->id_width - 1) / 2;
+		enum level level = w->s.a->levels[i];
+		ui_put_utf8(&w->ui, w->body, y, x, fw->criteria[i].id, l->id_width, UI_NORMAL);
+		mvwaddch(w->body, y + 1, digit_x, (chtype)level_key(level));
+		if (w->s.other) {
+			/* the other's level; '!' where it differs */
+			enum level theirs = w->s.other->levels[i];
+			snprintf(line, sizeof line, "%c%s", level_key(theirs), theirs == level ? "" : "!");
+			ui_put_utf8(&w->ui, w->body, y + 2, digit_x, line, 2,
+				    theirs == level ? UI_NORMAL : UI_ERROR);
+		}
+		if (i == w->criterion) {
+			w->cursor_win = w->body;
+			w->cursor_y = y + 1;
+			w->cursor_x = digit_x;
+		}
+	}
+}
+
+/* The three cells and None, the chosen one marked (*). */
+static void draw_detail(struct wizard *w, const struct layout *l)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	enum level chosen = w->s.a->levels[w->criterion];
+	int y = l->detail_y, left = l->detail_rows;
+	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING && left > 0; level++) {
+		char *text = cell_text(w, c, level);
+		int rows = l->slotted ? l->slot[level] : cell_rows(w, c, level);
+		if (rows > left)
+			rows = left;
+		ui_put_hanging(&w->ui, w->body, y, 0, text, w->cols - 1, HANG, rows, UI_NORMAL);
+		free(text);
+		y += rows;
+		left -= rows;
+	}
+	char none[96];
+	snprintf(none, sizeof none, "%ls 0 None: no cell of this row is reached",
+		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen);
+	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
 }
 
 static void view_draw(struct wizard *w)
@@ -122,117 +291,43 @@ static void view_draw(struct wizard *w)
 	score_category(fw, w->s.a->levels, w->category, &r);
 	draw_header(w, &r);
 
-	int height = getmaxy(w->body);
 	char line[512];
 	snprintf(line, sizeof line, "Ranges: Developing %d-%d, Established %d-%d, Leading %d-%d",
 		 cat->published[1].from, cat->published[1].to, cat->published[2].from,
 		 cat->published[2].to, cat->published[3].from, cat->published[3].to);
-	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols - 22, UI_DIM);
-	tui_draw_bar(w, w->body, 0, w->cols - 21, 20, cat, r.score, r.max);
+	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols, UI_NORMAL);
 
-	/* The detail pane is sized for the category's longest row, so the
-	 * layout stays put while moving (the room's eyes, and the bytes sent,
-	 * follow only what changes); the list gets the rest (2 rows at least). */
+	struct page p = current_page(w);
+	struct layout l = plan_layout(w, &p);
+	draw_map(w, &p, &l);
+
+	/* The rule names the row (the current row's only mark on screen
+	 * besides the cursor: one place to update) and its section. */
+	char label[256];
 	const struct framework_criterion *cur = &fw->criteria[w->criterion];
-	int detail = 0;
-	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
-		int rows = detail_rows(w, &fw->criteria[i]) + (w->s.a->levels[i] == LEVEL_NONE);
-		if (rows > detail)
-			detail = rows;
-	}
-	struct list_item items[256];
-	size_t count = list_items(w, items);
-	int fixed = 1 /* ranges */ + 1 /* rule */ + 1 /* evidence and notes */;
-	int list = height - fixed - detail;
-	if (list < 2)
-		list = 2;
-	if ((size_t)list > count)
-		list = (int)count;
-	if (list < 1)
-		list = 1; /* a category has at least one row; say so to the analyzer */
-	detail = height - fixed - list;
+	if (p.section != FRAMEWORK_NO_SECTION)
+		snprintf(label, sizeof label, "%s (%s %s) ", cur->id, fw->sections[p.section].id,
+			 fw->sections[p.section].title);
+	else
+		snprintf(label, sizeof label, "%s ", cur->id);
+	draw_rule(w, 1, label);
+	draw_detail(w, &l);
 
-	size_t selected = 0;
-	for (size_t i = 0; i < count; i++)
-		if (!items[i].heading && items[i].index == w->criterion)
-			selected = i;
-	/* The list turns a page at a time: between page turns only the
-	 * pointer moves, instead of every row shifting on every key. */
-	size_t top = selected / (size_t)list * (size_t)list;
-	if (top > 0 && top < count && !items[top].heading && top == selected && items[top - 1].heading &&
-	    selected - top + 1 < (size_t)list)
-		top--;
-	for (int row = 0; row < list && top + (size_t)row < count; row++) {
-		const struct list_item *it = &items[top + (size_t)row];
-		int y = 1 + row;
-		if (it->heading) {
-			const struct framework_section *sec = &fw->sections[it->index];
-			struct score_result sr;
-			score_section(fw, w->s.a->levels, it->index, &sr);
-			snprintf(line, sizeof line, "%s %s: %d/%d", sec->id, sec->title, sr.score, sr.max);
-			ui_put_utf8(&w->ui, w->body, y, 1, line, w->cols - 2, UI_TITLE);
-			continue;
-		}
-		const struct framework_criterion *c = &fw->criteria[it->index];
-		enum level level = w->s.a->levels[it->index];
-		bool sel = it->index == w->criterion;
-		const char *summary = c->cell[LEVEL_DEVELOPING] ? c->cell[LEVEL_DEVELOPING]
-			: c->cell[LEVEL_ESTABLISHED] ? c->cell[LEVEL_ESTABLISHED] : c->cell[LEVEL_LEADING];
-		if (sel)
-			ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
-		snprintf(line, sizeof line, "%-5s", c->id);
-		ui_put_utf8(&w->ui, w->body, y, 2, line, 6, sel ? UI_SELECTED : UI_NORMAL);
-		snprintf(line, sizeof line, "%-11s", tui_level_label(level));
-		ui_put_utf8(&w->ui, w->body, y, 8, line, 12, tui_level_style(level));
-		char has[8] = "";
-		size_t k = 0;
-		for (int l = 1; l < LEVEL_COUNT; l++)
-			has[k++] = c->cell[l] ? "-DEL"[l] : '.';
-		has[k] = '\0';
-		int x = 20;
-		if (w->s.other) {
-			/* The other's level, and whether it differs, in words. */
-			enum level theirs = w->s.other->levels[it->index];
-			snprintf(line, sizeof line, "%s %s", theirs == level ? "==" : "!=",
-				 tui_level_label(theirs));
-			ui_put_utf8(&w->ui, w->body, y, x, line, 15,
-				    theirs == level ? UI_DIM : UI_ERROR);
-			x += 16;
-		}
-		ui_put_utf8(&w->ui, w->body, y, x, has, 4, UI_DIM);
-		ui_put_utf8(&w->ui, w->body, y, x + 4, summary, w->cols - x - 5,
-			    UI_NORMAL);
-		if (sel) {
-			w->cursor_win = w->body;
-			w->cursor_y = y;
-			w->cursor_x = 2;
-		}
-	}
-	int y = 1 + list;
-	char levels[64];
-	snprintf(line, sizeof line, "%ls%ls %s: this row can be %s ",
-		 w->ui.glyph.rule, w->ui.glyph.rule, cur->id,
-		 assessment_levels_available(cur, levels, sizeof levels));
-	wmove(w->body, y, 0);
-	for (int x = 0; x < w->cols; x++)
-		waddwstr(w->body, w->ui.glyph.rule);
-	ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_TITLE);
-	draw_detail(w, y + 1, detail);
 	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
 	if (!*ans->evidence && !*ans->notes) {
-		ui_put_utf8(&w->ui, w->body, height - 1, 0, "Evidence and notes: none yet (e to add)",
+		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, "Evidence and notes: none yet (e to add)",
 			    w->cols, UI_DIM);
 	} else {
 		char *both = malloc(strlen(ans->evidence) + strlen(ans->notes) + 32);
 		if (!both)
 			abort();
 		sprintf(both, "Evidence: %s | Notes: %s", ans->evidence, ans->notes);
-		ui_put_utf8(&w->ui, w->body, height - 1, 0, both, w->cols, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, both, w->cols, UI_NORMAL);
 		free(both);
 	}
 	if (w->s.other)
-		tui_hints(w, "0-3 level  a adopt other  j/k move  Tab/S-Tab cat  e notes  p plan  "
-			  "u undo  ? help");
+		tui_hints(w, "0-3 level  a adopt  j/k move  Tab/S-Tab cat  e notes  p plan  u undo  "
+			  "? help");
 	else
 		tui_hints(w, "0-3 level  j/k move  Tab/S-Tab cat  e notes  u undo  g overview  "
 			  "? help  q quit");
@@ -311,16 +406,11 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 				w->criterion++;
 			return;
 		}
-		if (w->criterion < last) {
+		/* No message when it worked: the row's mark, its level in the
+		 * map and the score say it (a screen reader hears them), and on
+		 * a slow link every byte counts.  A failure is always said. */
+		if (w->criterion < last)
 			w->criterion++;
-			/* Terse: the header already shows the score and level, and
-			 * this line is redrawn on every key of a walk-through. */
-			tui_message(w, UI_OK, "%s: %s.", id, tui_level_label(level));
-		} else {
-			/* What changes goes last, so a re-set resends only it. */
-			tui_message(w, UI_OK, "Category %s done: Tab for the next. %s: %s.",
-				    cat->id, id, tui_level_label(level));
-		}
 		return;
 	}
 	case L'a':

@@ -25,8 +25,10 @@ static const char *const keys[] = {
 	"Ctrl-K/Ctrl-U delete to the end/start of the line; Esc or F10 keeps the",
 	"text, Ctrl-G discards the edit.",
 	"",
-	"In the list, DEL shows which cells a row has (. where none): D Developing,",
-	"E Established, L Leading. The chosen cell is marked (*).",
+	"On a category screen: the current row's cells, the chosen one marked (*),",
+	"a dash where the Standard has no cell; below, each row with its level as",
+	"its key and points: 0 None, 1 Developing, 2 Established, 3 Leading, - not",
+	"yet answered (with --compare, the other's below, ! where they differ).",
 };
 
 /* Build the help text as lines of UTF-8 at width. */

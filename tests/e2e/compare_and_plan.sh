@@ -12,21 +12,23 @@ tui_start 80x24 screen C.UTF-8 "$BIN" --compare "$WORK/peer.csv" --who "Peer: B.
 wait_for "Category 2 of 7"
 keys "["
 wait_for "Other: 7 Developing"
-wait_for "1.1   Established != Leading"
-wait_for "1.2   Developing  == Developing"
+# The map: our level, and the other's with "!" where it differs.
+wait_for "Level  2    1    2    2    2    3    0    3"
+wait_for "Other  3!   1    -!   -!   -!   -!   3!   -!"
 wait_for "Leading (the other's level):"
 keys a
 wait_for "Remark for adopting the other level (Enter: none):"
 keys "agreed after discussion" Enter
 wait_for "1.1: adopted Leading (recorded in its history)."
-wait_for "1.1   Leading     == Leading"
+wait_for "Level  3    1    2    2    2    3    0    3"
+wait_for "Other  3    1    -!"
 OUT=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], newline=""))); print(r["level"]); print(r["history"])' "$WORK/self.csv")
 expect_contains "adopted level saved" "leading" "$OUT"
 expect_contains "history: who, old, new, remark" "| Peer: B. Name | established -> leading | adopted from $WORK/peer.csv: agreed after discussion" "$OUT"
 
 # A level changed by key in a comparison is recorded too.
 keys j 2
-wait_for "1.2: Established."
+wait_for "── 1.3 "
 OUT=$(python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline=""))); print(rows[1]["history"])' "$WORK/self.csv")
 expect_contains "changed level recorded" "| Peer: B. Name | developing -> established | set while comparing with $WORK/peer.csv" "$OUT"
 # Undo takes the history line back with the level.

@@ -25,10 +25,10 @@ grep -q junk "$FILE" && fail "discarded text reached the file" || pass
 
 # Undo a level, then the text.
 keys 3
-wait_for "1.1: Leading."
+wait_for "── 1.2 "
 keys u
 wait_for "Undid the last change to 1.1."
-wait_for "Score 0/22"
+wait_for "Score  0/22"
 keys u
 wait_for "Undid the last change to 1.1."
 wait_for "Evidence and notes: none yet"

@@ -19,7 +19,6 @@ for row in csv.DictReader(sys.stdin):
     print(row["criterion_id"], random.choice(allowed), cat)
 ' "$RANDOM")
 TOTAL=${#PLAN[@]}
-LABELS=(None Developing Established Leading)
 
 # levels_in FILE: one level word per criterion, in order ("-" unanswered).
 levels_in() {
@@ -45,9 +44,15 @@ for kill in $(seq 1 "$KILLS"); do
 	for step in $(seq 1 $((RANDOM % 4))); do
 		[ "$done_count" -lt "$((TOTAL - 1))" ] || break
 		read -r id level group <<<"${PLAN[$done_count]}"
-		read -r _ _ next_group <<<"${PLAN[$((done_count + 1))]}"
+		read -r next_id _ next_group <<<"${PLAN[$((done_count + 1))]}"
 		keys "$level"
-		wait_for "$id: ${LABELS[$level]}." || break 2
+		# Acknowledged when drawn (the draw follows the save): the next
+		# row is current, or on a category's last row its cell is marked.
+		if [ "${group:0:1}" = "${next_group:0:1}" ]; then
+			wait_for "── $next_id " || break 2
+		else
+			wait_for "(*) $level " || break 2
+		fi
 		done_count=$((done_count + 1))
 		[ "$group" = "$next_group" ] || break
 	done
@@ -56,9 +61,9 @@ for kill in $(seq 1 "$KILLS"); do
 	if [ "$done_count" -gt 0 ]; then
 		read -r _ _ previous_group <<<"${PLAN[$((done_count - 1))]}"
 		if [ "${previous_group:0:1}" != "${group:0:1}" ]; then
-			if ! screen | grep -qF -- "── $id: this row"; then
+			if ! screen | grep -qF -- "── $id "; then
 				keys Tab
-				wait_for "── $id: this row can be" || break
+				wait_for "── $id " || break
 			fi
 		fi
 	fi

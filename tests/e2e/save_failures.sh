@@ -17,7 +17,7 @@ wait_for "Category 1 of 7"
 keys 2
 wait_for "NOT SAVED: cannot write: the file size limit was reached"
 wait_for "1.1: Established, in memory only. W: save to another file."
-wait_for "Score 2/22" # kept in memory
+wait_for "Score  2/22" # kept in memory
 expect_eq "size limit: old file intact" "$before" "$(sha256sum "$FILE")"
 keys q
 wait_for "Answers are NOT saved. W: save elsewhere; q again: quit and lose them."
@@ -45,7 +45,7 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	keys C-u "$WORK/elsewhere.csv" Enter
 	wait_for "Saved to $WORK/elsewhere.csv; changes now go there."
 	keys 1
-	wait_for "1.2: Developing."
+	wait_for "── 1.3 "
 	run "$BIN" score --csv "$WORK/elsewhere.csv"
 	expect_contains "saved elsewhere, with the later change" ",1,Strategic Leadership and Management,4,22,developing" "$OUT"
 	expect_eq "disk full: original still intact" "$before" "$(sha256sum "$FILE")"

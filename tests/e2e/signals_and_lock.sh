@@ -37,7 +37,7 @@ expect_contains "terminal restored after SIGTERM" "icanon echo" "$(screen)"
 tui_start 80x24 screen C.UTF-8 sh -c "\"$BIN\" \"$FILE\"; stty -a | tr ' ' '\n' | grep -E '^-?(echo|icanon)\$' | tr '\n' ' '; echo STTY"
 wait_for "Category 1 of 7"
 keys 3
-wait_for "1.2: Leading."
+wait_for "── 1.3 " # 1.2 set (drawn after its save), 1.3 current
 kill -HUP "$(tui_pid)"
 wait_for "STTY"
 expect_contains "terminal restored after SIGHUP" "icanon echo" "$(screen)"

@@ -9,20 +9,25 @@ cp "$DATA/worked-example.csv" "$WORK/example.csv"
 for term in xterm screen tmux-256color linux vt100; do
 	for lang in C.UTF-8 C; do
 		tui_start 80x24 "$term" "$lang" "$BIN" "$WORK/example.csv"
-		wait_for "Score 0/76  Level: Developing" 10 || { fail "$term $lang"; continue; }
+		wait_for "Score  0/76 (37 more for Established)" 10 || { fail "$term $lang"; continue; }
 		# vt100 has no back-tab key, and linux's is ESC Tab (terminfo kcbt),
 		# which tmux does not send for BTab: those users press [ or PgUp.
 		if [ "$term" = vt100 ] || [ "$term" = linux ]; then keys '['; else keys BTab; fi
-		wait_for "Score 15/22  Level: Established  (4 more for Leading)" || continue
+		wait_for "Score 15/22 (4 more for Leading)       Level: Established" || continue
 		keys j j j j j j j
-		wait_for "1.8: this row can be none, leading" || continue
+		if [ "$lang" = C ]; then rule="--"; else rule="──"; fi
+		wait_for "$rule 1.8 " || continue
 		s=$(screen)
 		expect_contains "$term $lang: chosen cell marked by text" "(*) 3 Leading:" "$s"
+		expect_contains "$term $lang: levels in the map" "Level  2    1    2    2    2    3    0    3" "$s"
+		keys g # the overview's bars
+		wait_for "Overview:" || continue
+		s=$(screen)
 		if [ "$lang" = C ]; then
-			expect_contains "$term ASCII bar" "[########|####--|--]" "$s"
+			expect_contains "$term ASCII bar" "15/22   Established 8/8     [##|##|]" "$s"
 			expect_not_contains "$term ASCII: no box drawing" "─" "$s"
 		else
-			expect_contains "$term UTF-8 bar" "[████████│████░░│░░]" "$s"
+			expect_contains "$term UTF-8 bar" "15/22   Established 8/8     [██│██│]" "$s"
 		fi
 		keys q
 		wait_for "EXITED=0"
@@ -34,7 +39,7 @@ tui_start 80x24 vt100 C.UTF-8 env NO_COLOR=1 "$BIN" "$WORK/example.csv"
 wait_for "Category 2 of 7"
 keys "[" j j j j j j j
 wait_for "(*) 3 Leading:"
-wait_for "1.7   None"
+wait_for "Level  2    1    2    2    2    3    0    3"
 keys q
 wait_for "EXITED=0"
 finish

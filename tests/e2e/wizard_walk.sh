@@ -12,10 +12,13 @@ keys "London Borough of Camden" Enter Enter "A. Facilitator; B. Member" Enter C-
 wait_for "Category 1 of 7: Strategic Leadership and Management" || finish
 [ -f "$FILE" ] && pass || fail "the file was not created by the start form"
 
-# The worked example, one key per criterion.
+# The worked example, one key per criterion: each level lands in the map,
+# the last on the last row, which stays current; success says nothing more.
 keys 2 1 2 2 2 3 0 3
-wait_for "Category 1 done: Tab for the next. 1.8: Leading." || finish
-wait_for "Score 15/22  Level: Established  (4 more for Leading)  Answered 8/8"
+wait_for "Level  2    1    2    2    2    3    0    3" || finish
+wait_for "Score 15/22 (4 more for Leading)       Level: Established"
+wait_for "(*) 3 Leading: Senior leaders and managers"
+expect_eq "no message after a level that worked" "" "$(screen | tail -n 1)"
 
 # Screen dump, compared with the expected screen (tig-style).
 if [ "${TRI_UPDATE_SCREENS:-}" = 1 ]; then
@@ -24,9 +27,12 @@ fi
 expect_eq "screen matches screens/category1-worked-example.txt" \
 	"$(cat "$(dirname "$0")/screens/category1-worked-example.txt")" "$(screen)"
 
-# The terminal cursor sits on the focused row (screen readers follow it).
-row=$(screen | grep -n '▶ 1.8' | cut -d: -f1)
-expect_eq "cursor on the focused criterion" "$((row - 1)) 2" \
+# The terminal cursor sits on the current row's level in the map (screen
+# readers follow it): the line after "Row", under the middle of "1.8".
+row=$(screen | grep -n '^Level ' | cut -d: -f1)
+ids=$(screen | grep '^Row ')
+prefix=${ids%%1.8*}
+expect_eq "cursor on the current row's level" "$((row - 1)) $((${#prefix} + 1))" \
 	"$(tmux -L "$SOCKET" display -p -t t '#{cursor_y} #{cursor_x}')"
 keys g
 wait_for "Overview: London Borough of Camden"
@@ -49,14 +55,15 @@ wait_for "Score 15/22"
 tmux -L "$SOCKET" resize-window -t t -x 70 -y 20
 wait_for "Terminal too small: 70x20."
 tmux -L "$SOCKET" resize-window -t t -x 100 -y 30
-wait_for "Score 15/22  Level: Established"
+wait_for "Score 15/22 (4 more for Leading)"
 tmux -L "$SOCKET" resize-window -t t -x 80 -y 24
 wait_gone "Terminal too small"
 
 # Category 2 and its sections; then the overview.
 keys Tab
 wait_for "Category 2 of 7: Employee Lifecycle"
-wait_for "2a Recruitment: 0/25"
+wait_for "── 2a.1 (2a Recruitment) ──"
+wait_for "Row   2a.1  2a.2  2a.3  2a.4  2a.5  2a.6  2a.7  2a.8  2a.9"
 keys g
 wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"
 wait_for "Total points 15/190; 8 of 69 criteria answered."
@@ -82,7 +89,7 @@ wait_for "EXITED=0"
 tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
 wait_for "Resumed at 2a.1, the first criterion without a level."
 keys BTab
-wait_for "Score 15/22  Level: Established"
+wait_for "Score 15/22 (4 more for Leading)"
 keys q
 wait_for "EXITED=0"
 finish
