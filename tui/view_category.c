@@ -188,11 +188,11 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	 * every field keeps its column (the score padded to the maximum's
 	 * digits, the rest to their longest), so a new score resends a few
 	 * digits and not the rest of the line. */
+	int digits = snprintf(NULL, 0, "%d", r->max);
 	char next[96] = "(the top level)";
 	if (r->next_level != LEVEL_NONE)
-		snprintf(next, sizeof next, "(%d more for %s)", r->points_to_next,
+		snprintf(next, sizeof next, "(%*d more for %s)", digits, r->points_to_next,
 			 tui_level_label(r->next_level));
-	int digits = snprintf(NULL, 0, "%d", r->max);
 	snprintf(line, sizeof line, "Score %*d/%d %-*s  Level: %s", digits, r->score, r->max,
 		 digits + (int)strlen(" more for Established()"), next,
 		 tui_level_label(r->level));

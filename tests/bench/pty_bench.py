@@ -7,7 +7,7 @@ and keystrokes for a complete walk-through of the Standard with one key
 per criterion; bytes per resize; peak memory.  A burst of output is over
 when nothing more arrives for --quiet milliseconds.
 
-usage: pty_bench.py BINARY [--term xterm-256color] [--json FILE]
+usage: pty_bench.py BINARY [--term xterm-256color] [--json FILE] [--check [--check-time]]
        pty_bench.py --program 'whiptail ...'   (measure another program's first screen and moves)
 """
 import argparse, csv, fcntl, io, json, os, pty, resource, select, signal, struct
@@ -21,6 +21,9 @@ ap.add_argument("--quiet", type=float, default=60, help="ms of silence that ends
 ap.add_argument("--json")
 ap.add_argument("--program", help="a shell command to measure instead (first screen, moves)")
 ap.add_argument("--move-key", default="j")
+ap.add_argument("--check", action="store_true",
+                help="exit 1 when a byte budget is not met (for the test suite)")
+ap.add_argument("--check-time", action="store_true", help="with --check, judge the time too")
 args = ap.parse_args()
 
 
@@ -110,15 +113,35 @@ def main():
     result["first_screen_bytes"] = len(first)
     result["first_screen_ms"] = round(secs * 1000, 2)
 
-    # 2. Bytes per keystroke, by kind.
+    # 2. Bytes per keystroke, by kind.  A move to another row shows that
+    #    row's cells: its overhead is what it sends besides their text.
+    text = {r["criterion_id"]: sum(len(r[n].encode("utf-8")) for n in names[1:]) for r in rows}
+    order = [r["criterion_id"] for r in rows]
     kinds = {}
-    kinds["move (j, next criterion: new cell text shown)"] = [len(t.key("j")) for _ in range(3)]
-    kinds["move back (k)"] = [len(t.key("k")) for _ in range(3)]
-    kinds["set level and advance (2 on 1.1)"] = [len(t.key(k)) for k in ("2",)]
-    t.key("\x1b[F" if False else "")
-    for _ in range(8):
-        t.key("j")  # to 1.8, the category's last row
-    kinds["set level, no move (0 then 3 on 1.8)"] = [len(t.key("0")), len(t.key("3"))]
+    # Not a budget: a move to another row brings that row's text, and each
+    # line of it that changes needs its own cursor positioning (7-8 bytes).
+    overhead = {}
+
+    def moves(key, start, count):
+        sent, extra = [], []
+        at = order.index(start)
+        for _ in range(count):
+            at += 1 if key == "j" else -1
+            n = len(t.key(key))
+            sent.append(n)
+            extra.append(n - text[order[at]])
+        return sent, extra
+
+    kinds["move (j, next criterion: its cells shown)"], overhead["j"] = moves("j", "1.1", 3)
+    kinds["move back (k)"], overhead["k"] = moves("k", "1.4", 3)
+    kinds["set level and advance (2 on 1.1)"] = [len(t.key("2"))]
+    for _ in range(6):
+        t.key("j")  # to 1.8, the category's last row (Leading only)
+    kinds["set level, no move (0, 3 on 1.8)"] = [len(t.key(k)) for k in "03"]
+    t.key("]")
+    t.key("]")
+    t.key("\x1bOF")  # End (xterm keypad mode): 3.6, Category 3's last row, with all three cells
+    kinds["set level, no move (1, 2, 3, 0, 1 on 3.6)"] = [len(t.key(k)) for k in "12301"]
     kinds["next category (Tab)"] = [len(t.key("\t"))]
     kinds["previous category ([)"] = [len(t.key("["))]
     kinds["open help (?)"] = [len(t.key("?"))]
@@ -130,6 +153,7 @@ def main():
     kinds["type in editor (one letter)"] = [len(t.key(c)) for c in "abc"]
     kinds["close editor (Esc)"] = [len(t.key("\x1b"))]
     result["bytes_per_key"] = kinds
+    result["move_overhead_bytes"] = overhead
 
     # 3. Resize.
     t.resize(30, 100)
@@ -169,10 +193,36 @@ def main():
         "ratio": round(walk_bytes / shown, 3),
     }
     result["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["budgets"] = budgets(result)
     text = json.dumps(result, indent=1)
     print(text)
     if args.json:
         open(args.json, "w").write(text + "\n")
+    failed = [k for k, v in result["budgets"].items() if not v["met"]]
+    if args.check and failed:
+        print("budgets not met: " + ", ".join(failed), file=sys.stderr)
+        sys.exit(1)
+
+
+def budgets(r):
+    """The issue's budgets, each with the figure it is judged on.  Byte
+    counts do not depend on the machine; the time does, so --check leaves
+    it out unless --check-time is given."""
+    k = r["bytes_per_key"]
+    in_place = k["set level, no move (0, 3 on 1.8)"] + k["set level, no move (1, 2, 3, 0, 1 on 3.6)"]
+    w = r["walk"]
+    b = {
+        "walk bytes <= 1.5x the criterion text": (w["ratio"], w["ratio"] <= 1.5),
+        "walk keystrokes <= one per criterion + one per category":
+            (w["keystrokes"], w["keystrokes"] <= w["criteria"] + w["categories"]),
+        "set level in place <= 40 bytes": (max(in_place), max(in_place) <= 40),
+        "move within a screen (the overview) <= 40 bytes":
+            (max(k["move on overview (j)"]), max(k["move on overview (j)"]) <= 40),
+        "first screen < 4 KB": (r["first_screen_bytes"], r["first_screen_bytes"] < 4096),
+    }
+    if not args.check or args.check_time:
+        b["first screen < 10 ms"] = (r["first_screen_ms"], r["first_screen_ms"] < 10)
+    return {name: {"figure": fig, "met": met} for name, (fig, met) in b.items()}
 
 
 main()
