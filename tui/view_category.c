@@ -190,9 +190,12 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	 * digits and not the rest of the line. */
 	int digits = snprintf(NULL, 0, "%d", r->max);
 	char next[96] = "(the top level)";
-	if (r->next_level != LEVEL_NONE)
-		snprintf(next, sizeof next, "(%*d more for %s)", digits, r->points_to_next,
-			 tui_level_label(r->next_level));
+	if (r->next_level != LEVEL_NONE) {
+		/* "(9 more" one column further right than "(10 more" */
+		int pad = digits - snprintf(NULL, 0, "%d", r->points_to_next);
+		snprintf(next, sizeof next, "%*s(%d more for %s)", pad > 0 ? pad : 0, "",
+			 r->points_to_next, tui_level_label(r->next_level));
+	}
 	snprintf(line, sizeof line, "Score %*d/%d %-*s  Level: %s", digits, r->score, r->max,
 		 digits + (int)strlen(" more for Established()"), next,
 		 tui_level_label(r->level));

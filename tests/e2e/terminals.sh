@@ -13,7 +13,7 @@ for term in xterm screen tmux-256color linux vt100; do
 		# vt100 has no back-tab key, and linux's is ESC Tab (terminfo kcbt),
 		# which tmux does not send for BTab: those users press [ or PgUp.
 		if [ "$term" = vt100 ] || [ "$term" = linux ]; then keys '['; else keys BTab; fi
-		wait_for "Score 15/22 (4 more for Leading)       Level: Established" || continue
+		wait_for "Score 15/22  (4 more for Leading)      Level: Established" || continue
 		keys j j j j j j j
 		if [ "$lang" = C ]; then rule="--"; else rule="──"; fi
 		wait_for "$rule 1.8 " || continue

@@ -16,7 +16,7 @@ wait_for "Category 1 of 7: Strategic Leadership and Management" || finish
 # the last on the last row, which stays current; success says nothing more.
 keys 2 1 2 2 2 3 0 3
 wait_for "Level  2    1    2    2    2    3    0    3" || finish
-wait_for "Score 15/22 (4 more for Leading)       Level: Established"
+wait_for "Score 15/22  (4 more for Leading)      Level: Established"
 wait_for "(*) 3 Leading: Senior leaders and managers"
 expect_eq "no message after a level that worked" "" "$(screen | tail -n 1)"
 
@@ -55,7 +55,7 @@ wait_for "Score 15/22"
 tmux -L "$SOCKET" resize-window -t t -x 70 -y 20
 wait_for "Terminal too small: 70x20."
 tmux -L "$SOCKET" resize-window -t t -x 100 -y 30
-wait_for "Score 15/22 (4 more for Leading)"
+wait_for "Score 15/22  (4 more for Leading)"
 tmux -L "$SOCKET" resize-window -t t -x 80 -y 24
 wait_gone "Terminal too small"
 
@@ -89,7 +89,7 @@ wait_for "EXITED=0"
 tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
 wait_for "Resumed at 2a.1, the first criterion without a level."
 keys BTab
-wait_for "Score 15/22 (4 more for Leading)"
+wait_for "Score 15/22  (4 more for Leading)"
 keys q
 wait_for "EXITED=0"
 finish
