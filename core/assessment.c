@@ -45,6 +45,45 @@ static char *empty_string(void)
 	return calloc(1, 1);
 }
 
+/* The texts of a levels-only assessment's answers: thousands of files
+ * are counted without one allocation per text. */
+static char shared_empty[1];
+static char *no_extra[1];
+
+/* As assessment_create, the answers' texts shared and empty (levels_only). */
+static struct assessment *create_levels_only(const struct framework *fw)
+{
+	struct assessment *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->framework = fw;
+	a->levels_only = true;
+	a->organisation = empty_string();
+	a->type = empty_string();
+	a->assessors = empty_string();
+	a->date = empty_string();
+	size_t n = fw->criterion_count;
+	a->levels = malloc((n ? n : 1) * sizeof *a->levels);
+	a->answers = calloc(n ? n : 1, sizeof *a->answers);
+	if (!a->organisation || !a->type || !a->assessors || !a->date || !a->levels ||
+	    !a->answers) {
+		assessment_destroy(a);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		a->levels[i] = LEVEL_UNANSWERED;
+		struct assessment_answer *ans = &a->answers[i];
+		ans->target = LEVEL_UNANSWERED;
+		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+			char **slot = answer_text(ans, c);
+			if (slot)
+				*slot = shared_empty;
+		}
+		ans->extra = no_extra;
+	}
+	return a;
+}
+
 struct assessment *assessment_create(const struct framework *fw)
 {
 	struct assessment *a = calloc(1, sizeof *a);
@@ -88,7 +127,7 @@ void assessment_destroy(struct assessment *a)
 	free(a->type);
 	free(a->assessors);
 	free(a->date);
-	for (size_t i = 0; a->answers && i < a->framework->criterion_count; i++) {
+	for (size_t i = 0; a->answers && !a->levels_only && i < a->framework->criterion_count; i++) {
 		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
 			char **slot = answer_text(&a->answers[i], c);
 			if (slot)
@@ -305,7 +344,7 @@ static int adopt_extra_columns(struct assessment *a, const struct csvio_table *t
 			goto oom;
 		a->extra_column_count = j;
 	}
-	for (size_t i = 0; i < a->framework->criterion_count; i++) {
+	for (size_t i = 0; i < a->framework->criterion_count && !a->levels_only; i++) {
 		free(a->answers[i].extra);
 		a->answers[i].extra = calloc(n ? n : 1, sizeof(char *));
 		if (!a->answers[i].extra)
@@ -339,7 +378,7 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 			      cols[COL_CRITERION] < 0 ? "criterion_id" : "level");
 		goto fail;
 	}
-	a = assessment_create(fw);
+	a = levels_only ? create_levels_only(fw) : assessment_create(fw);
 	row_of = calloc(fw->criterion_count + 1, sizeof *row_of);
 	if (!a || !row_of) {
 		tri_error_set(err, "%s: out of memory", name);
@@ -471,6 +510,12 @@ struct assessment *assessment_load_levels(const struct framework *fw, const char
 
 int assessment_write(const struct assessment *a, FILE *out, struct tri_error *err)
 {
+	if (a->levels_only) {
+		/* its texts were never read: writing it would lose them */
+		tri_error_set(err, "internal error: an assessment loaded for its levels "
+			      "only cannot be written");
+		return -1;
+	}
 	const struct framework *fw = a->framework;
 	size_t width = COLUMN_COUNT + a->extra_column_count;
 	const char **fields = calloc(width, sizeof *fields);

@@ -36,6 +36,9 @@ struct assessment {
 	struct assessment_answer *answers; /* one per criterion */
 	size_t extra_column_count;         /* columns this program does not know, */
 	char **extra_columns;              /* kept and written back on save */
+	/* From assessment_load_levels: every answer's texts are one shared
+	 * empty string and its extra values absent; never change or write. */
+	bool levels_only;
 };
 
 /* A blank assessment (every row unanswered).  NULL if out of memory.

@@ -125,6 +125,39 @@ static void test_round_trip(void **state)
 	assert_non_null(strstr(b->answers[4].history, " | A. Facilitator | established -> leading | "));
 	assert_int_equal(b->levels[4], LEVEL_LEADING);
 	assert_int_equal(b->levels[1], LEVEL_UNANSWERED);
+
+	/* Levels only (score, benchmark): the same levels and metadata, empty
+	 * texts (shared, not allocated), an extra column's values left out,
+	 * and a refusal to write what would lose the texts. */
+	char round_path[512], extra_path[512];
+	snprintf(round_path, sizeof round_path, "%s", path); /* path_in_dir's buffer is reused */
+	snprintf(extra_path, sizeof extra_path, "%s", path_in_dir("extra.csv"));
+	write_text(extra_path, "criterion_id,level,evidence,owner\n"
+		   "1.1,leading,Minutes,Ada\n1.2,developing,,Ngozi\n");
+	const char *files[] = { round_path, extra_path };
+	for (size_t f = 0; f < 2; f++) {
+		struct assessment *c = assessment_load_levels(fw, files[f], &err);
+		if (!c)
+			fail_msg("%s", err.message);
+		assert_true(c->levels_only);
+		for (size_t i = 0; i < fw->criterion_count; i++) {
+			assert_int_equal(c->levels[i], f ? (i == 0 ? LEVEL_LEADING : i == 1
+							   ? LEVEL_DEVELOPING : LEVEL_UNANSWERED)
+					 : b->levels[i]);
+			assert_string_equal(c->answers[i].evidence, "");
+			assert_string_equal(c->answers[i].history, "");
+		}
+		if (!f)
+			assert_string_equal(c->organisation, b->organisation);
+		else
+			assert_int_equal(c->extra_column_count, 1);
+		FILE *out = tmpfile();
+		assert_non_null(out);
+		assert_int_equal(assessment_write(c, out, &err), -1);
+		assert_non_null(strstr(err.message, "levels only cannot be written"));
+		fclose(out);
+		assessment_destroy(c);
+	}
 	assessment_destroy(a);
 	assessment_destroy(b);
 }
