@@ -50,46 +50,14 @@ static char *empty_string(void)
 static char shared_empty[1];
 static char *no_extra[1];
 
-/* As assessment_create, the answers' texts shared and empty (levels_only). */
-static struct assessment *create_levels_only(const struct framework *fw)
+/* A blank assessment; with levels_only, its answers' texts are shared. */
+static struct assessment *create(const struct framework *fw, bool levels_only)
 {
 	struct assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return NULL;
 	a->framework = fw;
-	a->levels_only = true;
-	a->organisation = empty_string();
-	a->type = empty_string();
-	a->assessors = empty_string();
-	a->date = empty_string();
-	size_t n = fw->criterion_count;
-	a->levels = malloc((n ? n : 1) * sizeof *a->levels);
-	a->answers = calloc(n ? n : 1, sizeof *a->answers);
-	if (!a->organisation || !a->type || !a->assessors || !a->date || !a->levels ||
-	    !a->answers) {
-		assessment_destroy(a);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		a->levels[i] = LEVEL_UNANSWERED;
-		struct assessment_answer *ans = &a->answers[i];
-		ans->target = LEVEL_UNANSWERED;
-		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
-			char **slot = answer_text(ans, c);
-			if (slot)
-				*slot = shared_empty;
-		}
-		ans->extra = no_extra;
-	}
-	return a;
-}
-
-struct assessment *assessment_create(const struct framework *fw)
-{
-	struct assessment *a = calloc(1, sizeof *a);
-	if (!a)
-		return NULL;
-	a->framework = fw;
+	a->levels_only = levels_only;
 	a->organisation = empty_string();
 	a->type = empty_string();
 	a->assessors = empty_string();
@@ -106,10 +74,10 @@ struct assessment *assessment_create(const struct framework *fw)
 		ans->target = LEVEL_UNANSWERED;
 		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
 			char **slot = answer_text(ans, c);
-			if (slot && !(*slot = empty_string()))
+			if (slot && !(*slot = levels_only ? shared_empty : empty_string()))
 				goto fail;
 		}
-		ans->extra = calloc(1, sizeof(char *));
+		ans->extra = levels_only ? no_extra : calloc(1, sizeof(char *));
 		if (!ans->extra)
 			goto fail;
 	}
@@ -117,6 +85,11 @@ struct assessment *assessment_create(const struct framework *fw)
 fail:
 	assessment_destroy(a);
 	return NULL;
+}
+
+struct assessment *assessment_create(const struct framework *fw)
+{
+	return create(fw, false);
 }
 
 void assessment_destroy(struct assessment *a)
@@ -378,7 +351,7 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 			      cols[COL_CRITERION] < 0 ? "criterion_id" : "level");
 		goto fail;
 	}
-	a = levels_only ? create_levels_only(fw) : assessment_create(fw);
+	a = create(fw, levels_only);
 	row_of = calloc(fw->criterion_count + 1, sizeof *row_of);
 	if (!a || !row_of) {
 		tri_error_set(err, "%s: out of memory", name);
