@@ -34,6 +34,21 @@ for term in xterm screen tmux-256color linux vt100; do
 	done
 done
 
+# A file without answers opens at 1.1 with nothing to resume; the bottom
+# part (None, the table of rows, evidence) keeps its line from one category
+# to the next, so a category change resends only what differs.
+tui_start 80x24 xterm-256color C.UTF-8 "$BIN" "$WORK/a.csv"
+wait_for "── 1.1 "
+expect_eq "no resume message without answers" "" "$(screen | tail -n 1)"
+before=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')
+keys Tab
+wait_for "── 2a.1 (2a Recruitment) "
+after=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')
+expect_eq "bottom part found" 3 "$(wc -w <<<"$before")"
+expect_eq "bottom part on the same lines in Categories 1 and 2" "$before" "$after"
+keys q
+wait_for "EXITED=0"
+
 # NO_COLOR and a monochrome terminal lose nothing: the markers are text.
 tui_start 80x24 vt100 C.UTF-8 env NO_COLOR=1 "$BIN" "$WORK/example.csv"
 wait_for "Category 2 of 7"
