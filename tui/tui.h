@@ -67,6 +67,9 @@ struct wizard {
 	int form_focus;
 	struct editor_field form[3]; /* organisation, assessors, date */
 	bool form_peer;
+	/* the category screen's tallest page at this window size (cells and
+	 * map), computed once per size rather than on every key */
+	int tallest_cols, tallest_rows, tallest_page;
 	/* where the terminal cursor goes after drawing (for screen readers) */
 	WINDOW *cursor_win;
 	int cursor_y, cursor_x;

@@ -121,14 +121,10 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 		l->bands_shown = 1;
 }
 
-static struct layout plan_layout(struct wizard *w, const struct page *p)
+/* Rows the tallest page needs for its cells and its map. */
+static int tallest_page(struct wizard *w)
 {
 	const struct framework *fw = w->s.fw;
-	struct layout l;
-	page_geometry(w, p, &l);
-	/* The bottom part (None, the map, evidence) sits below the tallest
-	 * page's cells, or against the bottom edge when that is closer: so it
-	 * stays put from one category to the next as well. */
 	int tallest = 0;
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_category *cat = &fw->categories[c];
@@ -148,6 +144,22 @@ static struct layout plan_layout(struct wizard *w, const struct page *p)
 				tallest = need;
 		}
 	}
+	return tallest;
+}
+
+static struct layout plan_layout(struct wizard *w, const struct page *p)
+{
+	struct layout l;
+	page_geometry(w, p, &l);
+	/* The bottom part (None, the map, evidence) sits below the tallest
+	 * page's cells, or against the bottom edge when that is closer: so it
+	 * stays put from one category to the next as well. */
+	if (w->tallest_cols != w->cols || w->tallest_rows != w->rows) {
+		w->tallest_page = tallest_page(w);
+		w->tallest_cols = w->cols;
+		w->tallest_rows = w->rows;
+	}
+	int tallest = w->tallest_page;
 	int height = getmaxy(w->body);
 	l.detail_y = 2;
 	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
