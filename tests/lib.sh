@@ -129,7 +129,9 @@ wait_file_contains() {
 }
 
 tui_pid() { # the wizard's pid inside the session
-	# the newest process running tri-assess on a file of this test (under
-	# valgrind, that is the valgrind process, which is the program)
-	pgrep -f -n -- "$(basename "${REAL_BIN:-$BIN}") $WORK/"
+	# the newest process that is tri-assess (or valgrind running it) on a
+	# file of this test; anchored on the program's own name, because the
+	# pane's shell and the tmux server carry the same words in their
+	# command lines, and one started in the same clock tick is as "new"
+	pgrep -f -n -- "^[^ ]*($(basename "${REAL_BIN:-$BIN}")|valgrind[^ ]*) .*$WORK/"
 }
