@@ -1,0 +1,81 @@
+/* Unit tests: the wizard's text helpers that need no terminal — wrapping
+ * (with a hanging indent, as the category screen draws cells) and display
+ * widths. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui.h"
+
+struct wrap_case {
+	const wchar_t *text;
+	int first_width, width;
+	const wchar_t *lines; /* the lines joined with '|' */
+};
+
+static const struct wrap_case wrap_cases[] = {
+	/* words break at spaces; the space at a break is dropped */
+	{ L"one two three", 13, 13, L"one two three" },
+	{ L"one two three", 7, 7, L"one two|three" },
+	/* a hanging indent: the first line wider than the rest */
+	{ L"(*) 3 Leading: Senior leaders and managers", 20, 12,
+	  L"(*) 3 Leading:|Senior|leaders and|managers" },
+	{ L"abc def", 3, 7, L"abc|def" },
+	/* a word longer than the line is cut */
+	{ L"abcdefghij", 4, 4, L"abcd|efgh|ij" },
+	/* newlines end lines; an empty text is one empty line */
+	{ L"a\nb", 10, 10, L"a|b" },
+	{ L"", 10, 10, L"" },
+	/* wide characters count two columns */
+	{ L"\u4e00\u4e00 \u4e00", 4, 4, L"\u4e00\u4e00|\u4e00" },
+	/* widths below one are taken as one */
+	{ L"ab", 0, 0, L"a|b" },
+};
+
+static void test_wrap_hanging(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof wrap_cases / sizeof wrap_cases[0]; i++) {
+		const struct wrap_case *c = &wrap_cases[i];
+		size_t starts[16], lengths[16];
+		int n = ui_wrap_hanging(c->text, c->first_width, c->width, starts, lengths, 16);
+		wchar_t got[256] = L"";
+		for (int k = 0; k < n && k < 16; k++) {
+			if (k)
+				wcscat(got, L"|");
+			wcsncat(got, c->text + starts[k], lengths[k]);
+		}
+		if (wcscmp(got, c->lines) != 0)
+			fail_msg("case %zu: expected [%ls], got [%ls]", i, c->lines, got);
+		/* counting alone (no arrays) gives the same number of lines */
+		assert_int_equal(ui_wrap_hanging(c->text, c->first_width, c->width, NULL, NULL, 0), n);
+		/* equal widths: the same as ui_wrap */
+		if (c->first_width == c->width)
+			assert_int_equal(ui_wrap(c->text, c->width, starts, lengths, 16), n);
+	}
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_width(L"abc"), 3);
+	assert_int_equal(ui_width(L"\u4e00b"), 3);
+	assert_int_equal(ui_char_width(L'\t') >= 0, 1);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_hanging),
+		cmocka_unit_test(test_widths),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
