@@ -116,6 +116,25 @@ wait_gone() {
 	return 1
 }
 
+# wait_settled [SECONDS]: poll until two captures 0.2 s apart are the same
+# (a slow program, under valgrind say, may still be drawing).
+wait_settled() {
+	local limit=${1:-10} previous current
+	local deadline=$((SECONDS + limit))
+	previous=$(screen)
+	while [ $SECONDS -le $deadline ]; do
+		sleep 0.2
+		current=$(screen)
+		if [ "$current" == "$previous" ]; then
+			pass
+			return 0
+		fi
+		previous=$current
+	done
+	fail "timed out waiting for the screen to settle"
+	return 1
+}
+
 # wait_file_contains FILE TEXT [SECONDS]
 wait_file_contains() {
 	local file=$1 text=$2 limit=${3:-10}

@@ -149,14 +149,11 @@ int ui_wrap_hanging(const wchar_t *text, int first_width, int width, size_t *sta
 			end++;
 		}
 		size_t next;
-		if (end < len && text[end] == L' ') {
-			next = end + 1; /* the line is full up to a space: break there */
-		} else if (end < len && text[end] != L'\n' && last_space != (size_t)-1 &&
-			   last_space > pos) {
+		if (end < len && (text[end] == L' ' || text[end] == L'\n')) {
+			next = end + 1; /* full up to a space, or a line break: end here */
+		} else if (end < len && last_space != (size_t)-1 && last_space > pos) {
 			end = last_space;
 			next = last_space + 1;
-		} else if (end < len && text[end] == L'\n') {
-			next = end + 1;
 		} else {
 			next = end;
 		}

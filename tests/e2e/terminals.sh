@@ -39,10 +39,14 @@ done
 # to the next, so a category change resends only what differs.
 tui_start 80x24 xterm-256color C.UTF-8 "$BIN" "$WORK/a.csv"
 wait_for "── 1.1 "
+wait_for "Evidence and notes: none yet"
+wait_settled
 expect_eq "no resume message without answers" "" "$(screen | tail -n 1)"
 before=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')
 keys Tab
 wait_for "── 2a.1 (2a Recruitment) "
+wait_for "Row   2a.1"
+wait_settled
 after=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')
 expect_eq "bottom part found" 3 "$(wc -w <<<"$before")"
 expect_eq "bottom part on the same lines in Categories 1 and 2" "$before" "$after"
