@@ -18,6 +18,7 @@ keys 2 1 2 2 2 3 0 3
 wait_for "Level  2    1    2    2    2    3    0    3" || finish
 wait_for "Score 15/22  (4 more for Leading)      Level: Established"
 wait_for "(*) 3 Leading: Senior leaders and managers"
+wait_settled
 expect_eq "no message after a level that worked" "" "$(screen | tail -n 1)"
 
 # Screen dump, compared with the expected screen (tig-style).
