@@ -9,26 +9,8 @@
 
 #include "plan.h"
 #include "score.h"
+#include "levels_fixture.h"
 
-static struct framework *fw;
-static enum level *levels;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct tri_error err;
-	fw = framework_load_embedded(&err);
-	levels = malloc(fw->criterion_count * sizeof *levels);
-	return fw && levels ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	free(levels);
-	framework_destroy(fw);
-	return 0;
-}
 
 static void set_example(void)
 {
