@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "csvio.h"
 #include "embedded.h"
@@ -250,7 +252,6 @@ static int load_sections(struct framework *fw, struct source_table *st,
 		char *category = NULL;
 		if (take_text(&sec->id, st, r, "section", true, err) != 0 ||
 		    take_text(&sec->title, st, r, "title", true, err) != 0 ||
-		    take_text(&sec->footnote, st, r, "footnote", false, err) != 0 ||
 		    take_text(&category, st, r, "category", true, err) != 0) {
 			free(category);
 			return -1;
@@ -316,8 +317,7 @@ static int load_criteria(struct framework *fw, struct source_table *st,
 	for (size_t r = 0; r < n; r++) {
 		struct framework_criterion *crit = &fw->criteria[r];
 		size_t line = st->table.rows[r].line;
-		if (take_text(&crit->id, st, r, "criterion_id", true, err) != 0 ||
-		    take_text(&crit->footnote, st, r, "footnote", false, err) != 0)
+		if (take_text(&crit->id, st, r, "criterion_id", true, err) != 0)
 			return -1;
 		const char *cat_id = field(st, r, "category");
 		long c = framework_find_category(fw, cat_id);
@@ -449,6 +449,320 @@ static int load_glossary(struct framework *fw, struct source_table *st,
 	return 0;
 }
 
+/* ---- The introduction (about.csv) and the footnotes (footnotes.csv) ---- */
+
+static const struct framework_file *find_file(const struct framework_file *files,
+					      size_t count, const char *name)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(files[i].name, name) == 0)
+			return &files[i];
+	return NULL;
+}
+
+/* Section ids are short names a footnote can point at ("about:duty"). */
+static bool about_id_valid(const char *id)
+{
+	for (const char *p = id; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			return false;
+	return true;
+}
+
+/* Row r begins or continues a section: ids are well formed, a section's
+ * rows come together, and its heading is given once or repeated exactly. */
+static int about_section(struct framework *fw, const struct source_table *st, size_t r,
+			 struct tri_error *err)
+{
+	struct framework_paragraph *p = &fw->about[r];
+	size_t line = st->table.rows[r].line;
+	if (!about_id_valid(p->section)) {
+		tri_error_set(err, "%s:%zu: field \"section\" is \"%s\"; expected letters, "
+			      "digits, '-' or '_'", st->name, line, p->section);
+		return -1;
+	}
+	size_t first = r;
+	while (first > 0 && strcmp(fw->about[first - 1].section, p->section) == 0)
+		first--;
+	for (size_t q = 0; first == r && q < r; q++) {
+		if (strcmp(fw->about[q].section, p->section) == 0) {
+			tri_error_set(err, "%s:%zu: section \"%s\" resumes after section \"%s\"; "
+				      "expected each section's rows together", st->name, line,
+				      p->section, fw->about[r - 1].section);
+			return -1;
+		}
+	}
+	if (first == r) {
+		if (p->heading[0] == '\0') {
+			tri_error_set(err, "%s:%zu: field \"heading\" is empty; expected the "
+				      "heading of section \"%s\" on its first row", st->name,
+				      line, p->section);
+			return -1;
+		}
+		return 0;
+	}
+	const char *heading = fw->about[first].heading;
+	if (p->heading[0] == '\0') {
+		char *copy = strdup(heading);
+		if (!copy) {
+			tri_error_set(err, "%s: out of memory", st->name);
+			return -1;
+		}
+		free(p->heading);
+		p->heading = copy;
+	} else if (strcmp(p->heading, heading) != 0) {
+		tri_error_set(err, "%s:%zu: field \"heading\" is \"%s\"; expected \"%s\" "
+			      "(section \"%s\", line %zu) or empty", st->name, line, p->heading,
+			      heading, p->section, st->table.rows[first].line);
+		return -1;
+	}
+	return 0;
+}
+
+/* Row r holds either its own text or an insert, never both or neither. */
+static int about_insert(struct framework_paragraph *p, const struct source_table *st,
+			size_t r, struct tri_error *err)
+{
+	size_t line = st->table.rows[r].line;
+	char *insert = csvio_trimmed(field(st, r, "insert"));
+	if (!insert) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	int rc = -1;
+	if (insert[0] == '\0')
+		p->insert = FRAMEWORK_INSERT_NONE;
+	else if (strcasecmp(insert, "levels") == 0)
+		p->insert = FRAMEWORK_INSERT_LEVELS;
+	else if (strcasecmp(insert, "points") == 0)
+		p->insert = FRAMEWORK_INSERT_POINTS;
+	else {
+		tri_error_set(err, "%s:%zu: field \"insert\" is \"%s\"; expected levels, "
+			      "points or empty", st->name, line, insert);
+		goto done;
+	}
+	if (p->insert == FRAMEWORK_INSERT_NONE && p->text[0] == '\0') {
+		tri_error_set(err, "%s:%zu: field \"text\" is empty; expected the paragraph's "
+			      "text, or an insert", st->name, line);
+		goto done;
+	}
+	if (p->insert != FRAMEWORK_INSERT_NONE && p->text[0] != '\0') {
+		tri_error_set(err, "%s:%zu: field \"text\" holds text and field \"insert\" is "
+			      "\"%s\"; expected one of them", st->name, line, insert);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(insert);
+	return rc;
+}
+
+static int load_about(struct framework *fw, struct source_table *st, struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	fw->about = calloc(n ? n : 1, sizeof *fw->about);
+	if (!fw->about) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->about_count = n;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_paragraph *p = &fw->about[r];
+		if (take_text(&p->section, st, r, "section", true, err) != 0 ||
+		    take_text(&p->heading, st, r, "heading", false, err) != 0 ||
+		    take_text(&p->text, st, r, "text", false, err) != 0 ||
+		    about_section(fw, st, r, err) != 0 || about_insert(p, st, r, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The level a footnote names: empty is LEVEL_NONE ("no level"). */
+static int note_level(const struct source_table *st, size_t r, enum level *level,
+		      struct tri_error *err)
+{
+	const char *text = field(st, r, "level");
+	if (!level_parse(text, level) || *level == LEVEL_NONE) {
+		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected developing, "
+			      "established, leading or empty", st->name,
+			      st->table.rows[r].line, text);
+		return -1;
+	}
+	if (*level == LEVEL_UNANSWERED)
+		*level = LEVEL_NONE;
+	return 0;
+}
+
+static long find_about_section(const struct framework *fw, const char *id)
+{
+	for (size_t i = 0; i < fw->about_count; i++)
+		if (strcmp(fw->about[i].section, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Criteria are not indexed by id yet while the optional files load. */
+static long find_criterion_in_order(const struct framework *fw, const char *id)
+{
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		if (strcmp(fw->criteria[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Attach note to the place its target names; the level must suit it. */
+static int note_place(const struct framework *fw, struct framework_footnote *note,
+		      const char *target, const struct source_table *st, size_t r,
+		      struct tri_error *err)
+{
+	size_t line = st->table.rows[r].line;
+	long i;
+	bool wants_level = false, allows_level = false;
+	if (strncmp(target, "about:", 6) == 0 && (i = find_about_section(fw, target + 6)) >= 0) {
+		note->place = FRAMEWORK_NOTE_ABOUT;
+	} else if (strcmp(target, "levels") == 0) {
+		note->place = FRAMEWORK_NOTE_LEVEL;
+		i = 0;
+		wants_level = allows_level = true;
+	} else if ((i = find_criterion_in_order(fw, target)) >= 0) {
+		note->place = FRAMEWORK_NOTE_CRITERION;
+		allows_level = true;
+	} else if ((i = find_section(fw, target)) >= 0) {
+		note->place = FRAMEWORK_NOTE_SECTION;
+	} else if ((i = framework_find_category(fw, target)) >= 0) {
+		note->place = FRAMEWORK_NOTE_CATEGORY;
+	} else {
+		tri_error_set(err, "%s:%zu: field \"target\" is \"%s\"; expected a criterion "
+			      "(1.2), a section (2a), a category (1), levels, or about: and a "
+			      "section of about.csv", st->name, line, target);
+		return -1;
+	}
+	note->index = (size_t)i;
+	if (note->level != LEVEL_NONE && !allows_level) {
+		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected it empty for "
+			      "target \"%s\" (levels name cells of a criterion, or "
+			      "descriptors with target levels)", st->name, line,
+			      level_name(note->level), target);
+		return -1;
+	}
+	if (wants_level && note->level == LEVEL_NONE) {
+		tri_error_set(err, "%s:%zu: field \"level\" is empty; expected the level whose "
+			      "descriptor the note marks", st->name, line);
+		return -1;
+	}
+	if (note->place == FRAMEWORK_NOTE_CRITERION && note->level != LEVEL_NONE &&
+	    !fw->criteria[i].cell[note->level]) {
+		tri_error_set(err, "%s:%zu: criterion \"%s\" has no %s cell; expected a level "
+			      "it has a cell for, or empty for the whole row", st->name, line,
+			      target, level_name(note->level));
+		return -1;
+	}
+	return 0;
+}
+
+static int load_footnotes(struct framework *fw, struct source_table *st,
+			  struct tri_error *err)
+{
+	size_t n = st->table.row_count;
+	fw->footnotes = calloc(n ? n : 1, sizeof *fw->footnotes);
+	if (!fw->footnotes) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->footnote_count = n;
+	for (size_t r = 0; r < n; r++) {
+		struct framework_footnote *note = &fw->footnotes[r];
+		char *target = NULL;
+		int rc = take_text(&note->marker, st, r, "marker", true, err);
+		if (rc == 0)
+			rc = take_text(&note->text, st, r, "text", true, err);
+		if (rc == 0)
+			rc = take_text(&target, st, r, "target", true, err);
+		if (rc == 0)
+			rc = note_level(st, r, &note->level, err);
+		if (rc == 0)
+			rc = note_place(fw, note, target, st, r, err);
+		free(target);
+		if (rc != 0)
+			return -1;
+		for (size_t p = 0; p < r; p++) {
+			if (strcmp(fw->footnotes[p].marker, note->marker) == 0) {
+				tri_error_set(err, "%s:%zu: marker \"%s\" given twice (line %zu); "
+					      "expected each once", st->name,
+					      st->table.rows[r].line, note->marker,
+					      st->table.rows[p].line);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Append a note read from an old `footnote` column; takes text. */
+static int add_old_note(struct framework *fw, enum framework_note_place place, size_t index,
+			char *text, const struct source_table *st, struct tri_error *err)
+{
+	char *marker = strdup("");
+	struct framework_footnote *grown =
+		realloc(fw->footnotes, (fw->footnote_count + 1) * sizeof *grown);
+	if (grown)
+		fw->footnotes = grown;
+	if (!marker || !grown) {
+		free(marker);
+		free(text);
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->footnotes[fw->footnote_count++] = (struct framework_footnote){
+		.marker = marker, .place = place, .index = index, .level = LEVEL_NONE,
+		.text = text,
+	};
+	return 0;
+}
+
+/* The format before footnotes.csv: a `footnote` column in sections.csv and
+ * criteria.csv, one note per row without a marker.  Read only when
+ * footnotes.csv is absent; beside it, text there is refused, so a note never
+ * has two places to be edited. */
+static int load_old_footnotes(struct framework *fw, const struct framework_file *files,
+			      size_t count, const char *origin, struct tri_error *err)
+{
+	static const struct {
+		const char *file;
+		enum framework_note_place place;
+	} olds[] = {
+		{ "sections.csv", FRAMEWORK_NOTE_SECTION },
+		{ "criteria.csv", FRAMEWORK_NOTE_CRITERION },
+	};
+	static const char *const no_columns[] = { NULL };
+	bool have_file = find_file(files, count, "footnotes.csv") != NULL;
+	for (size_t o = 0; o < sizeof olds / sizeof olds[0]; o++) {
+		struct source_table st = {0};
+		int rc = open_table(&st, files, count, origin, olds[o].file, no_columns, err);
+		for (size_t r = 0; rc == 0 && r < st.table.row_count; r++) {
+			const char *text = field(&st, r, "footnote");
+			char *trimmed = csvio_trimmed(text);
+			if (!trimmed) {
+				tri_error_set(err, "%s: out of memory", st.name);
+				rc = -1;
+			} else if (trimmed[0] != '\0' && have_file) {
+				tri_error_set(err, "%s:%zu: field \"footnote\" holds text and "
+					      "footnotes.csv is present; expected footnotes in "
+					      "footnotes.csv only", st.name, st.table.rows[r].line);
+				rc = -1;
+			} else if (trimmed[0] != '\0') {
+				rc = add_old_note(fw, olds[o].place, r, trimmed, &st, err);
+				trimmed = NULL; /* owned by the note (or freed there) */
+			}
+			free(trimmed);
+		}
+		csvio_table_finish(&st.table);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static const struct framework *sort_context;
 
 static int compare_ids(const void *a, const void *b)
@@ -486,17 +800,22 @@ struct framework *framework_load_files(const struct framework_file *files,
 		"criterion_id", "category", "section", "developing", "established",
 		"leading", NULL };
 	static const char *const term_cols[] = { "term", "definition", NULL };
+	static const char *const about_cols[] = { "section", "heading", "text", NULL };
+	static const char *const note_cols[] = { "marker", "target", "level", "text", NULL };
 	static const struct step {
 		const char *file;
 		const char *const *columns;
 		int (*load)(struct framework *, struct source_table *, struct tri_error *);
+		bool optional;
 	} steps[] = {
-		{ "framework.csv", identity_cols, load_identity },
-		{ "levels.csv", level_cols, load_levels },
-		{ "categories.csv", category_cols, load_categories },
-		{ "sections.csv", section_cols, load_sections },
-		{ "criteria.csv", criterion_cols, load_criteria },
-		{ "glossary.csv", term_cols, load_glossary },
+		{ "framework.csv", identity_cols, load_identity, false },
+		{ "levels.csv", level_cols, load_levels, false },
+		{ "categories.csv", category_cols, load_categories, false },
+		{ "sections.csv", section_cols, load_sections, false },
+		{ "criteria.csv", criterion_cols, load_criteria, false },
+		{ "glossary.csv", term_cols, load_glossary, false },
+		{ "about.csv", about_cols, load_about, true },
+		{ "footnotes.csv", note_cols, load_footnotes, true },
 	};
 
 	struct framework *fw = calloc(1, sizeof *fw);
@@ -505,6 +824,8 @@ struct framework *framework_load_files(const struct framework_file *files,
 		return NULL;
 	}
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if (steps[i].optional && !find_file(files, count, steps[i].file))
+			continue;
 		struct source_table st = {0};
 		int rc = open_table(&st, files, count, origin, steps[i].file,
 				    steps[i].columns, err);
@@ -514,7 +835,8 @@ struct framework *framework_load_files(const struct framework_file *files,
 		if (rc != 0)
 			goto fail;
 	}
-	if (index_criteria(fw, err) != 0)
+	if (load_old_footnotes(fw, files, count, origin, err) != 0 ||
+	    index_criteria(fw, err) != 0)
 		goto fail;
 	for (size_t i = 1; i < fw->criterion_count; i++) {
 		size_t a = fw->criteria_by_id[i - 1], b = fw->criteria_by_id[i];
@@ -540,9 +862,9 @@ struct framework *framework_load_dir(const char *dir, struct tri_error *err)
 {
 	static const char *const names[] = {
 		"framework.csv", "levels.csv", "categories.csv", "sections.csv",
-		"criteria.csv", "glossary.csv",
+		"criteria.csv", "glossary.csv", "about.csv", "footnotes.csv",
 	};
-	enum { N = sizeof names / sizeof names[0] };
+	enum { N = sizeof names / sizeof names[0], REQUIRED = 6 };
 	struct framework_file files[N];
 	char *buffers[N] = {0};
 	size_t loaded = 0;
@@ -553,6 +875,9 @@ struct framework *framework_load_dir(const char *dir, struct tri_error *err)
 			tri_error_set(err, "%s: path too long", dir);
 			goto cleanup;
 		}
+		struct stat st;
+		if (i >= REQUIRED && lstat(path, &st) != 0 && errno == ENOENT)
+			continue; /* optional, and absent */
 		size_t size;
 		if (csvio_read_file(path, &buffers[i], &size, err) != 0)
 			goto cleanup;
@@ -586,11 +911,9 @@ void framework_destroy(struct framework *fw)
 	for (size_t i = 0; i < fw->section_count && fw->sections; i++) {
 		free(fw->sections[i].id);
 		free(fw->sections[i].title);
-		free(fw->sections[i].footnote);
 	}
 	for (size_t i = 0; i < fw->criterion_count && fw->criteria; i++) {
 		free(fw->criteria[i].id);
-		free(fw->criteria[i].footnote);
 		for (int l = 0; l < LEVEL_COUNT; l++)
 			free(fw->criteria[i].cell[l]);
 	}
@@ -598,6 +921,17 @@ void framework_destroy(struct framework *fw)
 		free(fw->glossary[i].term);
 		free(fw->glossary[i].definition);
 	}
+	for (size_t i = 0; i < fw->about_count && fw->about; i++) {
+		free(fw->about[i].section);
+		free(fw->about[i].heading);
+		free(fw->about[i].text);
+	}
+	for (size_t i = 0; i < fw->footnote_count && fw->footnotes; i++) {
+		free(fw->footnotes[i].marker);
+		free(fw->footnotes[i].text);
+	}
+	free(fw->about);
+	free(fw->footnotes);
 	free(fw->categories);
 	free(fw->sections);
 	free(fw->criteria);
@@ -653,4 +987,20 @@ enum level framework_top_level(const struct framework_criterion *criterion)
 		if (criterion->cell[l])
 			return (enum level)l;
 	return LEVEL_NONE;
+}
+
+size_t framework_footnotes_at(const struct framework *fw, enum framework_note_place place,
+			      size_t index, enum level level,
+			      const struct framework_footnote **out, size_t capacity)
+{
+	size_t found = 0;
+	for (size_t i = 0; i < fw->footnote_count; i++) {
+		const struct framework_footnote *note = &fw->footnotes[i];
+		if (note->place != place || note->index != index || note->level != level)
+			continue;
+		if (found < capacity)
+			out[found] = note;
+		found++;
+	}
+	return found;
 }

@@ -1,9 +1,11 @@
 /* framework: the Standard as data — categories, sections, criterion rows,
- * points per level, level descriptors and glossary.
+ * points per level, level descriptors, glossary, the introduction and the
+ * footnotes.
  *
- * One loader reads the six CSV files (see docs/file-formats.md) either from
- * the copy embedded at build time or from a directory, so a revised
- * Standard is a matter of data.  A loaded framework is immutable. */
+ * One loader reads the CSV files (six required, two optional; see
+ * docs/file-formats.md) either from the copy embedded at build time or from
+ * a directory, so a revised Standard is a matter of data.  A loaded
+ * framework is immutable. */
 #ifndef FRAMEWORK_H
 #define FRAMEWORK_H
 
@@ -24,13 +26,11 @@ struct framework_criterion {
 	size_t section;            /* index into sections, or FRAMEWORK_NO_SECTION */
 	char *cell[LEVEL_COUNT];   /* cell text by level; NULL where the Standard
 				      has no cell; cell[LEVEL_NONE] is NULL */
-	char *footnote;            /* "" when none */
 };
 
 struct framework_section {
 	char *id;      /* "2a" */
 	char *title;   /* "Recruitment" */
-	char *footnote;
 	size_t category;
 	size_t first_criterion, criterion_count;
 };
@@ -51,6 +51,43 @@ struct framework_term {
 	char *definition; /* "" where the source gives none */
 };
 
+/* What an about.csv row stands for besides its own text: text that
+ * levels.csv already holds, so the introduction does not copy it twice. */
+enum framework_insert {
+	FRAMEWORK_INSERT_NONE,   /* the row's own text */
+	FRAMEWORK_INSERT_LEVELS, /* each level above none: its title and descriptor */
+	FRAMEWORK_INSERT_POINTS, /* each level: its title and points */
+};
+
+/* One paragraph of the Standard's introduction (about.csv), in reading
+ * order.  Rows of one section are consecutive and share its heading. */
+struct framework_paragraph {
+	char *section;  /* "duty": letters, digits, '-' and '_' */
+	char *heading;  /* "Our Duty" */
+	char *text;     /* verbatim; "" where insert is not FRAMEWORK_INSERT_NONE */
+	enum framework_insert insert;
+};
+
+/* Where a footnote is attached. */
+enum framework_note_place {
+	FRAMEWORK_NOTE_CRITERION, /* a cell (level) or, with LEVEL_NONE, the whole row */
+	FRAMEWORK_NOTE_SECTION,   /* a section's heading ("Recruitment") */
+	FRAMEWORK_NOTE_CATEGORY,  /* a category's heading */
+	FRAMEWORK_NOTE_ABOUT,     /* a section of the introduction */
+	FRAMEWORK_NOTE_LEVEL,     /* a level's descriptor (levels.csv) */
+};
+
+struct framework_footnote {
+	char *marker;   /* "6": the source's superscript, as plain text; "" for
+			   a note read from an old `footnote` column */
+	enum framework_note_place place;
+	size_t index;   /* criterion, section or category index; for ABOUT the
+			   index of the section's first paragraph; 0 for LEVEL */
+	enum level level; /* CRITERION: the cell's level, LEVEL_NONE for the row;
+			     LEVEL: whose descriptor; otherwise LEVEL_NONE */
+	char *text;     /* verbatim, never "" */
+};
+
 struct framework {
 	char *id;          /* "celc-tri-standard" */
 	char *version;     /* "14" */
@@ -65,6 +102,10 @@ struct framework {
 	struct framework_section *sections;
 	struct framework_criterion *criteria;
 	struct framework_term *glossary;
+	size_t about_count;                  /* 0 without about.csv */
+	struct framework_paragraph *about;
+	size_t footnote_count;
+	struct framework_footnote *footnotes; /* in file order */
 	size_t *criteria_by_id; /* private: criterion indexes sorted by id */
 };
 
@@ -79,12 +120,17 @@ struct framework_file {
  * the caller releases with framework_destroy, or NULL with err filled. */
 struct framework *framework_load_embedded(struct tri_error *err);
 
-/* Load the six CSV files from directory dir (same checks, same code). */
+/* Load the CSV files from directory dir (same checks, same code); the
+ * optional about.csv and footnotes.csv are read when they exist. */
 struct framework *framework_load_dir(const char *dir, struct tri_error *err);
 
 /* Load from files held in memory; origin prefixes file names in messages.
  * Every structural fault (missing file or column, unknown category, a row
- * with no cell, an id out of order, a malformed range) is an error. */
+ * with no cell, an id out of order, a malformed range) is an error.
+ * about.csv and footnotes.csv are optional.  Without footnotes.csv, the
+ * `footnote` columns of criteria.csv and sections.csv (the format before
+ * footnotes.csv) become notes without a marker; with it, text in those
+ * columns is an error (the notes have one place). */
 struct framework *framework_load_files(const struct framework_file *files,
 				       size_t count, const char *origin,
 				       struct tri_error *err);
@@ -107,5 +153,15 @@ int framework_has_level(const struct framework_criterion *criterion, enum level 
 
 /* The highest level the criterion has a cell for. */
 enum level framework_top_level(const struct framework_criterion *criterion);
+
+/* The footnotes attached at one place (see struct framework_footnote for
+ * index and level), in file order: stores up to capacity pointers in out
+ * (borrowed from the framework) and returns how many there are in all.
+ * A cell's screen asks for (CRITERION, row, level) and (CRITERION, row,
+ * LEVEL_NONE). */
+size_t framework_footnotes_at(const struct framework *framework,
+			      enum framework_note_place place, size_t index,
+			      enum level level, const struct framework_footnote **out,
+			      size_t capacity);
 
 #endif

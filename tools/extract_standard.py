@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate data/*.csv from the extracted text of the Standard.
 
-Run once by a maintainer when the source text changes; the build never runs it.
-Every cell is copied from a numbered line of the source; every repair of an
+Run by a maintainer when the source text changes; the build never runs it,
+but a test (tests/data/regenerate.sh) checks that it reproduces data/ byte
+for byte from tests/data/source/002_b9b6098a331af567.txt.
+Every text is copied from a numbered line of the source; every repair of an
 extraction artefact is made here, explicitly, and listed in
 docs/standard-notes.md.  Usage: tools/extract_standard.py SEED.txt OUTDIR
 """
@@ -24,7 +26,7 @@ def clean(text):
     emphasis markup (R4) and surrounding white space."""
     text = SUPERSCRIPT.sub("", FOOTNOTE.sub("", text))
     text = LINK.sub(r"\1", text).replace("**", "")
-    text = re.sub(r'\*(".*?")\*', r"\1", text)
+    text = re.sub(r"\*([^*]+)\*", r"\1", text)
     return text.strip()
 
 def cells(n):
@@ -67,20 +69,17 @@ def footnote(num):
             return l[len(num) + 1:].strip()
     raise KeyError(num)
 
-crit_footnote = {"1.2": clean(footnote("\u2076")), "2b.3": clean(footnote("\u2078"))}
-section_footnote = {"2a": footnote("\u2077")}
-
 with open(f"{out}/criteria.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["criterion_id", "category", "section", "developing",
-                "established", "leading", "footnote"])
+                "established", "leading"])
     for key in ("1", "2a", "2b", "2c", "2d", "2e", "3", "4", "5", "6", "7"):
         cat = key[0]
         sec = key if len(key) > 1 else ""
         for i, row in enumerate(C[key], 1):
             cid = f"{key}.{i}"
             assert any(row), cid
-            w.writerow([cid, cat, sec, *row, crit_footnote.get(cid, "")])
+            w.writerow([cid, cat, sec, *row])
 
 def first(prefix):
     return next(i for i, l in enumerate(src, 1) if l.startswith(prefix))
@@ -103,11 +102,11 @@ with open(f"{out}/categories.csv", "w", newline="", encoding="utf-8") as f:
 
 with open(f"{out}/sections.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(["section", "category", "title", "footnote"])
+    w.writerow(["section", "category", "title"])
     for n in (254, 271, 283, 298, 304):
         head, title = line(n).split(": ", 1)
         sid = head.split()[1]
-        w.writerow([sid, sid[0], clean(title), clean(section_footnote.get(sid, ""))])
+        w.writerow([sid, sid[0], clean(title)])
 
 with open(f"{out}/levels.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
@@ -140,3 +139,65 @@ with open(f"{out}/framework.csv", "w", newline="", encoding="utf-8") as f:
     w.writerow(["title", "CELC Tackling Racial Inequality Standard"])
     w.writerow(["publisher", "London Councils (Chief Executives London Committee)"])
     w.writerow(["source", "London Councils Leaders' Committee, 13 December 2022, Item 7, Annex 2: Version 14"])
+
+# The footnotes of Annex 2 up to the tables (\u00b9-\u2078), markers kept
+# (repair R1 moved them out of the text), each on the text it marks: a
+# cell (criterion and level), a section heading, a part of the introduction
+# (about.csv) or a level's descriptor.  \u2079 repeats \u2076 in the worked
+# example, which is not data.
+NOTES = [
+    ("1", "\u00b9", "about:context", ""),       # line 154, "communities\u00b9"
+    ("2", "\u00b2", "about:context", ""),       # line 154, "employment\u00b2"
+    ("3", "\u00b3", "about:duty", ""),          # line 162, "productivity\u00b3"
+    ("4", "\u2074", "about:purpose", ""),       # line 170, "structures\u2074"
+    ("5", "\u2075", "levels", "developing"),    # line 184, "organisation\u2075"
+    ("6", "\u2076", "1.2", "leading"),          # line 233, "(EQIA) \u2076 ."
+    ("7", "\u2077", "2a", ""),                  # line 254, "Recruitment\u2077"
+    ("8", "\u2078", "2b.3", "established"),     # line 277, "Charter \u2078)."
+]
+
+with open(f"{out}/footnotes.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["marker", "target", "level", "text"])
+    for marker, sup, target, level in NOTES:
+        w.writerow([marker, target, level, clean(footnote(sup))])
+
+def bullet(n):
+    """A list item: the extraction's "- " bullet is not text."""
+    return clean(re.sub(r"^- ", "", line(n)))
+
+def about_text(n):
+    return bullet(n) if line(n).startswith("- ") else clean(line(n))
+
+# The introduction of Annex 2, before the tables, in reading order:
+# (section, heading line, [paragraph lines or inserts]).  A line pair is a
+# paragraph split by a page break (R2); "levels" and "points" stand for
+# text levels.csv already holds (the three descriptors, the points per
+# level), which is not copied twice.
+ABOUT = [
+    ("context", 152, [154, 156, 158]),
+    ("duty", 160, [162, 164]),
+    ("purpose", 166, [168, (170, 180), 182, "levels"]),
+    ("outcome", 188, [190, 192, 193, 194, 195, 196, 197, 198]),
+    ("scoring", 200, [202, 204, "points", 213, 215, 216, 217, 219]),
+]
+
+with open(f"{out}/about.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["section", "heading", "text", "insert"])
+    for section, head, parts in ABOUT:
+        for part in parts:
+            if isinstance(part, str):
+                w.writerow([section, clean(line(head)), "", part])
+            elif isinstance(part, tuple):
+                text = about_text(part[0]) + " " + about_text(part[1])
+                w.writerow([section, clean(line(head)), text, ""])
+            else:
+                w.writerow([section, clean(line(head)), about_text(part), ""])
+    # The inserts stand for exactly the source's lines.
+    for lvl in ("Developing", "Established", "Leading"):
+        assert any(l.startswith(f"- **{lvl} practice**") for l in src[182:187]), lvl
+    for n, text in zip(range(208, 212), ("None: 0 points", "Developing practice: 1 point",
+                                         "Established practice: 2 points",
+                                         "Leading practice: 3 points")):
+        assert line(n) == "- " + text, (n, line(n))

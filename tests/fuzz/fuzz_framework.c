@@ -1,6 +1,7 @@
 /* libFuzzer harness: the framework loader.  The first byte picks which of
- * the six files the rest of the input replaces; the other five are the
- * built-in Standard's. */
+ * the built-in Standard's files (data/meson.build order: the six required,
+ * then about.csv and footnotes.csv) the rest of the input replaces; the
+ * others are the built-in Standard's. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -15,8 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	size_t n = embedded_framework_file_count;
-	struct framework_file files[8];
-	for (size_t i = 0; i < n && i < 8; i++)
+	struct framework_file files[16];
+	for (size_t i = 0; i < n && i < 16; i++)
 		files[i] = embedded_framework_files[i];
 	size_t pick = data[0] % n;
 	files[pick].data = (const char *)data + 1;
@@ -29,6 +30,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		score_check_ranges(fw, found, 8);
 		for (size_t i = 0; i < fw->criterion_count; i++)
 			if (framework_find_criterion(fw, fw->criteria[i].id) != (long)i)
+				abort();
+		/* Every note points at something that exists. */
+		size_t limit[] = { fw->criterion_count, fw->section_count,
+				   fw->category_count, fw->about_count, 1 };
+		for (size_t i = 0; i < fw->footnote_count; i++)
+			if (fw->footnotes[i].index >= limit[fw->footnotes[i].place] ||
+			    !fw->footnotes[i].text[0])
 				abort();
 	}
 	framework_destroy(fw);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "csvio.h"
 #include "embedded.h"
 #include "framework.h"
 
@@ -174,6 +175,10 @@ static void test_load_dir_matches_embedded(void **state)
 	for (size_t i = 0; i < a->criterion_count; i++)
 		for (int l = 1; l < LEVEL_COUNT; l++)
 			assert_true((a->criteria[i].cell[l] == NULL) == (b->criteria[i].cell[l] == NULL));
+	assert_int_equal(a->about_count, b->about_count);
+	assert_int_equal(a->footnote_count, b->footnote_count);
+	for (size_t i = 0; i < a->footnote_count; i++)
+		assert_string_equal(a->footnotes[i].text, b->footnotes[i].text);
 	framework_destroy(a);
 	framework_destroy(b);
 	struct framework *missing = framework_load_dir("/nonexistent-dir", &err);
@@ -194,10 +199,16 @@ static const char good_criteria[] = "criterion_id,category,section,developing,es
 	"1.1,1,,a,b,\n1.2,1,,,,c\n2a.1,2,2a,x,y,z\n2b.1,2,2b,,y,\n";
 static const char good_glossary[] = "term,definition\n";
 
-static struct framework *load_with(const char *name, const char *replacement,
-				   struct tri_error *err)
+/* The small framework with files replaced, added (a name it lacks) or,
+ * where data is NULL, removed. */
+struct change {
+	const char *name, *data;
+};
+
+static struct framework *load_changed(const struct change *changes, size_t n,
+				      struct tri_error *err)
 {
-	struct framework_file files[] = {
+	struct framework_file files[16] = {
 		{ "framework.csv", good_framework, sizeof good_framework - 1 },
 		{ "levels.csv", good_levels, sizeof good_levels - 1 },
 		{ "categories.csv", good_categories, sizeof good_categories - 1 },
@@ -206,17 +217,28 @@ static struct framework *load_with(const char *name, const char *replacement,
 		{ "glossary.csv", good_glossary, sizeof good_glossary - 1 },
 	};
 	size_t count = 6;
-	for (size_t i = 0; i < count; i++) {
-		if (name && strcmp(files[i].name, name) == 0) {
-			if (replacement) {
-				files[i].data = replacement;
-				files[i].size = strlen(replacement);
-			} else {
+	for (size_t c = 0; c < n && changes[c].name; c++) {
+		size_t i = 0;
+		while (i < count && strcmp(files[i].name, changes[c].name) != 0)
+			i++;
+		if (!changes[c].data) {
+			if (i < count)
 				files[i] = files[--count];
-			}
+			continue;
 		}
+		if (i == count)
+			count++;
+		files[i] = (struct framework_file){ changes[c].name, changes[c].data,
+						    strlen(changes[c].data) };
 	}
 	return framework_load_files(files, count, "t", err);
+}
+
+static struct framework *load_with(const char *name, const char *replacement,
+				   struct tri_error *err)
+{
+	const struct change change = { name, replacement };
+	return load_changed(&change, name ? 1 : 0, err);
 }
 
 static void test_small_framework_loads(void **state)
@@ -283,6 +305,419 @@ static void test_malformed_frameworks(void **state)
 	}
 }
 
+/* ---- about.csv and footnotes.csv ---- */
+
+static const char small_about[] = "section,heading,text,insert\n"
+	"intro,Introduction,First paragraph.,\n"
+	"intro,,Second paragraph.,\n"
+	"levels,The levels,There are three.,\n"
+	"levels,The levels,,levels\n"
+	"scoring,Scoring,,POINTS\n";
+static const char small_notes[] = "marker,target,level,text\n"
+	"1,about:intro,,On the introduction.\n"
+	"2,levels,developing,On a descriptor.\n"
+	"3,1.1,established,On a cell.\n"
+	"4,1.2,,On a row.\n"
+	"5,2a,,On a section.\n"
+	"a,1,,On a category.\n";
+
+/* Without the optional files a framework loads, with nothing in them. */
+static void test_optional_files_absent(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	struct framework *fw = load_with(NULL, NULL, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	assert_int_equal(fw->about_count, 0);
+	assert_int_equal(fw->footnote_count, 0);
+	const struct framework_footnote *note;
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_CRITERION, 0, LEVEL_NONE,
+						&note, 1), 0);
+	framework_destroy(fw);
+}
+
+static void test_about_loads(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	const struct change changes[] = { { "about.csv", small_about } };
+	struct framework *fw = load_changed(changes, 1, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	static const struct {
+		const char *section, *heading, *text;
+		enum framework_insert insert;
+	} want[] = {
+		{ "intro", "Introduction", "First paragraph.", FRAMEWORK_INSERT_NONE },
+		{ "intro", "Introduction", "Second paragraph.", FRAMEWORK_INSERT_NONE },
+		{ "levels", "The levels", "There are three.", FRAMEWORK_INSERT_NONE },
+		{ "levels", "The levels", "", FRAMEWORK_INSERT_LEVELS },
+		{ "scoring", "Scoring", "", FRAMEWORK_INSERT_POINTS },
+	};
+	assert_int_equal(fw->about_count, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(fw->about[i].section, want[i].section);
+		assert_string_equal(fw->about[i].heading, want[i].heading);
+		assert_string_equal(fw->about[i].text, want[i].text);
+		assert_int_equal(fw->about[i].insert, want[i].insert);
+	}
+	framework_destroy(fw);
+}
+
+static void test_footnotes_load(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	const struct change changes[] = { { "about.csv", small_about },
+					  { "footnotes.csv", small_notes } };
+	struct framework *fw = load_changed(changes, 2, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	static const struct {
+		enum framework_note_place place;
+		size_t index;
+		enum level level;
+		const char *marker, *text;
+	} want[] = {
+		{ FRAMEWORK_NOTE_ABOUT, 0, LEVEL_NONE, "1", "On the introduction." },
+		{ FRAMEWORK_NOTE_LEVEL, 0, LEVEL_DEVELOPING, "2", "On a descriptor." },
+		{ FRAMEWORK_NOTE_CRITERION, 0, LEVEL_ESTABLISHED, "3", "On a cell." },
+		{ FRAMEWORK_NOTE_CRITERION, 1, LEVEL_NONE, "4", "On a row." },
+		{ FRAMEWORK_NOTE_SECTION, 0, LEVEL_NONE, "5", "On a section." },
+		{ FRAMEWORK_NOTE_CATEGORY, 0, LEVEL_NONE, "a", "On a category." },
+	};
+	assert_int_equal(fw->footnote_count, 6);
+	for (size_t i = 0; i < 6; i++) {
+		const struct framework_footnote *got[2];
+		assert_int_equal(framework_footnotes_at(fw, want[i].place, want[i].index,
+							want[i].level, got, 2), 1);
+		assert_string_equal(got[0]->marker, want[i].marker);
+		assert_string_equal(got[0]->text, want[i].text);
+	}
+	/* A cell's note is not its row's, nor another cell's. */
+	const struct framework_footnote *got[2];
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_CRITERION, 0, LEVEL_NONE,
+						got, 2), 0);
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_CRITERION, 0,
+						LEVEL_DEVELOPING, got, 2), 0);
+	framework_destroy(fw);
+}
+
+/* The format before footnotes.csv: a footnote column on sections and
+ * criteria still loads, as notes on the row or section without a marker;
+ * beside footnotes.csv it is refused. */
+static void test_old_footnote_columns(void **state)
+{
+	(void)state;
+	static const char old_sections[] = "section,category,title,footnote\n"
+		"2a,2,Two A,On section 2a.\n2b,2,Two B,\n";
+	static const char old_criteria[] =
+		"criterion_id,category,section,developing,established,leading,footnote\n"
+		"1.1,1,,a,b,,\n1.2,1,,,,c,On row 1.2.\n2a.1,2,2a,x,y,z,\n2b.1,2,2b,,y,\n";
+	struct tri_error err = {{0}};
+	const struct change old[] = { { "sections.csv", old_sections },
+				      { "criteria.csv", old_criteria } };
+	struct framework *fw = load_changed(old, 2, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	assert_int_equal(fw->footnote_count, 2);
+	const struct framework_footnote *got[2];
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_CRITERION, 1, LEVEL_NONE,
+						got, 2), 1);
+	assert_string_equal(got[0]->text, "On row 1.2.");
+	assert_string_equal(got[0]->marker, "");
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_SECTION, 0, LEVEL_NONE,
+						got, 2), 1);
+	assert_string_equal(got[0]->text, "On section 2a.");
+	framework_destroy(fw);
+
+	const struct change both[] = { { "sections.csv", old_sections },
+				       { "criteria.csv", old_criteria },
+				       { "footnotes.csv", "marker,target,level,text\n" } };
+	fw = load_changed(both, 3, &err);
+	assert_null(fw);
+	assert_string_equal(err.message, "t/sections.csv:2: field \"footnote\" holds text and "
+			    "footnotes.csv is present; expected footnotes in footnotes.csv only");
+	/* An old column left empty beside footnotes.csv is harmless. */
+	static const char empty_column[] = "section,category,title,footnote\n2a,2,A,\n2b,2,B,\n";
+	const struct change empty_ok[] = { { "sections.csv", empty_column },
+					   { "footnotes.csv", "marker,target,level,text\n7,2a,,n\n" } };
+	fw = load_changed(empty_ok, 2, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	assert_int_equal(fw->footnote_count, 1);
+	framework_destroy(fw);
+}
+
+/* Every malformed about.csv or footnotes.csv is refused naming file, line
+ * and field, and saying what was expected. */
+static void test_malformed_guidance(void **state)
+{
+	(void)state;
+	static const struct { const char *file, *data, *expect; } cases[] = {
+		{ "about.csv", "section,heading\nintro,Intro\n",
+		  "t/about.csv:1: no column \"text\"; expected a header naming it" },
+		{ "about.csv", "section,heading,text\n,Intro,Words.\n",
+		  "t/about.csv:2: field \"section\" is empty; expected text" },
+		{ "about.csv", "section,heading,text\nour duty,Intro,Words.\n",
+		  "t/about.csv:2: field \"section\" is \"our duty\"; expected letters, digits, "
+		  "'-' or '_'" },
+		{ "about.csv", "section,heading,text\nintro,,Words.\n",
+		  "t/about.csv:2: field \"heading\" is empty; expected the heading of section "
+		  "\"intro\" on its first row" },
+		{ "about.csv", "section,heading,text\nintro,Intro,A.\nintro,Other,B.\n",
+		  "t/about.csv:3: field \"heading\" is \"Other\"; expected \"Intro\" (section "
+		  "\"intro\", line 2) or empty" },
+		{ "about.csv", "section,heading,text\na,A,1.\nb,B,2.\na,A,3.\n",
+		  "t/about.csv:4: section \"a\" resumes after section \"b\"; expected each "
+		  "section's rows together" },
+		{ "about.csv", "section,heading,text,insert\nintro,Intro,,\n",
+		  "t/about.csv:2: field \"text\" is empty; expected the paragraph's text, or an "
+		  "insert" },
+		{ "about.csv", "section,heading,text,insert\nintro,Intro,Words.,levels\n",
+		  "t/about.csv:2: field \"text\" holds text and field \"insert\" is \"levels\"; "
+		  "expected one of them" },
+		{ "about.csv", "section,heading,text,insert\nintro,Intro,,glossary\n",
+		  "t/about.csv:2: field \"insert\" is \"glossary\"; expected levels, points or "
+		  "empty" },
+		{ "about.csv", "section,heading,text\nintro,Intro,\"Words.\n",
+		  "t/about.csv:2: a quoted field opened here is never closed" },
+		{ "footnotes.csv", "marker,target,text\n1,1.1,x\n",
+		  "t/footnotes.csv:1: no column \"level\"; expected a header naming it" },
+		{ "footnotes.csv", "marker,target,level,text\n,1.1,,x\n",
+		  "t/footnotes.csv:2: field \"marker\" is empty; expected text" },
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,,\n",
+		  "t/footnotes.csv:2: field \"text\" is empty; expected text" },
+		{ "footnotes.csv", "marker,target,level,text\n1,,,x\n",
+		  "t/footnotes.csv:2: field \"target\" is empty; expected text" },
+		{ "footnotes.csv", "marker,target,level,text\n1,9.9,,x\n",
+		  "t/footnotes.csv:2: field \"target\" is \"9.9\"; expected a criterion (1.2), a "
+		  "section (2a), a category (1), levels, or about: and a section of about.csv" },
+		{ "footnotes.csv", "marker,target,level,text\n1,about:intro,,x\n",
+		  "t/footnotes.csv:2: field \"target\" is \"about:intro\"" },
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,expert,x\n",
+		  "t/footnotes.csv:2: field \"level\" is \"expert\"; expected developing, "
+		  "established, leading or empty" },
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,none,x\n",
+		  "t/footnotes.csv:2: field \"level\" is \"none\"" },
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,leading,x\n",
+		  "t/footnotes.csv:2: criterion \"1.1\" has no leading cell; expected a level it "
+		  "has a cell for, or empty for the whole row" },
+		{ "footnotes.csv", "marker,target,level,text\n1,2a,leading,x\n",
+		  "t/footnotes.csv:2: field \"level\" is \"leading\"; expected it empty for "
+		  "target \"2a\"" },
+		{ "footnotes.csv", "marker,target,level,text\n1,levels,,x\n",
+		  "t/footnotes.csv:2: field \"level\" is empty; expected the level whose "
+		  "descriptor the note marks" },
+		{ "footnotes.csv", "marker,target,level,text\n6,1.1,,x\n6,1.2,,y\n",
+		  "t/footnotes.csv:3: marker \"6\" given twice (line 2); expected each once" },
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,,caf\xe9\n",
+		  "t/footnotes.csv:2: column 11: byte 0xE9 is not UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tri_error err = {{0}};
+		struct framework *fw = load_with(cases[i].file, cases[i].data, &err);
+		if (fw)
+			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
+		if (!strstr(err.message, cases[i].expect))
+			fail_msg("case %zu: message \"%s\"; expected it to contain \"%s\"", i,
+				 err.message, cases[i].expect);
+	}
+}
+
+/* ---- The Standard's own introduction and footnotes, built in ---- */
+
+/* The eight footnotes of Annex 2 before the worked example, each where the
+ * source puts its marker (docs/standard-notes.md, R1). */
+static void test_builtin_footnotes(void **state)
+{
+	(void)state;
+	struct framework *fw = embedded();
+	static const struct {
+		const char *marker;
+		enum framework_note_place place;
+		const char *target; /* criterion, section or about section id */
+		enum level level;
+		const char *starts;
+	} want[] = {
+		{ "1", FRAMEWORK_NOTE_ABOUT, "context", LEVEL_NONE,
+		  "The London local government Tackling Racial Inequality programme recognises "
+		  "the importance of language and terminology." },
+		{ "2", FRAMEWORK_NOTE_ABOUT, "context", LEVEL_NONE,
+		  "See The London Recovery Board's report Building a Fairer City" },
+		{ "3", FRAMEWORK_NOTE_ABOUT, "duty", LEVEL_NONE, "See range of sources" },
+		{ "4", FRAMEWORK_NOTE_ABOUT, "purpose", LEVEL_NONE,
+		  "Compliance vs Value-Based organisation: See glossary for definition" },
+		{ "5", FRAMEWORK_NOTE_LEVEL, NULL, LEVEL_DEVELOPING,
+		  "Diverse and inclusive organisation: See glossary for definition" },
+		{ "6", FRAMEWORK_NOTE_CRITERION, "1.2", LEVEL_LEADING,
+		  "An Equality Impact Assessment (EQIA): see glossary for definition." },
+		{ "7", FRAMEWORK_NOTE_SECTION, "2a", LEVEL_NONE,
+		  "At a regional level the latest ONS data (2019) estimates 43% of Londoner's are "
+		  "from White British backgrounds, this could act as an informal target" },
+		{ "8", FRAMEWORK_NOTE_CRITERION, "2b.3", LEVEL_ESTABLISHED,
+		  "Business in the Community: Race at Work Charter" },
+	};
+	assert_int_equal(fw->footnote_count, 8);
+	for (size_t i = 0; i < 8; i++) {
+		const struct framework_footnote *note = &fw->footnotes[i];
+		assert_string_equal(note->marker, want[i].marker);
+		assert_int_equal(note->place, want[i].place);
+		assert_int_equal(note->level, want[i].level);
+		assert_true(strncmp(note->text, want[i].starts, strlen(want[i].starts)) == 0);
+		const char *at = NULL;
+		switch (note->place) {
+		case FRAMEWORK_NOTE_ABOUT: at = fw->about[note->index].section; break;
+		case FRAMEWORK_NOTE_CRITERION: at = fw->criteria[note->index].id; break;
+		case FRAMEWORK_NOTE_SECTION: at = fw->sections[note->index].id; break;
+		default: break;
+		}
+		if (want[i].target)
+			assert_string_equal(at, want[i].target);
+	}
+	/* Footnote 7 is the whole ONS note, Standard's apostrophes and all. */
+	assert_string_equal(fw->footnotes[6].text, "At a regional level the latest ONS data "
+		"(2019) estimates 43% of Londoner's are from White British backgrounds, this could "
+		"act as an informal target for the London local government workforce, although "
+		"borough's should also assess themselves against their local population.");
+	framework_destroy(fw);
+}
+
+/* Text that source lines hold, compared with whitespace normalised: the
+ * extraction's markup (bold, links, emphasis, "- " bullets) and footnote
+ * markers are not text (docs/standard-notes.md, R1 and R4). */
+static char *source_text(const char *line)
+{
+	char *out = malloc(strlen(line) + 1);
+	assert_non_null(out);
+	size_t n = 0;
+	if (strncmp(line, "- ", 2) == 0)
+		line += 2;
+	for (const unsigned char *p = (const unsigned char *)line; *p;) {
+		if (*p == '*' || *p == '[') {
+			p++;
+		} else if (strncmp((const char *)p, "](#)", 4) == 0) {
+			p += 4;
+		} else if (p[0] == 0xC2 && (p[1] == 0xB9 || p[1] == 0xB2 || p[1] == 0xB3)) {
+			p += 2; /* superscript one, two, three */
+		} else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xB0 && p[2] <= 0xB9) {
+			p += 3; /* superscript zero, four to nine */
+		} else if (*p == ' ' || *p == '\t') {
+			if (n > 0 && out[n - 1] != ' ')
+				out[n++] = ' ';
+			p++;
+		} else {
+			out[n++] = (char)*p++;
+		}
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return out;
+}
+
+static bool is_footnote_line(const char *line)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	return (p[0] == 0xC2 && (p[1] == 0xB9 || p[1] == 0xB2 || p[1] == 0xB3)) ||
+	       (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xB0 && p[2] <= 0xB9);
+}
+
+/* The source's introduction (Annex 2, from "Strategic Context" to the first
+ * table) as its headings and paragraphs: blank lines and footnotes dropped,
+ * a paragraph a page break split (a line starting in lower case) joined. */
+static size_t source_intro(char *seed, char **items, size_t capacity)
+{
+	size_t n = 0;
+	bool started = false;
+	for (char *line = strtok(seed, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!started && strcmp(line, "Strategic Context") != 0)
+			continue;
+		started = true;
+		if (strncmp(line, "Category 1:", 11) == 0)
+			break;
+		char *text = source_text(line);
+		if (!*text || is_footnote_line(line)) {
+			free(text);
+			continue;
+		}
+		if (n > 0 && *text >= 'a' && *text <= 'z') {
+			char *joined = malloc(strlen(items[n - 1]) + strlen(text) + 2);
+			assert_non_null(joined);
+			sprintf(joined, "%s %s", items[n - 1], text);
+			free(items[n - 1]);
+			free(text);
+			items[n - 1] = joined;
+			continue;
+		}
+		assert_true(n < capacity);
+		items[n++] = text;
+	}
+	return n;
+}
+
+/* The About text (about.csv, with its inserts from levels.csv) is the
+ * source's introduction, paragraph for paragraph, read from the seed file. */
+static void test_about_matches_source(void **state)
+{
+	(void)state;
+	const char *path = getenv("TRI_SOURCE");
+	assert_non_null(path);
+	struct tri_error err = {{0}};
+	char *seed;
+	size_t size;
+	if (csvio_read_file(path, &seed, &size, &err) != 0)
+		fail_msg("%s", err.message);
+	char *items[128];
+	size_t count = source_intro(seed, items, 128);
+	struct framework *fw = embedded();
+	assert_true(fw->about_count > 0);
+	size_t at = 0;
+	char buf[4096];
+	for (size_t i = 0; i < fw->about_count; i++) {
+		const struct framework_paragraph *p = &fw->about[i];
+		if (i == 0 || strcmp(p->heading, fw->about[i - 1].heading) != 0) {
+			assert_true(at < count);
+			assert_string_equal(p->heading, items[at++]);
+		}
+		if (p->insert == FRAMEWORK_INSERT_NONE) {
+			assert_true(at < count);
+			char *text = source_text(p->text);
+			assert_string_equal(text, items[at++]);
+			free(text);
+			continue;
+		}
+		for (int l = p->insert == FRAMEWORK_INSERT_LEVELS ? LEVEL_DEVELOPING : LEVEL_NONE;
+		     l <= LEVEL_LEADING; l++) {
+			assert_true(at < count);
+			const char *item = items[at++];
+			if (p->insert == FRAMEWORK_INSERT_POINTS) {
+				snprintf(buf, sizeof buf, "%s: %d point%s", fw->level_title[l],
+					 fw->points[l], fw->points[l] == 1 ? "" : "s");
+				assert_string_equal(item, buf);
+				continue;
+			}
+			/* "Title – descriptor"; Established's dash is a hyphen. */
+			size_t title = strlen(fw->level_title[l]);
+			assert_true(strncmp(item, fw->level_title[l], title) == 0);
+			const char *rest = item + title;
+			if (strncmp(rest, " \u2013 ", 5) == 0)
+				rest += 5;
+			else if (strncmp(rest, " - ", 3) == 0)
+				rest += 3;
+			else
+				fail_msg("no dash after \"%s\" in \"%s\"", fw->level_title[l], item);
+			assert_string_equal(rest, fw->level_descriptor[l]);
+		}
+	}
+	assert_int_equal(at, count); /* nothing of the introduction left out */
+	for (size_t i = 0; i < count; i++)
+		free(items[i]);
+	free(seed);
+	framework_destroy(fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +728,13 @@ int main(void)
 		cmocka_unit_test(test_load_dir_matches_embedded),
 		cmocka_unit_test(test_small_framework_loads),
 		cmocka_unit_test(test_malformed_frameworks),
+		cmocka_unit_test(test_optional_files_absent),
+		cmocka_unit_test(test_about_loads),
+		cmocka_unit_test(test_footnotes_load),
+		cmocka_unit_test(test_old_footnote_columns),
+		cmocka_unit_test(test_malformed_guidance),
+		cmocka_unit_test(test_builtin_footnotes),
+		cmocka_unit_test(test_about_matches_source),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
