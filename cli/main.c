@@ -202,10 +202,14 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 				       "derived_max", "agrees" };
 		cli_csv_row(head, 8);
 	} else {
+		size_t parts = 0;
+		for (size_t i = 0; i < fw->about_count; i++)
+			parts += i == 0 || strcmp(fw->about[i].section, fw->about[i - 1].section) != 0;
 		printf("%s, version %s: well-formed (%zu categories, %zu sections, %zu "
-		       "criteria, %zu glossary terms)\n\n", fw->title, fw->version,
-		       fw->category_count, fw->section_count, fw->criterion_count,
-		       fw->term_count);
+		       "criteria, %zu glossary terms, %zu footnotes, introduction in %zu "
+		       "parts)\n\n", fw->title, fw->version, fw->category_count,
+		       fw->section_count, fw->criterion_count, fw->term_count,
+		       fw->footnote_count, parts);
 		printf("%-9s %-24s %-24s %s\n", "category", "published dev/est/max",
 		       "derived dev/est/max", "agrees");
 	}
