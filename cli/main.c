@@ -190,6 +190,59 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 	return 0;
 }
 
+/* "developing only", "established/leading": the cells a row has.  Returns
+ * how many. */
+static size_t row_cells(const struct framework_criterion *crit, char *out, size_t size)
+{
+	size_t used = 0, cells = 0;
+	out[0] = '\0';
+	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && used < size; l++)
+		if (crit->cell[l])
+			used += (size_t)snprintf(out + used, size - used, "%s%s", cells++ ? "/" : "",
+						 level_name((enum level)l));
+	if (cells == 1 && used < size)
+		snprintf(out + used, size - used, " only");
+	return cells;
+}
+
+/* The D1 caveat (docs/standard-notes.md): where two neighbouring rows read
+ * as one would reproduce a category's published ranges, say so, say which
+ * totals that reading would give another level, and whose question it is. */
+static void warn_merges(const struct framework *fw, size_t c)
+{
+	struct score_merge merges[4];
+	size_t count = score_find_merges(fw, c, merges, 4);
+	const struct framework_category *cat = &fw->categories[c];
+	const struct framework_range *pub = cat->published;
+	for (size_t m = 0; m < count && m < 4; m++) {
+		const struct framework_criterion *a = &fw->criteria[merges[m].first];
+		const struct framework_criterion *b = a + 1;
+		char cells_a[64], cells_b[64], totals[2][128];
+		size_t in_a = row_cells(a, cells_a, sizeof cells_a);
+		size_t in_b = row_cells(b, cells_b, sizeof cells_b);
+		bool single = in_a == 1 && in_b == 1;
+		for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++) {
+			int from = pub[l].from, to = pub[l].from + merges[m].extra - 1;
+			char span[32];
+			snprintf(span, sizeof span, from == to ? "%d" : "%d-%d", from, to);
+			snprintf(totals[l - LEVEL_ESTABLISHED], sizeof totals[0], "%s (%s; %s as one row)",
+				 span, level_label((enum level)l, ""),
+				 level_label((enum level)(l - 1), ""));
+		}
+		fprintf(stderr, "tri-assess: warning: category %s: read as one row, %s (%s) and "
+			"%s (%s) would give the published %d / %d / %d exactly; the source "
+			"prints two rows, and tri-assess scores two (a question for %s: see "
+			"docs/standard-notes.md, D1)\n", cat->id, a->id, cells_a, b->id, cells_b,
+			pub[LEVEL_DEVELOPING].to, pub[LEVEL_ESTABLISHED].to, pub[LEVEL_LEADING].to,
+			*fw->publisher ? fw->publisher : "the Standard's publisher");
+		fprintf(stderr, "tri-assess: warning: category %s: as two rows, an assessment "
+			"answering both at a cell scores %s%d point%s more; its level differs "
+			"from the one-row reading only at a total of %s or %s\n", cat->id,
+			single ? "" : "up to ", merges[m].extra, merges[m].extra == 1 ? "" : "s",
+			totals[0], totals[1]);
+	}
+}
+
 static int cmd_validate(const struct framework *fw, const struct cli_options *opt)
 {
 	struct score_disagreement found[64];
@@ -236,9 +289,12 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 			       agrees ? "yes" : "NO");
 		}
 	}
-	for (size_t i = 0; i < count && i < 64; i++)
+	for (size_t i = 0; i < count && i < 64; i++) {
 		fprintf(stderr, "tri-assess: warning: category %s: %s\n",
 			fw->categories[found[i].category].id, found[i].message);
+		if (i + 1 == count || i + 1 == 64 || found[i + 1].category != found[i].category)
+			warn_merges(fw, found[i].category);
+	}
 	if (!opt->csv && count)
 		printf("\n%zu disagreement%s between the published ranges and the tables "
 		       "(see docs/standard-notes.md); scoring uses the published ranges.\n",

@@ -67,31 +67,44 @@ void score_total(const struct framework *fw, const enum level *levels,
 	*max = all.max;
 }
 
+/* What one row adds to each derived top, indexed like the ranges. */
+static void row_tops(const struct framework *fw, const struct framework_criterion *crit,
+		     int tops[LEVEL_COUNT])
+{
+	char *const *cell = crit->cell;
+	tops[LEVEL_NONE] = 0;
+	tops[LEVEL_DEVELOPING] = cell[LEVEL_DEVELOPING] ? fw->points[LEVEL_DEVELOPING]
+			       : cell[LEVEL_ESTABLISHED] ? fw->points[LEVEL_ESTABLISHED] : 0;
+	tops[LEVEL_ESTABLISHED] = cell[LEVEL_ESTABLISHED] ? fw->points[LEVEL_ESTABLISHED]
+				: cell[LEVEL_LEADING] ? fw->points[LEVEL_LEADING]
+				: cell[LEVEL_DEVELOPING] ? fw->points[LEVEL_DEVELOPING] : 0;
+	tops[LEVEL_LEADING] = score_criterion_max(fw, crit);
+}
+
+static void category_tops(const struct framework *fw, size_t category, int tops[LEVEL_COUNT])
+{
+	const struct framework_category *cat = &fw->categories[category];
+	for (int l = 0; l < LEVEL_COUNT; l++)
+		tops[l] = 0;
+	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
+		int row[LEVEL_COUNT];
+		row_tops(fw, &fw->criteria[i], row);
+		for (int l = 0; l < LEVEL_COUNT; l++)
+			tops[l] += row[l];
+	}
+}
+
 void score_derived_ranges(const struct framework *fw, size_t category,
 			  struct framework_range out[LEVEL_COUNT])
 {
-	const struct framework_category *cat = &fw->categories[category];
-	int dev_top = 0, est_top = 0, lead_top = 0;
-	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
-		char *const *cell = fw->criteria[i].cell;
-		if (cell[LEVEL_DEVELOPING])
-			dev_top += fw->points[LEVEL_DEVELOPING];
-		else if (cell[LEVEL_ESTABLISHED])
-			dev_top += fw->points[LEVEL_ESTABLISHED];
-
-		if (cell[LEVEL_ESTABLISHED])
-			est_top += fw->points[LEVEL_ESTABLISHED];
-		else if (cell[LEVEL_LEADING])
-			est_top += fw->points[LEVEL_LEADING];
-		else if (cell[LEVEL_DEVELOPING])
-			est_top += fw->points[LEVEL_DEVELOPING];
-
-		lead_top += score_criterion_max(fw, &fw->criteria[i]);
-	}
+	int tops[LEVEL_COUNT];
+	category_tops(fw, category, tops);
 	out[LEVEL_NONE] = (struct framework_range){ 0, 0 };
-	out[LEVEL_DEVELOPING] = (struct framework_range){ 0, dev_top };
-	out[LEVEL_ESTABLISHED] = (struct framework_range){ dev_top + 1, est_top };
-	out[LEVEL_LEADING] = (struct framework_range){ est_top + 1, lead_top };
+	out[LEVEL_DEVELOPING] = (struct framework_range){ 0, tops[LEVEL_DEVELOPING] };
+	out[LEVEL_ESTABLISHED] = (struct framework_range){ tops[LEVEL_DEVELOPING] + 1,
+							  tops[LEVEL_ESTABLISHED] };
+	out[LEVEL_LEADING] = (struct framework_range){ tops[LEVEL_ESTABLISHED] + 1,
+						      tops[LEVEL_LEADING] };
 }
 
 static void add(struct score_disagreement *out, size_t capacity, size_t *count,
@@ -134,6 +147,57 @@ size_t score_check_ranges(const struct framework *fw,
 				add(out, capacity, &count, c,
 				    "published ranges are not contiguous: a range starts at %d "
 				    "after one ending at %d", pub[l].from, pub[l - 1].to);
+	}
+	return count;
+}
+
+/* Rows a and b read as one: each cell from whichever row has it. */
+static bool merge_rows(const struct framework_criterion *a, const struct framework_criterion *b,
+		       struct framework_criterion *merged)
+{
+	*merged = *a;
+	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+		if (a->cell[l] && b->cell[l])
+			return false;
+		merged->cell[l] = a->cell[l] ? a->cell[l] : b->cell[l];
+	}
+	return true;
+}
+
+size_t score_find_merges(const struct framework *fw, size_t category,
+			 struct score_merge *out, size_t capacity)
+{
+	const struct framework_category *cat = &fw->categories[category];
+	const struct framework_range *pub = cat->published;
+	int tops[LEVEL_COUNT];
+	category_tops(fw, category, tops);
+	if (tops[LEVEL_DEVELOPING] == pub[LEVEL_DEVELOPING].to &&
+	    tops[LEVEL_ESTABLISHED] == pub[LEVEL_ESTABLISHED].to &&
+	    tops[LEVEL_LEADING] == pub[LEVEL_LEADING].to)
+		return 0;
+	size_t count = 0;
+	for (size_t i = cat->first_criterion; i + 1 < cat->first_criterion + cat->criterion_count;
+	     i++) {
+		const struct framework_criterion *a = &fw->criteria[i], *b = &fw->criteria[i + 1];
+		struct framework_criterion merged;
+		if (a->section != b->section || !merge_rows(a, b, &merged))
+			continue;
+		int row_a[LEVEL_COUNT], row_b[LEVEL_COUNT], row_m[LEVEL_COUNT];
+		row_tops(fw, a, row_a);
+		row_tops(fw, b, row_b);
+		row_tops(fw, &merged, row_m);
+		bool agrees = true;
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+			agrees &= tops[l] - row_a[l] - row_b[l] + row_m[l] == pub[l].to;
+		if (!agrees)
+			continue;
+		if (count < capacity) {
+			enum level low = framework_top_level(a) < framework_top_level(b)
+					 ? framework_top_level(a) : framework_top_level(b);
+			out[count] = (struct score_merge){ .first = i,
+							   .extra = framework_points(fw, low) };
+		}
+		count++;
 	}
 	return count;
 }

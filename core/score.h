@@ -78,4 +78,22 @@ struct score_disagreement {
 size_t score_check_ranges(const struct framework *fw,
 			  struct score_disagreement *out, size_t capacity);
 
+/* Two neighbouring rows that, read as one, would reconcile a category's
+ * table with its published ranges. */
+struct score_merge {
+	size_t first; /* criterion index: the rows are first and first + 1 */
+	int extra;    /* the most points the two rows score beyond the one: an
+			 answer at a cell of each scores both cells' points,
+			 one row only the higher cell's */
+};
+
+/* Where category c's published ranges disagree with its table: the pairs
+ * of neighbouring rows (in one section, or both in none) with no level in
+ * common whose reading as one row would make all three derived tops equal
+ * the published ones.  A hint for `validate` (docs/standard-notes.md, D1);
+ * nothing is scored that way.  Writes up to capacity pairs to out and
+ * returns how many there are in all (0 where the category agrees). */
+size_t score_find_merges(const struct framework *fw, size_t category,
+			 struct score_merge *out, size_t capacity);
+
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Standard as data: data/ is what tools/extract_standard.py makes of the
 # published text; framework directories with and without the optional
-# files, and in the format before footnotes.csv, load.
+# files, and in the format before footnotes.csv, load; the D1 variant with
+# rows 2c.3 and 2c.4 merged agrees with every published range.
 . "$(dirname "$0")/../lib.sh"
 
 SRC=$(cd "$DATA/../.." && pwd)
@@ -45,4 +46,43 @@ run "$BIN" --framework "$WORK/plain" validate
 expect_eq "old footnote columns: exit" 0 "$RC"
 expect_contains "old footnote columns: two notes" "2 footnotes" "$OUT"
 
+# D1: 2c.3 (Developing only) and 2c.4 (Established only) read as one row.
+cp -r "$SRC/data" "$WORK/merged"
+python3 - "$WORK/merged/criteria.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+head, body = rows[0], rows[1:]
+col = {name: i for i, name in enumerate(head)}
+by_id = {r[0]: r for r in body}
+a, b = by_id["2c.3"], by_id["2c.4"]
+assert a[col["developing"]] and not a[col["established"]] and not a[col["leading"]]
+assert b[col["established"]] and not b[col["developing"]] and not b[col["leading"]]
+a[col["established"]] = b[col["established"]]
+out = []
+for r in body:
+    if r is b:
+        continue
+    sec, num = r[0].split(".")
+    if sec == "2c" and int(num) > 4:
+        r[0] = f"2c.{int(num) - 1}"
+    out.append(r)
+with open(path, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(out)
+PY
+run "$BIN" --framework "$WORK/merged" validate --csv
+expect_eq "D1 merged: exit" 0 "$RC"
+expect_eq "D1 merged: all seven categories agree" "7" "$(tr -d '\r' <<<"$OUT" | grep -c ',yes$')"
+expect_contains "D1 merged: category 2 is the published 36/59/75" "2,36,59,75,36,59,75,yes" "$OUT"
+expect_eq "D1 merged: no warnings" "" "$ERR"
+
+# The built-in Standard: validate names the pair, the totals that would
+# move, and whose question it is.
+run "$BIN" validate
+expect_contains "D1 caveat: the pair" \
+	"category 2: read as one row, 2c.3 (developing only) and 2c.4 (established only) would give the published 36 / 59 / 75 exactly; the source prints two rows, and tri-assess scores two (a question for London Councils" "$ERR"
+expect_contains "D1 caveat: the totals" \
+	"its level differs from the one-row reading only at a total of 37 (Established; Developing as one row) or 60 (Leading; Established as one row)" "$ERR"
 finish
