@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static const char *const keys[] = {
 	"0 1 2 3       set None / Developing / Established / Leading on the current",
@@ -31,61 +32,100 @@ static const char *const keys[] = {
 	"yet answered (with --compare, the other's below, ! where they differ).",
 };
 
-/* Build the help text as lines of UTF-8 at width. */
-static size_t build(struct wizard *w, char ***out)
+/* The help text as screen lines of wide characters, so that wrapping and
+ * drawing count the same characters (a line is never re-encoded, so no
+ * width or byte count can cut it). */
+struct help_text {
+	wchar_t **line;
+	size_t count, capacity;
+};
+
+static void add_line(struct help_text *t, wchar_t *line)
+{
+	if (t->count == t->capacity) {
+		t->capacity = t->capacity ? t->capacity * 2 : 256;
+		t->line = realloc(t->line, t->capacity * sizeof *t->line);
+		if (!t->line)
+			abort(); /* a few hundred lines; nothing sensible to show instead */
+	}
+	t->line[t->count++] = line;
+}
+
+static void add_text(struct help_text *t, const struct ui *ui, const char *utf8)
+{
+	add_line(t, ui_decode(ui, utf8));
+}
+
+/* A paragraph wrapped to width, every row of it, then a blank line. */
+static void add_wrapped(struct help_text *t, const struct ui *ui, const char *utf8, int width)
+{
+	wchar_t *wide = ui_decode(ui, utf8);
+	int rows = ui_wrap(wide, width, NULL, NULL, 0);
+	size_t *starts = malloc((size_t)rows * sizeof *starts);
+	size_t *lengths = malloc((size_t)rows * sizeof *lengths);
+	if (!starts || !lengths)
+		abort();
+	ui_wrap(wide, width, starts, lengths, rows);
+	for (int r = 0; r < rows; r++) {
+		wchar_t *piece = malloc((lengths[r] + 1) * sizeof *piece);
+		if (!piece)
+			abort();
+		wmemcpy(piece, wide + starts[r], lengths[r]);
+		piece[lengths[r]] = L'\0';
+		add_line(t, piece);
+	}
+	free(starts);
+	free(lengths);
+	free(wide);
+	add_text(t, ui, "");
+}
+
+/* "name: text" (or a paragraph of its own), wrapped. */
+static void add_entry(struct help_text *t, const struct ui *ui, const char *name,
+		      const char *text, int width)
+{
+	size_t size = strlen(name) + strlen(text) + 3;
+	char *entry = malloc(size);
+	if (!entry)
+		abort();
+	snprintf(entry, size, "%s: %s", name, text);
+	add_wrapped(t, ui, entry, width);
+	free(entry);
+}
+
+static void build(struct wizard *w, struct help_text *t)
 {
 	const struct framework *fw = w->s.fw;
-	size_t n = 0, cap = 256;
-	char **lines = malloc(cap * sizeof *lines);
-	if (!lines)
-		abort();
-#define ADD(text) do { if (n == cap) { cap *= 2; lines = realloc(lines, cap * sizeof *lines); \
-		if (!lines) abort(); } lines[n++] = strdup(text); } while (0)
-	/* A paragraph wrapped to the screen, then a blank line. */
-#define ADD_WRAPPED(text) do { wchar_t *wide = ui_decode(&w->ui, text); \
-		size_t starts[64], lens[64]; \
-		int rows = ui_wrap(wide, w->cols - 2, starts, lens, 64); \
-		for (int r = 0; r < rows && r < 64; r++) { \
-			char piece[1024]; \
-			snprintf(piece, sizeof piece, "%.*ls", (int)lens[r], wide + starts[r]); \
-			ADD(piece); \
-		} \
-		free(wide); \
-		ADD(""); } while (0)
-	ADD("KEYS");
+	const struct ui *ui = &w->ui;
+	int width = w->cols - 2;
+	add_text(t, ui, "KEYS");
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		ADD(keys[i]);
-	ADD("");
-	ADD("THE THREE LEVELS OF PRACTICE (from the Standard)");
-	char buf[4096];
+		add_text(t, ui, keys[i]);
+	add_text(t, ui, "");
+	add_text(t, ui, "THE THREE LEVELS OF PRACTICE (from the Standard)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-		snprintf(buf, sizeof buf, "%s (%d point%s): %s", fw->level_title[l], fw->points[l],
-			 fw->points[l] == 1 ? "" : "s", fw->level_descriptor[l]);
-		ADD_WRAPPED(buf);
+		char name[256];
+		snprintf(name, sizeof name, "%s (%d point%s)", fw->level_title[l], fw->points[l],
+			 fw->points[l] == 1 ? "" : "s");
+		add_entry(t, ui, name, fw->level_descriptor[l], width);
 	}
-	ADD("SCORING");
-	ADD("A row scores the points of the level chosen; a category scores the sum; the");
-	ADD("published score ranges give the category's level. Category 2 adds 2a-2e.");
-	ADD("");
-	ADD("GLOSSARY (from the Standard)");
-	for (size_t t = 0; t < fw->term_count; t++) {
-		snprintf(buf, sizeof buf, "%s: %s", fw->glossary[t].term,
-			 *fw->glossary[t].definition ? fw->glossary[t].definition
-			 : "(the source document gives no text for this term)");
-		ADD_WRAPPED(buf);
-	}
-	snprintf(buf, sizeof buf, "Source: %s", fw->source);
-	ADD(buf);
-#undef ADD
-#undef ADD_WRAPPED
-	*out = lines;
-	return n;
+	add_text(t, ui, "SCORING");
+	add_text(t, ui, "A row scores the points of the level chosen; a category scores the sum; the");
+	add_text(t, ui, "published score ranges give the category's level. Category 2 adds 2a-2e.");
+	add_text(t, ui, "");
+	add_text(t, ui, "GLOSSARY (from the Standard)");
+	for (size_t i = 0; i < fw->term_count; i++)
+		add_entry(t, ui, fw->glossary[i].term, *fw->glossary[i].definition
+			  ? fw->glossary[i].definition
+			  : "(the source document gives no text for this term)", width);
+	add_entry(t, ui, "Source", fw->source, width);
 }
 
 static void help_draw(struct wizard *w)
 {
-	char **lines;
-	size_t n = build(w, &lines);
+	struct help_text t = {0};
+	build(w, &t);
+	size_t n = t.count;
 	int height = getmaxy(w->body);
 	int max_top = (int)n > height ? (int)n - height : 0;
 	if (w->help_top > max_top)
@@ -98,11 +138,11 @@ static void help_draw(struct wizard *w)
 		 w->help_top + height < (int)n ? w->help_top + height : (int)n, n);
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
 	for (int r = 0; r < height && (size_t)w->help_top + (size_t)r < n; r++)
-		ui_put_utf8(&w->ui, w->body, r, 1, lines[w->help_top + r], w->cols - 2,
-			    r + w->help_top == 0 ? UI_TITLE : UI_NORMAL);
+		ui_put(&w->ui, w->body, r, 1, t.line[w->help_top + r], w->cols - 2,
+		       r + w->help_top == 0 ? UI_TITLE : UI_NORMAL);
 	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+		free(t.line[i]);
+	free(t.line);
 	w->cursor_win = w->body;
 	tui_hints(w, "j/k scroll  Space/PgDn page  b/PgUp back a page  q/Esc/? close help");
 }
