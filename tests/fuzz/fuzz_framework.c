@@ -32,8 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (framework_find_criterion(fw, fw->criteria[i].id) != (long)i)
 				abort();
 		/* Every note points at something that exists. */
-		size_t limit[] = { fw->criterion_count, fw->section_count,
-				   fw->category_count, fw->about_count, 1 };
+		const size_t limit[] = { fw->criterion_count, fw->section_count,
+					 fw->category_count, fw->about_count, 1 };
 		for (size_t i = 0; i < fw->footnote_count; i++)
 			if (fw->footnotes[i].index >= limit[fw->footnotes[i].place] ||
 			    !fw->footnotes[i].text[0])
