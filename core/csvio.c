@@ -1,5 +1,7 @@
 #include "csvio.h"
 
+#include "fileid.h"
+
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
@@ -344,69 +346,7 @@ const char *csvio_row_field(const struct csvio_row *row, long column)
 
 int csvio_read_file(const char *path, char **data, size_t *size, struct tri_error *err)
 {
-	*data = NULL;
-	*size = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		tri_error_set(err, "%s: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	char *buffer = NULL;
-	if (fstat(fd, &st) != 0) {
-		tri_error_set(err, "%s: cannot read: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		tri_error_set(err, "%s: not a regular file; expected a CSV file", path);
-		goto fail;
-	}
-	size_t used = 0, capacity = (size_t)st.st_size + 1;
-	if ((uint64_t)st.st_size > CSVIO_MAX_FILE) {
-		tri_error_set(err, "%s: %lld bytes; expected at most %u MiB",
-			      path, (long long)st.st_size, CSVIO_MAX_FILE >> 20);
-		goto fail;
-	}
-	buffer = malloc(capacity);
-	if (!buffer) {
-		tri_error_set(err, "%s: out of memory", path);
-		goto fail;
-	}
-	for (;;) {
-		if (used + 1 >= capacity) {
-			if (capacity > CSVIO_MAX_FILE) {
-				tri_error_set(err, "%s: expected at most %u MiB", path,
-					      CSVIO_MAX_FILE >> 20);
-				goto fail;
-			}
-			char *grown = realloc(buffer, capacity * 2);
-			if (!grown) {
-				tri_error_set(err, "%s: out of memory", path);
-				goto fail;
-			}
-			buffer = grown;
-			capacity *= 2;
-		}
-		ssize_t n = read(fd, buffer + used, capacity - 1 - used);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			tri_error_set(err, "%s: cannot read: %s", path, strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		used += (size_t)n;
-	}
-	close(fd);
-	buffer[used] = '\0';
-	*data = buffer;
-	*size = used;
-	return 0;
-fail:
-	free(buffer);
-	close(fd);
-	return -1;
+	return fileid_read(path, CSVIO_MAX_FILE, data, size, NULL, err);
 }
 
 char *csvio_trimmed(const char *text)

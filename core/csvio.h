@@ -48,8 +48,10 @@ long csvio_table_column(const struct csvio_table *table, const char *name);
 const char *csvio_row_field(const struct csvio_row *row, long column);
 
 /* Read a whole file into a new NUL-terminated heap buffer (caller frees).
- * Refuses files over 64 MiB: no assessment comes near, and it bounds
- * memory on hostile input. */
+ * Refuses files over 64 MiB (no assessment comes near, and it bounds
+ * memory on hostile input) and anything but a regular file (a FIFO, device,
+ * socket or directory, at once, naming what it is).  A file being saved in
+ * place is waited for or read from its journal (fileid_read). */
 int csvio_read_file(const char *path, char **data, size_t *size,
 		    struct tri_error *err);
 

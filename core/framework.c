@@ -11,6 +11,7 @@
 
 #include "csvio.h"
 #include "embedded.h"
+#include "fileid.h"
 
 /* A table being read, with the names used in its messages. */
 struct source_table {
@@ -869,6 +870,12 @@ struct framework *framework_load_dir(const char *dir, struct tri_error *err)
 	char *buffers[N] = {0};
 	size_t loaded = 0;
 	struct framework *fw = NULL;
+	struct stat st;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		tri_error_set(err, "%s is %s; expected a directory of framework CSV files", dir,
+			      fileid_kind(st.st_mode));
+		return NULL;
+	}
 	for (size_t i = 0; i < N; i++) {
 		char path[4096];
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= sizeof path) {
