@@ -346,18 +346,25 @@ static void test_permissions_and_symlinks(void **state)
 	assessment_destroy(a);
 }
 
-/* Temporary files a killed writer left behind are swept; nothing else is. */
+/* Temporary files a killed writer left behind are swept; nothing else is:
+ * not a person's ".NAME.backup" or ".NAME.2025-1", not the old-style
+ * ".NAME.XXXXXX", not the lock, not the journal. */
 static void test_remove_stale(void **state)
 {
 	(void)state;
-	const char *names[] = { ".stale.csv.a1B2c3", ".stale.csv.toolong7", "stale.csv",
-				".stale.csv.lock", ".other.csv.a1B2c3" };
-	for (size_t i = 0; i < 5; i++)
+	const char *names[] = { ".stale.csv.tri-assess-a1B2c3", ".stale.csv.a1B2c3",
+				".stale.csv.backup", ".stale.csv.2025-1",
+				".stale.csv.tri-assess-toolong7", "stale.csv", ".stale.csv.lock",
+				".other.csv.tri-assess-a1B2c3", ".stale.csv.tri-assess.journal" };
+	size_t n = sizeof names / sizeof names[0];
+	for (size_t i = 0; i < n; i++)
 		write_text(path_in_dir(names[i]), "x");
 	assert_int_equal(atomicfile_remove_stale(path_in_dir("stale.csv")), 1);
 	assert_int_equal(access(path_in_dir(names[0]), F_OK), -1);
-	for (size_t i = 1; i < 5; i++)
+	for (size_t i = 1; i < n; i++)
 		assert_int_equal(access(path_in_dir(names[i]), F_OK), 0);
+	for (size_t i = 1; i < n; i++)
+		unlink(path_in_dir(names[i]));
 }
 
 int main(void)
