@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "atomicfile.h"
 #include "plan.h"
 #include "score.h"
 
@@ -104,7 +103,7 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 	const struct framework *fw = a->framework;
 	const char *who = a->type[0] && strcmp(a->type, "peer") == 0 ? "Peer review" : "Self-assessment";
 	fputs("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n"
-	      "<head><meta charset=\"utf-8\"/><title>", out);
+	      "<head><meta charset=\"utf-8\"/>" REPORT_GENERATOR "/><title>", out);
 	esc(out, who);
 	fputs(": ", out);
 	esc(out, *a->organisation ? a->organisation : a_label);
@@ -316,9 +315,14 @@ static int write_job(FILE *out, void *context, struct tri_error *err)
 	return report_write(out, job->a, job->a_label, job->b, job->b_label, err);
 }
 
-int report_save(const char *path, const struct assessment *a, const char *a_label,
-		const struct assessment *b, const char *b_label, struct tri_error *err)
+const struct outfile_signature report_signature = {
+	.what = "a tri-assess report", .text = REPORT_GENERATOR, .at_start = false,
+};
+
+int report_save(const char *path, enum outfile_verdict verdict, const struct assessment *a,
+		const char *a_label, const struct assessment *b, const char *b_label,
+		struct tri_error *err)
 {
 	struct report_job job = { a, b, a_label, b_label };
-	return atomicfile_replace(path, false, write_job, &job, err);
+	return outfile_write(path, verdict, write_job, &job, err);
 }

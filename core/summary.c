@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "atomicfile.h"
 #include "csvio.h"
 #include "score.h"
 
@@ -49,9 +48,25 @@ static int write_summary(FILE *out, void *context, struct tri_error *err)
 	return summary_write_rows(out, job->a, job->label, err);
 }
 
+const struct outfile_signature *summary_signature(void)
+{
+	static char header[256];
+	static struct outfile_signature signature = {
+		.what = "a tri-assess category summary", .text = header, .at_start = true,
+	};
+	if (!header[0]) {
+		FILE *out = fmemopen(header, sizeof header - 1, "w");
+		if (out) {
+			summary_write_header(out);
+			fclose(out);
+		}
+	}
+	return &signature;
+}
+
 int summary_save(const struct assessment *a, const char *file_label, const char *path,
-		 bool bom, struct tri_error *err)
+		 enum outfile_verdict verdict, bool bom, struct tri_error *err)
 {
 	struct summary_job job = { a, file_label, bom };
-	return atomicfile_replace(path, false, write_summary, &job, err);
+	return outfile_write(path, verdict, write_summary, &job, err);
 }

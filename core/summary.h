@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "assessment.h"
+#include "outfile.h"
 
 /* Write the header row "file,category,title,score,max,level" to out. */
 int summary_write_header(FILE *out);
@@ -16,9 +17,15 @@ int summary_write_header(FILE *out);
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
 		       struct tri_error *err);
 
-/* Write the header and a's rows to path atomically; with bom, start with
- * a UTF-8 byte-order mark (for older spreadsheet software). */
+/* How an export is recognised as tri-assess's own (outfile): its exact
+ * header line, as summary_write_header writes it. */
+const struct outfile_signature *summary_signature(void);
+
+/* Write the header and a's rows to path atomically, as outfile_check's
+ * verdict allows (the caller asks before replacing someone's file); with
+ * bom, start with a UTF-8 byte-order mark (for older spreadsheet
+ * software). */
 int summary_save(const struct assessment *a, const char *file_label, const char *path,
-		 bool bom, struct tri_error *err);
+		 enum outfile_verdict verdict, bool bom, struct tri_error *err);
 
 #endif
