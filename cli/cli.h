@@ -24,6 +24,7 @@ struct cli_options {
 	bool plain;
 	bool named;
 	bool bom;
+	bool force;    /* replace an existing output tri-assess did not write */
 };
 
 /* Report a usage error on stderr; returns CLI_EXIT_USAGE. */

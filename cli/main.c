@@ -31,7 +31,7 @@ static const char usage_text[] =
 "       tri-assess compare A B [--csv]            two assessments side by side\n"
 "       tri-assess plan FILE [--csv]              gaps to the next level; the action plan\n"
 "       tri-assess benchmark FILE... [--csv] [--highlight ORGANISATION] [--named]\n"
-"       tri-assess report FILE [--compare OTHER] -o REPORT.html\n"
+"       tri-assess report FILE [--compare OTHER] -o REPORT.html|- [--force]\n"
 "\n"
 "Assess a London local authority against the CELC Tackling Racial\n"
 "Inequality Standard (Version 14, London Councils, December 2022).\n"
@@ -47,7 +47,10 @@ static const char usage_text[] =
 "  --bom              start CSV output with a UTF-8 byte-order mark\n"
 "  --highlight ORG    benchmark: show where ORG stands\n"
 "  --named            benchmark: name every organisation (default: anonymised)\n"
-"  -o, --output FILE  report: the HTML file to write\n"
+"  -o, --output FILE  report: the HTML file to write (- for standard output);\n"
+"                     never an input file; a file that is not a tri-assess\n"
+"                     report is replaced only with --force\n"
+"  --force            report: replace an existing file tri-assess did not write\n"
 "  --organisation, --type, --assessor, --date   details for 'new'\n"
 "  -h, --help         this help\n"
 "  -V, --version      the program's and the built-in Standard's versions\n"
@@ -406,7 +409,7 @@ static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 int main(int argc, char **argv)
 {
 	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE,
-	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM };
+	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM, OPT_FORCE };
 	static const struct option longopts[] = {
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "csv", no_argument, NULL, OPT_CSV },
@@ -421,6 +424,7 @@ int main(int argc, char **argv)
 		{ "compare", required_argument, NULL, OPT_COMPARE },
 		{ "who", required_argument, NULL, OPT_WHO },
 		{ "bom", no_argument, NULL, OPT_BOM },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -442,6 +446,7 @@ int main(int argc, char **argv)
 		case OPT_COMPARE: opt.compare = optarg; break;
 		case OPT_WHO: opt.who = optarg; break;
 		case OPT_BOM: opt.bom = true; break;
+		case OPT_FORCE: opt.force = true; break;
 		case 'o': opt.output = optarg; break;
 		case OPT_ASSESSOR: {
 			size_t used = strlen(opt.assessors);

@@ -402,20 +402,52 @@ done:
 	return rc;
 }
 
+/* Where the report may go: refused onto an input, or onto a file that is
+ * not a report without --force.  Returns 0 with *verdict, or an exit code. */
+static int check_output(const struct cli_options *opt, char **files,
+			enum outfile_verdict *verdict)
+{
+	const char *inputs[] = { files[0], opt->compare };
+	struct tri_error err;
+	*verdict = outfile_check(opt->output, &report_signature, inputs, 2, &err);
+	if (*verdict == OUTFILE_REFUSED) {
+		fprintf(stderr, "tri-assess: report: %s\n", err.message);
+		return CLI_EXIT_BAD_INPUT;
+	}
+	if (*verdict == OUTFILE_OTHER && !opt->force) {
+		fprintf(stderr, "tri-assess: report: %s; not replaced (--force replaces it)\n",
+			err.message);
+		return CLI_EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
 int cmd_report(const struct framework *fw, const struct cli_options *opt, char **files, int count)
 {
 	if (count != 1)
 		return cli_usage_error("report: expected one FILE");
 	if (!opt->output)
-		return cli_usage_error("report: expected -o REPORT.html");
+		return cli_usage_error("report: expected -o REPORT.html (or -o - for standard "
+				       "output)");
+	bool to_stdout = strcmp(opt->output, "-") == 0;
+	enum outfile_verdict verdict = OUTFILE_NEW;
+	int rc = to_stdout ? 0 : check_output(opt, files, &verdict);
+	if (rc != 0)
+		return rc;
 	char *names[2] = { files[0], (char *)opt->compare };
 	struct assessment **loaded = cli_load_all(fw, names, opt->compare ? 2 : 1, false);
 	if (!loaded)
 		return CLI_EXIT_BAD_INPUT;
 	struct tri_error err;
-	int rc = 0;
-	if (report_save(opt->output, loaded[0], files[0], opt->compare ? loaded[1] : NULL,
-			opt->compare ? opt->compare : "", &err) != 0) {
+	const struct assessment *b = opt->compare ? loaded[1] : NULL;
+	const char *b_label = opt->compare ? opt->compare : "";
+	if (to_stdout) {
+		if (report_write(stdout, loaded[0], files[0], b, b_label, &err) != 0 ||
+		    fflush(stdout) != 0) {
+			fprintf(stderr, "tri-assess: report: cannot write to standard output\n");
+			rc = CLI_EXIT_BAD_INPUT;
+		}
+	} else if (report_save(opt->output, verdict, loaded[0], files[0], b, b_label, &err) != 0) {
 		fprintf(stderr, "tri-assess: %s\n", err.message);
 		rc = CLI_EXIT_BAD_INPUT;
 	} else {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "score.h"
 
@@ -139,6 +140,57 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	fprintf(out, "  0 None of these\n");
 }
 
+/* Say once what the session must say (outside changes, journal). */
+static void say_notice(struct session *s, FILE *out)
+{
+	if (s->notice[0]) {
+		fprintf(out, "%s\n", s->notice);
+		s->notice[0] = '\0';
+	}
+}
+
+/* W FILE: save elsewhere and continue there; an existing file is replaced
+ * only when confirmed at a terminal. */
+static void save_elsewhere(struct session *s, const char *path, bool interactive, FILE *in,
+			   FILE *out, char **line, size_t *size)
+{
+	struct tri_error err;
+	bool was_read_only = s->read_only[0] != '\0';
+	if (!*path) {
+		fprintf(out, "Expected W FILE: the file to save to.\n");
+		return;
+	}
+	enum session_save_as_result r = session_save_as(s, path, false, &err);
+	if (r == SESSION_SAVE_AS_EXISTS) {
+		if (!interactive) {
+			fprintf(out, "Refused: %s; not replaced (a file tri-assess did not write "
+				"is replaced only when confirmed at a terminal).\n", err.message);
+			return;
+		}
+		fprintf(out, "%s. Replace it with these answers? [y/N] ", err.message);
+		fflush(out);
+		if (!read_line(in, line, size) || (strcmp(trim(*line), "y") != 0 &&
+						   strcmp(trim(*line), "yes") != 0)) {
+			fprintf(out, "Not saved: %s is unchanged.\n", path);
+			return;
+		}
+		r = session_save_as(s, path, true, &err);
+	}
+	if (r == SESSION_SAVE_AS_FAILED)
+		fprintf(out, "Could not save: %s\n", err.message);
+	else
+		fprintf(out, "Saved to %s; changes now go there%s.\n", s->path,
+			was_read_only ? " (a copy you can change)" : "");
+}
+
+/* Say on the first screen that the file is read-only, and why. */
+static void say_read_only(const struct session *s, FILE *out)
+{
+	if (s->read_only[0])
+		fprintf(out, "READ-ONLY (%s): answers cannot change %s. W FILE continues on "
+			"a copy.\n", s->read_only, s->path);
+}
+
 static void plain_help(const struct framework *fw, FILE *out)
 {
 	fprintf(out, "\nAt each criterion type a number and Enter:\n"
@@ -147,6 +199,7 @@ static void plain_help(const struct framework *fw, FILE *out)
 		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
 		"  e  evidence and notes      s     scores so far\n"
 		"  u  undo the last change    q     quit (everything is already saved)\n"
+		"  W FILE    save to another file and continue there\n"
 		"  a REMARK  adopt the other assessment's level (with --compare)\n\n");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		fprintf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
@@ -169,10 +222,16 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			"(Enter keeps a level).\n");
 		i = 0;
 	}
-	fprintf(out, "Plain mode: ? for help. Every answer is saved as you give it.\n");
-	bool shown = false;
+	fprintf(out, "Plain mode: ? for help.%s\n", s->read_only[0] ? ""
+		: " Every answer is saved as you give it.");
+	say_read_only(s, out);
+	say_notice(s, out);
+	bool interactive = isatty(fileno(in)), quit_armed = false, shown = false;
 	while (i < fw->criterion_count && !session_signal) {
 		const struct framework_criterion *c = &fw->criteria[i];
+		session_set_current(s, i);
+		if (session_refresh_other(s) != 0)
+			shown = false;
 		if (!shown)
 			show_criterion(s, i, out);
 		shown = true;
@@ -181,6 +240,8 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		if (!read_line(in, &line, &size))
 			break;
 		char *cmd = trim(line);
+		if (*cmd != 'q')
+			quit_armed = false;
 		if (!*cmd) {
 			i++;
 			shown = false;
@@ -191,6 +252,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 				fprintf(out, "Refused: %s.\n", err.message);
 				continue;
 			}
+			say_notice(s, out);
 			struct score_result r;
 			score_category(fw, s->a->levels, c->category, &r);
 			fprintf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
@@ -205,7 +267,18 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		switch (*cmd) {
 		case '?': plain_help(fw, out); shown = false; break;
-		case 'q': i = fw->criterion_count + 1; break;
+		case 'q':
+			if (s->save_failed && interactive && !quit_armed) {
+				quit_armed = true;
+				fprintf(out, "Answers are NOT saved (%s). W FILE: save elsewhere; "
+					"q again: quit and lose them.\n", s->save_error);
+				break;
+			}
+			i = fw->criterion_count + 1;
+			break;
+		case 'W':
+			save_elsewhere(s, trim(cmd + 1), interactive, in, out, &line, &size);
+			break;
 		case 's': show_scores(s, out); break;
 		case 'b': if (i) i--; shown = false; break;
 		case 'u': {
@@ -226,6 +299,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			}
 			fprintf(out, "%s: adopted %s (recorded in its history).\n", c->id,
 				plain_label(s->a->levels[i]));
+			say_notice(s, out);
 			i++;
 			shown = false;
 			break;
@@ -257,16 +331,18 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 				fprintf(out, "Refused: %s\n", err.message);
 			else if (evidence && notes)
 				fprintf(out, "Kept.\n");
+			say_notice(s, out);
 			free(evidence);
 			free(notes);
 			break;
 		}
 		default:
-			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q.\n", cmd);
+			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q W.\n", cmd);
 		}
 	}
 	if (i == fw->criterion_count)
 		show_scores(s, out);
 	free(line);
-	return s->save_failed ? 1 : 0;
+	/* A script whose answers a read-only file refused must not look done. */
+	return s->save_failed || (s->refused_read_only && !interactive) ? 1 : 0;
 }

@@ -1,7 +1,5 @@
 #include "session.h"
 
-#include "atomicfile.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,33 +24,6 @@ void session_install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-int session_open(struct session *s, const struct framework *fw, const char *path,
-		 struct tri_error *err)
-{
-	*s = (struct session){ .fw = fw };
-	s->path = strdup(path);
-	if (!s->path) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	s->lock = lockfile_create(path, err);
-	if (!s->lock)
-		return -1;
-	atomicfile_remove_stale(path); /* left by a writer killed mid-save */
-	struct stat st;
-	if (stat(path, &st) == 0 || errno != ENOENT) {
-		s->a = assessment_load(fw, path, err);
-		return s->a ? 0 : -1;
-	}
-	s->is_new = true;
-	s->a = assessment_create(fw);
-	if (!s->a) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	return 0;
-}
-
 static char **answer_slot(struct assessment_answer *ans, int k)
 {
 	char **slots[6] = { &ans->evidence, &ans->notes, &ans->action, &ans->lead_officer,
@@ -72,47 +43,25 @@ void session_finish(struct session *s)
 		free_undo(&s->undo[i]);
 	free(s->undo);
 	assessment_destroy(s->a);
+	assessment_destroy(s->base);
 	assessment_destroy(s->other);
 	free(s->other_path);
 	lockfile_destroy(s->lock);
 	free(s->path);
+	free(s->real_path);
+	free(s->link_path);
 	*s = (struct session){0};
 }
 
-int session_save(struct session *s)
+/* Every change is refused, with the reason, while the file is read-only. */
+static int writable(struct session *s, struct tri_error *err)
 {
-	struct tri_error err;
-	if (assessment_save(s->a, s->path, false, &err) != 0) {
-		s->save_failed = true;
-		snprintf(s->save_error, sizeof s->save_error, "%s", err.message);
-		return -1;
-	}
-	s->save_failed = false;
-	s->is_new = false;
-	s->save_error[0] = '\0';
-	return 0;
-}
-
-int session_save_as(struct session *s, const char *path, struct tri_error *err)
-{
-	struct lockfile *lock = lockfile_create(path, err);
-	if (!lock)
-		return -1;
-	char *copy = strdup(path);
-	if (!copy || assessment_save(s->a, path, false, err) != 0) {
-		if (!copy)
-			tri_error_set(err, "out of memory");
-		free(copy);
-		lockfile_destroy(lock);
-		return -1;
-	}
-	lockfile_destroy(s->lock);
-	s->lock = lock;
-	free(s->path);
-	s->path = copy;
-	s->save_failed = false;
-	s->save_error[0] = '\0';
-	return 0;
+	if (!s->read_only[0])
+		return 0;
+	s->refused_read_only++;
+	tri_error_set(err, "%s is read-only (%s); W FILE continues on a copy", s->path,
+		      s->read_only);
+	return -1;
 }
 
 /* Remember criterion's answer as it is now, before a change. */
@@ -144,27 +93,14 @@ static void forget_last(struct session *s)
 	free_undo(&s->undo[--s->undo_count]);
 }
 
-int session_open_other(struct session *s, const char *path, const char *who,
-		       struct tri_error *err)
-{
-	s->other = assessment_load(s->fw, path, err);
-	s->other_path = strdup(path);
-	if (!s->other || !s->other_path) {
-		if (s->other && !s->other_path)
-			tri_error_set(err, "out of memory");
-		return -1;
-	}
-	const char *user = getenv("USER");
-	snprintf(s->who, sizeof s->who, "%s", who && *who ? who : user && *user ? user : "");
-	return 0;
-}
-
 static int change_level(struct session *s, size_t criterion, enum level level,
 			const char *remark, struct tri_error *err)
 {
 	if (s->a->levels[criterion] == level &&
 	    framework_has_level(&s->fw->criteria[criterion], level))
 		return 0;
+	if (writable(s, err) != 0)
+		return -1;
 	if (remember(s, criterion) != 0) {
 		tri_error_set(err, "out of memory");
 		return -1;
@@ -195,6 +131,10 @@ int session_adopt(struct session *s, size_t criterion, const char *remark,
 		tri_error_set(err, "no other assessment to adopt from (start with --compare OTHER)");
 		return -1;
 	}
+	if (session_refresh_other(s) < 0 || s->other_error[0]) {
+		tri_error_set(err, "%s", s->other_error);
+		return -1;
+	}
 	enum level level = s->other->levels[criterion];
 	if (level == LEVEL_UNANSWERED) {
 		tri_error_set(err, "%s has no level for %s", s->other_path,
@@ -213,6 +153,8 @@ int session_set_texts(struct session *s, size_t criterion, const char *evidence,
 	struct assessment_answer *ans = &s->a->answers[criterion];
 	if (strcmp(ans->evidence, evidence) == 0 && strcmp(ans->notes, notes) == 0)
 		return 0;
+	if (writable(s, err) != 0)
+		return -1;
 	if (remember(s, criterion) != 0) {
 		tri_error_set(err, "out of memory");
 		return -1;
@@ -239,6 +181,8 @@ int session_set_plan(struct session *s, size_t criterion, enum level target,
 	if (ans->target == target && strcmp(ans->action, action) == 0 &&
 	    strcmp(ans->lead_officer, lead_officer) == 0 && strcmp(ans->timescale, timescale) == 0)
 		return 0;
+	if (writable(s, err) != 0)
+		return -1;
 	if (remember(s, criterion) != 0) {
 		tri_error_set(err, "out of memory");
 		return -1;

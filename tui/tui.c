@@ -327,9 +327,21 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 	tui_field_finish(&f);
 }
 
+void tui_confirm(struct wizard *w, const char *question,
+		 void (*done)(struct wizard *w, const char *utf8))
+{
+	tui_prompt(w, question, "", done);
+	w->prompt.confirm = true;
+}
+
 static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	struct prompt *p = &w->prompt;
+	if (p->confirm) {
+		p->active = false;
+		p->done(w, !is_code && (ch == L'y' || ch == L'Y') ? "y" : NULL);
+		return;
+	}
 	if ((!is_code && (ch == 27 || ch == 7)) || (is_code && ch == KEY_F(10))) {
 		p->active = false;
 		p->done(w, NULL);
@@ -368,6 +380,7 @@ static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 /* ---- keys shared by the browsing views ---- */
 
 static void search_done(struct wizard *w, const char *text);
+static void save_as_confirmed(struct wizard *w, const char *answer);
 
 static void find_next(struct wizard *w)
 {
@@ -407,32 +420,79 @@ static void search_done(struct wizard *w, const char *text)
 	find_next(w);
 }
 
+static void save_as_finish(struct wizard *w, const char *path, bool replace)
+{
+	struct tri_error err;
+	bool was_read_only = w->s.read_only[0] != '\0';
+	switch (session_save_as(&w->s, path, replace, &err)) {
+	case SESSION_SAVE_AS_EXISTS:
+		snprintf(w->pending_path, sizeof w->pending_path, "%s", path);
+		tui_message(w, UI_ERROR, "%s.", err.message);
+		tui_confirm(w, "Replace it with these answers? y/N ", save_as_confirmed);
+		return;
+	case SESSION_SAVE_AS_FAILED:
+		tui_message(w, UI_ERROR, "Could not save: %s", err.message);
+		return;
+	case SESSION_SAVED_AS:
+		tui_message(w, UI_OK, "Saved to %s; changes now go there%s.", w->s.path,
+			    was_read_only ? " (a copy you can change)" : "");
+		return;
+	}
+}
+
+static void save_as_confirmed(struct wizard *w, const char *answer)
+{
+	if (!answer)
+		tui_message(w, UI_NORMAL, "Not saved: %s is unchanged.", w->pending_path);
+	else
+		save_as_finish(w, w->pending_path, true);
+}
+
 static void save_as_done(struct wizard *w, const char *text)
 {
 	if (!text || !*text) {
 		tui_message(w, UI_ERROR, "Not saved.");
 		return;
 	}
+	save_as_finish(w, text, false);
+}
+
+static void export_write(struct wizard *w, enum outfile_verdict verdict)
+{
 	struct tri_error err;
-	if (session_save_as(&w->s, text, &err) != 0)
-		tui_message(w, UI_ERROR, "Could not save: %s", err.message);
+	if (summary_save(w->s.a, w->s.path, w->pending_path, verdict, w->s.bom, &err) != 0)
+		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
 	else
-		tui_message(w, UI_OK, "Saved to %s; changes now go there.", w->s.path);
+		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
+			    "are in %s).", w->pending_path, w->s.path);
+}
+
+static void export_confirmed(struct wizard *w, const char *answer)
+{
+	if (!answer)
+		tui_message(w, UI_NORMAL, "Not exported: %s is unchanged.", w->pending_path);
+	else
+		export_write(w, OUTFILE_OTHER);
 }
 
 static void export_summary(struct wizard *w)
 {
-	char path[4096];
 	const char *dot = strrchr(w->s.path, '.');
 	const char *slash = strrchr(w->s.path, '/');
 	int stem = dot && (!slash || dot > slash) ? (int)(dot - w->s.path) : (int)strlen(w->s.path);
-	snprintf(path, sizeof path, "%.*s-summary.csv", stem, w->s.path);
+	snprintf(w->pending_path, sizeof w->pending_path, "%.*s-summary.csv", stem, w->s.path);
+	const char *inputs[] = { w->s.real_path, w->s.other_path };
 	struct tri_error err;
-	if (summary_save(w->s.a, w->s.path, path, w->s.bom, &err) != 0)
-		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
-	else
-		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
-			    "are in %s).", path, w->s.path);
+	enum outfile_verdict verdict = outfile_check(w->pending_path, summary_signature(), inputs,
+						     2, &err);
+	if (verdict == OUTFILE_REFUSED) {
+		tui_message(w, UI_ERROR, "Export refused: %s.", err.message);
+	} else if (verdict == OUTFILE_OTHER) {
+		tui_message(w, UI_ERROR, "%s.", err.message);
+		tui_confirm(w, "Replace it with the summary? y/N ", export_confirmed);
+	} else {
+		export_write(w, verdict);
+	}
 }
 
 bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
@@ -548,7 +608,18 @@ static void draw_footer_status(struct wizard *w)
 		w->cursor_x = x + used;
 		return;
 	}
-	if (w->s.save_failed) {
+	if (w->s.read_only[0] && !w->s.save_failed) {
+		/* The one read-only state, on every screen, first among them. */
+		char line[400];
+		snprintf(line, sizeof line, "READ-ONLY (%s): answers cannot change this file.",
+			 w->s.read_only);
+		wmove(w->footer, 0, 0);
+		wclrtoeol(w->footer);
+		ui_put_utf8(&w->ui, w->footer, 0, 0, line, w->cols, UI_ERROR);
+		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
+			    : "W: continue on a copy (a file you can change); q: quit.",
+			    w->cols, w->message[0] ? w->message_style : UI_NORMAL);
+	} else if (w->s.save_failed) {
 		/* Both footer lines: why, then what to do (the path is known). */
 		const char *why = w->s.save_error;
 		size_t path_len = strlen(w->s.path);
@@ -603,11 +674,39 @@ static void commit_editor(struct wizard *w)
 	free(notes);
 }
 
+/* After a key: say what the session must say once (an outside change
+ * merged or kept, a save finished from its journal), and record the
+ * current criterion in the lock for followers. */
+static void after_key(struct wizard *w)
+{
+	if (w->s.notice[0]) {
+		tui_message(w, w->s.notice_is_warning ? UI_ERROR : UI_OK, "%s", w->s.notice);
+		w->s.notice[0] = '\0';
+	}
+	session_set_current(&w->s, w->criterion);
+}
+
+/* The compared file is re-read when it changes, before its levels are
+ * shown again; returns true when the screen must be drawn again. */
+static bool refresh_other(struct wizard *w)
+{
+	int rc = session_refresh_other(&w->s);
+	if (rc > 0)
+		tui_message(w, UI_OK, "%s changed on disk: showing its levels now.",
+			    w->s.other_path);
+	else if (rc < 0 && !w->message[0])
+		tui_message(w, UI_ERROR, "%s", w->s.other_error);
+	return rc != 0;
+}
+
 static int run(struct wizard *w)
 {
 	layout(w);
+	after_key(w);
 	bool redraw = true;
 	while (!w->quit && !session_signal) {
+		if (refresh_other(w))
+			redraw = true;
 		if (redraw)
 			draw(w);
 		wint_t ch;
@@ -641,6 +740,7 @@ static int run(struct wizard *w)
 			prompt_key(w, ch, is_code);
 		else
 			w->view->key(w, ch, is_code);
+		after_key(w);
 	}
 	commit_editor(w);
 	if (!w->s.is_new)

@@ -30,6 +30,7 @@ struct prompt {
 	wchar_t text[512];
 	size_t length, cursor;
 	void (*done)(struct wizard *w, const char *utf8); /* NULL text: cancelled */
+	bool confirm; /* a yes/no question: one key answers, "y" or NULL (No) */
 };
 
 struct editor_field {
@@ -56,6 +57,7 @@ struct wizard {
 	enum ui_style message_style;
 	char search[256];
 	struct prompt prompt;
+	char pending_path[4096]; /* W or x: the existing file a question is about */
 	/* the editor (evidence and notes of w->criterion) */
 	struct editor_field field[2];
 	int field_focus;
@@ -99,6 +101,11 @@ void tui_hints(struct wizard *w, const char *hints);
 /* Open a one-line prompt in the footer. */
 void tui_prompt(struct wizard *w, const char *label, const char *initial,
 		void (*done)(struct wizard *w, const char *utf8));
+
+/* Ask a yes/no question in the footer (default No): y calls done with
+ * "y", any other key with NULL. */
+void tui_confirm(struct wizard *w, const char *question,
+		 void (*done)(struct wizard *w, const char *utf8));
 
 /* Level name for display: "Developing" ... or "--" when unanswered. */
 const char *tui_level_label(enum level level);

@@ -63,11 +63,17 @@ int wizard_main(const struct framework *fw, const char *path,
 			delscreen(screen);
 		}
 	}
-	if (session_signal && !w->s.save_failed)
+	if (session_signal && !w->s.save_failed && !w->s.read_only[0])
 		fprintf(stderr, "tri-assess: signal %d: every answer is saved in %s\n",
 			(int)session_signal, w->s.path);
 	else if (w->s.save_failed)
 		fprintf(stderr, "tri-assess: NOT SAVED to %s: %s\n", w->s.path, w->s.save_error);
+	else if (rc != 0 && w->s.refused_read_only)
+		fprintf(stderr, "tri-assess: NOT SAVED: %s is read-only (%s): %zu change%s "
+			"refused\n", w->s.path, w->s.read_only, w->s.refused_read_only,
+			w->s.refused_read_only == 1 ? "" : "s");
+	else if (w->s.read_only[0])
+		; /* nothing was saved, and nothing needed to be */
 	else if (!w->s.is_new)
 		fprintf(stdout, "Saved: %s\n", w->s.path);
 	session_finish(&w->s);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Disk full, a read-only file system, the file size limit: a clear message,
 # the previous file intact, the change kept in memory, and W to save it
-# elsewhere. As root this runs in a private mount namespace with a tiny
-# tmpfs; otherwise the disk-full and read-only cases use what a user can do.
+# elsewhere; a read-only mount or a file without write permission opens
+# read-only and refuses every change. As root this runs in a private mount
+# namespace with a tiny tmpfs; otherwise the disk-full and read-only cases
+# use what a user can do.
 if [ "$(id -u)" -eq 0 ] && [ -z "${TRI_IN_NAMESPACE:-}" ] && command -v unshare >/dev/null; then
 	TRI_IN_NAMESPACE=1 exec unshare -m --propagation private bash "$0" "$@"
 fi
@@ -38,7 +40,7 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	keys 3
 	wait_for "NOT SAVED: cannot write: the disk is full"
 	expect_eq "disk full: old file intact" "$before" "$(sha256sum "$FILE")"
-	expect_eq "disk full: no temporary file left" "" "$(ls -A "$WORK/full" | grep -E '^\.camden\.csv\.[^.]{6}$')"
+	expect_eq "disk full: no temporary file or journal left" "" "$(ls -A "$WORK/full" | grep -E '^\.camden\.csv\.tri-assess')"
 	# Save elsewhere; later changes go there.
 	keys W
 	wait_for "Save to file: $FILE"
@@ -55,8 +57,12 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	# --- a read-only file system ---
 	rm -f "$WORK/full/filler"
 	mount -o remount,ro "$WORK/full"
+	before=$(sha256sum "$FILE")
 	OUT=$(printf '2\nq\n' | "$BIN" --plain "$FILE" 2>&1)
-	expect_contains "read-only: refused clearly" "cannot create lock file" "$OUT"
+	expect_eq "read-only mount: a refused answer on a pipe exits 1" 1 "$?"
+	expect_contains "read-only mount: said first" "READ-ONLY (a read-only mount): answers cannot change $FILE" "$OUT"
+	expect_contains "read-only mount: the answer refused" "Refused: $FILE is read-only (a read-only mount)" "$OUT"
+	expect_eq "read-only mount: file untouched" "$before" "$(sha256sum "$FILE")"
 	umount "$WORK/full"
 
 	# --- no permission: root ignores permissions, so run as nobody ---
@@ -67,8 +73,8 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 		before=$(sha256sum "$WORK/ro/a.csv")
 		OUT=$(printf '2\nq\n' | setpriv --reuid=nobody --regid=nogroup --clear-groups \
 			"${REAL_BIN:-$BIN}" --plain "$WORK/ro/a.csv" 2>&1)
-		expect_contains "no permission: refused clearly" "cannot create lock file" "$OUT"
-		expect_contains "no permission: says why" "Permission denied" "$OUT"
+		expect_contains "no permission: read-only, said first" "READ-ONLY (no write permission)" "$OUT"
+		expect_contains "no permission: the answer refused" "Refused: $WORK/ro/a.csv is read-only (no write permission)" "$OUT"
 		expect_eq "no permission: file untouched" "$before" "$(sha256sum "$WORK/ro/a.csv")"
 		chmod 755 "$WORK/ro"
 	fi
@@ -78,7 +84,8 @@ else
 	"$BIN" new "$WORK/ro/a.csv" --organisation Camden >/dev/null
 	chmod 555 "$WORK/ro"
 	OUT=$(printf '2\nq\n' | "$BIN" --plain "$WORK/ro/a.csv" 2>&1)
-	expect_contains "no permission: refused clearly" "cannot create lock file" "$OUT"
+	expect_contains "no permission: read-only, said first" "READ-ONLY (no write permission in its folder" "$OUT"
+	expect_contains "no permission: the answer refused" "Refused: $WORK/ro/a.csv is read-only" "$OUT"
 	chmod 755 "$WORK/ro"
 	echo "disk-full case skipped: it needs root for a private tmpfs" >&2
 fi

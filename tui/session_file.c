@@ -1,0 +1,536 @@
+/* session_file: the session's file: opening it (resolve, permission,
+ * lock, journal), saving it (the outside-change check, merge or keep
+ * both), saving elsewhere (W), and the compared file, re-read when it
+ * changes.  No curses here. */
+#include "session.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomicfile.h"
+#include "csvio.h"
+#include "merge.h"
+#include "outfile.h"
+
+#define SESSION_MAX_FILE (64u << 20)
+
+/* Read path and parse it twice: the answers and the base to merge with. */
+static int load(const struct session *s, const char *path, struct assessment **a,
+		struct assessment **base, struct fileid *id, struct tri_error *err)
+{
+	char *data;
+	size_t size;
+	*a = *base = NULL;
+	if (fileid_read(path, SESSION_MAX_FILE, &data, &size, id, err) != 0)
+		return -1;
+	*a = assessment_parse(s->fw, s->path, data, size, err);
+	if (*a)
+		*base = assessment_parse(s->fw, s->path, data, size, err);
+	free(data);
+	if (!*base) {
+		assessment_destroy(*a);
+		*a = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Why the file at real (stat st) cannot be written, or "" if it can. */
+static void find_read_only(const char *real, const struct stat *st, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (!fileid_writable(real, st, out, size))
+		return;
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%.*s", (int)(strrchr(real, '/') - real) + (real[1] == '\0'),
+		 real);
+	if (!*dir)
+		snprintf(dir, sizeof dir, "/");
+	if (access(dir, W_OK | X_OK) != 0)
+		snprintf(out, size, "%s in its folder %.120s (a save needs its lock and "
+			 "temporary files there)", errno == EROFS ? "a read-only mount"
+			 : "no write permission", dir);
+}
+
+/* Resolve path once: the real file, and the link that led there. */
+static int resolve_path(struct session *s, struct stat *st, bool *exists,
+			struct tri_error *err)
+{
+	char real[PATH_MAX];
+	struct stat lst;
+	*exists = lstat(s->path, &lst) == 0;
+	if (*exists && stat(s->path, st) != 0) {
+		tri_error_set(err, "%s is a symbolic link to a file that does not exist; "
+			      "expected an assessment file", s->path);
+		return -1;
+	}
+	if (*exists && !S_ISREG(st->st_mode)) {
+		tri_error_set(err, "%s is %s; expected an assessment (a CSV file)", s->path,
+			      fileid_kind(st->st_mode));
+		return -1;
+	}
+	if (fileid_resolve(s->path, true, real) != 0) {
+		tri_error_set(err, "%s: cannot open: %s", s->path, strerror(errno));
+		return -1;
+	}
+	s->real_path = strdup(real);
+	if (*exists && S_ISLNK(lst.st_mode)) {
+		s->link_path = strdup(s->path);
+		fileid_from_stat(&s->link_id, st);
+		if (!s->link_path)
+			goto oom;
+	}
+	if (!s->real_path)
+		goto oom;
+	return 0;
+oom:
+	tri_error_set(err, "out of memory");
+	return -1;
+}
+
+/* Holding the lock: clear what a killed writer left. */
+static int clean_up_after_crash(struct session *s, struct tri_error *err)
+{
+	atomicfile_remove_stale(s->real_path);
+	int recovered = atomicfile_recover(s->real_path, err);
+	if (recovered < 0)
+		return -1;
+	if (recovered == ATOMICFILE_JOURNAL_RESTORED) {
+		snprintf(s->notice, sizeof s->notice, "A save of %s was interrupted; it was "
+			 "completed from its journal.", s->path);
+		s->notice_is_warning = true;
+	}
+	return 0;
+}
+
+int session_open(struct session *s, const struct framework *fw, const char *path,
+		 struct tri_error *err)
+{
+	*s = (struct session){ .fw = fw };
+	s->path = strdup(path);
+	if (!s->path) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	struct stat st;
+	bool exists;
+	if (resolve_path(s, &st, &exists, err) != 0)
+		return -1;
+	if (exists)
+		find_read_only(s->real_path, &st, s->read_only, sizeof s->read_only);
+	if (!s->read_only[0]) {
+		s->lock = lockfile_create(s->real_path, err);
+		if (!s->lock || clean_up_after_crash(s, err) != 0)
+			return -1;
+		exists = access(s->real_path, F_OK) == 0;
+	}
+	if (exists)
+		return load(s, s->real_path, &s->a, &s->base, &s->disk, err);
+	s->is_new = true;
+	s->a = assessment_create(fw);
+	s->base = assessment_create(fw);
+	if (!s->a || !s->base) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static int write_assessment(FILE *out, void *context, struct tri_error *err)
+{
+	return assessment_write(context, out, err);
+}
+
+/* Write a to real (the session's file, or W's new one); on success it is
+ * the session's new base and known identity.  With replace_link, real is a
+ * symlink that is itself replaced (never followed). */
+static int write_file(struct session *s, const char *real, bool replace_link,
+		      struct assessment *a, struct tri_error *err)
+{
+	char *data;
+	size_t size;
+	if (atomicfile_render(write_assessment, a, &data, &size, err) != 0)
+		return -1;
+	struct stat after;
+	int rc = replace_link ? atomicfile_replace(real, false, write_assessment, a, err)
+			      : atomicfile_save(real, data, size, NULL, &after, err);
+	if (rc == 0 && replace_link && stat(real, &after) != 0)
+		after = (struct stat){0};
+	if (rc == 0) {
+		fileid_from_stat(&s->disk, &after);
+		s->disk.hash = fileid_hash(data, size);
+		s->disk.hashed = true;
+		struct assessment *base = assessment_parse(s->fw, s->path, data, size, err);
+		if (base) {
+			assessment_destroy(s->base);
+			s->base = base;
+		} else {
+			rc = -1;
+		}
+	}
+	free(data);
+	return rc;
+}
+
+/* Is the file on disk still what the session last read or wrote? */
+static bool disk_unchanged(struct session *s)
+{
+	if (s->link_path) {
+		struct fileid now;
+		fileid_of_path(&now, s->link_path);
+		if (!fileid_same_file(&now, &s->link_id))
+			return false;
+	}
+	struct fileid now;
+	fileid_of_path(&now, s->real_path);
+	if (s->is_new)
+		return !now.exists;
+	bool doubt;
+	if (!fileid_unchanged(&s->disk, &now, &doubt))
+		return false;
+	if (!doubt)
+		return true;
+	char *data;
+	size_t size;
+	struct fileid read;
+	struct tri_error ignored;
+	if (fileid_read(s->real_path, SESSION_MAX_FILE, &data, &size, &read, &ignored) != 0)
+		return false;
+	free(data);
+	return read.hash == s->disk.hash;
+}
+
+static void fail(struct session *s, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void fail(struct session *s, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vsnprintf(s->save_error, sizeof s->save_error, format, args);
+	va_end(args);
+	s->save_failed = true;
+}
+
+/* Forget undo steps of criteria the outside change touched: undoing them
+ * would silently write over that change. */
+static void drop_undo_touched(struct session *s, const struct assessment *theirs)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < s->undo_count; i++) {
+		struct session_undo *u = &s->undo[i];
+		if (!merge_same_answer(theirs, s->base, u->criterion)) {
+			for (int k = 0; k < 6; k++)
+				free(u->text[k]);
+		} else {
+			s->undo[kept++] = *u;
+		}
+	}
+	s->undo_count = kept;
+}
+
+/* The wizard's version beside the file: NAME.conflict-YYYYMMDD-HHMMSS.csv,
+ * created exclusively, with the file's group and mode.  Fills name. */
+static int keep_conflict_copy(struct session *s, char *name, size_t size,
+			      struct tri_error *err)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
+	size_t stem = strlen(s->real_path);
+	if (stem > 4 && strcmp(s->real_path + stem - 4, ".csv") == 0)
+		stem -= 4;
+	struct stat st;
+	bool have_st = stat(s->real_path, &st) == 0;
+	for (int n = 1; n < 100; n++) {
+		char suffix[8] = "";
+		if (n > 1)
+			snprintf(suffix, sizeof suffix, "-%d", n);
+		if ((size_t)snprintf(name, size, "%.*s.conflict-%s%s.csv", (int)stem, s->real_path,
+				     stamp, suffix) >= size) {
+			tri_error_set(err, "%s: path too long", s->path);
+			return -1;
+		}
+		struct tri_error e;
+		if (atomicfile_replace(name, true, write_assessment, s->a, &e) == 0) {
+			if (have_st) { /* best effort: the team reads it as it reads the file */
+				(void)!chown(name, (uid_t)-1, st.st_gid);
+				(void)!chmod(name, st.st_mode & 0664);
+			}
+			return 0;
+		}
+		if (access(name, F_OK) != 0) {
+			tri_error_set(err, "%s", e.message);
+			return -1;
+		}
+	}
+	tri_error_set(err, "%s: too many conflict copies this second", s->path);
+	return -1;
+}
+
+/* Both sides changed one criterion: keep both, continue on theirs. */
+static int keep_both(struct session *s, struct assessment *theirs, struct assessment *base,
+		     const struct fileid *id, const struct merge_report *r)
+{
+	char name[PATH_MAX + 64];
+	struct tri_error err;
+	if (keep_conflict_copy(s, name, sizeof name, &err) != 0) {
+		fail(s, "%s was changed outside tri-assess, at %s too, and your version "
+		     "could not be kept beside it: %s", s->path, r->conflict_ids, err.message);
+		return -1;
+	}
+	for (size_t i = 0; i < s->undo_count; i++)
+		for (int k = 0; k < 6; k++)
+			free(s->undo[i].text[k]);
+	s->undo_count = 0;
+	assessment_destroy(s->a);
+	assessment_destroy(s->base);
+	s->a = theirs;
+	s->base = base;
+	s->disk = *id;
+	s->is_new = false;
+	const char *slash = strrchr(name, '/');
+	snprintf(s->notice, sizeof s->notice, "%.300s was changed outside tri-assess, at %s "
+		 "too: your version is kept in %.300s; showing the file as changed outside.", s->path,
+		 r->conflict_ids, slash ? slash + 1 : name);
+	s->notice_is_warning = true;
+	return 0;
+}
+
+/* The file changed on disk since the session last read or wrote it. */
+static int reconcile(struct session *s)
+{
+	struct assessment *theirs, *base;
+	struct fileid id;
+	struct tri_error err;
+	if (access(s->real_path, F_OK) != 0 && errno == ENOENT && !s->is_new) {
+		snprintf(s->notice, sizeof s->notice, "%s was removed outside tri-assess; it "
+			 "was written again with every answer.", s->path);
+		s->notice_is_warning = true;
+		s->is_new = true;
+		return 0; /* the caller writes it */
+	}
+	if (s->link_path) {
+		fail(s, "%s no longer leads to the file that was opened (%s); answers kept "
+		     "in memory: W saves them", s->path, s->real_path);
+		return -1;
+	}
+	if (load(s, s->real_path, &theirs, &base, &id, &err) != 0) {
+		fail(s, "%s was changed outside tri-assess and does not load now (%s); "
+		     "answers kept in memory: W saves them elsewhere", s->path, err.message);
+		return -1;
+	}
+	struct merge_report r;
+	int merged = merge_into(theirs, s->base, s->a, &r, &err);
+	if (merged == 1)
+		return keep_both(s, theirs, base, &id, &r) == 0 ? 1 : -1;
+	if (merged < 0) {
+		assessment_destroy(theirs);
+		assessment_destroy(base);
+		fail(s, "%s: %s", s->path, err.message);
+		return -1;
+	}
+	drop_undo_touched(s, theirs);
+	assessment_destroy(s->a);
+	assessment_destroy(s->base);
+	s->a = theirs;
+	s->base = base;
+	s->disk = id;
+	s->is_new = false;
+	if (r.theirs) {
+		snprintf(s->notice, sizeof s->notice, "%s was changed outside tri-assess (%s); "
+			 "merged with your change%s (%s).", s->path, r.theirs_ids,
+			 r.mine == 1 ? "" : "s", r.mine ? r.mine_ids : "none");
+		s->notice_is_warning = true;
+	}
+	return r.mine ? 0 : 1;
+}
+
+int session_save(struct session *s)
+{
+	if (s->read_only[0])
+		return -1;
+	if (!disk_unchanged(s)) {
+		int rc = reconcile(s);
+		if (rc != 0)
+			return rc > 0 ? 0 : -1;
+	}
+	struct tri_error err;
+	if (write_file(s, s->real_path, false, s->a, &err) != 0) {
+		fail(s, "%s", err.message);
+		return -1;
+	}
+	s->save_failed = false;
+	s->is_new = false;
+	s->save_error[0] = '\0';
+	return 0;
+}
+
+/* Where W should go: the open file, the compared file, or elsewhere. */
+static enum session_save_as_result check_target(struct session *s, const char *path,
+						bool replace, bool *retry,
+						struct tri_error *err)
+{
+	*retry = false;
+	if (!*path) {
+		tri_error_set(err, "expected a file name");
+		return SESSION_SAVE_AS_FAILED;
+	}
+	if (outfile_same_file(path, s->real_path)) {
+		*retry = true;
+		return SESSION_SAVED_AS;
+	}
+	if (s->other_path && outfile_same_file(path, s->other_path)) {
+		tri_error_set(err, "%s is the file being compared with; it is never written",
+			      path);
+		return SESSION_SAVE_AS_FAILED;
+	}
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return SESSION_SAVED_AS;
+	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		tri_error_set(err, "%s is %s; expected a file name", path, fileid_kind(st.st_mode));
+		return SESSION_SAVE_AS_FAILED;
+	}
+	char reason[128];
+	if (S_ISREG(st.st_mode) && !fileid_writable(path, &st, reason, sizeof reason)) {
+		tri_error_set(err, "%s: %s; not replaced", path, reason);
+		return SESSION_SAVE_AS_FAILED;
+	}
+	if (!replace) {
+		tri_error_set(err, "%s already exists%s", path,
+			      S_ISLNK(st.st_mode) ? " (a symbolic link)" : "");
+		return SESSION_SAVE_AS_EXISTS;
+	}
+	return SESSION_SAVED_AS;
+}
+
+/* The session now works on path (written, locked with lock). */
+static int move_to(struct session *s, const char *path, const char *real,
+		   struct lockfile *lock, struct tri_error *err)
+{
+	char *path_copy = strdup(path), *real_copy = strdup(real);
+	if (!path_copy || !real_copy) {
+		free(path_copy);
+		free(real_copy);
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	lockfile_destroy(s->lock);
+	s->lock = lock;
+	free(s->path);
+	free(s->real_path);
+	free(s->link_path);
+	s->path = path_copy;
+	s->real_path = real_copy;
+	s->link_path = NULL;
+	s->read_only[0] = '\0';
+	s->current[0] = '\0';
+	s->is_new = false;
+	s->save_failed = false;
+	s->save_error[0] = '\0';
+	return 0;
+}
+
+enum session_save_as_result session_save_as(struct session *s, const char *path, bool replace,
+					    struct tri_error *err)
+{
+	bool retry;
+	enum session_save_as_result verdict = check_target(s, path, replace, &retry, err);
+	if (verdict != SESSION_SAVED_AS)
+		return verdict;
+	if (retry) {
+		if (s->read_only[0]) {
+			tri_error_set(err, "%s is read-only (%s); name another file", s->path,
+				      s->read_only);
+			return SESSION_SAVE_AS_FAILED;
+		}
+		if (session_save(s) != 0) {
+			tri_error_set(err, "%s", s->save_error);
+			return SESSION_SAVE_AS_FAILED;
+		}
+		return SESSION_SAVED_AS;
+	}
+	char real[PATH_MAX];
+	struct stat st;
+	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	if (fileid_resolve(path, false, real) != 0) {
+		tri_error_set(err, "%s: %s", path, strerror(errno));
+		return SESSION_SAVE_AS_FAILED;
+	}
+	struct lockfile *lock = lockfile_create(real, err);
+	if (!lock)
+		return SESSION_SAVE_AS_FAILED;
+	/* The old contents there are replaced on purpose (asked, or new). */
+	if (write_file(s, real, link, s->a, err) != 0 || move_to(s, path, real, lock, err) != 0) {
+		lockfile_destroy(lock);
+		return SESSION_SAVE_AS_FAILED;
+	}
+	return SESSION_SAVED_AS;
+}
+
+void session_set_current(struct session *s, size_t criterion)
+{
+	const char *id = s->fw->criteria[criterion].id;
+	if (!s->lock || strcmp(s->current, id) == 0)
+		return;
+	snprintf(s->current, sizeof s->current, "%s", id);
+	lockfile_set_current(s->lock, id);
+}
+
+int session_open_other(struct session *s, const char *path, const char *who,
+		       struct tri_error *err)
+{
+	struct assessment *spare;
+	s->other_path = strdup(path);
+	if (!s->other_path) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	if (load(s, path, &s->other, &spare, &s->other_id, err) != 0)
+		return -1;
+	assessment_destroy(spare);
+	const char *user = getenv("USER");
+	snprintf(s->who, sizeof s->who, "%s", who && *who ? who : user && *user ? user : "");
+	return 0;
+}
+
+int session_refresh_other(struct session *s)
+{
+	if (!s->other)
+		return 0;
+	struct fileid now;
+	fileid_of_path(&now, s->other_path);
+	bool doubt;
+	if (fileid_unchanged(&s->other_id, &now, &doubt) && !doubt)
+		return 0;
+	struct assessment *fresh, *spare;
+	struct fileid id;
+	struct tri_error err;
+	if (load(s, s->other_path, &fresh, &spare, &id, &err) != 0) {
+		snprintf(s->other_error, sizeof s->other_error, "%s changed and does not load "
+			 "now: %s", s->other_path, err.message);
+		s->other_id = now; /* say it once per change */
+		s->other_id.hashed = false;
+		return -1;
+	}
+	assessment_destroy(spare);
+	s->other_error[0] = '\0';
+	bool same_content = s->other_id.hashed && id.hash == s->other_id.hash;
+	s->other_id = id;
+	if (same_content) {
+		assessment_destroy(fresh);
+		return 0;
+	}
+	assessment_destroy(s->other);
+	s->other = fresh;
+	return 1;
+}
