@@ -85,7 +85,8 @@ bool fileid_writable(const char *path, const struct stat *st, char *reason, size
 		return false;
 	}
 	if ((st->st_mode & 0222) == 0) { /* root passes access(): honour the mode */
-		snprintf(reason, size, "marked read-only (mode %04o)", (unsigned)(st->st_mode & 07777));
+		snprintf(reason, size, "mode %04o: no one may write it",
+			 (unsigned)(st->st_mode & 07777));
 		return false;
 	}
 	return true;

@@ -49,7 +49,7 @@ int fileid_open_regular(const char *path, int extra_flags, struct stat *st,
  * its mode, owner and ACL (access(2)), a read-only mount, and for root too
  * a file with no write bit at all (its owner made it read-only).  If not,
  * writes the reason into reason ("no write permission", "a read-only
- * mount", "marked read-only (mode 0444)") and returns false. */
+ * mount", "mode 0444: no one may write it") and returns false. */
 bool fileid_writable(const char *path, const struct stat *st, char *reason, size_t size);
 
 /* The absolute path of path with every directory resolved (symlinks,

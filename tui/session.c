@@ -59,8 +59,9 @@ static int writable(struct session *s, struct tri_error *err)
 	if (!s->read_only[0])
 		return 0;
 	s->refused_read_only++;
-	tri_error_set(err, "%s is read-only (%s); W FILE continues on a copy", s->path,
-		      s->read_only);
+	const char *slash = strrchr(s->path, '/');
+	tri_error_set(err, "%s is read-only (%s); W FILE works on a copy",
+		      slash && slash[1] ? slash + 1 : s->path, s->read_only);
 	return -1;
 }
 

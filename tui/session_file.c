@@ -207,6 +207,12 @@ static bool disk_unchanged(struct session *s)
 	return read.hash == s->disk.hash;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
+
 static void fail(struct session *s, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -297,10 +303,9 @@ static int keep_both(struct session *s, struct assessment *theirs, struct assess
 	s->base = base;
 	s->disk = *id;
 	s->is_new = false;
-	const char *slash = strrchr(name, '/');
-	snprintf(s->notice, sizeof s->notice, "%.300s was changed outside tri-assess, at %s "
-		 "too: your version is kept in %.300s; showing the file as changed outside.", s->path,
-		 r->conflict_ids, slash ? slash + 1 : name);
+	snprintf(s->notice, sizeof s->notice, "%.200s was changed outside tri-assess at %s "
+		 "too. Your version is kept in %.200s; this is the file's version.",
+		 base_name(s->path), r->conflict_ids, base_name(name));
 	s->notice_is_warning = true;
 	return 0;
 }
@@ -345,10 +350,14 @@ static int reconcile(struct session *s)
 	s->base = base;
 	s->disk = id;
 	s->is_new = false;
-	if (r.theirs) {
+	if (r.theirs && r.mine) {
 		snprintf(s->notice, sizeof s->notice, "%s was changed outside tri-assess (%s); "
-			 "merged with your change%s (%s).", s->path, r.theirs_ids,
-			 r.mine == 1 ? "" : "s", r.mine ? r.mine_ids : "none");
+			 "merged with your change%s (%s) and saved.", base_name(s->path),
+			 r.theirs_ids, r.mine == 1 ? "" : "s", r.mine_ids);
+		s->notice_is_warning = true;
+	} else if (r.theirs) {
+		snprintf(s->notice, sizeof s->notice, "%s was changed outside tri-assess (%s); "
+			 "this is the file's version.", base_name(s->path), r.theirs_ids);
 		s->notice_is_warning = true;
 	}
 	return r.mine ? 0 : 1;

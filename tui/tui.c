@@ -420,6 +420,18 @@ static void search_done(struct wizard *w, const char *text)
 	find_next(w);
 }
 
+/* err's message about path, with path shortened to its last part (the
+ * footer is one line). */
+static void say_about(struct wizard *w, const char *path, const char *message)
+{
+	size_t n = strlen(path);
+	const char *slash = strrchr(path, '/');
+	if (strncmp(message, path, n) == 0 && slash && slash[1])
+		tui_message(w, UI_ERROR, "%s%s.", slash + 1, message + n);
+	else
+		tui_message(w, UI_ERROR, "%s.", message);
+}
+
 static void save_as_finish(struct wizard *w, const char *path, bool replace)
 {
 	struct tri_error err;
@@ -427,7 +439,7 @@ static void save_as_finish(struct wizard *w, const char *path, bool replace)
 	switch (session_save_as(&w->s, path, replace, &err)) {
 	case SESSION_SAVE_AS_EXISTS:
 		snprintf(w->pending_path, sizeof w->pending_path, "%s", path);
-		tui_message(w, UI_ERROR, "%s.", err.message);
+		say_about(w, path, err.message);
 		tui_confirm(w, "Replace it with these answers? y/N ", save_as_confirmed);
 		return;
 	case SESSION_SAVE_AS_FAILED:
@@ -488,7 +500,7 @@ static void export_summary(struct wizard *w)
 	if (verdict == OUTFILE_REFUSED) {
 		tui_message(w, UI_ERROR, "Export refused: %s.", err.message);
 	} else if (verdict == OUTFILE_OTHER) {
-		tui_message(w, UI_ERROR, "%s.", err.message);
+		say_about(w, w->pending_path, err.message);
 		tui_confirm(w, "Replace it with the summary? y/N ", export_confirmed);
 	} else {
 		export_write(w, verdict);
@@ -585,6 +597,11 @@ static void draw_footer_status(struct wizard *w)
 {
 	if (w->prompt.active) {
 		struct prompt *p = &w->prompt;
+		if (p->confirm && w->message[0]) { /* what the question is about */
+			wmove(w->footer, 0, 0);
+			wclrtoeol(w->footer);
+			ui_put_utf8(&w->ui, w->footer, 0, 0, w->message, w->cols, w->message_style);
+		}
 		wmove(w->footer, 1, 0);
 		wclrtoeol(w->footer);
 		ui_put_utf8(&w->ui, w->footer, 1, 0, p->label, w->cols, UI_KEY);
@@ -611,13 +628,12 @@ static void draw_footer_status(struct wizard *w)
 	if (w->s.read_only[0] && !w->s.save_failed) {
 		/* The one read-only state, on every screen, first among them. */
 		char line[400];
-		snprintf(line, sizeof line, "READ-ONLY (%s): answers cannot change this file.",
-			 w->s.read_only);
+		snprintf(line, sizeof line, "READ-ONLY (%s). W: work on a copy.", w->s.read_only);
 		wmove(w->footer, 0, 0);
 		wclrtoeol(w->footer);
 		ui_put_utf8(&w->ui, w->footer, 0, 0, line, w->cols, UI_ERROR);
 		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
-			    : "W: continue on a copy (a file you can change); q: quit.",
+			    : "Answers cannot change this file. W: save a copy to work on; q: quit.",
 			    w->cols, w->message[0] ? w->message_style : UI_NORMAL);
 	} else if (w->s.save_failed) {
 		/* Both footer lines: why, then what to do (the path is known). */
@@ -633,6 +649,12 @@ static void draw_footer_status(struct wizard *w)
 		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
 			    : "Answers kept in memory. W: save to another file; q twice: quit.",
 			    w->cols, w->message[0] ? w->message_style : UI_ERROR);
+	} else if (w->message[0] && ui_wrapped_rows(&w->ui, w->message, w->cols) > 1) {
+		/* A long message (an outside change, a refusal naming a path)
+		 * takes both lines until the next key, never cut. */
+		wmove(w->footer, 0, 0);
+		wclrtoeol(w->footer);
+		ui_put_wrapped(&w->ui, w->footer, 0, 0, w->message, w->cols, 2, w->message_style);
 	} else if (w->message[0]) {
 		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message, w->cols, w->message_style);
 	}

@@ -26,7 +26,7 @@ extern const struct view view_start, view_overview, view_category,
 
 struct prompt {
 	bool active;
-	char label[64];
+	char label[256];
 	wchar_t text[512];
 	size_t length, cursor;
 	void (*done)(struct wizard *w, const char *utf8); /* NULL text: cancelled */

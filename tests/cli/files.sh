@@ -54,7 +54,7 @@ expect_contains "--force: it is the report now" "<!DOCTYPE html>" "$(cat "$WORK/
 chmod 444 "$WORK/r.html"
 run "$BIN" report "$WORK/a.csv" -o "$WORK/r.html" --force
 expect_eq "a read-only report is not replaced, even with --force" 1 "$RC"
-expect_contains "read-only report: says why" "marked read-only (mode 0444); not replaced" "$ERR"
+expect_contains "read-only report: says why" "mode 0444: no one may write it; not replaced" "$ERR"
 
 # ---- only regular files: a FIFO is refused at once everywhere ----
 mkfifo "$WORK/pipe.csv"
@@ -116,7 +116,7 @@ chmod 444 "$WORK/locked.csv"
 before=$(sums "$WORK/locked.csv")
 run "$BIN" --plain "$WORK/locked.csv" <<<$'3\nq'
 expect_eq "0444: a refused answer from a pipe exits 1" 1 "$RC"
-expect_contains "0444: said first" "READ-ONLY (marked read-only (mode 0444)): answers cannot change" "$OUT"
+expect_contains "0444: said first" "READ-ONLY (mode 0444: no one may write it): answers cannot change" "$OUT"
 expect_contains "0444: NOT SAVED on standard error" "NOT SAVED: $WORK/locked.csv is read-only" "$ERR"
 expect_eq "0444: byte-identical" "$before" "$(sums "$WORK/locked.csv")"
 run "$BIN" --plain "$WORK/locked.csv" <<<$'W '"$WORK/copy.csv"$'\ng 1.1\n3\nq'
