@@ -97,6 +97,18 @@ for kept in .a.csv.backup .a.csv.2025-1 .a.csv.XyZ123; do
 done
 expect_eq "a stale temporary file is removed" no "$([ -e "$WORK/.a.csv.tri-assess-AbC123" ] && echo yes || echo no)"
 
+# ---- a save in place killed half way: the next open finds its journal ----
+cp "$DATA/worked-example.csv" "$WORK/torn.csv"
+sed 's/^1\.1,established/1.1,leading/' "$DATA/worked-example.csv" >"$WORK/.torn.csv.tri-assess.journal"
+head -c 100 "$WORK/.torn.csv.tri-assess.journal" >"$WORK/torn.csv" # half written
+run "$BIN" score "$WORK/torn.csv"
+expect_eq "a reader meeting a torn file reads the journal" 0 "$RC"
+expect_contains "the journal's complete version is scored" "16 / 22" "$OUT"
+run "$BIN" --plain "$WORK/torn.csv" <<<"q"
+expect_contains "the next open says so" "A save of $WORK/torn.csv was interrupted; it was completed from its journal." "$OUT"
+expect_eq "the file is the complete version" "$(cat "$WORK/.torn.csv.tri-assess.journal" 2>/dev/null || echo gone)" "gone"
+expect_eq "the journal's version is in place" leading "$(level_of "$WORK/torn.csv" 1.1)"
+
 # ---- links: the session's own file follows its link; the link stays ----
 cp "$DATA/worked-example.csv" "$WORK/real.csv"
 ln -s real.csv "$WORK/sym.csv"
