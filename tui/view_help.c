@@ -16,7 +16,7 @@ static const char *const keys[] = {
 	"g             overview      s  summary      x  export the summary CSV",
 	"/             find text in criteria, evidence and notes;  n  next match",
 	"u             undo the last change (as many times as you like)",
-	"W             save to another file (after a failed save)",
+	"W             save to another file and continue there (asks first)",
 	"p             the action plan of the current criterion",
 	"a             adopt the compared file's level (with --compare)",
 	"?, F1         this help     q, F10  quit (every change is already saved)",
