@@ -232,6 +232,19 @@ done:
 	return rc;
 }
 
+/* Give the temporary file fd the POSIX ACL of path, or none if path has
+ * none (a folder's default ACL may have given it one). */
+static bool carry_acl(int fd, const char *path)
+{
+	char acl[4096];
+	ssize_t n = lgetxattr(path, ACL_XATTR, acl, sizeof acl);
+	if (n > 0)
+		return fsetxattr(fd, ACL_XATTR, acl, (size_t)n, 0) == 0;
+	if (n < 0 && errno != ENODATA && errno != ENOTSUP)
+		return false; /* an ACL we cannot read (too large?): keep the inode */
+	return fremovexattr(fd, ACL_XATTR) == 0 || errno == ENODATA || errno == ENOTSUP;
+}
+
 /* Give the temporary file fd everything old has: mode, ACL, owner, group.
  * Returns false when it cannot (the save then goes in place). */
 static bool carry_identity(int fd, const char *path, const struct stat *old)
@@ -239,16 +252,8 @@ static bool carry_identity(int fd, const char *path, const struct stat *old)
 	mode_t mode = old->st_mode & 07777;
 	if (fchmod(fd, mode) != 0)
 		return false;
-	char acl[4096];
-	ssize_t n = lgetxattr(path, ACL_XATTR, acl, sizeof acl);
-	if (n > 0) {
-		if (fsetxattr(fd, ACL_XATTR, acl, (size_t)n, 0) != 0)
-			return false;
-	} else if (n < 0 && errno != ENODATA && errno != ENOTSUP) {
-		return false; /* an ACL we cannot read (too large?): keep the inode */
-	} else if (fremovexattr(fd, ACL_XATTR) != 0 && errno != ENODATA && errno != ENOTSUP) {
-		return false; /* the folder's default ACL, which the file did not have */
-	}
+	if (!carry_acl(fd, path))
+		return false;
 	struct stat now;
 	if (fstat(fd, &now) != 0)
 		return false;

@@ -45,7 +45,7 @@ int fileid_open_regular(const char *path, int extra_flags, struct stat *st,
 	struct stat before;
 	/* A socket cannot be opened at all, and opening some devices acts on
 	 * them: look first. */
-	int rc = extra_flags & O_NOFOLLOW ? lstat(path, &before) : stat(path, &before);
+	int rc = (extra_flags & O_NOFOLLOW) ? lstat(path, &before) : stat(path, &before);
 	if (rc != 0) {
 		tri_error_set(err, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
