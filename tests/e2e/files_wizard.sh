@@ -163,6 +163,21 @@ expect_eq "one lock: the file unchanged" "$before" "$(sha256sum <"$WORK/team/rea
 keys q
 wait_for "EXITED=0"
 
+# Through a symlink, the link is checked before each save: pointed
+# elsewhere meanwhile, it is an outside change, and nothing is written.
+cp "$DATA/worked-example.csv" "$WORK/team/elsewhere.csv"
+before=$(sha256sum <"$WORK/team/real.csv")
+tui_start 80x24 screen C.UTF-8 "$BIN" "$WORK/team/sym.csv"
+wait_for "Category 2 of 7"
+ln -sfn elsewhere.csv "$WORK/team/sym.csv"
+keys 3
+wait_for "NOT SAVED: $WORK/team/sym.csv no longer leads to the file"
+expect_eq "re-pointed link: the real file unchanged" "$before" "$(sha256sum <"$WORK/team/real.csv")"
+expect_eq "re-pointed link: the new target unchanged" "$(sha256sum <"$DATA/worked-example.csv")" \
+	"$(sha256sum <"$WORK/team/elsewhere.csv")"
+keys q q
+wait_for "EXITED=1"
+
 # ---- plain mode at a terminal: a failed save survives one q ----
 FILE="$WORK/plain.csv"
 "$BIN" new "$FILE" --organisation Camden --date 2026-11-23 >/dev/null
@@ -174,6 +189,10 @@ wait_for "Could not save:"
 keys q Enter
 wait_for "Answers are NOT saved"
 wait_for "W FILE: save elsewhere; q again: quit and lose them."
+keys "W $WORK/other.csv" Enter
+wait_for "other.csv already exists. Replace it with these answers? [y"
+keys Enter
+wait_for "Not saved: $WORK/other.csv is unchanged."
 keys "W $WORK/kept.csv" Enter
 wait_for "Saved to $WORK/kept.csv; changes now go there."
 keys q Enter
