@@ -50,8 +50,11 @@ enum outfile_verdict outfile_check(const char *path, const struct outfile_signat
 	}
 	for (size_t i = 0; i < input_count; i++) {
 		if (inputs[i] && outfile_same_file(path, inputs[i])) {
-			tri_error_set(err, "%s is one of the input files (%s); refusing to "
-				      "write over it: name another output file", path, inputs[i]);
+			bool same_name = strcmp(path, inputs[i]) == 0;
+			tri_error_set(err, "%s is one of the input files%s%s%s; refusing to "
+				      "write over it: name another output file", path,
+				      same_name ? "" : " (", same_name ? "" : inputs[i],
+				      same_name ? "" : ")");
 			return OUTFILE_REFUSED;
 		}
 	}
