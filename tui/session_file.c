@@ -167,6 +167,8 @@ static int write_file(struct session *s, const char *real, bool replace_link,
 		fileid_from_stat(&s->disk, &after);
 		s->disk.hash = fileid_hash(data, size);
 		s->disk.hashed = true;
+		if (s->link_path)
+			s->link_id = s->disk; /* a rename gave the file a new inode */
 		struct assessment *base = assessment_parse(s->fw, s->path, data, size, err);
 		if (base) {
 			assessment_destroy(s->base);

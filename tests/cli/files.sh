@@ -112,11 +112,13 @@ expect_eq "the journal's version is in place" leading "$(level_of "$WORK/torn.cs
 # ---- links: the session's own file follows its link; the link stays ----
 cp "$DATA/worked-example.csv" "$WORK/real.csv"
 ln -s real.csv "$WORK/sym.csv"
-ln "$WORK/real.csv" "$WORK/hard.csv"
-run "$BIN" --plain "$WORK/sym.csv" <<<$'g 1.1\n3\nq'
+run "$BIN" --plain "$WORK/sym.csv" <<<$'g 1.1\n3\n2\nq'
 expect_eq "save through a symlink" 0 "$RC"
+expect_not_contains "every save through the link" "NOT SAVED" "$OUT$ERR"
+expect_eq "the second save through the link too" established "$(level_of "$WORK/real.csv" 1.2)"
 expect_eq "the symlink is still a symlink" "real.csv" "$(readlink "$WORK/sym.csv")"
 expect_eq "the real file has the answer" leading "$(level_of "$WORK/real.csv" 1.1)"
+ln "$WORK/real.csv" "$WORK/hard.csv"
 run "$BIN" --plain "$WORK/hard.csv" <<<$'g 1.1\n1\nq'
 expect_eq "save through a hard link" 0 "$RC"
 expect_eq "still one inode, two links" "2 $(stat -c %i "$WORK/real.csv")" "$(stat -c '%h %i' "$WORK/hard.csv")"
