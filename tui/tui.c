@@ -593,6 +593,18 @@ static void draw_too_small(struct wizard *w)
 	wnoutrefresh(stdscr);
 }
 
+/* The file's state on both footer lines: what it is, then the message of
+ * the last key or, without one, what to do. */
+static void draw_file_state(struct wizard *w, const char *state, const char *what_to_do,
+			    enum ui_style style)
+{
+	wmove(w->footer, 0, 0);
+	wclrtoeol(w->footer);
+	ui_put_utf8(&w->ui, w->footer, 0, 0, state, w->cols, UI_ERROR);
+	ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message : what_to_do,
+		    w->cols, w->message[0] ? w->message_style : style);
+}
+
 static void draw_footer_status(struct wizard *w)
 {
 	if (w->prompt.active) {
@@ -629,12 +641,8 @@ static void draw_footer_status(struct wizard *w)
 		/* The one read-only state, on every screen, first among them. */
 		char line[400];
 		snprintf(line, sizeof line, "READ-ONLY (%s). W: work on a copy.", w->s.read_only);
-		wmove(w->footer, 0, 0);
-		wclrtoeol(w->footer);
-		ui_put_utf8(&w->ui, w->footer, 0, 0, line, w->cols, UI_ERROR);
-		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
-			    : "Answers cannot change this file. W: save a copy to work on; q: quit.",
-			    w->cols, w->message[0] ? w->message_style : UI_NORMAL);
+		draw_file_state(w, line, "Answers cannot change this file. W: save a copy to "
+				"work on; q: quit.", UI_NORMAL);
 	} else if (w->s.save_failed) {
 		/* Both footer lines: why, then what to do (the path is known). */
 		const char *why = w->s.save_error;
@@ -643,12 +651,8 @@ static void draw_footer_status(struct wizard *w)
 			why += path_len + 2;
 		char line[1200];
 		snprintf(line, sizeof line, "NOT SAVED: %s", why);
-		wmove(w->footer, 0, 0);
-		wclrtoeol(w->footer);
-		ui_put_utf8(&w->ui, w->footer, 0, 0, line, w->cols, UI_ERROR);
-		ui_put_utf8(&w->ui, w->footer, 1, 0, w->message[0] ? w->message
-			    : "Answers kept in memory. W: save to another file; q twice: quit.",
-			    w->cols, w->message[0] ? w->message_style : UI_ERROR);
+		draw_file_state(w, line, "Answers kept in memory. W: save to another file; "
+				"q twice: quit.", UI_ERROR);
 	} else if (w->message[0] && ui_wrapped_rows(&w->ui, w->message, w->cols) > 1) {
 		/* A long message (an outside change, a refusal naming a path)
 		 * takes both lines until the next key, never cut. */
