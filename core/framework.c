@@ -870,10 +870,10 @@ struct framework *framework_load_dir(const char *dir, struct tri_error *err)
 	char *buffers[N] = {0};
 	size_t loaded = 0;
 	struct framework *fw = NULL;
-	struct stat st;
-	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+	struct stat dir_st;
+	if (stat(dir, &dir_st) == 0 && !S_ISDIR(dir_st.st_mode)) {
 		tri_error_set(err, "%s is %s; expected a directory of framework CSV files", dir,
-			      fileid_kind(st.st_mode));
+			      fileid_kind(dir_st.st_mode));
 		return NULL;
 	}
 	for (size_t i = 0; i < N; i++) {
