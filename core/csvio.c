@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sanitize.h"
+
 #define CSVIO_MAX_FILE (64u << 20)
 /* libcsv's state for "between records"; the struct is public in csv.h. */
 #define LIBCSV_ROW_NOT_BEGUN 0
@@ -448,6 +450,52 @@ int csvio_write_record(FILE *out, const char *const *fields, size_t count)
 		}
 	}
 	return fputs("\r\n", out) == EOF ? -1 : 0;
+}
+
+/* Write fields as one record: each in its visible form first when
+ * visible, then behind the formula guard unless computed exempts it. */
+static int write_transformed(FILE *out, const char *const *fields, size_t count,
+			     bool visible, uint64_t computed)
+{
+	char **copies = calloc(count ? count : 1, sizeof *copies);
+	int rc = -1;
+	if (!copies)
+		goto out_of_memory;
+	for (size_t i = 0; i < count; i++) {
+		const char *field = fields[i] ? fields[i] : "";
+		char *shown = visible ? sanitize_text(field, SANITIZE_CSV_FIELD) : NULL;
+		if (visible && !shown)
+			goto out_of_memory;
+		bool exempt = i < 64 && (computed & CSVIO_COMPUTED(i));
+		if (exempt)
+			copies[i] = shown ? shown : strdup(field);
+		else
+			copies[i] = csvio_guard(shown ? shown : field);
+		if (copies[i] != shown)
+			free(shown);
+		if (!copies[i])
+			goto out_of_memory;
+	}
+	rc = csvio_write_record(out, (const char *const *)copies, count);
+	goto done;
+out_of_memory:
+	errno = ENOMEM;
+done:
+	for (size_t i = 0; copies && i < count; i++)
+		free(copies[i]);
+	free(copies);
+	return rc;
+}
+
+int csvio_write_guarded(FILE *out, const char *const *fields, size_t count)
+{
+	return write_transformed(out, fields, count, false, 0);
+}
+
+int csvio_write_output(FILE *out, const char *const *fields, size_t count,
+		       uint64_t computed)
+{
+	return write_transformed(out, fields, count, true, computed);
 }
 
 static bool is_trigger(char c)

@@ -113,6 +113,47 @@ static void test_write_then_read(void **state)
 	free(buffer);
 }
 
+/* Machine outputs: every field in its visible form, and guarded unless
+ * the program computed it; assessment records: guarded, exact text. */
+static void test_output_records(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fields[3];
+		uint64_t computed;
+		const char *output, *guarded;
+	} cases[] = {
+		{ { "=HYPERLINK(\"http://x\")", "+4", "-3" }, CSVIO_COMPUTED(1) | CSVIO_COMPUTED(2),
+		  "\"'=HYPERLINK(\"\"http://x\"\")\",+4,-3\r\n",
+		  "\"'=HYPERLINK(\"\"http://x\"\")\",'+4,'-3\r\n" },
+		{ { "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3" }, 0,
+		  "'+cmd|' /C calc'!A0,'@SUM(1),'-2+3\r\n", "'+cmd|' /C calc'!A0,'@SUM(1),'-2+3\r\n" },
+		{ { "Evil\x1b]0;PWNED\x07", "\xe2\x80\xae" "x", "two\r\nlines" }, 0,
+		  "Evil\\e]0;PWNED\\x07,\\u202ex,\"two\r\nlines\"\r\n",
+		  "Evil\x1b]0;PWNED\x07,\xe2\x80\xae" "x,\"two\r\nlines\"\r\n" },
+		/* Tab and CR pass (and are guarded); ESC's form starts with a backslash */
+		{ { "\t=1", "\r=1", "\x1b=1" }, 0, "'\t=1,\"'\r=1\",\\e=1\r\n",
+		  "'\t=1,\"'\r=1\",\x1b=1\r\n" },
+		{ { "plain", "", NULL }, 0, "plain,,\r\n", "plain,,\r\n" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (int kind = 0; kind < 2; kind++) {
+			char *buffer = NULL;
+			size_t size = 0;
+			FILE *out = open_memstream(&buffer, &size);
+			assert_non_null(out);
+			int rc = kind ? csvio_write_guarded(out, cases[i].fields, 3)
+				      : csvio_write_output(out, cases[i].fields, 3, cases[i].computed);
+			fclose(out);
+			assert_int_equal(rc, 0);
+			const char *want = kind ? cases[i].guarded : cases[i].output;
+			if (strcmp(buffer, want) != 0)
+				fail_msg("case %zu kind %d: [%s]; expected [%s]", i, kind, buffer, want);
+			free(buffer);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_guard_round_trip),
 		cmocka_unit_test(test_write_then_read),
+		cmocka_unit_test(test_output_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
