@@ -2,11 +2,23 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "sanitize.h"
 #include "score.h"
+
+void plain_printf(FILE *out, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	char *shown = sanitize_vformat(format, args);
+	va_end(args);
+	fputs(shown ? shown : "(out of memory)\n", out);
+	free(shown);
+}
 
 static const char *plain_label(enum level level)
 {
@@ -38,17 +50,17 @@ static char *trim(char *s)
 static void show_scores(struct session *s, FILE *out)
 {
 	const struct framework *fw = s->fw;
-	fprintf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
+	plain_printf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		fprintf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
+		plain_printf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
 			fw->categories[c].id, fw->categories[c].title, r.score, r.max,
 			plain_label(r.level), r.answered, r.total);
 	}
 	int total, max;
 	score_total(fw, s->a->levels, &total, &max);
-	fprintf(out, "  Total points %d/%d (the Standard gives levels per category, not "
+	plain_printf(out, "  Total points %d/%d (the Standard gives levels per category, not "
 		"overall)\n\n", total, max);
 }
 
@@ -56,20 +68,20 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 {
 	struct assessment *a = s->a;
 	struct tri_error err;
-	fprintf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
+	plain_printf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
 		s->fw->version);
 	for (;;) {
-		fprintf(out, "Organisation: ");
+		plain_printf(out, "Organisation: ");
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
 		if (*trim(*line))
 			break;
-		fprintf(out, "Expected the authority's name.\n");
+		plain_printf(out, "Expected the authority's name.\n");
 	}
 	assessment_set_text(&a->organisation, trim(*line), &err);
 	for (;;) {
-		fprintf(out, "Assessment type, self or peer [self]: ");
+		plain_printf(out, "Assessment type, self or peer [self]: ");
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
@@ -80,9 +92,9 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 			assessment_set_text(&a->type, t, &err);
 			break;
 		}
-		fprintf(out, "Expected self or peer.\n");
+		plain_printf(out, "Expected self or peer.\n");
 	}
-	fprintf(out, "Assessors or participants: ");
+	plain_printf(out, "Assessors or participants: ");
 	fflush(out);
 	if (!read_line(in, line, size))
 		return -1;
@@ -92,7 +104,7 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 	struct tm tm;
 	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
 	for (;;) {
-		fprintf(out, "Date (YYYY-MM-DD) [%s]: ", today);
+		plain_printf(out, "Date (YYYY-MM-DD) [%s]: ", today);
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
@@ -103,13 +115,13 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 			assessment_set_text(&a->date, d, &err);
 			break;
 		}
-		fprintf(out, "Expected a date as YYYY-MM-DD.\n");
+		plain_printf(out, "Expected a date as YYYY-MM-DD.\n");
 	}
 	if (session_save(s) != 0) {
-		fprintf(out, "Could not create %s: %s\n", s->path, s->save_error);
+		plain_printf(out, "Could not create %s: %s\n", s->path, s->save_error);
 		return -1;
 	}
-	fprintf(out, "Created %s.\n", s->path);
+	plain_printf(out, "Created %s.\n", s->path);
 	return 0;
 }
 
@@ -119,29 +131,29 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	const struct framework_criterion *c = &fw->criteria[i];
 	const struct framework_category *cat = &fw->categories[c->category];
 	if (i == cat->first_criterion)
-		fprintf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
+		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
 			"Established %d-%d, Leading %d-%d\n", cat->id, fw->category_count,
 			cat->title, cat->published[1].from, cat->published[1].to,
 			cat->published[2].from, cat->published[2].to, cat->published[3].from,
 			cat->published[3].to);
 	if (c->section != FRAMEWORK_NO_SECTION &&
 	    i == fw->sections[c->section].first_criterion)
-		fprintf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
+		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
-	fprintf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
+	plain_printf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
 	if (s->other)
-		fprintf(out, "  Other assessment (%s): %s%s\n", s->other_path,
+		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
 			plain_label(s->other->levels[i]),
 			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		if (c->cell[l])
-			fprintf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
-	fprintf(out, "  0 None of these\n");
+			plain_printf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
+	plain_printf(out, "  0 None of these\n");
 }
 
 static void plain_help(const struct framework *fw, FILE *out)
 {
-	fprintf(out, "\nAt each criterion type a number and Enter:\n"
+	plain_printf(out, "\nAt each criterion type a number and Enter:\n"
 		"  0 None, 1 Developing, 2 Established, 3 Leading (only the levels shown)\n"
 		"  Enter alone keeps the current level and moves on\n"
 		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
@@ -149,7 +161,7 @@ static void plain_help(const struct framework *fw, FILE *out)
 		"  u  undo the last change    q     quit (everything is already saved)\n"
 		"  a REMARK  adopt the other assessment's level (with --compare)\n\n");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
-		fprintf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
+		plain_printf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
 			fw->level_descriptor[l]);
 }
 
@@ -165,18 +177,18 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 	}
 	size_t i = session_first_open(s);
 	if (i == fw->criterion_count) {
-		fprintf(out, "Every criterion has a level; walking through from the start "
+		plain_printf(out, "Every criterion has a level; walking through from the start "
 			"(Enter keeps a level).\n");
 		i = 0;
 	}
-	fprintf(out, "Plain mode: ? for help. Every answer is saved as you give it.\n");
+	plain_printf(out, "Plain mode: ? for help. Every answer is saved as you give it.\n");
 	bool shown = false;
 	while (i < fw->criterion_count && !session_signal) {
 		const struct framework_criterion *c = &fw->criteria[i];
 		if (!shown)
 			show_criterion(s, i, out);
 		shown = true;
-		fprintf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
+		plain_printf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
 		fflush(out);
 		if (!read_line(in, &line, &size))
 			break;
@@ -188,17 +200,17 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		if (strlen(cmd) == 1 && *cmd >= '0' && *cmd <= '3') {
 			if (session_set_level(s, i, (enum level)(*cmd - '0'), &err) != 0) {
-				fprintf(out, "Refused: %s.\n", err.message);
+				plain_printf(out, "Refused: %s.\n", err.message);
 				continue;
 			}
 			struct score_result r;
 			score_category(fw, s->a->levels, c->category, &r);
-			fprintf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
+			plain_printf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
 				plain_label(s->a->levels[i]), fw->categories[c->category].id,
 				r.score, r.max, plain_label(r.level),
 				s->save_failed ? " NOT SAVED: see below." : "");
 			if (s->save_failed)
-				fprintf(out, "Could not save: %s\n", s->save_error);
+				plain_printf(out, "Could not save: %s\n", s->save_error);
 			i++;
 			shown = false;
 			continue;
@@ -211,9 +223,9 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		case 'u': {
 			long back = session_undo(s);
 			if (back < 0) {
-				fprintf(out, "Nothing to undo.\n");
+				plain_printf(out, "Nothing to undo.\n");
 			} else {
-				fprintf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
+				plain_printf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
 				i = (size_t)back;
 				shown = false;
 			}
@@ -221,10 +233,10 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		case 'a': {
 			if (session_adopt(s, i, trim(cmd + 1), &err) != 0) {
-				fprintf(out, "Refused: %s.\n", err.message);
+				plain_printf(out, "Refused: %s.\n", err.message);
 				break;
 			}
-			fprintf(out, "%s: adopted %s (recorded in its history).\n", c->id,
+			plain_printf(out, "%s: adopted %s (recorded in its history).\n", c->id,
 				plain_label(s->a->levels[i]));
 			i++;
 			shown = false;
@@ -233,7 +245,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		case 'g': {
 			long to = framework_find_criterion(fw, trim(cmd + 1));
 			if (to < 0)
-				fprintf(out, "No criterion \"%s\"; expected an id such as 1.1 "
+				plain_printf(out, "No criterion \"%s\"; expected an id such as 1.1 "
 					"or 2a.3.\n", trim(cmd + 1));
 			else {
 				i = (size_t)to;
@@ -243,26 +255,26 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		case 'e': {
 			struct assessment_answer *ans = &s->a->answers[i];
-			fprintf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
+			plain_printf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
 			fflush(out);
 			if (!read_line(in, &line, &size))
 				break;
 			char *evidence = strdup(*trim(line) ? trim(line) : ans->evidence);
-			fprintf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
+			plain_printf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
 			fflush(out);
 			char *notes = NULL;
 			if (read_line(in, &line, &size))
 				notes = strdup(*trim(line) ? trim(line) : ans->notes);
 			if (evidence && notes && session_set_texts(s, i, evidence, notes, &err) != 0)
-				fprintf(out, "Refused: %s\n", err.message);
+				plain_printf(out, "Refused: %s\n", err.message);
 			else if (evidence && notes)
-				fprintf(out, "Kept.\n");
+				plain_printf(out, "Kept.\n");
 			free(evidence);
 			free(notes);
 			break;
 		}
 		default:
-			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q.\n", cmd);
+			plain_printf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q.\n", cmd);
 		}
 	}
 	if (i == fw->criterion_count)
