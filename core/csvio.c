@@ -219,8 +219,8 @@ static int check_encoding(const char *name, const char *data, size_t size,
 					      "UTF-8\")", name, line, column, s[i]);
 			return -1;
 		}
-		if (s[i] == '\n') {
-			line++;
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= size || s[i + 1] != '\n'))) {
+			line++; /* LF, CRLF (at its LF) or a lone CR ends a line */
 			column = 1;
 		} else {
 			column++;
@@ -228,6 +228,20 @@ static int check_encoding(const char *name, const char *data, size_t size,
 		i += n;
 	}
 	return 0;
+}
+
+/* Bytes of the physical line at data[0..size), its end included: LF,
+ * CRLF, or a lone CR (old Mac spreadsheets write CR alone). */
+static size_t line_length(const char *data, size_t size)
+{
+	const char *lf = memchr(data, '\n', size);
+	size_t before_lf = lf ? (size_t)(lf - data) : size;
+	const char *cr = memchr(data, '\r', before_lf);
+	if (cr) {
+		size_t at = (size_t)(cr - data);
+		return at + 1 < size && data[at + 1] == '\n' ? at + 2 : at + 1;
+	}
+	return lf ? before_lf + 1 : size;
 }
 
 int csvio_table_parse(struct csvio_table *table, const char *name,
@@ -254,8 +268,7 @@ int csvio_table_parse(struct csvio_table *table, const char *name,
 	 * line being fed when the parser was between records. */
 	size_t line = 1;
 	for (size_t pos = 0; pos < size; line++) {
-		const char *nl = memchr(data + pos, '\n', size - pos);
-		size_t len = nl ? (size_t)(nl - (data + pos)) + 1 : size - pos;
+		size_t len = line_length(data + pos, size - pos);
 		if (parser.pstate == LIBCSV_ROW_NOT_BEGUN)
 			st.record_line = line;
 		if (csv_parse(&parser, data + pos, len, on_field, on_record, &st) != len) {

@@ -2,8 +2,10 @@
  *
  * Reading keeps the line each record starts on, so every message can name
  * file, line and field.  It accepts what spreadsheets write: a UTF-8
- * byte-order mark, CRLF or LF, quoted fields holding newlines, short rows.
- * It refuses text that is not UTF-8, NUL bytes and broken quoting. */
+ * byte-order mark; lines ended by LF, CRLF or a CR alone (old Mac
+ * spreadsheets), each counted as one line; quoted fields holding newlines;
+ * short rows.  It refuses text that is not UTF-8, NUL bytes and broken
+ * quoting. */
 #ifndef CSVIO_H
 #define CSVIO_H
 

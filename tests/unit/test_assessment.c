@@ -233,6 +233,11 @@ static void test_bad_input(void **state)
 		  "a.csv:2: field \"target_level\": criterion 1.7 has no established cell" },
 		{ "criterion_id,level,=a,'=A\n1.1,none,x,y\n",
 		  "a.csv:1: columns \"=a\" and \"'=A\" are one column" },
+		/* old Mac spreadsheets end lines with CR alone: the true line */
+		{ "criterion_id,level\r1.1,none\r1.2,none\r1.3,none\r1.4,expert\r",
+		  "a.csv:5: field \"level\" is \"expert\"" },
+		{ "criterion_id,level,notes\r1.1,none,\"a\rb\"\r1.2,none,x\r1.9,none,y\r",
+		  "a.csv:5: field \"criterion_id\" is \"1.9\"" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct tri_error err = {{0}};
