@@ -40,6 +40,13 @@ struct csvio_table {
 int csvio_table_parse(struct csvio_table *table, const char *name,
 		      const char *data, size_t size, struct tri_error *err);
 
+/* As csvio_table_parse, refusing more than max_rows records after the
+ * header as soon as the parse reaches one more (a table with a known
+ * bound is refused at once, however large the file). */
+int csvio_table_parse_limited(struct csvio_table *table, const char *name,
+			      const char *data, size_t size, size_t max_rows,
+			      struct tri_error *err);
+
 /* Free what the table owns; the struct itself stays the caller's. */
 void csvio_table_finish(struct csvio_table *table);
 

@@ -24,5 +24,49 @@ for dir in "$DATA"/bad/framework/*/; do
 	expect_contains "framework $name: message" "$WORK/fw/$(cat "$dir/expect")" "$ERR"
 	count=$((count + 1))
 done
+
+# A framework beyond the bounds on its numbers (leading = 10^9 points, or a
+# 64 MiB criteria.csv of 2.7 million rows) is refused by every command
+# that loads it, within a second (under valgrind, 20 times that).
+rm -rf "$WORK/fw" "$WORK/huge"
+cp -r "$DATA/../../data" "$WORK/fw"
+cp "$DATA/bad/framework/points-too-large/levels.csv" "$WORK/fw/"
+cp -r "$DATA/../../data" "$WORK/huge"
+python3 - "$WORK/huge/criteria.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("criterion_id,category,section,developing,established,leading\n")
+    size, n = 0, 0
+    while size < 63 << 20:
+        n += 1
+        line = "1.%d,1,,a,b,c\n" % n
+        f.write(line)
+        size += len(line)
+PY
+limit_ms=1000
+[ -n "${TRI_WRAP:-}" ] && limit_ms=20000
+commands=(validate criteria "score $DATA/worked-example.csv" "plan $DATA/worked-example.csv"
+          "benchmark $DATA/worked-example.csv" "$DATA/worked-example.csv")
+for fw in fw huge; do
+	[ $fw = huge ] && commands=(validate "score $DATA/worked-example.csv")
+	for command in "${commands[@]}"; do
+		start=$(date +%s%N)
+		# shellcheck disable=SC2086 # the command's words
+		run env TERM=dumb "$BIN" --framework "$WORK/$fw" $command
+		took=$((($(date +%s%N) - start) / 1000000))
+		expect_eq "framework $fw, $command: exit" 1 "$RC"
+		if [ $fw = fw ]; then
+			expect_contains "framework $fw, $command: message" \
+				"levels.csv:5: field \"points\" is \"1000000000\"" "$ERR"
+		else
+			expect_contains "framework $fw, $command: message" \
+				"criteria.csv:1002: more than 1000 rows after the header" "$ERR"
+		fi
+		if [ "$took" -lt "$limit_ms" ]; then pass; else
+			fail "framework $fw, $command: refused after $took ms; expected within $limit_ms"
+		fi
+	done
+done
+rm -rf "$WORK/huge"
 [ "$count" -ge 30 ] && pass || fail "expected at least 30 bad files, found $count"
 finish
