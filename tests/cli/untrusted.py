@@ -12,6 +12,9 @@ and are turned back into bytes with os.fsencode.
 bare: fields are the payload alone (a formula must start its field).
   untrusted.py check-all DIR COUNT   check the probes DIR/0 .. DIR/COUNT-1
                                      (print how many failed)
+  untrusted.py screen CAPTURE [SHOWN...]   a tmux capture-pane -e: only SGR
+                                          (attribute) sequences, nothing
+                                          forbidden, each SHOWN on it
   untrusted.py html REPORT [TEXT...]
 """
 import csv
@@ -167,6 +170,28 @@ def check_all(directory, count):
     return 0
 
 
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+
+
+def check_screen(path, shown):
+    """A screen as tmux captured it with its attributes (capture-pane -e):
+    the program's own attribute changes are the only sequences on it."""
+    data = open(path, "rb").read()
+    plain = SGR.sub(b"", data)
+    problems = []
+    why = forbidden(plain, allow_cr=False)
+    if why:
+        problems.append("on screen, besides attributes: " + why)
+    for text in shown:
+        if arg_bytes(text) not in plain:
+            problems.append("the screen does not show %r" % text)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(plain.decode("utf-8", "replace"), file=sys.stderr)
+        return 1
+    return 0
+
+
 class Elements(html.parser.HTMLParser):
     """Every element, attribute, comment and declaration the parser sees."""
 
@@ -256,6 +281,8 @@ def main(argv):
         return 0
     if command == "check-all":
         return check_all(argv[2], int(argv[3]))
+    if command == "screen":
+        return check_screen(arg_bytes(argv[2]), argv[3:])
     if command == "html":
         return check_html(arg_bytes(argv[2]), argv[3:])
     print("unknown command " + command, file=sys.stderr)
