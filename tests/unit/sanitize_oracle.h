@@ -83,12 +83,12 @@ static char *oracle_read_back(const char *shown, size_t *size)
  * property holds, else what failed (static storage). */
 static const char *oracle_check(const char *data, size_t size, unsigned flags)
 {
-	static char why[160];
 	char *shown = sanitize_bytes(data, size, flags);
 	if (!shown)
 		return "out of memory";
 	const uint8_t *bad = oracle_forbidden(shown, flags);
 	if (bad) {
+		static char why[160];
 		snprintf(why, sizeof why, "byte 0x%02X at %zu of the output is sent raw",
 			 *bad, (size_t)(bad - (const uint8_t *)shown));
 		free(shown);
