@@ -78,13 +78,22 @@ void cli_print(const char *format, ...)
 	va_end(args);
 }
 
+/* "tri-assess: " and the message in its visible form, then tail. */
+static void message(const char *tail, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
+
+static void message(const char *tail, const char *format, va_list args)
+{
+	fputs("tri-assess: ", stderr);
+	print_visible(stderr, format, args);
+	fputs(tail, stderr);
+}
+
 void cli_error(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	fputs("tri-assess: ", stderr);
-	print_visible(stderr, format, args);
-	fputs("\n", stderr);
+	message("\n", format, args);
 	va_end(args);
 }
 
@@ -92,9 +101,7 @@ int cli_usage_error(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	fputs("tri-assess: ", stderr);
-	print_visible(stderr, format, args);
-	fputs("\nTry 'tri-assess --help'.\n", stderr);
+	message("\nTry 'tri-assess --help'.\n", format, args);
 	va_end(args);
 	return EXIT_USAGE;
 }

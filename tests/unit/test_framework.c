@@ -8,18 +8,12 @@
 #include <cmocka.h>
 
 #include <stdio.h>
-#include <time.h>
+#include "timing.h"
 
 #include "csvio.h"
 #include "embedded.h"
 #include "framework.h"
 
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#define RUNNING_UNDER_VALGRIND RUNNING_ON_VALGRIND
-#else
-#define RUNNING_UNDER_VALGRIND 0
-#endif
 
 static struct framework *embedded(void)
 {
@@ -758,13 +752,6 @@ static char *repeat(const char *header, const char *row, size_t rows)
 	return text;
 }
 
-static double seconds_since(const struct timespec *start)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 /* Every table has a bound on its rows, refused as soon as the parse
  * passes it: a framework built to make the sums overflow (millions of
  * rows) is refused within a second, however large its file. */
@@ -807,8 +794,7 @@ static void test_row_bounds(void **state)
 			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
 		if (!strstr(err.message, cases[i].expect))
 			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
-		/* under valgrind everything runs some 20-50 times slower */
-		if (took > (RUNNING_UNDER_VALGRIND ? 50.0 : 1.0))
+		if (took > TIMING_SLOWDOWN)
 			fail_msg("case %zu: refused after %.2f s; expected within a second", i, took);
 	}
 }
