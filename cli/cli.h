@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "assessment.h"
 #include "framework.h"
@@ -27,11 +28,23 @@ struct cli_options {
 	bool force;    /* replace an existing output tri-assess did not write */
 };
 
-/* Report a usage error on stderr; returns CLI_EXIT_USAGE. */
+/* Human output on standard output: format, then give the whole result its
+ * visible form (sanitize.h), then write it.  Every line for people goes
+ * through cli_print or cli_error, so nothing from a file, an argument or
+ * the environment reaches a terminal raw; the formats themselves hold
+ * only printable text, newline and tab. */
+void cli_print(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* "tri-assess: MESSAGE" and a newline on standard error, the same way. */
+void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* Report a usage error on stderr (sanitised); returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* One CSV record to standard output (the files' quoting). */
-void cli_csv_row(const char *const *fields, size_t count);
+/* One CSV record to standard output (the files' quoting): every field in
+ * its visible form, and guarded against formulas unless its bit is set in
+ * computed (CSVIO_COMPUTED(column): numbers the program computed). */
+void cli_csv_row(const char *const *fields, size_t count, uint64_t computed);
 
 /* Start CSV output: the byte-order mark when --bom was given. */
 void cli_csv_begin(const struct cli_options *opt);

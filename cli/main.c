@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "csvio.h"
 #include "framework.h"
+#include "sanitize.h"
 #include "score.h"
 #include "summary.h"
 #include "tri_config.h"
@@ -57,21 +58,69 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 bad input, 2 usage error.  See tri-assess(1).\n";
 
+/* Write what format makes, in its visible form, to out. */
+static void print_visible(FILE *out, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
+
+static void print_visible(FILE *out, const char *format, va_list args)
+{
+	char *shown = sanitize_vformat(format, args);
+	if (!shown) {
+		fputs("tri-assess: out of memory\n", stderr);
+		return;
+	}
+	fputs(shown, out);
+	free(shown);
+}
+
+void cli_print(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	print_visible(stdout, format, args);
+	va_end(args);
+}
+
+/* "tri-assess: " and the message in its visible form, then tail. */
+static void message(const char *tail, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
+
+static void message(const char *tail, const char *format, va_list args)
+{
+	fputs("tri-assess: ", stderr);
+	print_visible(stderr, format, args);
+	fputs(tail, stderr);
+}
+
+void cli_error(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	message("\n", format, args);
+	va_end(args);
+}
+
 int cli_usage_error(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	fprintf(stderr, "tri-assess: ");
-	vfprintf(stderr, format, args);
+	message("\nTry 'tri-assess --help'.\n", format, args);
 	va_end(args);
-	fprintf(stderr, "\nTry 'tri-assess --help'.\n");
 	return EXIT_USAGE;
 }
 
 /* Print text wrapped to width columns, each line after the first indented
- * by indent spaces.  Counts UTF-8 code points, not bytes. */
+ * by indent spaces.  Counts UTF-8 code points, not bytes.  Wrapped in
+ * memory, then printed through cli_print. */
 static void print_wrapped(const char *text, int indent, int width)
 {
+	char *wrapped = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&wrapped, &size);
+	if (!out) {
+		cli_print("%s\n", text);
+		return;
+	}
 	int column = indent;
 	const char *word = text;
 	bool first = true;
@@ -88,23 +137,25 @@ static void print_wrapped(const char *text, int indent, int width)
 			end++;
 		}
 		if (!first && column + 1 + cells > width) {
-			printf("\n%*s", indent, "");
+			fprintf(out, "\n%*s", indent, "");
 			column = indent;
 		} else if (!first) {
-			putchar(' ');
+			fputc(' ', out);
 			column++;
 		}
-		fwrite(word, 1, (size_t)(end - word), stdout);
+		fwrite(word, 1, (size_t)(end - word), out);
 		column += cells;
 		first = false;
 		word = end;
 	}
-	putchar('\n');
+	fclose(out);
+	cli_print("%s\n", wrapped ? wrapped : "");
+	free(wrapped);
 }
 
-void cli_csv_row(const char *const *fields, size_t count)
+void cli_csv_row(const char *const *fields, size_t count, uint64_t computed)
 {
-	csvio_write_record(stdout, fields, count); /* same quoting as files */
+	csvio_write_output(stdout, fields, count, computed); /* same quoting as files */
 }
 
 void cli_csv_begin(const struct cli_options *opt)
@@ -118,7 +169,7 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 {
 	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
 	if (!loaded) {
-		fprintf(stderr, "tri-assess: out of memory\n");
+		cli_error("out of memory");
 		return NULL;
 	}
 	bool ok = true;
@@ -127,7 +178,7 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 		loaded[i] = levels_only ? assessment_load_levels(fw, files[i], &err)
 				       : assessment_load(fw, files[i], &err);
 		if (!loaded[i]) {
-			fprintf(stderr, "tri-assess: %s\n", err.message);
+			cli_error("%s", err.message);
 			ok = false;
 		}
 	}
@@ -151,7 +202,7 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 		cli_csv_begin(opt);
 		const char *head[] = { "criterion_id", "category", "section",
 				       "developing", "established", "leading" };
-		cli_csv_row(head, 6);
+		cli_csv_row(head, 6, 0);
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			const struct framework_criterion *c = &fw->criteria[i];
 			const char *row[] = {
@@ -160,33 +211,33 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 				c->cell[1] ? c->cell[1] : "", c->cell[2] ? c->cell[2] : "",
 				c->cell[3] ? c->cell[3] : "",
 			};
-			cli_csv_row(row, 6);
+			cli_csv_row(row, 6, 0); /* all from the framework's files */
 		}
 		return 0;
 	}
-	printf("%s, version %s: %zu categories, %zu criteria\n", fw->title, fw->version,
-	       fw->category_count, fw->criterion_count);
+	cli_print("%s, version %s: %zu categories, %zu criteria\n", fw->title, fw->version,
+	          fw->category_count, fw->criterion_count);
 	size_t last_section = FRAMEWORK_NO_SECTION;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		const struct framework_criterion *c = &fw->criteria[i];
 		const struct framework_category *cat = &fw->categories[c->category];
 		if (i == cat->first_criterion) {
-			printf("\nCategory %s: %s\n", cat->id, cat->title);
-			printf("  Score ranges: Developing %d-%d, Established %d-%d, Leading %d-%d\n",
-			       cat->published[1].from, cat->published[1].to,
-			       cat->published[2].from, cat->published[2].to,
-			       cat->published[3].from, cat->published[3].to);
+			cli_print("\nCategory %s: %s\n", cat->id, cat->title);
+			cli_print("  Score ranges: Developing %d-%d, Established %d-%d, Leading %d-%d\n",
+			          cat->published[1].from, cat->published[1].to,
+			          cat->published[2].from, cat->published[2].to,
+			          cat->published[3].from, cat->published[3].to);
 		}
 		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
-			printf("\n Section %s: %s\n", fw->sections[c->section].id,
-			       fw->sections[c->section].title);
+			cli_print("\n Section %s: %s\n", fw->sections[c->section].id,
+			          fw->sections[c->section].title);
 		last_section = c->section;
-		printf("\n  %s\n", c->id);
+		cli_print("\n  %s\n", c->id);
 		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 			if (!c->cell[l])
 				continue;
-			printf("    %s (%d point%s):\n      ", fw->level_title[l], fw->points[l],
-			       fw->points[l] == 1 ? "" : "s");
+			cli_print("    %s (%d point%s):\n      ", fw->level_title[l], fw->points[l],
+			          fw->points[l] == 1 ? "" : "s");
 			print_wrapped(c->cell[l], 6, 79);
 		}
 	}
@@ -232,17 +283,17 @@ static void warn_merges(const struct framework *fw, size_t c)
 				 span, level_label((enum level)l, ""),
 				 level_label((enum level)(l - 1), ""));
 		}
-		fprintf(stderr, "tri-assess: warning: category %s: read as one row, %s (%s) and "
-			"%s (%s) would give the published %d / %d / %d exactly; the source "
-			"prints two rows, and tri-assess scores two (a question for %s: see "
-			"docs/standard-notes.md, D1)\n", cat->id, a->id, cells_a, b->id, cells_b,
-			pub[LEVEL_DEVELOPING].to, pub[LEVEL_ESTABLISHED].to, pub[LEVEL_LEADING].to,
-			*fw->publisher ? fw->publisher : "the Standard's publisher");
-		fprintf(stderr, "tri-assess: warning: category %s: as two rows, an assessment "
-			"answering both at a cell scores %s%d point%s more; its level differs "
-			"from the one-row reading only at a total of %s or %s\n", cat->id,
-			single ? "" : "up to ", merges[m].extra, merges[m].extra == 1 ? "" : "s",
-			totals[0], totals[1]);
+		cli_error("warning: category %s: read as one row, %s (%s) and "
+			  "%s (%s) would give the published %d / %d / %d exactly; the source "
+			  "prints two rows, and tri-assess scores two (a question for %s: see "
+			  "docs/standard-notes.md, D1)", cat->id, a->id, cells_a, b->id, cells_b,
+			  pub[LEVEL_DEVELOPING].to, pub[LEVEL_ESTABLISHED].to, pub[LEVEL_LEADING].to,
+			  *fw->publisher ? fw->publisher : "the Standard's publisher");
+		cli_error("warning: category %s: as two rows, an assessment "
+			  "answering both at a cell scores %s%d point%s more; its level differs "
+			  "from the one-row reading only at a total of %s or %s", cat->id,
+			  single ? "" : "up to ", merges[m].extra, merges[m].extra == 1 ? "" : "s",
+			  totals[0], totals[1]);
 	}
 }
 
@@ -256,18 +307,18 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 				       "published_established_max", "published_max",
 				       "derived_developing_max", "derived_established_max",
 				       "derived_max", "agrees" };
-		cli_csv_row(head, 8);
+		cli_csv_row(head, 8, 0);
 	} else {
 		size_t parts = 0;
 		for (size_t i = 0; i < fw->about_count; i++)
 			parts += i == 0 || strcmp(fw->about[i].section, fw->about[i - 1].section) != 0;
-		printf("%s, version %s: well-formed (%zu categories, %zu sections, %zu "
-		       "criteria, %zu glossary terms, %zu footnotes, introduction in %zu "
-		       "parts)\n\n", fw->title, fw->version, fw->category_count,
-		       fw->section_count, fw->criterion_count, fw->term_count,
-		       fw->footnote_count, parts);
-		printf("%-9s %-24s %-24s %s\n", "category", "published dev/est/max",
-		       "derived dev/est/max", "agrees");
+		cli_print("%s, version %s: well-formed (%zu categories, %zu sections, %zu "
+		          "criteria, %zu glossary terms, %zu footnotes, introduction in %zu "
+		          "parts)\n\n", fw->title, fw->version, fw->category_count,
+		          fw->section_count, fw->criterion_count, fw->term_count,
+		          fw->footnote_count, parts);
+		cli_print("%-9s %-24s %-24s %s\n", "category", "published dev/est/max",
+		          "derived dev/est/max", "agrees");
 	}
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_range *pub = fw->categories[c].published;
@@ -283,25 +334,26 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 		if (opt->csv) {
 			const char *row[] = { fw->categories[c].id, n[0], n[1], n[2], n[3],
 					      n[4], n[5], agrees ? "yes" : "no" };
-			cli_csv_row(row, 8);
+			/* the numbers are computed; "1" and "-1" alike stay numbers */
+			cli_csv_row(row, 8, ~CSVIO_COMPUTED(0));
 		} else {
 			char a[64], b[64];
 			snprintf(a, sizeof a, "%s / %s / %s", n[0], n[1], n[2]);
 			snprintf(b, sizeof b, "%s / %s / %s", n[3], n[4], n[5]);
-			printf("%-9s %-24s %-24s %s\n", fw->categories[c].id, a, b,
-			       agrees ? "yes" : "NO");
+			cli_print("%-9s %-24s %-24s %s\n", fw->categories[c].id, a, b,
+			          agrees ? "yes" : "NO");
 		}
 	}
 	for (size_t i = 0; i < count && i < 64; i++) {
-		fprintf(stderr, "tri-assess: warning: category %s: %s\n",
-			fw->categories[found[i].category].id, found[i].message);
+		cli_error("warning: category %s: %s", fw->categories[found[i].category].id,
+			  found[i].message);
 		if (i + 1 == count || i + 1 == 64 || found[i + 1].category != found[i].category)
 			warn_merges(fw, found[i].category);
 	}
 	if (!opt->csv && count)
-		printf("\n%zu disagreement%s between the published ranges and the tables "
-		       "(see docs/standard-notes.md); scoring uses the published ranges.\n",
-		       count, count == 1 ? "" : "s");
+		cli_print("\n%zu disagreement%s between the published ranges and the tables "
+		          "(see docs/standard-notes.md); scoring uses the published ranges.\n",
+		          count, count == 1 ? "" : "s");
 	return 0;
 }
 
@@ -329,34 +381,34 @@ static int cmd_score(const struct framework *fw, const struct cli_options *opt,
 		if (opt->csv) {
 			struct tri_error err;
 			if (summary_write_rows(stdout, a, files[i], &err) != 0) {
-				fprintf(stderr, "tri-assess: %s\n", err.message);
+				cli_error("%s", err.message);
 				rc = EXIT_BAD_INPUT;
 				goto done;
 			}
 			continue;
 		}
-		printf("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
-		       *a->organisation ? a->organisation : "(organisation not given)",
-		       *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+		cli_print("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
+		          *a->organisation ? a->organisation : "(organisation not given)",
+		          *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
 		for (size_t c = 0; c < fw->category_count; c++) {
 			const struct framework_category *cat = &fw->categories[c];
 			struct score_result r;
 			score_category(fw, a->levels, c, &r);
-			printf("  %-2s %-36s %3d / %-3d %-21s %zu/%zu answered\n", cat->id,
-			       cat->title, r.score, r.max, level_title(fw, r.level),
-			       r.answered, r.total);
+			cli_print("  %-2s %-36s %3d / %-3d %-21s %zu/%zu answered\n", cat->id,
+			          cat->title, r.score, r.max, level_title(fw, r.level),
+			          r.answered, r.total);
 			for (size_t s = 0; s < cat->section_count; s++) {
 				struct score_result sr;
 				size_t si = cat->first_section + s;
 				score_section(fw, a->levels, si, &sr);
-				printf("     %-3s %-33s %3d / %d\n", fw->sections[si].id,
-				       fw->sections[si].title, sr.score, sr.max);
+				cli_print("     %-3s %-33s %3d / %d\n", fw->sections[si].id,
+				          fw->sections[si].title, sr.score, sr.max);
 			}
 		}
 		int total, max;
 		score_total(fw, a->levels, &total, &max);
-		printf("  Total points: %d / %d (the Standard sets levels per category, "
-		       "not overall)\n", total, max);
+		cli_print("  Total points: %d / %d (the Standard sets levels per category, "
+		          "not overall)\n", total, max);
 	}
 done:
 	cli_free_all(loaded, count);
@@ -387,7 +439,7 @@ static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 	struct assessment *a = assessment_create(fw);
 	int rc = EXIT_BAD_INPUT;
 	if (!a) {
-		fprintf(stderr, "tri-assess: out of memory\n");
+		cli_error("out of memory");
 		return rc;
 	}
 	if (assessment_set_text(&a->organisation, opt->organisation, &err) != 0 ||
@@ -395,11 +447,11 @@ static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 	    assessment_set_text(&a->assessors, opt->assessors, &err) != 0 ||
 	    assessment_set_text(&a->date, date, &err) != 0 ||
 	    assessment_save(a, files[0], true, &err) != 0) {
-		fprintf(stderr, "tri-assess: %s\n", err.message);
+		cli_error("%s", err.message);
 	} else {
-		printf("Created %s: a blank %s-assessment of %s against %s version %s "
-		       "(%zu criteria).\nNext: tri-assess %s\n", files[0], type,
-		       opt->organisation, fw->title, fw->version, fw->criterion_count, files[0]);
+		cli_print("Created %s: a blank %s-assessment of %s against %s version %s "
+		          "(%zu criteria).\nNext: tri-assess %s\n", files[0], type,
+		          opt->organisation, fw->title, fw->version, fw->criterion_count, files[0]);
 		rc = 0;
 	}
 	assessment_destroy(a);
@@ -477,7 +529,7 @@ int main(int argc, char **argv)
 	struct framework *fw = opt.framework_dir ? framework_load_dir(opt.framework_dir, &err)
 						 : framework_load_embedded(&err);
 	if (!fw) {
-		fprintf(stderr, "tri-assess: %s\n", err.message);
+		cli_error("%s", err.message);
 		return EXIT_BAD_INPUT;
 	}
 	int rc;

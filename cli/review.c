@@ -9,9 +9,23 @@
 
 #include "benchmark.h"
 #include "cli.h"
+#include "csvio.h"
 #include "plan.h"
 #include "report.h"
 #include "score.h"
+
+/* Bytes of text's first characters, at most max bytes, never cutting a
+ * UTF-8 sequence. */
+static size_t utf8_prefix(const char *text, size_t max)
+{
+	size_t n = strnlen(text, max + 1);
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
 
 const char *cli_level_title(enum level level)
 {
@@ -26,6 +40,9 @@ static const char *describe(const struct assessment *a, const char *file, char *
 	return buf;
 }
 
+/* compare --csv: every column but id and title is the program's own. */
+#define COMPARE_COMPUTED (~(CSVIO_COMPUTED(1) | CSVIO_COMPUTED(2)))
+
 int cmd_compare(const struct framework *fw, const struct cli_options *opt, char **files, int count)
 {
 	if (count != 2)
@@ -39,12 +56,12 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		cli_csv_begin(opt);
 		const char *head[] = { "kind", "id", "title", "level_a", "level_b", "score_a",
 				       "score_b", "change", "differs" };
-		cli_csv_row(head, 9);
+		cli_csv_row(head, 9, 0);
 	} else {
 		char da[600], db[600];
-		printf("A: %s\nB: %s\n\n", describe(a, files[0], da, sizeof da),
-		       describe(b, files[1], db, sizeof db));
-		printf("   %-36s %-18s %-18s %s\n", "Category", "A", "B", "B - A");
+		cli_print("A: %s\nB: %s\n\n", describe(a, files[0], da, sizeof da),
+		          describe(b, files[1], db, sizeof db));
+		cli_print("   %-36s %-18s %-18s %s\n", "Category", "A", "B", "B - A");
 	}
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result ra, rb;
@@ -57,14 +74,14 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 			const char *row[] = { "category", fw->categories[c].id, fw->categories[c].title,
 					      level_name(ra.level), level_name(rb.level), num[0], num[1],
 					      num[2], ra.level != rb.level ? "yes" : "no" };
-			cli_csv_row(row, 9);
+			cli_csv_row(row, 9, COMPARE_COMPUTED);
 			continue;
 		}
 		char sa[32], sb[32];
 		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max, cli_level_title(ra.level));
 		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max, cli_level_title(rb.level));
-		printf("%-2s %-36s %-18s %-18s %s%s\n", fw->categories[c].id, fw->categories[c].title,
-		       sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
+		cli_print("%-2s %-36s %-18s %-18s %s%s\n", fw->categories[c].id, fw->categories[c].title,
+		          sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
 	}
 	size_t differ = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
@@ -79,12 +96,12 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 			const char *row[] = { "criterion", crit->id, fw->categories[crit->category].title,
 					      level_name(a->levels[i]), level_name(b->levels[i]),
 					      num[0], num[1], num[2], differs ? "yes" : "no" };
-			cli_csv_row(row, 9);
+			cli_csv_row(row, 9, COMPARE_COMPUTED);
 		}
 	}
 	if (!opt->csv) {
-		printf("\n%zu of %zu criteria differ%s\n", differ, fw->criterion_count,
-		       differ ? ":" : ".");
+		cli_print("\n%zu of %zu criteria differ%s\n", differ, fw->criterion_count,
+		          differ ? ":" : ".");
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			if (a->levels[i] == b->levels[i])
 				continue;
@@ -92,11 +109,11 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 				: cli_level_title(a->levels[i]);
 			const char *lb = b->levels[i] == LEVEL_UNANSWERED ? "(not assessed)"
 				: cli_level_title(b->levels[i]);
-			printf("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id, la, lb);
+			cli_print("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id, la, lb);
 			const char *hist[2] = { a->answers[i].history, b->answers[i].history };
 			for (int k = 0; k < 2; k++)
 				if (*hist[k])
-					printf("        history in %s: %s\n", k ? "B" : "A", hist[k]);
+					cli_print("        history in %s: %s\n", k ? "B" : "A", hist[k]);
 		}
 	}
 	cli_free_all(both, 2);
@@ -115,7 +132,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 		cli_csv_begin(opt);
 		const char *head[] = { "criterion_id", "category", "current_level", "target_level",
 				       "target_statement", "action", "lead_officer", "timescale" };
-		cli_csv_row(head, 8);
+		cli_csv_row(head, 8, 0);
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			enum level target = plan_target(a, i);
 			if (target == LEVEL_NONE)
@@ -126,36 +143,36 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 					      level_name(a->levels[i]), level_name(target),
 					      c->cell[target], ans->action, ans->lead_officer,
 					      ans->timescale };
-			cli_csv_row(row, 8);
+			cli_csv_row(row, 8, CSVIO_COMPUTED(2) | CSVIO_COMPUTED(3));
 		}
 		cli_free_all(one, 1);
 		return 0;
 	}
 	char desc[600];
-	printf("Action plan: %s\n", describe(a, files[0], desc, sizeof desc));
+	cli_print("Action plan: %s\n", describe(a, files[0], desc, sizeof desc));
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_category *cat = &fw->categories[c];
 		struct score_result r;
 		score_category(fw, a->levels, c, &r);
-		printf("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
-		       cli_level_title(r.level));
+		cli_print("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
+		          cli_level_title(r.level));
 		struct plan_gap gap;
 		if (r.next_level == LEVEL_NONE) {
-			printf(" The top level.\n");
+			cli_print(" The top level.\n");
 		} else if (plan_gap(fw, a->levels, c, &gap) == 0) {
-			printf(" %d more point%s for %s; the fewest steps (%zu):\n", gap.points_needed,
-			       gap.points_needed == 1 ? "" : "s", cli_level_title(gap.next_level),
-			       gap.step_count);
+			cli_print(" %d more point%s for %s; the fewest steps (%zu):\n", gap.points_needed,
+			          gap.points_needed == 1 ? "" : "s", cli_level_title(gap.next_level),
+			          gap.step_count);
 			for (size_t k = 0; k < gap.raise_count; k++) {
 				const struct plan_raise *rz = &gap.raises[k];
-				printf("  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
-				       rz->from == LEVEL_UNANSWERED ? "not assessed" : cli_level_title(rz->from),
-				       cli_level_title(rz->to), rz->gain,
-				       fw->criteria[rz->criterion].cell[rz->to]);
+				cli_print("  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
+				          rz->from == LEVEL_UNANSWERED ? "not assessed" : cli_level_title(rz->from),
+				          cli_level_title(rz->to), rz->gain,
+				          fw->criteria[rz->criterion].cell[rz->to]);
 			}
 		} else {
-			printf(" %s is out of reach from the rows as they stand.\n",
-			       cli_level_title(r.next_level));
+			cli_print(" %s is out of reach from the rows as they stand.\n",
+			          cli_level_title(r.next_level));
 		}
 		bool any = false;
 		for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
@@ -165,13 +182,13 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 				continue;
 			enum level target = plan_target(a, i);
 			if (!any)
-				printf("  Planned actions:\n");
+				cli_print("  Planned actions:\n");
 			any = true;
-			printf("  %-5s target %s: %s\n        lead: %s; by: %s\n", fw->criteria[i].id,
-			       target == LEVEL_NONE ? "(reached)" : cli_level_title(target),
-			       *ans->action ? ans->action : "(no action recorded)",
-			       *ans->lead_officer ? ans->lead_officer : "-",
-			       *ans->timescale ? ans->timescale : "-");
+			cli_print("  %-5s target %s: %s\n        lead: %s; by: %s\n", fw->criteria[i].id,
+			          target == LEVEL_NONE ? "(reached)" : cli_level_title(target),
+			          *ans->action ? ans->action : "(no action recorded)",
+			          *ans->lead_officer ? ans->lead_officer : "-",
+			          *ans->timescale ? ans->timescale : "-");
 		}
 	}
 	cli_free_all(one, 1);
@@ -199,7 +216,7 @@ static void print_box(const struct benchmark_stats *s, int max, int highlight, i
 		line[COL((double)highlight)] = '*';
 #undef COL
 	line[width] = '\0';
-	printf("    0 [%s] %d\n", line, max);
+	cli_print("    0 [%s] %d\n", line, max);
 }
 
 /* Benchmark input is loaded and scored on every core, keeping only what
@@ -251,7 +268,7 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 	long highlighted = -1;
 	int rc = 0;
 	if (!scores || !levels || !organisations || !errors || !column || !column_levels) {
-		fprintf(stderr, "tri-assess: out of memory\n");
+		cli_error("out of memory");
 		rc = CLI_EXIT_BAD_INPUT;
 		goto done;
 	}
@@ -277,10 +294,10 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		pthread_join(threads[t], NULL);
 	for (size_t f = 0; f < n; f++) {
 		if (errors[f]) {
-			fprintf(stderr, "tri-assess: %s\n", errors[f]);
+			cli_error("%s", errors[f]);
 			rc = CLI_EXIT_BAD_INPUT;
 		} else if (!organisations[f]) {
-			fprintf(stderr, "tri-assess: out of memory\n");
+			cli_error("out of memory");
 			rc = CLI_EXIT_BAD_INPUT;
 		}
 	}
@@ -290,8 +307,8 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		if (opt->highlight && strcmp(organisations[f], opt->highlight) == 0)
 			highlighted = (long)f;
 	if (opt->highlight && highlighted < 0) {
-		fprintf(stderr, "tri-assess: --highlight: no assessment of \"%s\" among the %zu "
-			"files; expected an organisation as written in the files\n", opt->highlight, n);
+		cli_error("--highlight: no assessment of \"%s\" among the %zu files; expected an "
+			  "organisation as written in the files", opt->highlight, n);
 		rc = CLI_EXIT_BAD_INPUT;
 		goto done;
 	}
@@ -300,13 +317,13 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		const char *head[] = { "category", "title", "count", "min", "q1", "median", "q3", "max",
 				       "developing", "established", "leading", "highlight_score",
 				       "highlight_level", "highlight_percentile" };
-		cli_csv_row(head, 14);
+		cli_csv_row(head, 14, 0);
 	} else {
-		printf("Benchmark of %zu assessment%s against %s, version %s%s%s.\n", n,
-		       n == 1 ? "" : "s", fw->title, fw->version,
-		       highlighted >= 0 ? "; * marks " : "", highlighted >= 0 ? opt->highlight : "");
-		printf("Quartiles by linear interpolation (as NumPy and Excel's QUARTILE.INC). "
-		       "M median, = middle half, |-| range.\n");
+		cli_print("Benchmark of %zu assessment%s against %s, version %s%s%s.\n", n,
+		          n == 1 ? "" : "s", fw->title, fw->version,
+		          highlighted >= 0 ? "; * marks " : "", highlighted >= 0 ? opt->highlight : "");
+		cli_print("Quartiles by linear interpolation (as NumPy and Excel's QUARTILE.INC). "
+		          "M median, = middle half, |-| range.\n");
 	}
 	for (size_t c = 0; c < nc; c++) {
 		for (size_t f = 0; f < n; f++) {
@@ -333,23 +350,21 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 					      highlighted >= 0 ? v[9] : "",
 					      highlighted >= 0 ? level_name(levels[(size_t)highlighted * nc + c]) : "",
 					      highlighted >= 0 ? v[10] : "" };
-			cli_csv_row(row, 14);
+			cli_csv_row(row, 14, ~(CSVIO_COMPUTED(0) | CSVIO_COMPUTED(1)));
 			continue;
 		}
-		printf("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, category_max);
-		printf("    min %g  q1 %g  median %g  q3 %g  max %g\n", st.min, st.q1, st.median,
-		       st.q3, st.max);
+		cli_print("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, category_max);
+		cli_print("    min %g  q1 %g  median %g  q3 %g  max %g\n", st.min, st.q1, st.median,
+		          st.q3, st.max);
 		print_box(&st, category_max, hs, 60);
 		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 			int bar = n ? (int)(st.at_level[l] * 40 / n) : 0;
-			printf("    %-11s %4zu ", cli_level_title((enum level)l), st.at_level[l]);
-			for (int k = 0; k < bar; k++)
-				putchar('#');
-			putchar('\n');
+			cli_print("    %-11s %4zu %.*s\n", cli_level_title((enum level)l),
+			          st.at_level[l], bar, "########################################");
 		}
 		if (highlighted >= 0)
-			printf("    %s: %d, %s, percentile rank %.0f\n", opt->highlight, hs,
-			       cli_level_title(levels[(size_t)highlighted * nc + c]), rank);
+			cli_print("    %s: %d, %s, percentile rank %.0f\n", opt->highlight, hs,
+			          cli_level_title(levels[(size_t)highlighted * nc + c]), rank);
 	}
 	if (!opt->csv && n <= 200) {
 		/* Each assessment's profile: named, or anonymised by a letter code
@@ -370,19 +385,23 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 					order[j] = order[j - 1];
 					order[j - 1] = t;
 				}
-			printf("\nProfiles (category scores; %s):\n", opt->named ? "named"
-			       : "organisations anonymised, --named to show them");
+			cli_print("\nProfiles (category scores; %s):\n", opt->named ? "named"
+			          : "organisations anonymised, --named to show them");
 			for (size_t i = 0; i < n; i++) {
 				size_t f = order[i];
 				char label[64];
 				if (opt->named || (long)f == highlighted)
-					snprintf(label, sizeof label, "%.40s", organisations[f]);
+					snprintf(label, sizeof label, "%.*s",
+						 (int)utf8_prefix(organisations[f], 40), organisations[f]);
 				else
 					snprintf(label, sizeof label, "Assessment %zu", i + 1);
-				printf("  %-40s", label);
-				for (size_t c = 0; c < nc; c++)
-					printf(" %3d", scores[f * nc + c]);
-				printf("  total %d%s\n", totals[f], (long)f == highlighted ? "  *" : "");
+				char row[16 * 64] = "";
+				size_t used = 0;
+				for (size_t c = 0; c < nc && used < sizeof row - 16; c++)
+					used += (size_t)snprintf(row + used, sizeof row - used, " %3d",
+								 scores[f * nc + c]);
+				cli_print("  %-40s%s  total %d%s\n", label, row, totals[f],
+				          (long)f == highlighted ? "  *" : "");
 			}
 		}
 		free(order);
@@ -411,12 +430,11 @@ static int check_output(const struct cli_options *opt, char **files,
 	struct tri_error err;
 	*verdict = outfile_check(opt->output, &report_signature, inputs, 2, &err);
 	if (*verdict == OUTFILE_REFUSED) {
-		fprintf(stderr, "tri-assess: report: %s\n", err.message);
+		cli_error("report: %s", err.message);
 		return CLI_EXIT_BAD_INPUT;
 	}
 	if (*verdict == OUTFILE_OTHER && !opt->force) {
-		fprintf(stderr, "tri-assess: report: %s; not replaced (--force replaces it)\n",
-			err.message);
+		cli_error("report: %s; not replaced (--force replaces it)", err.message);
 		return CLI_EXIT_BAD_INPUT;
 	}
 	return 0;
@@ -444,14 +462,14 @@ int cmd_report(const struct framework *fw, const struct cli_options *opt, char *
 	if (to_stdout) {
 		if (report_write(stdout, loaded[0], files[0], b, b_label, &err) != 0 ||
 		    fflush(stdout) != 0) {
-			fprintf(stderr, "tri-assess: report: cannot write to standard output\n");
+			cli_error("report: cannot write to standard output");
 			rc = CLI_EXIT_BAD_INPUT;
 		}
 	} else if (report_save(opt->output, verdict, loaded[0], files[0], b, b_label, &err) != 0) {
-		fprintf(stderr, "tri-assess: %s\n", err.message);
+		cli_error("%s", err.message);
 		rc = CLI_EXIT_BAD_INPUT;
 	} else {
-		printf("Wrote %s\n", opt->output);
+		cli_print("Wrote %s\n", opt->output);
 	}
 	cli_free_all(loaded, opt->compare ? 2 : 1);
 	return rc;

@@ -1,6 +1,7 @@
 #include "assessment.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -250,6 +251,15 @@ static int take_meta(char **slot, const struct meta_seen *seen, struct tri_error
 	return 0;
 }
 
+/* True if a stored value (written behind the formula guard) says expected. */
+static bool meta_matches(const char *stored, const char *expected)
+{
+	char *plain = csvio_unguard(stored);
+	bool same = plain && strcmp(plain, expected) == 0;
+	free(plain);
+	return same;
+}
+
 static int read_metadata(struct assessment *a, const char *name,
 			 const struct csvio_table *t, const long *cols,
 			 struct tri_error *err)
@@ -261,12 +271,12 @@ static int read_metadata(struct assessment *a, const char *name,
 			return -1;
 	const struct meta_seen *id = &seen[COL_FRAMEWORK_ID];
 	const struct meta_seen *ver = &seen[COL_FRAMEWORK_VERSION];
-	if (id->value && strcmp(id->value, fw->id) != 0) {
+	if (id->value && !meta_matches(id->value, fw->id)) {
 		tri_error_set(err, "%s:%zu: field \"framework_id\" is \"%.80s\"; expected "
 			      "\"%s\", the framework in use", name, id->line, id->value, fw->id);
 		return -1;
 	}
-	if (ver->value && strcmp(ver->value, fw->version) != 0) {
+	if (ver->value && !meta_matches(ver->value, fw->version)) {
 		tri_error_set(err, "%s:%zu: field \"framework_version\" is \"%.80s\": the "
 			      "file was made for another version of the Standard; expected "
 			      "version %s (use --framework DIR to load the version it was "
@@ -291,41 +301,57 @@ static int read_metadata(struct assessment *a, const char *name,
 	return 0;
 }
 
-static int adopt_extra_columns(struct assessment *a, const struct csvio_table *t,
-			       long **extra_index, struct tri_error *err)
+static bool known_column(const char *header)
+{
+	for (int k = 0; k < COLUMN_COUNT; k++)
+		if (strcasecmp(header, column_names[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Columns this program does not know are kept: their names and values
+ * are written back guarded against formulas like every text, and read
+ * back without the guard. */
+static int adopt_extra_columns(struct assessment *a, const char *name,
+			       const struct csvio_table *t, long **extra_index,
+			       struct tri_error *err)
 {
 	size_t n = 0;
-	for (size_t c = 0; c < t->column_count; c++) {
-		bool known = false;
-		for (int k = 0; k < COLUMN_COUNT; k++)
-			known |= strcasecmp(t->header[c], column_names[k]) == 0;
-		if (!known)
-			n++;
-	}
+	for (size_t c = 0; c < t->column_count; c++)
+		n += !known_column(t->header[c]);
 	*extra_index = malloc((n ? n : 1) * sizeof **extra_index);
 	a->extra_columns = calloc(n ? n : 1, sizeof *a->extra_columns);
 	if (!*extra_index || !a->extra_columns)
 		goto oom;
-	for (size_t c = 0, j = 0; c < t->column_count; c++) {
-		bool known = false;
-		for (int k = 0; k < COLUMN_COUNT; k++)
-			known |= strcasecmp(t->header[c], column_names[k]) == 0;
-		if (known)
-			continue;
-		(*extra_index)[j] = (long)c;
-		if (!(a->extra_columns[j++] = strdup(t->header[c])))
-			goto oom;
-		a->extra_column_count = j;
-	}
+	/* Every answer has room for n values before there are n names
+	 * (assessment_destroy frees that many). */
 	for (size_t i = 0; i < a->framework->criterion_count && !a->levels_only; i++) {
 		free(a->answers[i].extra);
-		a->answers[i].extra = calloc(n ? n : 1, sizeof(char *));
-		if (!a->answers[i].extra)
+		if (!(a->answers[i].extra = calloc(n ? n : 1, sizeof(char *))))
 			goto oom;
+	}
+	for (size_t c = 0, j = 0; c < t->column_count; c++) {
+		if (known_column(t->header[c]))
+			continue;
+		(*extra_index)[j] = (long)c;
+		if (!(a->extra_columns[j] = csvio_unguard(t->header[c])))
+			goto oom;
+		a->extra_column_count = ++j;
+		for (size_t k = 0; k + 1 < j; k++) {
+			if (strcasecmp(a->extra_columns[k], a->extra_columns[j - 1]) == 0) {
+				tri_error_set(err, "%s:%zu: columns \"%s\" and \"%s\" are one "
+					      "column, with and without the apostrophe that "
+					      "keeps a formula inert; expected each column once",
+					      name, t->header_line, t->header[(*extra_index)[k]],
+					      t->header[c]);
+				return -1;
+			}
+		}
+	}
+	for (size_t i = 0; i < a->framework->criterion_count && !a->levels_only; i++)
 		for (size_t j = 0; j < n; j++)
 			if (!(a->answers[i].extra[j] = empty_string()))
 				goto oom;
-	}
 	return 0;
 oom:
 	tri_error_set(err, "out of memory");
@@ -358,7 +384,7 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 		goto fail;
 	}
 	if (read_metadata(a, name, &t, cols, err) != 0 ||
-	    adopt_extra_columns(a, &t, &extra_index, err) != 0)
+	    adopt_extra_columns(a, name, &t, &extra_index, err) != 0)
 		goto fail;
 	for (size_t r = 0; r < t.row_count; r++) {
 		const struct csvio_row *row = &t.rows[r];
@@ -431,7 +457,7 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 			*slot = text;
 		}
 		for (size_t j = 0; j < a->extra_column_count && !levels_only; j++) {
-			char *value = strdup(csvio_row_field(row, extra_index[j]));
+			char *value = csvio_unguard(csvio_row_field(row, extra_index[j]));
 			if (!value) {
 				tri_error_set(err, "%s: out of memory", name);
 				goto fail;
@@ -481,6 +507,41 @@ struct assessment *assessment_load_levels(const struct framework *fw, const char
 	return load(fw, path, true, err);
 }
 
+/* Criterion i's record: borrowed texts, and its points in points[]. */
+static void row_fields(const struct assessment *a, size_t i, const char **fields,
+		       char *points, size_t points_size)
+{
+	const struct framework *fw = a->framework;
+	const struct framework_criterion *crit = &fw->criteria[i];
+	struct assessment_answer *ans = &a->answers[i];
+	enum level level = a->levels[i];
+	points[0] = '\0';
+	if (level != LEVEL_UNANSWERED)
+		snprintf(points, points_size, "%d", framework_points(fw, level));
+	const char *statement = level > LEVEL_NONE ? crit->cell[level] : "";
+	fields[COL_CRITERION] = crit->id;
+	fields[COL_CATEGORY] = fw->categories[crit->category].title;
+	fields[COL_SECTION] = crit->section == FRAMEWORK_NO_SECTION
+			      ? "" : fw->sections[crit->section].title;
+	fields[COL_LEVEL] = level_name(level);
+	fields[COL_POINTS] = points;
+	fields[COL_STATEMENT] = statement ? statement : "";
+	for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
+		char **slot = answer_text(ans, c);
+		if (slot)
+			fields[c] = *slot;
+	}
+	fields[COL_TARGET] = ans->target > LEVEL_NONE ? level_name(ans->target) : "";
+	fields[COL_ORGANISATION] = a->organisation;
+	fields[COL_TYPE] = a->type;
+	fields[COL_ASSESSORS] = a->assessors;
+	fields[COL_DATE] = a->date;
+	fields[COL_FRAMEWORK_ID] = fw->id;
+	fields[COL_FRAMEWORK_VERSION] = fw->version;
+	for (size_t j = 0; j < a->extra_column_count; j++)
+		fields[COLUMN_COUNT + j] = ans->extra[j];
+}
+
 int assessment_write(const struct assessment *a, FILE *out, struct tri_error *err)
 {
 	if (a->levels_only) {
@@ -489,92 +550,34 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 			      "only cannot be written");
 		return -1;
 	}
-	const struct framework *fw = a->framework;
 	size_t width = COLUMN_COUNT + a->extra_column_count;
 	const char **fields = calloc(width, sizeof *fields);
-	char **owned = calloc(width, sizeof *owned); /* guarded copies to free */
 	int rc = -1;
-	if (!fields || !owned) {
+	if (!fields) {
 		tri_error_set(err, "out of memory");
-		goto done;
+		return -1;
 	}
+	/* Every field, header names included, goes out guarded against
+	 * formulas: text from a file (an extra column's name, a framework's
+	 * title) can hold one.  Points are never negative: unchanged. */
 	for (int c = 0; c < COLUMN_COUNT; c++)
 		fields[c] = column_names[c];
 	for (size_t j = 0; j < a->extra_column_count; j++)
 		fields[COLUMN_COUNT + j] = a->extra_columns[j];
-	if (csvio_write_record(out, fields, width) != 0)
+	if (csvio_write_guarded(out, fields, width) != 0)
 		goto io;
-
-	char *org = csvio_guard(a->organisation), *assessors = csvio_guard(a->assessors);
-	if (!org || !assessors) {
-		free(org);
-		free(assessors);
-		tri_error_set(err, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < fw->criterion_count; i++) {
-		const struct framework_criterion *crit = &fw->criteria[i];
-		char points[16] = "";
-		enum level level = a->levels[i];
-		if (level != LEVEL_UNANSWERED)
-			snprintf(points, sizeof points, "%d", framework_points(fw, level));
-		const char *statement = level > LEVEL_NONE ? crit->cell[level] : "";
-		/* Every free-text field goes out guarded against formulas. */
-		bool oom = !(owned[COL_STATEMENT] = csvio_guard(statement ? statement : ""));
-		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
-			char **slot = answer_text(&a->answers[i], c);
-			if (slot)
-				oom |= !(owned[c] = csvio_guard(*slot));
-		}
-		if (oom) {
-			for (int k = 0; k < COLUMN_COUNT; k++) {
-				free(owned[k]);
-				owned[k] = NULL;
-			}
-			free(org);
-			free(assessors);
-			tri_error_set(err, "out of memory");
-			goto done;
-		}
-		fields[COL_CRITERION] = crit->id;
-		fields[COL_CATEGORY] = fw->categories[crit->category].title;
-		fields[COL_SECTION] = crit->section == FRAMEWORK_NO_SECTION
-				      ? "" : fw->sections[crit->section].title;
-		fields[COL_LEVEL] = level_name(level);
-		fields[COL_POINTS] = points;
-		for (int c = COL_STATEMENT; c <= COL_HISTORY; c++)
-			if (owned[c])
-				fields[c] = owned[c];
-		fields[COL_TARGET] = a->answers[i].target > LEVEL_NONE
-				     ? level_name(a->answers[i].target) : "";
-		fields[COL_ORGANISATION] = org;
-		fields[COL_TYPE] = a->type;
-		fields[COL_ASSESSORS] = assessors;
-		fields[COL_DATE] = a->date;
-		fields[COL_FRAMEWORK_ID] = fw->id;
-		fields[COL_FRAMEWORK_VERSION] = fw->version;
-		for (size_t j = 0; j < a->extra_column_count; j++)
-			fields[COLUMN_COUNT + j] = a->answers[i].extra[j];
-		int wrc = csvio_write_record(out, fields, width);
-		for (int k = 0; k < COLUMN_COUNT; k++) {
-			free(owned[k]);
-			owned[k] = NULL;
-		}
-		if (wrc != 0) {
-			free(org);
-			free(assessors);
+	for (size_t i = 0; i < a->framework->criterion_count; i++) {
+		char points[16];
+		row_fields(a, i, fields, points, sizeof points);
+		if (csvio_write_guarded(out, fields, width) != 0)
 			goto io;
-		}
 	}
-	free(org);
-	free(assessors);
 	rc = 0;
 	goto done;
 io:
-	tri_error_set(err, "cannot write");
+	tri_error_set(err, errno == ENOMEM ? "out of memory" : "cannot write");
 done:
 	free(fields);
-	free(owned);
 	return rc;
 }
 

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sanitize.h"
+
 #define CSVIO_MAX_FILE (64u << 20)
 /* libcsv's state for "between records"; the struct is public in csv.h. */
 #define LIBCSV_ROW_NOT_BEGUN 0
@@ -34,6 +36,7 @@ struct parse_state {
 	struct pending_row *rows;
 	size_t row_count, row_capacity;
 	size_t row_first_field;  /* first field of the record being read */
+	size_t max_rows;         /* records after the header, at most */
 	bool out_of_memory;
 };
 
@@ -219,8 +222,8 @@ static int check_encoding(const char *name, const char *data, size_t size,
 					      "UTF-8\")", name, line, column, s[i]);
 			return -1;
 		}
-		if (s[i] == '\n') {
-			line++;
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= size || s[i + 1] != '\n'))) {
+			line++; /* LF, CRLF (at its LF) or a lone CR ends a line */
 			column = 1;
 		} else {
 			column++;
@@ -230,8 +233,93 @@ static int check_encoding(const char *name, const char *data, size_t size,
 	return 0;
 }
 
-int csvio_table_parse(struct csvio_table *table, const char *name,
-		      const char *data, size_t size, struct tri_error *err)
+/* Bytes of the physical line at data[0..size), its end included: LF,
+ * CRLF, or a lone CR (old Mac spreadsheets write CR alone). */
+static size_t line_length(const char *data, size_t size)
+{
+	const char *lf = memchr(data, '\n', size);
+	size_t before_lf = lf ? (size_t)(lf - data) : size;
+	const char *cr = memchr(data, '\r', before_lf);
+	if (cr) {
+		size_t at = (size_t)(cr - data);
+		return at + 1 < size && data[at + 1] == '\n' ? at + 2 : at + 1;
+	}
+	return lf ? before_lf + 1 : size;
+}
+
+/* Feed data to libcsv one physical line at a time, so a record's first
+ * line is the line being fed when the parser was between records; stop
+ * as soon as there are more records than st->max_rows allows. */
+static int feed(struct csv_parser *parser, struct parse_state *st, const char *name,
+		const char *data, size_t size, struct tri_error *err)
+{
+	size_t line = 1;
+	for (size_t pos = 0; pos < size; line++) {
+		size_t len = line_length(data + pos, size - pos);
+		if (parser->pstate == LIBCSV_ROW_NOT_BEGUN)
+			st->record_line = line;
+		if (csv_parse(parser, data + pos, len, on_field, on_record, st) != len) {
+			tri_error_set(err, "%s:%zu: broken quoting; expected a quoted field "
+				      "to be quoted from start to end, with any quote "
+				      "inside it doubled (\"\")", name, line);
+			return -1;
+		}
+		if (st->out_of_memory)
+			break;
+		if (st->row_count > st->max_rows + 1) { /* + 1: the header */
+			tri_error_set(err, "%s:%zu: more than %zu rows after the header; "
+				      "expected at most %zu", name, st->record_line,
+				      st->max_rows, st->max_rows);
+			return -1;
+		}
+		pos += len;
+	}
+	if (!st->out_of_memory && csv_fini(parser, on_field, on_record, st) != 0) {
+		tri_error_set(err, "%s:%zu: a quoted field opened here is never closed; "
+			      "expected a closing quote (\")", name, st->record_line);
+		return -1;
+	}
+	if (st->out_of_memory) {
+		tri_error_set(err, "%s: out of memory", name);
+		return -1;
+	}
+	return 0;
+}
+
+/* A header names each column once; no record is wider than it. */
+static int check_shape(const struct csvio_table *table, const char *name,
+		       struct tri_error *err)
+{
+	for (size_t i = 0; i < table->column_count; i++) {
+		if (table->header[i][0] == '\0') {
+			tri_error_set(err, "%s:%zu: column %zu of the header is empty; "
+				      "expected a column name", name, table->header_line, i + 1);
+			return -1;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcasecmp(table->header[i], table->header[j]) == 0) {
+				tri_error_set(err, "%s:%zu: column \"%s\" appears twice in "
+					      "the header; expected each column once", name,
+					      table->header_line, table->header[i]);
+				return -1;
+			}
+		}
+	}
+	for (size_t r = 0; r < table->row_count; r++) {
+		if (table->rows[r].field_count > table->column_count) {
+			tri_error_set(err, "%s:%zu: %zu fields but the header has %zu "
+				      "columns; expected at most %zu (an unquoted comma?)",
+				      name, table->rows[r].line, table->rows[r].field_count,
+				      table->column_count, table->column_count);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int csvio_table_parse_limited(struct csvio_table *table, const char *name,
+			      const char *data, size_t size, size_t max_rows,
+			      struct tri_error *err)
 {
 	*table = (struct csvio_table){0};
 	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -247,68 +335,20 @@ int csvio_table_parse(struct csvio_table *table, const char *name,
 		return -1;
 	}
 	csv_set_space_func(&parser, never_space);
-	struct parse_state st = { .table = table, .record_line = 1 };
+	struct parse_state st = { .table = table, .record_line = 1,
+				  .max_rows = max_rows < SIZE_MAX - 1 ? max_rows : SIZE_MAX - 2 };
 	int rc = -1;
-
-	/* Feed one physical line at a time, so a record's first line is the
-	 * line being fed when the parser was between records. */
-	size_t line = 1;
-	for (size_t pos = 0; pos < size; line++) {
-		const char *nl = memchr(data + pos, '\n', size - pos);
-		size_t len = nl ? (size_t)(nl - (data + pos)) + 1 : size - pos;
-		if (parser.pstate == LIBCSV_ROW_NOT_BEGUN)
-			st.record_line = line;
-		if (csv_parse(&parser, data + pos, len, on_field, on_record, &st) != len) {
-			tri_error_set(err, "%s:%zu: broken quoting; expected a quoted field "
-				      "to be quoted from start to end, with any quote "
-				      "inside it doubled (\"\")", name, line);
-			goto cleanup;
-		}
-		if (st.out_of_memory)
-			goto out_of_memory;
-		pos += len;
-	}
-	if (csv_fini(&parser, on_field, on_record, &st) != 0) {
-		tri_error_set(err, "%s:%zu: a quoted field opened here is never closed; "
-			      "expected a closing quote (\")", name, st.record_line);
+	if (feed(&parser, &st, name, data, size, err) != 0)
 		goto cleanup;
-	}
-	if (st.out_of_memory)
-		goto out_of_memory;
 	if (st.row_count == 0) {
 		tri_error_set(err, "%s: the file is empty; expected a header row", name);
 		goto cleanup;
 	}
-	if (build_table(table, &st) != 0)
-		goto out_of_memory;
-	for (size_t i = 0; i < table->column_count; i++) {
-		if (table->header[i][0] == '\0') {
-			tri_error_set(err, "%s:%zu: column %zu of the header is empty; "
-				      "expected a column name", name, table->header_line, i + 1);
-			goto cleanup;
-		}
-		for (size_t j = 0; j < i; j++) {
-			if (strcasecmp(table->header[i], table->header[j]) == 0) {
-				tri_error_set(err, "%s:%zu: column \"%s\" appears twice in "
-					      "the header; expected each column once", name,
-					      table->header_line, table->header[i]);
-				goto cleanup;
-			}
-		}
+	if (build_table(table, &st) != 0) {
+		tri_error_set(err, "%s: out of memory", name);
+		goto cleanup;
 	}
-	for (size_t r = 0; r < table->row_count; r++) {
-		if (table->rows[r].field_count > table->column_count) {
-			tri_error_set(err, "%s:%zu: %zu fields but the header has %zu "
-				      "columns; expected at most %zu (an unquoted comma?)",
-				      name, table->rows[r].line, table->rows[r].field_count,
-				      table->column_count, table->column_count);
-			goto cleanup;
-		}
-	}
-	rc = 0;
-	goto cleanup;
-out_of_memory:
-	tri_error_set(err, "%s: out of memory", name);
+	rc = check_shape(table, name, err);
 cleanup:
 	free(st.arena);
 	free(st.field_offsets);
@@ -317,6 +357,12 @@ cleanup:
 	if (rc != 0)
 		csvio_table_finish(table);
 	return rc;
+}
+
+int csvio_table_parse(struct csvio_table *table, const char *name,
+		      const char *data, size_t size, struct tri_error *err)
+{
+	return csvio_table_parse_limited(table, name, data, size, SIZE_MAX, err);
 }
 
 void csvio_table_finish(struct csvio_table *table)
@@ -388,6 +434,52 @@ int csvio_write_record(FILE *out, const char *const *fields, size_t count)
 		}
 	}
 	return fputs("\r\n", out) == EOF ? -1 : 0;
+}
+
+/* Write fields as one record: each in its visible form first when
+ * visible, then behind the formula guard unless computed exempts it. */
+static int write_transformed(FILE *out, const char *const *fields, size_t count,
+			     bool visible, uint64_t computed)
+{
+	char **copies = calloc(count ? count : 1, sizeof *copies);
+	int rc = -1;
+	if (!copies)
+		goto out_of_memory;
+	for (size_t i = 0; i < count; i++) {
+		const char *field = fields[i] ? fields[i] : "";
+		char *shown = visible ? sanitize_text(field, SANITIZE_CSV_FIELD) : NULL;
+		if (visible && !shown)
+			goto out_of_memory;
+		bool exempt = i < 64 && (computed & CSVIO_COMPUTED(i));
+		if (exempt)
+			copies[i] = shown ? shown : strdup(field);
+		else
+			copies[i] = csvio_guard(shown ? shown : field);
+		if (copies[i] != shown)
+			free(shown);
+		if (!copies[i])
+			goto out_of_memory;
+	}
+	rc = csvio_write_record(out, (const char *const *)copies, count);
+	goto done;
+out_of_memory:
+	errno = ENOMEM;
+done:
+	for (size_t i = 0; copies && i < count; i++)
+		free(copies[i]);
+	free(copies);
+	return rc;
+}
+
+int csvio_write_guarded(FILE *out, const char *const *fields, size_t count)
+{
+	return write_transformed(out, fields, count, false, 0);
+}
+
+int csvio_write_output(FILE *out, const char *const *fields, size_t count,
+		       uint64_t computed)
+{
+	return write_transformed(out, fields, count, true, computed);
 }
 
 static bool is_trigger(char c)

@@ -2,13 +2,16 @@
  *
  * Reading keeps the line each record starts on, so every message can name
  * file, line and field.  It accepts what spreadsheets write: a UTF-8
- * byte-order mark, CRLF or LF, quoted fields holding newlines, short rows.
- * It refuses text that is not UTF-8, NUL bytes and broken quoting. */
+ * byte-order mark; lines ended by LF, CRLF or a CR alone (old Mac
+ * spreadsheets), each counted as one line; quoted fields holding newlines;
+ * short rows.  It refuses text that is not UTF-8, NUL bytes and broken
+ * quoting. */
 #ifndef CSVIO_H
 #define CSVIO_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "tri_error.h"
@@ -37,6 +40,13 @@ struct csvio_table {
 int csvio_table_parse(struct csvio_table *table, const char *name,
 		      const char *data, size_t size, struct tri_error *err);
 
+/* As csvio_table_parse, refusing more than max_rows records after the
+ * header as soon as the parse reaches one more (a table with a known
+ * bound is refused at once, however large the file). */
+int csvio_table_parse_limited(struct csvio_table *table, const char *name,
+			      const char *data, size_t size, size_t max_rows,
+			      struct tri_error *err);
+
 /* Free what the table owns; the struct itself stays the caller's. */
 void csvio_table_finish(struct csvio_table *table);
 
@@ -58,6 +68,25 @@ int csvio_read_file(const char *path, char **data, size_t *size,
 /* Write one record, quoting fields that need it, ending in CRLF.
  * Returns 0, or -1 with errno set by stdio. */
 int csvio_write_record(FILE *out, const char *const *fields, size_t count);
+
+/* As csvio_write_record, every field behind the formula guard
+ * (csvio_guard): an assessment file's records, which keep their exact
+ * text.  Returns 0, or -1 with errno set (ENOMEM, or by stdio). */
+int csvio_write_guarded(FILE *out, const char *const *fields, size_t count);
+
+/* The column bit for csvio_write_output's computed mask (columns 0-63). */
+#define CSVIO_COMPUTED(column) (UINT64_C(1) << (column))
+
+/* Write one record of a machine output (every --csv output and the
+ * summary export; never an assessment file, which keeps its exact text):
+ * each field gets its visible form for CSV (sanitize.h: controls shown,
+ * CR and LF kept as the quoted field's content) and, unless its bit is
+ * set in computed, the formula guard (csvio_guard).  So nothing that came
+ * from input can be a formula, and what the program computed, a number
+ * such as "+4" or "-3", stays a number.  Returns 0, or -1 with errno set
+ * (ENOMEM, or by stdio). */
+int csvio_write_output(FILE *out, const char *const *fields, size_t count,
+		       uint64_t computed);
 
 /* CSV formula injection (OWASP): free text that a spreadsheet would run as
  * a formula (a leading = + - @ TAB or CR) is written behind an apostrophe.

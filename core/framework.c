@@ -21,7 +21,7 @@ struct source_table {
 
 static int open_table(struct source_table *st, const struct framework_file *files,
 		      size_t count, const char *origin, const char *file,
-		      const char *const *required, struct tri_error *err)
+		      const char *const *required, size_t max_rows, struct tri_error *err)
 {
 	snprintf(st->name, sizeof st->name, "%s/%s", origin, file);
 	const struct framework_file *found = NULL;
@@ -35,7 +35,9 @@ static int open_table(struct source_table *st, const struct framework_file *file
 			      "and glossary.csv", st->name);
 		return -1;
 	}
-	if (csvio_table_parse(&st->table, st->name, found->data, found->size, err) != 0)
+	/* A table beyond its bound is refused as soon as the parse passes it. */
+	if (csvio_table_parse_limited(&st->table, st->name, found->data, found->size,
+				      max_rows, err) != 0)
 		return -1;
 	for (const char *const *col = required; *col; col++) {
 		if (csvio_table_column(&st->table, *col) < 0) {
@@ -52,7 +54,8 @@ static const char *field(const struct source_table *st, size_t row, const char *
 	return csvio_row_field(&st->table.rows[row], csvio_table_column(&st->table, column));
 }
 
-static int parse_int(const char *text, int *out)
+/* A whole number from 0 to max (blanks around it allowed). */
+static int parse_bounded(const char *text, int max, int *out)
 {
 	while (isspace((unsigned char)*text))
 		text++;
@@ -63,11 +66,12 @@ static int parse_int(const char *text, int *out)
 	long v = strtol(text, &end, 10);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (errno || *end || v > INT_MAX / 2)
+	if (errno || *end || v > max)
 		return -1;
 	*out = (int)v;
 	return 0;
 }
+
 
 /* Copy a required text field; an empty one is an error naming the line. */
 static int take_text(char **out, const struct source_table *st, size_t row,
@@ -144,10 +148,11 @@ static int load_levels(struct framework *fw, struct source_table *st,
 			return -1;
 		}
 		seen[level] = true;
-		if (parse_int(field(st, r, "points"), &fw->points[level]) != 0) {
+		if (parse_bounded(field(st, r, "points"), FRAMEWORK_MAX_POINTS,
+				  &fw->points[level]) != 0) {
 			tri_error_set(err, "%s:%zu: field \"points\" is \"%s\"; expected a "
-				      "whole number of points, 0 or more", st->name, line,
-				      field(st, r, "points"));
+				      "whole number of points from 0 to %d", st->name, line,
+				      field(st, r, "points"), FRAMEWORK_MAX_POINTS);
 			return -1;
 		}
 		if (take_text(&fw->level_title[level], st, r, "name", true, err) != 0 ||
@@ -219,10 +224,11 @@ static int load_categories(struct framework *fw, struct source_table *st,
 			for (int end = 0; end < 2; end++) {
 				const char *col = range_columns[l][end];
 				int *slot = end ? &range->to : &range->from;
-				if (parse_int(field(st, r, col), slot) != 0) {
+				if (parse_bounded(field(st, r, col), FRAMEWORK_MAX_SCORE, slot) != 0) {
 					tri_error_set(err, "%s:%zu: field \"%s\" is \"%s\"; "
-						      "expected a whole number, 0 or more",
-						      st->name, line, col, field(st, r, col));
+						      "expected a whole number from 0 to %d",
+						      st->name, line, col, field(st, r, col),
+						      FRAMEWORK_MAX_SCORE);
 					return -1;
 				}
 			}
@@ -731,15 +737,17 @@ static int load_old_footnotes(struct framework *fw, const struct framework_file 
 	static const struct {
 		const char *file;
 		enum framework_note_place place;
+		size_t max_rows;
 	} olds[] = {
-		{ "sections.csv", FRAMEWORK_NOTE_SECTION },
-		{ "criteria.csv", FRAMEWORK_NOTE_CRITERION },
+		{ "sections.csv", FRAMEWORK_NOTE_SECTION, FRAMEWORK_MAX_SECTIONS },
+		{ "criteria.csv", FRAMEWORK_NOTE_CRITERION, FRAMEWORK_MAX_CRITERIA },
 	};
 	static const char *const no_columns[] = { NULL };
 	bool have_file = find_file(files, count, "footnotes.csv") != NULL;
 	for (size_t o = 0; o < sizeof olds / sizeof olds[0]; o++) {
 		struct source_table st = {0};
-		int rc = open_table(&st, files, count, origin, olds[o].file, no_columns, err);
+		int rc = open_table(&st, files, count, origin, olds[o].file, no_columns,
+				    olds[o].max_rows, err);
 		for (size_t r = 0; rc == 0 && r < st.table.row_count; r++) {
 			const char *text = field(&st, r, "footnote");
 			char *trimmed = csvio_trimmed(text);
@@ -806,17 +814,18 @@ struct framework *framework_load_files(const struct framework_file *files,
 	static const struct step {
 		const char *file;
 		const char *const *columns;
+		size_t max_rows;
 		int (*load)(struct framework *, struct source_table *, struct tri_error *);
 		bool optional;
 	} steps[] = {
-		{ "framework.csv", identity_cols, load_identity, false },
-		{ "levels.csv", level_cols, load_levels, false },
-		{ "categories.csv", category_cols, load_categories, false },
-		{ "sections.csv", section_cols, load_sections, false },
-		{ "criteria.csv", criterion_cols, load_criteria, false },
-		{ "glossary.csv", term_cols, load_glossary, false },
-		{ "about.csv", about_cols, load_about, true },
-		{ "footnotes.csv", note_cols, load_footnotes, true },
+		{ "framework.csv", identity_cols, FRAMEWORK_MAX_KEYS, load_identity, false },
+		{ "levels.csv", level_cols, FRAMEWORK_MAX_LEVELS, load_levels, false },
+		{ "categories.csv", category_cols, FRAMEWORK_MAX_CATEGORIES, load_categories, false },
+		{ "sections.csv", section_cols, FRAMEWORK_MAX_SECTIONS, load_sections, false },
+		{ "criteria.csv", criterion_cols, FRAMEWORK_MAX_CRITERIA, load_criteria, false },
+		{ "glossary.csv", term_cols, FRAMEWORK_MAX_TERMS, load_glossary, false },
+		{ "about.csv", about_cols, FRAMEWORK_MAX_PARAGRAPHS, load_about, true },
+		{ "footnotes.csv", note_cols, FRAMEWORK_MAX_FOOTNOTES, load_footnotes, true },
 	};
 
 	struct framework *fw = calloc(1, sizeof *fw);
@@ -829,7 +838,7 @@ struct framework *framework_load_files(const struct framework_file *files,
 			continue;
 		struct source_table st = {0};
 		int rc = open_table(&st, files, count, origin, steps[i].file,
-				    steps[i].columns, err);
+				    steps[i].columns, steps[i].max_rows, err);
 		if (rc == 0)
 			rc = steps[i].load(fw, &st, err);
 		csvio_table_finish(&st.table);

@@ -16,6 +16,22 @@
 
 #define FRAMEWORK_NO_SECTION ((size_t)-1)
 
+/* A framework's numbers are bounded (docs/file-formats.md), so that no
+ * sum, range or search over them can overflow or run long; the loader
+ * refuses a framework beyond them.  The built-in Standard: 3 points at
+ * most, 69 criteria, 7 categories, 5 sections, 5 terms. */
+#define FRAMEWORK_MAX_POINTS 100     /* a level's points: 0 to this */
+#define FRAMEWORK_MAX_CRITERIA 1000
+#define FRAMEWORK_MAX_CATEGORIES 100
+#define FRAMEWORK_MAX_SECTIONS 1000
+#define FRAMEWORK_MAX_TERMS 1000
+#define FRAMEWORK_MAX_LEVELS 10      /* rows of levels.csv (none included) */
+#define FRAMEWORK_MAX_KEYS 100       /* rows of framework.csv */
+#define FRAMEWORK_MAX_PARAGRAPHS 1000 /* rows of about.csv */
+#define FRAMEWORK_MAX_FOOTNOTES 1000  /* rows of footnotes.csv */
+/* Every score a framework can give, and so every published range bound. */
+#define FRAMEWORK_MAX_SCORE (FRAMEWORK_MAX_POINTS * FRAMEWORK_MAX_CRITERIA)
+
 struct framework_range {
 	int from, to; /* inclusive, as published */
 };
@@ -126,7 +142,11 @@ struct framework *framework_load_dir(const char *dir, struct tri_error *err);
 
 /* Load from files held in memory; origin prefixes file names in messages.
  * Every structural fault (missing file or column, unknown category, a row
- * with no cell, an id out of order, a malformed range) is an error.
+ * with no cell, an id out of order, a malformed range) is an error, and so
+ * is every number beyond the bounds above (points, counts of rows, range
+ * bounds) and a range whose end is before its start.  Ranges that leave
+ * gaps, overlap or disagree with the tables load (score_check_ranges
+ * reports them).
  * about.csv and footnotes.csv are optional.  Without footnotes.csv, the
  * `footnote` columns of criteria.csv and sections.csv (the format before
  * footnotes.csv) become notes without a marker; with it, text in those

@@ -34,6 +34,47 @@ struct option_chain {
 	int gain[LEVEL_COUNT]; /* cumulative points for k + 1 steps */
 };
 
+/* The fewest steps with which chains from i on gain at least points:
+ * the first s where most[s] (the most points in at most s steps, never
+ * falling as s grows) reaches it; INT_MAX when none does. */
+static int fewest_steps(const int *most, int steps, int points)
+{
+	if (points <= 0)
+		return 0;
+	if (most[steps] < points)
+		return INT_MAX;
+	int lo = 0, hi = steps;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (most[mid] >= points)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* Criterion crit's chain of steps up from its level as it is. */
+static void chain_of(const struct framework *fw, const enum level *levels, size_t crit,
+		     struct option_chain *ch)
+{
+	ch->criterion = crit;
+	ch->from = levels[crit]; /* as it is: may be LEVEL_UNANSWERED */
+	enum level at = levels[crit] < LEVEL_NONE ? LEVEL_NONE : levels[crit];
+	int base = framework_points(fw, at);
+	for (enum level next; (next = plan_next_level(&fw->criteria[crit], at)) != LEVEL_NONE;
+	     at = next) {
+		ch->to[ch->count] = next;
+		ch->gain[ch->count] = framework_points(fw, next) - base;
+		ch->count++;
+	}
+}
+
+/* Dynamic programming over steps (not points, which a framework may make
+ * large): most(i, s) is the most points chains i.. gain in at most s
+ * steps.  A category of n rows has at most 3n steps, so the table is
+ * (n + 1) x (3n + 1) whatever the points: 12 MB at the framework bound of
+ * 1000 rows, 60 KB for the Standard's largest category. */
 int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
 	     struct plan_gap *gap)
 {
@@ -48,70 +89,52 @@ int plan_gap(const struct framework *fw, const enum level *levels, size_t catego
 
 	size_t n = cat->criterion_count;
 	struct option_chain *chains = calloc(n, sizeof *chains);
-	int need = r.points_to_next;
-	/* best[i][p]: fewest steps using chains i.. to gain at least p points
-	 * (p capped at need); choice[i][p]: steps taken on chain i. */
-	int *best = malloc((n + 1) * (size_t)(need + 1) * sizeof *best);
-	int *choice = malloc((n + 1) * (size_t)(need + 1) * sizeof *choice);
-	int rc = -1;
-	if (!chains || !best || !choice)
+	int *most = NULL, rc = -1, steps = 0;
+	if (!chains)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
-		size_t crit = cat->first_criterion + i;
-		struct option_chain *ch = &chains[i];
-		ch->criterion = crit;
-		ch->from = levels[crit]; /* as it is: may be LEVEL_UNANSWERED */
-		enum level at = levels[crit] < LEVEL_NONE ? LEVEL_NONE : levels[crit];
-		int base = framework_points(fw, at);
-		for (enum level next; (next = plan_next_level(&fw->criteria[crit], at)) != LEVEL_NONE;
-		     at = next) {
-			ch->to[ch->count] = next;
-			ch->gain[ch->count] = framework_points(fw, next) - base;
-			ch->count++;
-		}
+		chain_of(fw, levels, cat->first_criterion + i, &chains[i]);
+		steps += chains[i].count;
 	}
-#define BEST(i, p) best[(i) * (size_t)(need + 1) + (size_t)(p)]
-#define CHOICE(i, p) choice[(i) * (size_t)(need + 1) + (size_t)(p)]
-	for (int p = 0; p <= need; p++)
-		BEST(n, p) = p == 0 ? 0 : INT_MAX;
-	for (size_t i = n; i-- > 0;) {
-		for (int p = 0; p <= need; p++) {
-			BEST(i, p) = BEST(i + 1, p);
-			CHOICE(i, p) = 0;
-			for (int k = 1; k <= chains[i].count; k++) {
-				int rest = p - chains[i].gain[k - 1];
-				if (rest < 0)
-					rest = 0;
-				if (BEST(i + 1, rest) == INT_MAX)
-					continue;
-				int steps = BEST(i + 1, rest) + k;
-				if (steps < BEST(i, p)) {
-					BEST(i, p) = steps;
-					CHOICE(i, p) = k;
-				}
-			}
-		}
-	}
-	if (BEST(0, need) == INT_MAX)
+	size_t width = (size_t)steps + 1;
+	most = calloc((n + 1) * width, sizeof *most); /* row n: no chains, no points */
+	if (!most)
 		goto done;
-	gap->step_count = (size_t)BEST(0, need);
-	for (size_t i = 0, p = (size_t)need; i < n; i++) {
-		int k = CHOICE(i, p);
-		if (k == 0)
-			continue;
-		if (gap->raise_count < sizeof gap->raises / sizeof gap->raises[0])
-			gap->raises[gap->raise_count++] = (struct plan_raise){
-				.criterion = chains[i].criterion, .from = chains[i].from,
-				.to = chains[i].to[k - 1], .gain = chains[i].gain[k - 1] };
-		int gained = chains[i].gain[k - 1];
-		p = (int)p > gained ? p - (size_t)gained : 0;
+#define MOST(i, s) most[(i) * width + (size_t)(s)]
+	for (size_t i = n; i-- > 0;) {
+		for (int s = 0; s <= steps; s++) {
+			int best = MOST(i + 1, s);
+			for (int k = 1; k <= chains[i].count && k <= s; k++)
+				if (MOST(i + 1, s - k) + chains[i].gain[k - 1] > best)
+					best = MOST(i + 1, s - k) + chains[i].gain[k - 1];
+			MOST(i, s) = best;
+		}
 	}
-#undef BEST
-#undef CHOICE
+	int need = r.points_to_next, total = fewest_steps(&MOST(0, 0), steps, need);
+	if (total == INT_MAX)
+		goto done;
+	gap->step_count = (size_t)total;
+	/* The way there: at each row, the fewest steps on it (none first)
+	 * that still lets the rows after it finish in the fewest in all. */
+	for (size_t i = 0; i < n && need > 0; i++) {
+		int here = fewest_steps(&MOST(i, 0), steps, need);
+		for (int k = 0; k <= chains[i].count; k++) {
+			int gained = k ? chains[i].gain[k - 1] : 0;
+			int rest = fewest_steps(&MOST(i + 1, 0), steps, need - gained);
+			if (rest == INT_MAX || rest + k != here)
+				continue;
+			if (k)
+				gap->raises[gap->raise_count++] = (struct plan_raise){
+					.criterion = chains[i].criterion, .from = chains[i].from,
+					.to = chains[i].to[k - 1], .gain = gained };
+			need -= gained;
+			break;
+		}
+	}
+#undef MOST
 	rc = 0;
 done:
 	free(chains);
-	free(best);
-	free(choice);
+	free(most);
 	return rc;
 }

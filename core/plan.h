@@ -32,13 +32,15 @@ struct plan_gap {
 	int points_needed;
 	size_t step_count;       /* level changes in the cheapest way there */
 	size_t raise_count;      /* criteria raised (<= step_count) */
-	struct plan_raise raises[128];
+	struct plan_raise raises[FRAMEWORK_MAX_CRITERIA]; /* one per row at most */
 };
 
 /* The cheapest way (fewest steps) for category c to
  * reach its next level from levels[].  Exact (dynamic programming over
- * points), not greedy.  Returns 0, or -1 when even every row at its top
- * cannot reach it (gap->raise_count is then 0). */
+ * steps), not greedy; time and memory grow with the rows, never with the
+ * points (a few milliseconds and at most 12 MB within the framework's
+ * bounds).  Returns 0, or -1 when even every row at its top cannot reach
+ * it, or memory runs out (gap->raise_count is then 0). */
 int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
 	     struct plan_gap *gap);
 

@@ -1,30 +1,72 @@
 #include "report.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan.h"
+#include "sanitize.h"
 #include "score.h"
 
-static void esc(FILE *out, const char *s)
+/* Text that did not come from the program (from a file, a path, an
+ * argument) goes out only through these: its visible form first
+ * (sanitize.h), then escaped for XHTML; in the body wrapped in <bdi>, so
+ * a right-to-left name cannot reorder the words around it. */
+static void put_escaped(FILE *out, const char *text, bool attribute)
 {
-	for (; *s; s++) {
+	char *shown = sanitize_text(text, SANITIZE_TEXT);
+	if (!shown) {
+		fputs("(out of memory)", out);
+		return;
+	}
+	for (const char *s = shown; *s; s++) {
 		switch (*s) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
-		case '\r': break;
-		case '\n': fputs("<br/>", out); break;
+		case '\n': fputs(attribute ? "&#10;" : "<br/>", out); break;
 		default:
-			/* XML 1.0 forbids most control characters */
-			if ((unsigned char)*s < 0x20 && *s != '\t')
-				fputc('?', out);
-			else
+			/* XML 1.0 has no U+FFFE or U+FFFF: shown like the controls */
+			if (s[0] == '\xEF' && s[1] == '\xBF' && (s[2] == '\xBE' || s[2] == '\xBF')) {
+				fputs(s[2] == '\xBE' ? "\\ufffe" : "\\uffff", out);
+				s += 2;
+			} else {
 				fputc(*s, out);
+			}
 		}
 	}
+	free(shown);
+}
+
+/* In the title and other text-only places. */
+static void put_plain(FILE *out, const char *text)
+{
+	put_escaped(out, text, false);
+}
+
+/* In the body. */
+static void put_text(FILE *out, const char *text)
+{
+	fputs("<bdi>", out);
+	put_escaped(out, text, false);
+	fputs("</bdi>", out);
+}
+
+/* In SVG text, where <bdi> does not exist: an isolating tspan. */
+static void put_svg_text(FILE *out, const char *text)
+{
+	fputs("<tspan unicode-bidi=\"isolate\">", out);
+	put_escaped(out, text, false);
+	fputs("</tspan>", out);
+}
+
+/* In an attribute's value (between double quotes). */
+static void put_attribute(FILE *out, const char *text)
+{
+	put_escaped(out, text, true);
 }
 
 static const char *title_of(enum level l)
@@ -57,11 +99,16 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 	if (top <= 0)
 		top = 1;
 	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		"role=\"img\" aria-label=\"Category %s: ", width + 2 * left, score_b >= 0 ? 84 : 66,
-		cat->id);
-	fprintf(out, "%s %d", a_label, score_a);
-	if (score_b >= 0)
-		fprintf(out, "; %s %d", b_label, score_b);
+		"role=\"img\" aria-label=\"Category ", width + 2 * left, score_b >= 0 ? 84 : 66);
+	put_attribute(out, cat->id);
+	fputs(": ", out);
+	put_attribute(out, a_label);
+	fprintf(out, " %d", score_a);
+	if (score_b >= 0) {
+		fputs("; ", out);
+		put_attribute(out, b_label);
+		fprintf(out, " %d", score_b);
+	}
 	fprintf(out, " out of %d\">", max);
 	static const char *const fills[LEVEL_COUNT] = { NULL, "#f4d6d6", "#f6ecc8", "#d5ecd5" };
 	double label_end = 0; /* a narrow band's label moves right, clear of the last */
@@ -83,7 +130,7 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 		xa - 2, bar_y - 2, bar_h + 4);
 	fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">",
 		xa, bar_y + bar_h + 14);
-	esc(out, a_label);
+	put_svg_text(out, a_label);
 	fprintf(out, ": %d</text>", score_a);
 	if (score_b >= 0) {
 		double xb = left + (double)width * (score_b + 0.5) / (top + 1);
@@ -91,62 +138,78 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 			"stroke=\"#000\" stroke-width=\"1.5\"/>", xb - 3, bar_y - 2, bar_h + 4);
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">",
 			xb, bar_y + bar_h + 30);
-		esc(out, b_label);
+		put_svg_text(out, b_label);
 		fprintf(out, ": %d</text>", score_b);
 	}
 	fputs("</svg>", out);
 }
 
-int report_write(FILE *out, const struct assessment *a, const char *a_label,
-		 const struct assessment *b, const char *b_label, struct tri_error *err)
+/* What the report is about: the page's head, the title, and who, when,
+ * against which version, compared with what. */
+static void write_heading(FILE *out, const struct assessment *a, const char *a_label,
+			  const struct assessment *b, const char *b_label)
 {
 	const struct framework *fw = a->framework;
 	const char *who = a->type[0] && strcmp(a->type, "peer") == 0 ? "Peer review" : "Self-assessment";
-	fputs("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n"
-	      "<head><meta charset=\"utf-8\"/>" REPORT_GENERATOR "/><title>", out);
-	esc(out, who);
-	fputs(": ", out);
-	esc(out, *a->organisation ? a->organisation : a_label);
+	fprintf(out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n"
+		"<head><meta charset=\"utf-8\"/>" REPORT_GENERATOR "/><title>%s: ", who);
+	put_plain(out, *a->organisation ? a->organisation : a_label);
 	fprintf(out, "</title><style>%s</style></head>\n<body>\n<h1>", style);
-	esc(out, fw->title);
-	fputs("</h1>\n<p class=\"meta\">", out);
-	esc(out, who);
-	fputs(" of <strong>", out);
-	esc(out, *a->organisation ? a->organisation : "(organisation not given)");
+	put_text(out, fw->title);
+	fprintf(out, "</h1>\n<p class=\"meta\">%s of <strong>", who);
+	if (*a->organisation)
+		put_text(out, a->organisation);
+	else
+		fputs("(organisation not given)", out);
 	fputs("</strong>", out);
 	if (*a->date) {
 		fputs(", ", out);
-		esc(out, a->date);
+		put_text(out, a->date);
 	}
 	if (*a->assessors) {
 		fputs(". Assessors: ", out);
-		esc(out, a->assessors);
+		put_text(out, a->assessors);
 	}
-	fprintf(out, ". Version %s of the Standard", fw->version);
+	fputs(". Version ", out);
+	put_text(out, fw->version);
+	fputs(" of the Standard", out);
 	if (b) {
 		fputs(", compared with ", out);
-		esc(out, b_label);
+		put_text(out, b_label);
 		if (*b->organisation || *b->date) {
-			fputs(" (", out);
-			esc(out, b->type[0] && strcmp(b->type, "peer") == 0 ? "peer review" : "self-assessment");
+			fputs(b->type[0] && strcmp(b->type, "peer") == 0 ? " (peer review"
+			      : " (self-assessment", out);
 			if (*b->date) {
 				fputs(", ", out);
-				esc(out, b->date);
+				put_text(out, b->date);
 			}
 			fputs(")", out);
 		}
 	}
 	fputs(".</p>\n", out);
+}
 
-	/* Scores against the ranges. */
+/* "1. Strategic Leadership and Management": a category's id and title. */
+static void put_category(FILE *out, const struct framework_category *cat)
+{
+	put_text(out, cat->id);
+	fputs(". ", out);
+	put_text(out, cat->title);
+}
+
+/* The scores table, then a chart per category. */
+static void write_scores(FILE *out, const struct assessment *a, const char *a_label,
+			 const struct assessment *b, const char *b_label)
+{
+	const struct framework *fw = a->framework;
 	fputs("<h2>Scores by category</h2>\n<p class=\"note\">Each category's points against "
 	      "the Standard's published score ranges. The Standard gives a level for each "
 	      "category and no overall level.</p>\n<table><tr><th>Category</th><th>", out);
-	esc(out, a_label);
+	put_text(out, a_label);
 	fputs("</th>", out);
 	if (b) {
 		fputs("<th>", out);
-		esc(out, b_label);
+		put_text(out, b_label);
 		fputs("</th><th>Change</th>", out);
 	}
 	fputs("<th>Next level</th></tr>\n", out);
@@ -157,8 +220,8 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result ra, rb;
 		score_category(fw, a->levels, c, &ra);
-		fprintf(out, "<tr><td>%s. ", fw->categories[c].id);
-		esc(out, fw->categories[c].title);
+		fputs("<tr><td>", out);
+		put_category(out, &fw->categories[c]);
 		fprintf(out, "</td><td class=\"n\">%d/%d <span class=\"L\">%s</span></td>", ra.score,
 			ra.max, title_of(ra.level));
 		if (b) {
@@ -183,22 +246,28 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 		score_category(fw, a->levels, c, &ra);
 		if (b)
 			score_category(fw, b->levels, c, &rb);
-		fprintf(out, "<h3>%s. ", fw->categories[c].id);
-		esc(out, fw->categories[c].title);
+		fputs("<h3>", out);
+		put_category(out, &fw->categories[c]);
 		fputs("</h3>\n", out);
 		chart(out, fw, c, ra.score, b ? rb.score : -1, ra.max, a_label, b ? b_label : "");
 		fputs("\n", out);
 	}
+}
 
-	/* Strengths and gaps. */
+/* The rows at Leading, then each category's fewest steps up. */
+static void write_strengths_and_gaps(FILE *out, const struct assessment *a)
+{
+	const struct framework *fw = a->framework;
 	fputs("<h2>Strengths</h2>\n<p>Criteria at Leading practice:</p>\n<ul>\n", out);
 	size_t strengths = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		if (a->levels[i] != LEVEL_LEADING)
 			continue;
 		strengths++;
-		fprintf(out, "<li><strong>%s</strong> ", fw->criteria[i].id);
-		esc(out, fw->criteria[i].cell[LEVEL_LEADING]);
+		fputs("<li><strong>", out);
+		put_text(out, fw->criteria[i].id);
+		fputs("</strong> ", out);
+		put_text(out, fw->criteria[i].cell[LEVEL_LEADING]);
 		fputs("</li>\n", out);
 	}
 	if (!strengths)
@@ -208,23 +277,27 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 		struct plan_gap gap;
 		if (plan_gap(fw, a->levels, c, &gap) != 0 || gap.next_level == LEVEL_NONE)
 			continue;
-		fprintf(out, "<h3>%s. ", fw->categories[c].id);
-		esc(out, fw->categories[c].title);
+		fputs("<h3>", out);
+		put_category(out, &fw->categories[c]);
 		fprintf(out, ": %d more point%s for %s, in %zu step%s</h3>\n<ul>\n", gap.points_needed,
 			gap.points_needed == 1 ? "" : "s", title_of(gap.next_level), gap.step_count,
 			gap.step_count == 1 ? "" : "s");
 		for (size_t k = 0; k < gap.raise_count; k++) {
 			const struct plan_raise *rz = &gap.raises[k];
-			fprintf(out, "<li><strong>%s</strong> %s to %s (+%d): ",
-				fw->criteria[rz->criterion].id, title_of(rz->from), title_of(rz->to),
+			fputs("<li><strong>", out);
+			put_text(out, fw->criteria[rz->criterion].id);
+			fprintf(out, "</strong> %s to %s (+%d): ", title_of(rz->from), title_of(rz->to),
 				rz->gain);
-			esc(out, fw->criteria[rz->criterion].cell[rz->to]);
+			put_text(out, fw->criteria[rz->criterion].cell[rz->to]);
 			fputs("</li>\n", out);
 		}
 		fputs("</ul>\n", out);
 	}
+}
 
-	/* The action plan. */
+static void write_action_plan(FILE *out, const struct assessment *a)
+{
+	const struct framework *fw = a->framework;
 	fputs("<h2>Action plan</h2>\n", out);
 	size_t actions = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
@@ -235,15 +308,15 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 		if (!actions++)
 			fputs("<table><tr><th>Criterion</th><th>Now</th><th>Target</th><th>Action</th>"
 			      "<th>Lead officer</th><th>Timescale</th></tr>\n", out);
-		fprintf(out, "<tr><td>%s</td><td>%s</td><td>%s: ", fw->criteria[i].id,
-			title_of(a->levels[i]), title_of(target));
-		esc(out, fw->criteria[i].cell[target]);
-		fputs("</td><td>", out);
-		esc(out, ans->action);
-		fputs("</td><td>", out);
-		esc(out, ans->lead_officer);
-		fputs("</td><td>", out);
-		esc(out, ans->timescale);
+		fputs("<tr><td>", out);
+		put_text(out, fw->criteria[i].id);
+		fprintf(out, "</td><td>%s</td><td>%s: ", title_of(a->levels[i]), title_of(target));
+		put_text(out, fw->criteria[i].cell[target]);
+		const char *const texts[] = { ans->action, ans->lead_officer, ans->timescale };
+		for (size_t k = 0; k < 3; k++) {
+			fputs("</td><td>", out);
+			put_text(out, texts[k]);
+		}
 		fputs("</td></tr>\n", out);
 	}
 	if (actions)
@@ -251,31 +324,41 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 	else
 		fputs("<p>No actions recorded yet (the wizard's <code>p</code> key, or the "
 		      "action columns of the assessment file).</p>\n", out);
+}
 
-	if (b) {
-		fputs("<h2>Where the two assessments differ</h2>\n", out);
-		size_t differ = 0;
-		for (size_t i = 0; i < fw->criterion_count; i++) {
-			if (a->levels[i] == b->levels[i])
-				continue;
-			if (!differ++) {
-				fputs("<table><tr><th>Criterion</th><th>", out);
-				esc(out, a_label);
-				fputs("</th><th>", out);
-				esc(out, b_label);
-				fputs("</th><th>Recorded changes</th></tr>\n", out);
-			}
-			fprintf(out, "<tr><td>%s</td><td class=\"differs\">%s</td>"
-				"<td class=\"differs\">%s</td><td>", fw->criteria[i].id,
-				title_of(a->levels[i]), title_of(b->levels[i]));
-			esc(out, a->answers[i].history);
-			fputs("</td></tr>\n", out);
+/* Where two assessments differ, with what was recorded about it. */
+static void write_differences(FILE *out, const struct assessment *a, const char *a_label,
+			      const struct assessment *b, const char *b_label)
+{
+	const struct framework *fw = a->framework;
+	fputs("<h2>Where the two assessments differ</h2>\n", out);
+	size_t differ = 0;
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (a->levels[i] == b->levels[i])
+			continue;
+		if (!differ++) {
+			fputs("<table><tr><th>Criterion</th><th>", out);
+			put_text(out, a_label);
+			fputs("</th><th>", out);
+			put_text(out, b_label);
+			fputs("</th><th>Recorded changes</th></tr>\n", out);
 		}
-		if (differ)
-			fputs("</table>\n", out);
-		else
-			fputs("<p>The two agree on every criterion.</p>\n", out);
+		fputs("<tr><td>", out);
+		put_text(out, fw->criteria[i].id);
+		fprintf(out, "</td><td class=\"differs\">%s</td><td class=\"differs\">%s</td><td>",
+			title_of(a->levels[i]), title_of(b->levels[i]));
+		put_text(out, a->answers[i].history);
+		fputs("</td></tr>\n", out);
 	}
+	if (differ)
+		fputs("</table>\n", out);
+	else
+		fputs("<p>The two agree on every criterion.</p>\n", out);
+}
+
+static void write_history(FILE *out, const struct assessment *a)
+{
+	const struct framework *fw = a->framework;
 	fputs("<h2>Changes recorded in comparisons</h2>\n", out);
 	size_t changes = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
@@ -284,18 +367,32 @@ int report_write(FILE *out, const struct assessment *a, const char *a_label,
 		if (!changes++)
 			fputs("<table><tr><th>Criterion</th><th>When | who | old -&gt; new | remark"
 			      "</th></tr>\n", out);
-		fprintf(out, "<tr><td>%s</td><td>", fw->criteria[i].id);
-		esc(out, a->answers[i].history);
+		fputs("<tr><td>", out);
+		put_text(out, fw->criteria[i].id);
+		fputs("</td><td>", out);
+		put_text(out, a->answers[i].history);
 		fputs("</td></tr>\n", out);
 	}
 	if (changes)
 		fputs("</table>\n", out);
 	else
 		fputs("<p>None.</p>\n", out);
-	fprintf(out, "<p class=\"note\">Made with tri-assess from ");
-	esc(out, a_label);
+}
+
+int report_write(FILE *out, const struct assessment *a, const char *a_label,
+		 const struct assessment *b, const char *b_label, struct tri_error *err)
+{
+	write_heading(out, a, a_label, b, b_label);
+	write_scores(out, a, a_label, b, b_label);
+	write_strengths_and_gaps(out, a);
+	write_action_plan(out, a);
+	if (b)
+		write_differences(out, a, a_label, b, b_label);
+	write_history(out, a);
+	fputs("<p class=\"note\">Made with tri-assess from ", out);
+	put_text(out, a_label);
 	fputs(". Source: ", out);
-	esc(out, fw->source);
+	put_text(out, a->framework->source);
 	fputs(".</p>\n</body>\n</html>\n", out);
 	if (ferror(out)) {
 		tri_error_set(err, "cannot write: %s", strerror(errno));

@@ -9,7 +9,12 @@
 #include "assessment.h"
 #include "outfile.h"
 
-/* Write the report on a (labelled a_label), compared with b (may be NULL). */
+/* Write the report on a (labelled a_label), compared with b (may be NULL).
+ * Everything that came from a file, a path or an argument (labels, the
+ * framework's id, version and texts, every field) is written in its
+ * visible form (sanitize.h), escaped for its place (text, attribute, SVG),
+ * and in the body wrapped in <bdi>: the page has no element or attribute
+ * the program did not write, whatever the files hold. */
 int report_write(FILE *out, const struct assessment *a, const char *a_label,
 		 const struct assessment *b, const char *b_label, struct tri_error *err);
 

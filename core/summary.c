@@ -9,7 +9,7 @@
 int summary_write_header(FILE *out)
 {
 	static const char *const head[] = { "file", "category", "title", "score", "max", "level" };
-	return csvio_write_record(out, head, 6);
+	return csvio_write_output(out, head, 6, 0);
 }
 
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
@@ -24,7 +24,8 @@ int summary_write_rows(FILE *out, const struct assessment *a, const char *file_l
 		snprintf(max, sizeof max, "%d", r.max);
 		const char *row[] = { file_label, fw->categories[c].id, fw->categories[c].title,
 				      score, max, level_name(r.level) };
-		if (csvio_write_record(out, row, 6) != 0) {
+		/* file, category and title came from input: guarded */
+		if (csvio_write_output(out, row, 6, CSVIO_COMPUTED(3) | CSVIO_COMPUTED(4)) != 0) {
 			tri_error_set(err, "cannot write: %s", strerror(errno));
 			return -1;
 		}

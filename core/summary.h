@@ -13,6 +13,8 @@
 int summary_write_header(FILE *out);
 
 /* Write one row per category of assessment a, labelled with file_label.
+ * Every field from input (the label, category ids and titles) is written
+ * in its visible form and guarded against formulas (csvio_write_output).
  * Returns 0, or -1 with err filled. */
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
 		       struct tri_error *err);

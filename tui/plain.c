@@ -2,12 +2,24 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "sanitize.h"
 #include "score.h"
+
+void plain_printf(FILE *out, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	char *shown = sanitize_vformat(format, args);
+	va_end(args);
+	fputs(shown ? shown : "(out of memory)\n", out);
+	free(shown);
+}
 
 static const char *plain_label(enum level level)
 {
@@ -39,17 +51,17 @@ static char *trim(char *s)
 static void show_scores(struct session *s, FILE *out)
 {
 	const struct framework *fw = s->fw;
-	fprintf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
+	plain_printf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		fprintf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
+		plain_printf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
 			fw->categories[c].id, fw->categories[c].title, r.score, r.max,
 			plain_label(r.level), r.answered, r.total);
 	}
 	int total, max;
 	score_total(fw, s->a->levels, &total, &max);
-	fprintf(out, "  Total points %d/%d (the Standard gives levels per category, not "
+	plain_printf(out, "  Total points %d/%d (the Standard gives levels per category, not "
 		"overall)\n\n", total, max);
 }
 
@@ -57,20 +69,20 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 {
 	struct assessment *a = s->a;
 	struct tri_error err;
-	fprintf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
+	plain_printf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
 		s->fw->version);
 	for (;;) {
-		fprintf(out, "Organisation: ");
+		plain_printf(out, "Organisation: ");
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
 		if (*trim(*line))
 			break;
-		fprintf(out, "Expected the authority's name.\n");
+		plain_printf(out, "Expected the authority's name.\n");
 	}
 	assessment_set_text(&a->organisation, trim(*line), &err);
 	for (;;) {
-		fprintf(out, "Assessment type, self or peer [self]: ");
+		plain_printf(out, "Assessment type, self or peer [self]: ");
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
@@ -81,9 +93,9 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 			assessment_set_text(&a->type, t, &err);
 			break;
 		}
-		fprintf(out, "Expected self or peer.\n");
+		plain_printf(out, "Expected self or peer.\n");
 	}
-	fprintf(out, "Assessors or participants: ");
+	plain_printf(out, "Assessors or participants: ");
 	fflush(out);
 	if (!read_line(in, line, size))
 		return -1;
@@ -93,7 +105,7 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 	struct tm tm;
 	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
 	for (;;) {
-		fprintf(out, "Date (YYYY-MM-DD) [%s]: ", today);
+		plain_printf(out, "Date (YYYY-MM-DD) [%s]: ", today);
 		fflush(out);
 		if (!read_line(in, line, size))
 			return -1;
@@ -104,13 +116,13 @@ static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size
 			assessment_set_text(&a->date, d, &err);
 			break;
 		}
-		fprintf(out, "Expected a date as YYYY-MM-DD.\n");
+		plain_printf(out, "Expected a date as YYYY-MM-DD.\n");
 	}
 	if (session_save(s) != 0) {
-		fprintf(out, "Could not create %s: %s\n", s->path, s->save_error);
+		plain_printf(out, "Could not create %s: %s\n", s->path, s->save_error);
 		return -1;
 	}
-	fprintf(out, "Created %s.\n", s->path);
+	plain_printf(out, "Created %s.\n", s->path);
 	return 0;
 }
 
@@ -120,31 +132,31 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	const struct framework_criterion *c = &fw->criteria[i];
 	const struct framework_category *cat = &fw->categories[c->category];
 	if (i == cat->first_criterion)
-		fprintf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
+		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
 			"Established %d-%d, Leading %d-%d\n", cat->id, fw->category_count,
 			cat->title, cat->published[1].from, cat->published[1].to,
 			cat->published[2].from, cat->published[2].to, cat->published[3].from,
 			cat->published[3].to);
 	if (c->section != FRAMEWORK_NO_SECTION &&
 	    i == fw->sections[c->section].first_criterion)
-		fprintf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
+		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
-	fprintf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
+	plain_printf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
 	if (s->other)
-		fprintf(out, "  Other assessment (%s): %s%s\n", s->other_path,
+		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
 			plain_label(s->other->levels[i]),
 			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		if (c->cell[l])
-			fprintf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
-	fprintf(out, "  0 None of these\n");
+			plain_printf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
+	plain_printf(out, "  0 None of these\n");
 }
 
 /* Say once what the session must say (outside changes, journal). */
 static void say_notice(struct session *s, FILE *out)
 {
 	if (s->notice[0]) {
-		fprintf(out, "%s\n", s->notice);
+		plain_printf(out, "%s\n", s->notice);
 		s->notice[0] = '\0';
 	}
 }
@@ -157,29 +169,29 @@ static void save_elsewhere(struct session *s, const char *path, bool interactive
 	struct tri_error err;
 	bool was_read_only = s->read_only[0] != '\0';
 	if (!*path) {
-		fprintf(out, "Expected W FILE: the file to save to.\n");
+		plain_printf(out, "Expected W FILE: the file to save to.\n");
 		return;
 	}
 	enum session_save_as_result r = session_save_as(s, path, false, &err);
 	if (r == SESSION_SAVE_AS_EXISTS) {
 		if (!interactive) {
-			fprintf(out, "Refused: %s; not replaced (a file tri-assess did not write "
+			plain_printf(out, "Refused: %s; not replaced (a file tri-assess did not write "
 				"is replaced only when confirmed at a terminal).\n", err.message);
 			return;
 		}
-		fprintf(out, "%s. Replace it with these answers? [y/N] ", err.message);
+		plain_printf(out, "%s. Replace it with these answers? [y/N] ", err.message);
 		fflush(out);
 		if (!read_line(in, line, size) || (strcmp(trim(*line), "y") != 0 &&
 						   strcmp(trim(*line), "yes") != 0)) {
-			fprintf(out, "Not saved: %s is unchanged.\n", path);
+			plain_printf(out, "Not saved: %s is unchanged.\n", path);
 			return;
 		}
 		r = session_save_as(s, path, true, &err);
 	}
 	if (r == SESSION_SAVE_AS_FAILED)
-		fprintf(out, "Could not save: %s\n", err.message);
+		plain_printf(out, "Could not save: %s\n", err.message);
 	else
-		fprintf(out, "Saved to %s; changes now go there%s.\n", s->path,
+		plain_printf(out, "Saved to %s; changes now go there%s.\n", s->path,
 			was_read_only ? " (a copy you can change)" : "");
 }
 
@@ -187,13 +199,13 @@ static void save_elsewhere(struct session *s, const char *path, bool interactive
 static void say_read_only(const struct session *s, FILE *out)
 {
 	if (s->read_only[0])
-		fprintf(out, "READ-ONLY (%s): answers cannot change %s. W FILE continues on "
+		plain_printf(out, "READ-ONLY (%s): answers cannot change %s. W FILE continues on "
 			"a copy.\n", s->read_only, s->path);
 }
 
 static void plain_help(const struct framework *fw, FILE *out)
 {
-	fprintf(out, "\nAt each criterion type a number and Enter:\n"
+	plain_printf(out, "\nAt each criterion type a number and Enter:\n"
 		"  0 None, 1 Developing, 2 Established, 3 Leading (only the levels shown)\n"
 		"  Enter alone keeps the current level and moves on\n"
 		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
@@ -202,7 +214,7 @@ static void plain_help(const struct framework *fw, FILE *out)
 		"  W FILE    save to another file and continue there\n"
 		"  a REMARK  adopt the other assessment's level (with --compare)\n\n");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
-		fprintf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
+		plain_printf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
 			fw->level_descriptor[l]);
 }
 
@@ -218,11 +230,11 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 	}
 	size_t i = session_first_open(s);
 	if (i == fw->criterion_count) {
-		fprintf(out, "Every criterion has a level; walking through from the start "
+		plain_printf(out, "Every criterion has a level; walking through from the start "
 			"(Enter keeps a level).\n");
 		i = 0;
 	}
-	fprintf(out, "Plain mode: ? for help.%s\n", s->read_only[0] ? ""
+	plain_printf(out, "Plain mode: ? for help.%s\n", s->read_only[0] ? ""
 		: " Every answer is saved as you give it.");
 	say_read_only(s, out);
 	say_notice(s, out);
@@ -235,7 +247,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		if (!shown)
 			show_criterion(s, i, out);
 		shown = true;
-		fprintf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
+		plain_printf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
 		fflush(out);
 		if (!read_line(in, &line, &size))
 			break;
@@ -249,18 +261,18 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		if (strlen(cmd) == 1 && *cmd >= '0' && *cmd <= '3') {
 			if (session_set_level(s, i, (enum level)(*cmd - '0'), &err) != 0) {
-				fprintf(out, "Refused: %s.\n", err.message);
+				plain_printf(out, "Refused: %s.\n", err.message);
 				continue;
 			}
 			say_notice(s, out);
 			struct score_result r;
 			score_category(fw, s->a->levels, c->category, &r);
-			fprintf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
+			plain_printf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
 				plain_label(s->a->levels[i]), fw->categories[c->category].id,
 				r.score, r.max, plain_label(r.level),
 				s->save_failed ? " NOT SAVED: see below." : "");
 			if (s->save_failed)
-				fprintf(out, "Could not save: %s\n", s->save_error);
+				plain_printf(out, "Could not save: %s\n", s->save_error);
 			i++;
 			shown = false;
 			continue;
@@ -270,7 +282,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		case 'q':
 			if (s->save_failed && interactive && !quit_armed) {
 				quit_armed = true;
-				fprintf(out, "Answers are NOT saved (%s). W FILE: save elsewhere; "
+				plain_printf(out, "Answers are NOT saved (%s). W FILE: save elsewhere; "
 					"q again: quit and lose them.\n", s->save_error);
 				break;
 			}
@@ -284,9 +296,9 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		case 'u': {
 			long back = session_undo(s);
 			if (back < 0) {
-				fprintf(out, "Nothing to undo.\n");
+				plain_printf(out, "Nothing to undo.\n");
 			} else {
-				fprintf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
+				plain_printf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
 				i = (size_t)back;
 				shown = false;
 			}
@@ -294,10 +306,10 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		case 'a': {
 			if (session_adopt(s, i, trim(cmd + 1), &err) != 0) {
-				fprintf(out, "Refused: %s.\n", err.message);
+				plain_printf(out, "Refused: %s.\n", err.message);
 				break;
 			}
-			fprintf(out, "%s: adopted %s (recorded in its history).\n", c->id,
+			plain_printf(out, "%s: adopted %s (recorded in its history).\n", c->id,
 				plain_label(s->a->levels[i]));
 			say_notice(s, out);
 			i++;
@@ -307,7 +319,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		case 'g': {
 			long to = framework_find_criterion(fw, trim(cmd + 1));
 			if (to < 0)
-				fprintf(out, "No criterion \"%s\"; expected an id such as 1.1 "
+				plain_printf(out, "No criterion \"%s\"; expected an id such as 1.1 "
 					"or 2a.3.\n", trim(cmd + 1));
 			else {
 				i = (size_t)to;
@@ -317,27 +329,27 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		}
 		case 'e': {
 			struct assessment_answer *ans = &s->a->answers[i];
-			fprintf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
+			plain_printf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
 			fflush(out);
 			if (!read_line(in, &line, &size))
 				break;
 			char *evidence = strdup(*trim(line) ? trim(line) : ans->evidence);
-			fprintf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
+			plain_printf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
 			fflush(out);
 			char *notes = NULL;
 			if (read_line(in, &line, &size))
 				notes = strdup(*trim(line) ? trim(line) : ans->notes);
 			if (evidence && notes && session_set_texts(s, i, evidence, notes, &err) != 0)
-				fprintf(out, "Refused: %s\n", err.message);
+				plain_printf(out, "Refused: %s\n", err.message);
 			else if (evidence && notes)
-				fprintf(out, "Kept.\n");
+				plain_printf(out, "Kept.\n");
 			say_notice(s, out);
 			free(evidence);
 			free(notes);
 			break;
 		}
 		default:
-			fprintf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q W.\n", cmd);
+			plain_printf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q W.\n", cmd);
 		}
 	}
 	if (i == fw->criterion_count)

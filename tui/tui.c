@@ -268,6 +268,22 @@ bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width)
 	return false;
 }
 
+/* Draw text[0..n), kept exactly for editing, at (y, x) in its visible
+ * form: a field cannot send a control or reorder the screen. */
+static void put_visible(struct wizard *w, WINDOW *win, int y, int x, const wchar_t *text,
+			size_t n)
+{
+	wchar_t *line = malloc((n * UI_FORM_MAX + 1) * sizeof *line);
+	if (!line)
+		abort();
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++)
+		used += (size_t)ui_display_form(&w->ui, text[i], line + used);
+	line[used] = L'\0';
+	mvwaddwstr(win, y, x, line);
+	free(line);
+}
+
 void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,
 		    int width, int rows, bool focused)
 {
@@ -286,14 +302,7 @@ void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y
 		size_t end = f->top + r + 1 < total ? starts[f->top + r + 1] : f->length;
 		while (end > start && f->text[end - 1] == L'\n')
 			end--;
-		wchar_t *line = malloc((end - start + 1) * sizeof *line);
-		if (!line)
-			abort();
-		for (size_t i = start; i < end; i++)
-			line[i - start] = ui_display_char(&w->ui, f->text[i]);
-		line[end - start] = L'\0';
-		mvwaddwstr(win, y + r, x, line);
-		free(line);
+		put_visible(w, win, y + r, x, f->text + start, end - start);
 	}
 	if (focused) {
 		w->cursor_win = win;
@@ -624,14 +633,11 @@ static void draw_footer_status(struct wizard *w)
 			used += ui_char_width(p->text[i]);
 		while (used > room && start < p->cursor)
 			used -= ui_char_width(p->text[start++]);
-		wchar_t shown[512];
 		size_t n = 0;
 		for (int width = 0; start + n < p->length &&
 		     width + ui_char_width(p->text[start + n]) <= room; n++)
 			width += ui_char_width(p->text[start + n]);
-		wmemcpy(shown, p->text + start, n);
-		shown[n] = L'\0';
-		mvwaddwstr(w->footer, 1, x, shown);
+		put_visible(w, w->footer, 1, x, p->text + start, n);
 		w->cursor_win = w->footer;
 		w->cursor_y = 1;
 		w->cursor_x = x + used;

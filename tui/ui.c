@@ -1,10 +1,13 @@
 #include "ui.h"
 
 #include <langinfo.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "level.h"
+#include "sanitize.h"
 
 static const struct ui_glyphs utf8_glyphs = {
 	L"\u2588", L"\u2591", L"\u2502", L"\u2026", L"(*)", L"( )", L"\u2014", L"\u2500", L"\u25b6",
@@ -65,51 +68,64 @@ wchar_t *ui_decode_exact(const char *utf8)
 	if (!out)
 		abort(); /* a few KiB at most; nothing sensible to show instead */
 	size_t n = 0;
-	const unsigned char *s = (const unsigned char *)utf8;
+	const uint8_t *s = (const uint8_t *)utf8;
 	for (size_t i = 0; i < len;) {
-		unsigned char c = s[i];
-		wchar_t cp;
-		size_t k;
-		if (c < 0x80) { cp = c; k = 1; }
-		else if ((c & 0xE0) == 0xC0 && i + 1 < len) { cp = c & 0x1F; k = 2; }
-		else if ((c & 0xF0) == 0xE0 && i + 2 < len) { cp = c & 0x0F; k = 3; }
-		else if ((c & 0xF8) == 0xF0 && i + 3 < len) { cp = c & 0x07; k = 4; }
-		else { cp = 0xFFFD; k = 1; }
-		for (size_t j = 1; j < k; j++)
-			cp = (cp << 6) | (s[i + j] & 0x3F);
-		i += k;
-		out[n++] = cp;
+		ucs4_t cp;
+		i += (size_t)u8_mbtouc(&cp, s + i, len - i); /* U+FFFD where invalid */
+		out[n++] = (wchar_t)cp;
 	}
 	out[n] = L'\0';
 	return out;
 }
 
-wchar_t ui_display_char(const struct ui *ui, wchar_t c)
+/* A character of text already in its visible form, for this terminal. */
+static wchar_t fold(const struct ui *ui, wchar_t c)
 {
 	if (c == L'\t')
 		return L' ';
-	/* No control character reaches the terminal: ESC in a note must not
-	 * become an escape sequence, and widths must stay true. */
 	if ((c < 0x20 && c != L'\n') || (c >= 0x7F && c < 0xA0))
-		return L'?';
+		return L'?'; /* never reached after sanitize_text; kept as a guard */
 	return ui->utf8 ? c : ascii_fold(c);
+}
+
+_Static_assert(UI_FORM_MAX >= SANITIZE_FORM_MAX, "a visible form fits in UI_FORM_MAX");
+
+int ui_display_form(const struct ui *ui, wchar_t c, wchar_t *form)
+{
+	char visible[SANITIZE_FORM_MAX];
+	if (c == L'\n')
+		return 0;
+	if (c >= 0 && sanitize_code_point((uint32_t)c, visible)) {
+		int n = 0;
+		for (; visible[n]; n++)
+			form[n] = (wchar_t)visible[n];
+		return n;
+	}
+	form[0] = fold(ui, c);
+	return 1;
 }
 
 wchar_t *ui_decode(const struct ui *ui, const char *utf8)
 {
-	wchar_t *out = ui_decode_exact(utf8);
-	size_t n = 0;
-	for (size_t i = 0; out[i]; i++) {
-		if (out[i] == L'\r' && out[i + 1] == L'\n')
-			continue; /* CRLF from spreadsheets: one line break */
-		out[n++] = ui_display_char(ui, out[i]);
-	}
-	out[n] = L'\0';
+	/* The one sanitising function: controls, C1 and bidi controls shown
+	 * as \e, \u009b, \u202e; CRLF from spreadsheets one line break. */
+	char *shown = sanitize_text(utf8, SANITIZE_TEXT);
+	if (!shown)
+		abort();
+	wchar_t *out = ui_decode_exact(shown);
+	free(shown);
+	for (size_t i = 0; out[i]; i++)
+		out[i] = fold(ui, out[i]);
 	return out;
 }
 
 int ui_char_width(wchar_t c)
 {
+	char visible[SANITIZE_FORM_MAX];
+	if (c == L'\t')
+		return 1;
+	if (c >= 0 && sanitize_code_point((uint32_t)c, visible))
+		return (int)strlen(visible);
 	int w = wcwidth(c);
 	return w < 0 ? 1 : w;
 }

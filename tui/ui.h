@@ -31,21 +31,28 @@ struct ui {
 /* Decide glyphs and attributes; call after initscr/newterm. */
 void ui_init(struct ui *ui);
 
-/* A UTF-8 string decoded to a new wide string (caller frees), with
- * typographic punctuation folded to ASCII when the terminal is not UTF-8
- * and anything else non-ASCII shown as '?'.  Never NULL on success. */
+/* A UTF-8 string in its visible form (sanitize.h: controls, C1 and bidi
+ * controls shown as \e, \u009b, \u202e; CRLF one line break) decoded to
+ * a new wide string (caller frees), Tab shown as a space, with typographic
+ * punctuation folded to ASCII when the terminal is not UTF-8 and anything
+ * else non-ASCII shown as '?'.  Everything the wizard draws from a string
+ * goes through here.  Never NULL. */
 wchar_t *ui_decode(const struct ui *ui, const char *utf8);
 
 /* A UTF-8 string decoded exactly (data, for editing): a new wide string
  * the caller frees; an invalid byte becomes U+FFFD. */
 wchar_t *ui_decode_exact(const char *utf8);
 
-/* How one character is shown: control characters as '?', Tab as a space,
- * and in a non-UTF-8 terminal typographic punctuation folded to ASCII and
- * anything else non-ASCII as '?'. */
-wchar_t ui_display_char(const struct ui *ui, wchar_t c);
+/* How one character of text being edited (kept exactly, see
+ * ui_decode_exact) is drawn: its visible form in form[] (at most
+ * UI_FORM_MAX wide characters: "\e", "\u202e" for what sanitize.h shows,
+ * a space for Tab, a folded character in a non-UTF-8 terminal), and how
+ * many characters that is; 0 for a newline (the caller lays it out). */
+#define UI_FORM_MAX 8
+int ui_display_form(const struct ui *ui, wchar_t c, wchar_t *form);
 
-/* Display width of one character (at least 0; unknown counts as 1). */
+/* Display width of one character as drawn (at least 0; unknown counts as
+ * 1; a control character the width of its visible form). */
 int ui_char_width(wchar_t c);
 
 /* Display width of a wide string. */

@@ -17,8 +17,10 @@ static void draw_header(struct wizard *w, const char *title)
 		 *a->type ? (strcmp(a->type, "peer") == 0 ? ", peer review" : ", self-assessment") : "",
 		 *a->date ? ", " : "");
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - 12, UI_TITLE);
-	if (*a->date)
-		waddstr(w->header, a->date);
+	if (*a->date) {
+		int x = getcurx(w->header);
+		ui_put_utf8(&w->ui, w->header, 0, x, a->date, w->cols - 12 - x, UI_NORMAL);
+	}
 	ui_put_utf8(&w->ui, w->header, 0, w->cols - 10, "? help", 10, UI_DIM);
 	snprintf(line, sizeof line, "%s, version %s. File: %s", w->s.fw->title,
 		 w->s.fw->version, w->s.path);

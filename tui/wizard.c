@@ -28,12 +28,12 @@ int wizard_main(const struct framework *fw, const char *path,
 		     !isatty(STDOUT_FILENO);
 	struct wizard *w = calloc(1, sizeof *w);
 	if (!w) {
-		fprintf(stderr, "tri-assess: out of memory\n");
+		plain_printf(stderr, "tri-assess: out of memory\n");
 		return 1;
 	}
 	struct tri_error err;
 	if (session_open(&w->s, fw, path, &err) != 0) {
-		fprintf(stderr, "tri-assess: %s\n", err.message);
+		plain_printf(stderr, "tri-assess: %s\n", err.message);
 		session_finish(&w->s);
 		free(w);
 		return 1;
@@ -41,7 +41,7 @@ int wizard_main(const struct framework *fw, const char *path,
 	w->s.bom = options->bom;
 	if (options->compare &&
 	    session_open_other(&w->s, options->compare, options->who, &err) != 0) {
-		fprintf(stderr, "tri-assess: %s\n", err.message);
+		plain_printf(stderr, "tri-assess: %s\n", err.message);
 		session_finish(&w->s);
 		free(w);
 		return 1;
@@ -53,8 +53,8 @@ int wizard_main(const struct framework *fw, const char *path,
 	} else {
 		SCREEN *screen = newterm(NULL, stdout, stdin);
 		if (!screen) {
-			fprintf(stderr, "tri-assess: this terminal (TERM=%s) cannot run the "
-				"full-screen wizard; using plain mode\n", getenv("TERM"));
+			plain_printf(stderr, "tri-assess: this terminal (TERM=%s) cannot run the "
+				     "full-screen wizard; using plain mode\n", getenv("TERM"));
 			rc = plain_run(&w->s, stdin, stdout);
 		} else {
 			set_term(screen);
@@ -64,18 +64,18 @@ int wizard_main(const struct framework *fw, const char *path,
 		}
 	}
 	if (session_signal && !w->s.save_failed && !w->s.read_only[0])
-		fprintf(stderr, "tri-assess: signal %d: every answer is saved in %s\n",
-			(int)session_signal, w->s.path);
+		plain_printf(stderr, "tri-assess: signal %d: every answer is saved in %s\n",
+			     (int)session_signal, w->s.path);
 	else if (w->s.save_failed)
-		fprintf(stderr, "tri-assess: NOT SAVED to %s: %s\n", w->s.path, w->s.save_error);
+		plain_printf(stderr, "tri-assess: NOT SAVED to %s: %s\n", w->s.path, w->s.save_error);
 	else if (rc != 0 && w->s.refused_read_only)
-		fprintf(stderr, "tri-assess: NOT SAVED: %s is read-only (%s): %zu change%s "
-			"refused\n", w->s.path, w->s.read_only, w->s.refused_read_only,
-			w->s.refused_read_only == 1 ? "" : "s");
+		plain_printf(stderr, "tri-assess: NOT SAVED: %s is read-only (%s): %zu change%s "
+			     "refused\n", w->s.path, w->s.read_only, w->s.refused_read_only,
+			     w->s.refused_read_only == 1 ? "" : "s");
 	else if (w->s.read_only[0])
 		; /* nothing was saved, and nothing needed to be */
 	else if (!w->s.is_new)
-		fprintf(stdout, "Saved: %s\n", w->s.path);
+		plain_printf(stdout, "Saved: %s\n", w->s.path);
 	session_finish(&w->s);
 	free(w);
 	return rc;

@@ -1,13 +1,30 @@
 /* libFuzzer harness: the framework loader.  The first byte picks which of
  * the built-in Standard's files (data/meson.build order: the six required,
  * then about.csv and footnotes.csv) the rest of the input replaces; the
- * others are the built-in Standard's. */
+ * others are the built-in Standard's.  Whatever loads is within the bounds
+ * on its numbers, and its texts' visible forms hold nothing a terminal
+ * acts on. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "embedded.h"
 #include "framework.h"
+#include "plan.h"
 #include "score.h"
+#include "../unit/sanitize_oracle.h"
+
+static void check_text(const char *text)
+{
+	for (unsigned flags = 0; flags < 2; flags++) {
+		const char *why = oracle_check(text, strlen(text), flags);
+		if (why) {
+			fprintf(stderr, "sanitize (flags %u): %s\n", flags, why);
+			abort();
+		}
+	}
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,10 +51,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* Every note points at something that exists. */
 		const size_t limit[] = { fw->criterion_count, fw->section_count,
 					 fw->category_count, fw->about_count, 1 };
-		for (size_t i = 0; i < fw->footnote_count; i++)
+		for (size_t i = 0; i < fw->footnote_count; i++) {
 			if (fw->footnotes[i].index >= limit[fw->footnotes[i].place] ||
 			    !fw->footnotes[i].text[0])
 				abort();
+			check_text(fw->footnotes[i].text);
+		}
+		for (int l = 0; l < LEVEL_COUNT; l++)
+			if (fw->points[l] < 0 || fw->points[l] > FRAMEWORK_MAX_POINTS)
+				abort();
+		check_text(fw->title);
+		check_text(fw->version);
+		for (size_t c = 0; c < fw->category_count; c++) {
+			check_text(fw->categories[c].title);
+			for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+				if (fw->categories[c].published[l].to > FRAMEWORK_MAX_SCORE)
+					abort();
+		}
+		/* and a plan from nothing, in every category, within bounds */
+		enum level *levels = malloc((fw->criterion_count + 1) * sizeof *levels);
+		struct plan_gap *gap = malloc(sizeof *gap);
+		if (!levels || !gap)
+			abort();
+		for (size_t i = 0; i < fw->criterion_count; i++)
+			levels[i] = LEVEL_UNANSWERED;
+		for (size_t c = 0; c < fw->category_count; c++)
+			plan_gap(fw, levels, c, gap);
+		free(levels);
+		free(gap);
 	}
 	framework_destroy(fw);
 	return 0;

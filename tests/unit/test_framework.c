@@ -7,9 +7,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include "timing.h"
+
 #include "csvio.h"
 #include "embedded.h"
 #include "framework.h"
+
 
 static struct framework *embedded(void)
 {
@@ -317,6 +321,24 @@ static void test_malformed_frameworks(void **state)
 				  "1.1,1,,\"a,,\n", "t/criteria.csv:2: a quoted field opened here is never closed" },
 		{ "criteria.csv", "criterion_id,category,section,developing,established,leading\n"
 				  "1.1,1,,caf\xe9,,\n", "t/criteria.csv:2: column 11: byte 0xE9 is not UTF-8" },
+		/* numbers are bounded: no sum or search can overflow or run long */
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,N,\ndeveloping,1,D,\n"
+				"established,2,E,\nleading,1000000000,L,\n",
+		  "t/levels.csv:5: field \"points\" is \"1000000000\"; expected a whole number "
+		  "of points from 0 to 100" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,N,\ndeveloping,1,D,\n"
+				"established,2,E,\nleading,101,L,\n", "field \"points\" is \"101\"" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,N,\ndeveloping,-1,D,\n",
+		  "field \"points\" is \"-1\"" },
+		{ "categories.csv", "category,title,description,developing_from,developing_to,"
+				    "established_from,established_to,leading_from,leading_to\n"
+				    "1,One,,0,1,2,3,4,2147483647\n",
+		  "t/categories.csv:2: field \"leading_to\" is \"2147483647\"; expected a whole "
+		  "number from 0 to 100000" },
+		{ "categories.csv", "category,title,description,developing_from,developing_to,"
+				    "established_from,established_to,leading_from,leading_to\n"
+				    "1,One,,0,1,2,3,99999999999999999999,100000\n",
+		  "field \"leading_from\" is \"99999999999999999999\"" },
 	};
 	expect_refusals(cases, sizeof cases / sizeof cases[0]);
 }
@@ -710,6 +732,73 @@ static void test_about_matches_source(void **state)
 	framework_destroy(fw);
 }
 
+/* A file of header and then rows copies of row (ids numbered from 1 where
+ * row holds %zu), in a new heap buffer. */
+static char *repeat(const char *header, const char *row, size_t rows)
+{
+	size_t size = strlen(header) + rows * (strlen(row) + 16) + 1, used = 0;
+	char *text = malloc(size);
+	assert_non_null(text);
+	used += (size_t)snprintf(text, size, "%s", header);
+	for (size_t i = 0; i < rows; i++) {
+		char line[128];
+		const char *hole = strstr(row, "%zu");
+		if (hole)
+			snprintf(line, sizeof line, "%.*s%zu%s", (int)(hole - row), row, i + 1, hole + 3);
+		else
+			snprintf(line, sizeof line, "%s", row);
+		used += (size_t)snprintf(text + used, size - used, "%s", line);
+	}
+	return text;
+}
+
+/* Every table has a bound on its rows, refused as soon as the parse
+ * passes it: a framework built to make the sums overflow (millions of
+ * rows) is refused within a second, however large its file. */
+static void test_row_bounds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *header, *row;
+		size_t rows;
+		const char *expect;
+	} cases[] = {
+		{ "criteria.csv", "criterion_id,category,section,developing,established,leading\n",
+		  "1.%zu,1,,a,b,c\n", FRAMEWORK_MAX_CRITERIA + 1,
+		  "t/criteria.csv:1002: more than 1000 rows after the header; expected at most 1000" },
+		{ "categories.csv", "category,title,description,developing_from,developing_to,"
+		  "established_from,established_to,leading_from,leading_to\n",
+		  "%zu,C,,0,1,2,3,4,5\n", FRAMEWORK_MAX_CATEGORIES + 1,
+		  "t/categories.csv:102: more than 100 rows after the header" },
+		{ "glossary.csv", "term,definition\n", "t%zu,d\n", FRAMEWORK_MAX_TERMS + 1,
+		  "t/glossary.csv:1002: more than 1000 rows" },
+		{ "levels.csv", "level,points,name,descriptor\n", "none,0,N,\n", 11,
+		  "t/levels.csv:12: more than 10 rows" },
+		{ "about.csv", "section,heading,text,insert\n", "intro,H,Paragraph %zu.,\n",
+		  FRAMEWORK_MAX_PARAGRAPHS + 1, "t/about.csv:1002: more than 1000 rows" },
+		{ "footnotes.csv", "marker,target,level,text\n", "%zu,1.1,,A note.\n",
+		  FRAMEWORK_MAX_FOOTNOTES + 1, "t/footnotes.csv:1002: more than 1000 rows" },
+		/* 20 MB of rows: 700 000 criteria of 100 points would overflow */
+		{ "criteria.csv", "criterion_id,category,section,developing,established,leading\n",
+		  "1.%zu,1,,a,b,c\n", 700000, "t/criteria.csv:1002: more than 1000 rows" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = repeat(cases[i].header, cases[i].row, cases[i].rows);
+		struct tri_error err = {{0}};
+		struct timespec start;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+		struct framework *fw = load_with(cases[i].file, text, &err);
+		double took = seconds_since(&start);
+		free(text);
+		if (fw)
+			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
+		if (!strstr(err.message, cases[i].expect))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
+		if (took > TIMING_SLOWDOWN)
+			fail_msg("case %zu: refused after %.2f s; expected within a second", i, took);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -726,6 +815,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_guidance),
 		cmocka_unit_test(test_builtin_footnotes),
 		cmocka_unit_test(test_about_matches_source),
+		cmocka_unit_test(test_row_bounds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

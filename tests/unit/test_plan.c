@@ -7,9 +7,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include "timing.h"
+
 #include "plan.h"
 #include "score.h"
 #include "levels_fixture.h"
+
 
 
 static void set_example(void)
@@ -114,6 +118,89 @@ static void test_target(void **state)
 	assessment_destroy(a);
 }
 
+/* A framework at its bounds: FRAMEWORK_MAX_CRITERIA rows in one category,
+ * points up to FRAMEWORK_MAX_POINTS, ranges up to FRAMEWORK_MAX_SCORE.
+ * (leading = 10^9 points made plan run 108 s in 6.6 GB; such a framework
+ * no longer loads, and this one, which does, must plan at once.) */
+static struct framework *largest_framework(void)
+{
+	static const char identity[] = "key,value\nid,big\nversion,1\n";
+	static const char level_rows[] = "level,points,name,descriptor\nnone,0,None,\n"
+		"developing,1,Developing practice,\nestablished,50,Established practice,\n"
+		"leading,100,Leading practice,\n";
+	static const char category_rows[] = "category,title,description,developing_from,"
+		"developing_to,established_from,established_to,leading_from,leading_to\n"
+		"1,All,,0,1000,1001,99999,100000,100000\n";
+	static const char none[] = "section,category,title\n";
+	static const char terms[] = "term,definition\n";
+	size_t size = 80 + FRAMEWORK_MAX_CRITERIA * 32, used = 0;
+	char *criteria = malloc(size);
+	assert_non_null(criteria);
+	used += (size_t)snprintf(criteria, size,
+				 "criterion_id,category,section,developing,established,leading\n");
+	for (size_t i = 1; i <= FRAMEWORK_MAX_CRITERIA; i++)
+		used += (size_t)snprintf(criteria + used, size - used, "1.%zu,1,,d,e,l\n", i);
+	struct framework_file files[] = {
+		{ "framework.csv", identity, sizeof identity - 1 },
+		{ "levels.csv", level_rows, sizeof level_rows - 1 },
+		{ "categories.csv", category_rows, sizeof category_rows - 1 },
+		{ "sections.csv", none, sizeof none - 1 },
+		{ "criteria.csv", criteria, used },
+		{ "glossary.csv", terms, sizeof terms - 1 },
+	};
+	struct tri_error err = {{0}};
+	struct framework *big = framework_load_files(files, 6, "big", &err);
+	free(criteria);
+	if (!big)
+		fail_msg("%s", err.message);
+	return big;
+}
+
+static void test_gap_at_the_bounds(void **state)
+{
+	(void)state;
+	struct framework *big = largest_framework();
+	enum level *at = malloc(FRAMEWORK_MAX_CRITERIA * sizeof *at);
+	struct plan_gap *gap = malloc(sizeof *gap);
+	assert_non_null(at);
+	assert_non_null(gap);
+	static const struct {
+		enum level from;
+		enum level next;
+		int needed;
+		size_t steps, raises;
+	} cases[] = {
+		/* 1001 points: ten rows to Leading (3 steps, +100 each) and one
+		 * to Developing (+1): 31 steps, not 33 */
+		{ LEVEL_UNANSWERED, LEVEL_ESTABLISHED, 1001, 31, 11 },
+		/* every row Established (50 000): the last 50 000 points are
+		 * every row's one step to Leading, all 1000 of them listed */
+		{ LEVEL_ESTABLISHED, LEVEL_LEADING, 50000, 1000, 1000 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (size_t r = 0; r < FRAMEWORK_MAX_CRITERIA; r++)
+			at[r] = cases[i].from;
+		struct timespec start;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+		assert_int_equal(plan_gap(big, at, 0, gap), 0);
+		double took = seconds_since(&start);
+		if (took > TIMING_SLOWDOWN)
+			fail_msg("case %zu: planned in %.2f s; expected well within a second", i, took);
+		assert_int_equal(gap->next_level, cases[i].next);
+		assert_int_equal(gap->points_needed, cases[i].needed);
+		assert_int_equal(gap->step_count, cases[i].steps);
+		assert_int_equal(gap->raise_count, cases[i].raises);
+		for (size_t k = 0; k < gap->raise_count; k++)
+			at[gap->raises[k].criterion] = gap->raises[k].to;
+		struct score_result r;
+		score_category(big, at, 0, &r);
+		assert_int_equal(r.level, cases[i].next);
+	}
+	free(gap);
+	free(at);
+	framework_destroy(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_gap_from_blank),
 		cmocka_unit_test(test_gap_at_top),
 		cmocka_unit_test(test_target),
+		cmocka_unit_test(test_gap_at_the_bounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

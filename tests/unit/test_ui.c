@@ -8,7 +8,9 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -70,12 +72,61 @@ static void test_widths(void **state)
 	assert_int_equal(ui_char_width(L'\t') >= 0, 1);
 }
 
+/* What the wizard draws from a file's text: the visible form of
+ * sanitize.h, so nothing can drive the terminal or reorder the screen. */
+static void test_decode_visible(void **state)
+{
+	(void)state;
+	static const struct { bool utf8; const char *text; const wchar_t *shown; } cases[] = {
+		{ true, "Evil\x1b]0;PWNED\x07" "Borough", L"Evil\\e]0;PWNED\\x07Borough" },
+		{ true, "a\xc2\x9b" "2J", L"a\\u009b2J" },
+		{ true, "\xe2\x80\xae" "evil", L"\\u202eevil" },
+		{ true, "x\xff", L"x\\xff" },
+		{ true, "one\r\ntwo\tthree", L"one\ntwo three" },
+		{ true, "caf\xc3\xa9 \xe2\x80\x93", L"caf\u00e9 \u2013" },
+		{ false, "caf\xc3\xa9 \xe2\x80\x93 \x1b", L"caf? - \\e" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct ui ui = { .utf8 = cases[i].utf8 };
+		wchar_t *got = ui_decode(&ui, cases[i].text);
+		if (wcscmp(got, cases[i].shown) != 0)
+			fail_msg("case %zu: [%ls]; expected [%ls]", i, got, cases[i].shown);
+		free(got);
+	}
+}
+
+/* The editors keep the exact text and draw each character in its form;
+ * widths follow the forms, so the cursor lands where the text is. */
+static void test_display_forms(void **state)
+{
+	(void)state;
+	static const struct { wchar_t c; const wchar_t *form; int width; } cases[] = {
+		{ 0x1B, L"\\e", 2 }, { 0x07, L"\\x07", 4 }, { 0x9B, L"\\u009b", 6 },
+		{ 0x202E, L"\\u202e", 6 }, { 0x2066, L"\\u2066", 6 }, { L'\t', L" ", 1 },
+		{ L'a', L"a", 1 }, { 0x4E00, L"\u4e00", 2 }, { L'\n', L"", 1 },
+	};
+	struct ui ui = { .utf8 = true };
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		wchar_t form[UI_FORM_MAX + 1] = {0};
+		int n = ui_display_form(&ui, cases[i].c, form);
+		form[n] = L'\0';
+		if (wcscmp(form, cases[i].form) != 0)
+			fail_msg("case %zu: [%ls]; expected [%ls]", i, form, cases[i].form);
+		assert_int_equal(ui_char_width(cases[i].c), cases[i].width);
+	}
+	wchar_t *exact = ui_decode_exact("a\x1b\xe2\x80\xae");
+	assert_true(wcscmp(exact, L"a\x1b\u202e") == 0); /* data stays data */
+	free(exact);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_hanging),
 		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_decode_visible),
+		cmocka_unit_test(test_display_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
