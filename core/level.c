@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <strings.h>
 
+#include "words.h"
+
 static const char *const names[LEVEL_COUNT] = {
 	"none", "developing", "established", "leading",
 };
@@ -17,12 +19,9 @@ const char *level_name(enum level level)
 
 const char *level_label(enum level level, const char *or_else)
 {
-	static const char *const labels[LEVEL_COUNT] = {
-		"None", "Developing", "Established", "Leading",
-	};
 	if (level < LEVEL_NONE || level > LEVEL_LEADING)
 		return or_else;
-	return labels[level];
+	return words_level(level);
 }
 
 bool level_parse(const char *text, enum level *out)

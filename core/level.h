@@ -18,9 +18,9 @@ enum level {
  * "established", "leading"; "" for LEVEL_UNANSWERED.  Static storage. */
 const char *level_name(enum level level);
 
-/* The level for people: "None", "Developing", "Established", "Leading";
- * or_else for LEVEL_UNANSWERED (each front end words that its own way).
- * Static storage. */
+/* The level for people, as words_level (words.h) says it: "None",
+ * "Developing", "Established", "Leading"; or_else for LEVEL_UNANSWERED.
+ * Prefer words_level, which words that as "not assessed". Static storage. */
 const char *level_label(enum level level, const char *or_else);
 
 /* Parse a level name (case-insensitive, surrounding blanks ignored); an

@@ -37,6 +37,8 @@ static void sum_rows(const struct framework *fw, const enum level *levels,
 		if (levels[i] != LEVEL_UNANSWERED)
 			out->answered++;
 	}
+	out->state = out->answered == 0 ? SCORE_NOT_ASSESSED
+		: out->answered < count ? SCORE_PROVISIONAL : SCORE_COMPLETE;
 }
 
 void score_category(const struct framework *fw, const enum level *levels,
@@ -44,9 +46,10 @@ void score_category(const struct framework *fw, const enum level *levels,
 {
 	const struct framework_category *cat = &fw->categories[category];
 	sum_rows(fw, levels, cat->first_criterion, cat->criterion_count, out);
-	out->level = score_level_for(cat, out->score);
-	if (out->level < LEVEL_LEADING) {
-		out->next_level = (enum level)(out->level + 1);
+	enum level band = score_level_for(cat, out->score);
+	out->level = out->state == SCORE_NOT_ASSESSED ? LEVEL_UNANSWERED : band;
+	if (band < LEVEL_LEADING) {
+		out->next_level = (enum level)(band + 1);
 		out->points_to_next = cat->published[out->next_level].from - out->score;
 	}
 }
@@ -65,6 +68,20 @@ void score_total(const struct framework *fw, const enum level *levels,
 	sum_rows(fw, levels, 0, fw->criterion_count, &all);
 	*score = all.score;
 	*max = all.max;
+}
+
+void score_progress(const struct framework *fw, const enum level *levels,
+		    struct score_progress *out)
+{
+	*out = (struct score_progress){ .criteria = fw->criterion_count };
+	for (size_t c = 0; c < fw->category_count; c++) {
+		struct score_result r;
+		score_category(fw, levels, c, &r);
+		out->answered += r.answered;
+		out->complete += r.state == SCORE_COMPLETE;
+		out->provisional += r.state == SCORE_PROVISIONAL;
+		out->not_assessed += r.state == SCORE_NOT_ASSESSED;
+	}
 }
 
 /* What one row adds to each derived top, indexed like the ranges. */

@@ -17,14 +17,30 @@
 /* levels[] holds one level per criterion of the framework, in framework
  * order (an assessment's answers).  Borrowed for the call. */
 
+/* How much of a category (or section) has an answer.  A category with no
+ * answers has no level; one partly answered has a provisional level; the
+ * published ranges decide the level once every row has an answer. */
+enum score_state {
+	SCORE_NOT_ASSESSED, /* no row has a level (none counts as a level) */
+	SCORE_PROVISIONAL,  /* some rows have one: the level so far */
+	SCORE_COMPLETE,     /* every row has one */
+};
+
 struct score_result {
-	int score;            /* sum of points over the rows */
+	int score;            /* sum of points over the rows (always shown) */
 	int max;              /* sum of each row's highest cell */
 	size_t answered;      /* rows with a level (none counts as answered) */
 	size_t total;         /* rows */
-	enum level level;     /* from the published ranges (categories only) */
-	enum level next_level;/* LEVEL_NONE when already Leading */
-	int points_to_next;   /* points still needed for next_level; 0 at top */
+	enum score_state state;
+	/* From the published ranges (categories only): LEVEL_UNANSWERED when
+	 * not assessed, so that nothing can show a level nobody assessed;
+	 * provisional until state is SCORE_COMPLETE. */
+	enum level level;
+	/* The level above the score's range and the points still needed for
+	 * it, from the score whatever the state (for a category not assessed,
+	 * what its first answers must reach); LEVEL_NONE and 0 at the top. */
+	enum level next_level;
+	int points_to_next;
 };
 
 /* The level the published ranges give a category score: the highest level
@@ -34,18 +50,30 @@ struct score_result {
  * Standard's lowest band starts at 0. */
 enum level score_level_for(const struct framework_category *category, int score);
 
-/* Score category c. */
+/* Score category c.  The state, and with it whether there is a level, comes
+ * from how many rows have an answer. */
 void score_category(const struct framework *fw, const enum level *levels,
 		    size_t category, struct score_result *out);
 
-/* Score section s (a subtotal: level, next_level and points_to_next are
- * left LEVEL_NONE / 0, since the Standard publishes no section ranges). */
+/* Score section s (a subtotal with its state: level, next_level and
+ * points_to_next are left LEVEL_NONE / 0, since the Standard publishes no
+ * section ranges). */
 void score_section(const struct framework *fw, const enum level *levels,
 		   size_t section, struct score_result *out);
 
 /* Points over all categories, and their maximum. */
 void score_total(const struct framework *fw, const enum level *levels,
 		 int *score, int *max);
+
+/* How much of a whole assessment has answers. */
+struct score_progress {
+	size_t answered, criteria;                    /* rows */
+	size_t complete, provisional, not_assessed;   /* categories */
+};
+
+/* Count answered rows and categories by state. */
+void score_progress(const struct framework *fw, const enum level *levels,
+		    struct score_progress *out);
 
 /* Highest points category c can score (every row at its highest cell). */
 int score_category_max(const struct framework *fw, size_t category);

@@ -117,12 +117,89 @@ static void test_unanswered_and_none(void **state)
 	assert_int_equal(r.score, 0);
 	assert_int_equal(r.answered, 0);
 	assert_int_equal(r.total, 5);
-	assert_int_equal(r.level, LEVEL_DEVELOPING);
+	/* no answers, no level (issue 10): not Developing */
+	assert_int_equal(r.state, SCORE_NOT_ASSESSED);
+	assert_int_equal(r.level, LEVEL_UNANSWERED);
 	assert_int_equal(r.points_to_next, 3);
 	set_all(LEVEL_NONE);
 	score_category(fw, levels, 3, &r);
 	assert_int_equal(r.score, 0);
 	assert_int_equal(r.answered, 5);
+	assert_int_equal(r.state, SCORE_COMPLETE);
+	assert_int_equal(r.level, LEVEL_DEVELOPING);
+}
+
+/* The state of a category, from how many rows have an answer: category 1
+ * (8 rows) with the worked example's first n answers. */
+static void test_category_state(void **state)
+{
+	(void)state;
+	static const enum level example[8] = {
+		LEVEL_ESTABLISHED, LEVEL_DEVELOPING, LEVEL_ESTABLISHED, LEVEL_ESTABLISHED,
+		LEVEL_ESTABLISHED, LEVEL_LEADING, LEVEL_NONE, LEVEL_LEADING,
+	};
+	static const struct {
+		size_t answered;
+		int score;
+		enum score_state state;
+		enum level level;
+	} cases[] = {
+		{ 0, 0, SCORE_NOT_ASSESSED, LEVEL_UNANSWERED },
+		{ 1, 2, SCORE_PROVISIONAL, LEVEL_DEVELOPING },
+		{ 5, 9, SCORE_PROVISIONAL, LEVEL_DEVELOPING },
+		{ 6, 12, SCORE_PROVISIONAL, LEVEL_ESTABLISHED },
+		{ 7, 12, SCORE_PROVISIONAL, LEVEL_ESTABLISHED },
+		{ 8, 15, SCORE_COMPLETE, LEVEL_ESTABLISHED },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		set_all(LEVEL_UNANSWERED);
+		for (size_t i = 0; i < cases[k].answered; i++)
+			levels[i] = example[i];
+		struct score_result r;
+		score_category(fw, levels, 0, &r);
+		if (r.answered != cases[k].answered || r.score != cases[k].score ||
+		    r.state != cases[k].state || r.level != cases[k].level)
+			fail_msg("%zu answered: answered %zu score %d state %d level %d; expected "
+				 "score %d state %d level %d", cases[k].answered, r.answered, r.score,
+				 r.state, r.level, cases[k].score, cases[k].state, cases[k].level);
+	}
+	/* a single None answer is an answer: the category is provisional */
+	set_all(LEVEL_UNANSWERED);
+	levels[6] = LEVEL_NONE;
+	struct score_result r;
+	score_category(fw, levels, 0, &r);
+	assert_int_equal(r.state, SCORE_PROVISIONAL);
+	assert_int_equal(r.level, LEVEL_DEVELOPING);
+	/* a section has its state too (and no level) */
+	set_all(LEVEL_UNANSWERED);
+	levels[fw->sections[0].first_criterion] = LEVEL_LEADING;
+	score_section(fw, levels, 0, &r);
+	assert_int_equal(r.state, SCORE_PROVISIONAL);
+	assert_int_equal(r.answered, 1);
+	score_section(fw, levels, 1, &r);
+	assert_int_equal(r.state, SCORE_NOT_ASSESSED);
+}
+
+/* Counting a whole assessment: rows, and categories by state. */
+static void test_progress(void **state)
+{
+	(void)state;
+	struct score_progress p;
+	set_all(LEVEL_UNANSWERED);
+	score_progress(fw, levels, &p);
+	assert_int_equal(p.answered, 0);
+	assert_int_equal(p.criteria, 69);
+	assert_int_equal(p.not_assessed, 7);
+	levels[0] = LEVEL_DEVELOPING; /* 1 of 69: issue 10's report */
+	score_progress(fw, levels, &p);
+	assert_int_equal(p.answered, 1);
+	assert_int_equal(p.provisional, 1);
+	assert_int_equal(p.not_assessed, 6);
+	assert_int_equal(p.complete, 0);
+	set_all(LEVEL_NONE);
+	score_progress(fw, levels, &p);
+	assert_int_equal(p.answered, 69);
+	assert_int_equal(p.complete, 7);
 }
 
 static void test_derived_ranges(void **state)
@@ -165,6 +242,8 @@ int main(void)
 		cmocka_unit_test(test_range_boundaries),
 		cmocka_unit_test(test_category2_above_published_max),
 		cmocka_unit_test(test_unanswered_and_none),
+		cmocka_unit_test(test_category_state),
+		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_derived_ranges),
 		cmocka_unit_test(test_check_ranges),
 	};
