@@ -19,6 +19,7 @@
 #include "summary.h"
 #include "tri_config.h"
 #include "wizard.h"
+#include "words.h"
 
 enum { EXIT_BAD_INPUT = CLI_EXIT_BAD_INPUT, EXIT_USAGE = CLI_EXIT_USAGE };
 
@@ -357,9 +358,38 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 	return 0;
 }
 
-static const char *level_title(const struct framework *fw, enum level level)
+/* One assessment's scores for people: each category's score and its level
+ * as far as it is assessed, Category 2's sections, the total points and
+ * how much is answered. */
+static void print_scores(const struct framework *fw, const struct assessment *a)
 {
-	return level >= LEVEL_DEVELOPING && level <= LEVEL_LEADING ? fw->level_title[level] : "";
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_category *cat = &fw->categories[c];
+		struct score_result r;
+		score_category(fw, a->levels, c, &r);
+		char state[96];
+		cli_print("  %-2s %-36s %3d / %-3d %s\n", cat->id, cat->title, r.score, r.max,
+		       words_state(&r, WORDS_FULL, state, sizeof state));
+		for (size_t s = 0; s < cat->section_count; s++) {
+			struct score_result sr;
+			size_t si = cat->first_section + s;
+			score_section(fw, a->levels, si, &sr);
+			char answered[48] = "";
+			if (sr.state != SCORE_COMPLETE)
+				snprintf(answered, sizeof answered, "  %zu of %zu answered",
+					 sr.answered, sr.total);
+			cli_print("     %-3s %-33s %3d / %-3d%s\n", fw->sections[si].id,
+			       fw->sections[si].title, sr.score, sr.max, answered);
+		}
+	}
+	int total, max;
+	score_total(fw, a->levels, &total, &max);
+	struct score_progress p;
+	score_progress(fw, a->levels, &p);
+	char progress[256];
+	cli_print("  Total points: %d / %d (the Standard sets levels per category, "
+	       "not overall)\n  Assessed: %s\n", total, max,
+	       words_progress(&p, fw->category_count, progress, sizeof progress));
 }
 
 static int cmd_score(const struct framework *fw, const struct cli_options *opt,
@@ -390,25 +420,7 @@ static int cmd_score(const struct framework *fw, const struct cli_options *opt,
 		cli_print("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
 		          *a->organisation ? a->organisation : "(organisation not given)",
 		          *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
-		for (size_t c = 0; c < fw->category_count; c++) {
-			const struct framework_category *cat = &fw->categories[c];
-			struct score_result r;
-			score_category(fw, a->levels, c, &r);
-			cli_print("  %-2s %-36s %3d / %-3d %-21s %zu/%zu answered\n", cat->id,
-			          cat->title, r.score, r.max, level_title(fw, r.level),
-			          r.answered, r.total);
-			for (size_t s = 0; s < cat->section_count; s++) {
-				struct score_result sr;
-				size_t si = cat->first_section + s;
-				score_section(fw, a->levels, si, &sr);
-				cli_print("     %-3s %-33s %3d / %d\n", fw->sections[si].id,
-				          fw->sections[si].title, sr.score, sr.max);
-			}
-		}
-		int total, max;
-		score_total(fw, a->levels, &total, &max);
-		cli_print("  Total points: %d / %d (the Standard sets levels per category, "
-		          "not overall)\n", total, max);
+		print_scores(fw, a);
 	}
 done:
 	cli_free_all(loaded, count);

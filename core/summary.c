@@ -8,8 +8,10 @@
 
 int summary_write_header(FILE *out)
 {
-	static const char *const head[] = { "file", "category", "title", "score", "max", "level" };
-	return csvio_write_output(out, head, 6, 0);
+	static const char *const head[] = { "file", "category", "title", "score", "max", "level",
+					    "organisation", "assessment_type", "date", "answered",
+					    "criteria" };
+	return csvio_write_output(out, head, sizeof head / sizeof head[0], 0);
 }
 
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
@@ -19,13 +21,18 @@ int summary_write_rows(FILE *out, const struct assessment *a, const char *file_l
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, a->levels, c, &r);
-		char score[16], max[16];
+		char score[16], max[16], answered[24], criteria[24];
 		snprintf(score, sizeof score, "%d", r.score);
 		snprintf(max, sizeof max, "%d", r.max);
+		snprintf(answered, sizeof answered, "%zu", r.answered);
+		snprintf(criteria, sizeof criteria, "%zu", r.total);
 		const char *row[] = { file_label, fw->categories[c].id, fw->categories[c].title,
-				      score, max, level_name(r.level) };
-		/* file, category and title came from input: guarded */
-		if (csvio_write_output(out, row, 6, CSVIO_COMPUTED(3) | CSVIO_COMPUTED(4)) != 0) {
+				      score, max, level_name(r.level), a->organisation, a->type,
+				      a->date, answered, criteria };
+		/* file, category, title and organisation came from input: guarded */
+		if (csvio_write_output(out, row, sizeof row / sizeof row[0],
+				       CSVIO_COMPUTED(3) | CSVIO_COMPUTED(4) | CSVIO_COMPUTED(9) |
+				       CSVIO_COMPUTED(10)) != 0) {
 			tri_error_set(err, "cannot write: %s", strerror(errno));
 			return -1;
 		}

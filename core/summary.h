@@ -9,12 +9,16 @@
 #include "assessment.h"
 #include "outfile.h"
 
-/* Write the header row "file,category,title,score,max,level" to out. */
+/* Write the header row to out: "file,category,title,score,max,level,
+ * organisation,assessment_type,date,answered,criteria" (docs/file-formats.md;
+ * new columns are only ever appended). */
 int summary_write_header(FILE *out);
 
-/* Write one row per category of assessment a, labelled with file_label.
- * Every field from input (the label, category ids and titles) is written
- * in its visible form and guarded against formulas (csvio_write_output).
+/* Write one row per category of assessment a, labelled with file_label:
+ * level is the machine word, empty when the category is not assessed (and
+ * provisional while answered < criteria).  Every field from input (the
+ * label, category ids and titles, the organisation) is written in its
+ * visible form and guarded against formulas (csvio_write_output).
  * Returns 0, or -1 with err filled. */
 int summary_write_rows(FILE *out, const struct assessment *a, const char *file_label,
 		       struct tri_error *err);

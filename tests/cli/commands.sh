@@ -45,14 +45,48 @@ expect_contains "validate text" "well-formed" "$OUT"
 # score: the Standard's worked example
 run "$BIN" score "$DATA/worked-example.csv" --csv
 expect_eq "score exit" 0 "$RC"
-expect_eq "score csv header" "file,category,title,score,max,level" "$(head -1 <<<"$OUT" | tr -d '\r')"
-expect_contains "worked example: 15, established" \
-	"$DATA/worked-example.csv,1,Strategic Leadership and Management,15,22,established" "$OUT"
-expect_contains "unanswered category 2" "2,Employee Lifecycle,0,76,developing" "$OUT"
+expect_eq "score csv header: the first six columns as before, new ones appended" \
+	"file,category,title,score,max,level,organisation,assessment_type,date,answered,criteria" \
+	"$(head -1 <<<"$OUT" | tr -d '\r')"
+expect_contains "worked example: 15, established, 8 of 8 answered" \
+	"$DATA/worked-example.csv,1,Strategic Leadership and Management,15,22,established,,,,8,8" "$OUT"
+expect_contains "unanswered category 2: no level" "2,Employee Lifecycle,0,76,,,,,0,28" "$OUT"
 run "$BIN" score "$DATA/worked-example.csv"
-expect_contains "score text" "Strategic Leadership and Management   15 / 22  Established practice  8/8 answered" "$OUT"
+expect_contains "score text: the short level word" \
+	"Strategic Leadership and Management   15 / 22  Established" "$OUT"
+expect_not_contains "score text: no full title" "Established practice" "$OUT"
+expect_contains "score text: category 2 not assessed" "Employee Lifecycle                     0 / 76  not assessed" "$OUT"
 expect_contains "score text total" "Total points: 15 / 190" "$OUT"
+expect_contains "score text: how much is answered" \
+	"Assessed: 8 of 69 criteria answered; 1 of 7 categories complete, 6 not assessed" "$OUT"
 expect_contains "score text sections" "2a  Recruitment" "$OUT"
+
+# score on a file with no answers: not assessed everywhere, never Developing
+"$BIN" new "$WORK/blank.csv" --organisation "Royal Borough of Greenwich" --date 2026-11-02 >/dev/null
+run "$BIN" score "$WORK/blank.csv"
+expect_eq "score on no answers: exit" 0 "$RC"
+expect_eq "score on no answers: every category not assessed" 7 "$(grep -c '^  [1-7]  .* / .*  not assessed$' <<<"$OUT")"
+expect_not_contains "score on no answers: no Developing" "Developing" "$OUT"
+expect_contains "score on no answers: what is answered" "0 of 69 criteria answered; 0 of 7 categories complete, 7 not assessed" "$OUT"
+run "$BIN" score --csv "$WORK/blank.csv"
+expect_contains "score --csv on no answers: empty level, metadata, counts" \
+	"$WORK/blank.csv,1,Strategic Leadership and Management,0,22,,Royal Borough of Greenwich,self,2026-11-02,0,8" "$OUT"
+expect_eq "score --csv on no answers: no level anywhere" "" \
+	"$(python3 -c 'import csv,sys; print("".join(r["level"] for r in csv.DictReader(sys.stdin)))' <<<"$OUT")"
+
+# score on partial answers: the level so far, with the count
+printf '%s\n' criterion_id,level,organisation 1.1,established,Camden 1.2,developing, 1.3,established, \
+	1.4,established, 1.5,none, >"$WORK/partial.csv"
+run "$BIN" score "$WORK/partial.csv"
+expect_contains "score on partial answers: provisional" \
+	"Strategic Leadership and Management    7 / 22  Developing so far, 5 of 8 answered" "$OUT"
+run "$BIN" score --csv "$WORK/partial.csv"
+expect_contains "score --csv on partial answers: the level so far and the count" \
+	",1,Strategic Leadership and Management,7,22,developing,Camden,,,5,8" "$OUT"
+printf '%s\n' criterion_id,level,organisation '1.1,none,"=HYPERLINK(""x"")"' >"$WORK/formula.csv"
+run "$BIN" score --csv "$WORK/formula.csv"
+expect_contains "score --csv guards the organisation against formulas" \
+	',0,22,developing,"'"'"'=HYPERLINK(""x"")",,,1,8' "$OUT"
 
 # new: creates once, then refuses to overwrite
 run "$BIN" new "$WORK/camden.csv" --organisation "London Borough of Camden" --type peer \
