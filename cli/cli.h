@@ -55,9 +55,6 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 				 bool levels_only);
 void cli_free_all(struct assessment **loaded, int count);
 
-/* "Established" ... for people; "" for no level. */
-const char *cli_level_title(enum level level);
-
 int cmd_compare(const struct framework *fw, const struct cli_options *opt, char **files, int count);
 int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **files, int count);
 int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, char **files, int count);

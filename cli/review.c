@@ -13,6 +13,7 @@
 #include "plan.h"
 #include "report.h"
 #include "score.h"
+#include "words.h"
 
 /* Bytes of text's first characters, at most max bytes, never cutting a
  * UTF-8 sequence. */
@@ -25,11 +26,6 @@ static size_t utf8_prefix(const char *text, size_t max)
 	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n--;
 	return n;
-}
-
-const char *cli_level_title(enum level level)
-{
-	return level_label(level, "");
 }
 
 static const char *describe(const struct assessment *a, const char *file, char *buf, size_t size)
@@ -61,7 +57,7 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		char da[600], db[600];
 		cli_print("A: %s\nB: %s\n\n", describe(a, files[0], da, sizeof da),
 		          describe(b, files[1], db, sizeof db));
-		cli_print("   %-36s %-18s %-18s %s\n", "Category", "A", "B", "B - A");
+		cli_print("   %-36s %-24s %-24s %s\n", "Category", "A", "B", "B - A");
 	}
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result ra, rb;
@@ -77,10 +73,13 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 			cli_csv_row(row, 9, COMPARE_COMPUTED);
 			continue;
 		}
-		char sa[32], sb[32];
-		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max, cli_level_title(ra.level));
-		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max, cli_level_title(rb.level));
-		cli_print("%-2s %-36s %-18s %-18s %s%s\n", fw->categories[c].id, fw->categories[c].title,
+		/* the level as far as each side assessed it, worded as score words it */
+		char sa[128], sb[128], state[96];
+		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max,
+			 words_state(&ra, WORDS_BRIEF, state, sizeof state));
+		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max,
+			 words_state(&rb, WORDS_BRIEF, state, sizeof state));
+		cli_print("%-2s %-36s %-24s %-24s %s%s\n", fw->categories[c].id, fw->categories[c].title,
 		          sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
 	}
 	size_t differ = 0;
@@ -105,11 +104,8 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			if (a->levels[i] == b->levels[i])
 				continue;
-			const char *la = a->levels[i] == LEVEL_UNANSWERED ? "(not assessed)"
-				: cli_level_title(a->levels[i]);
-			const char *lb = b->levels[i] == LEVEL_UNANSWERED ? "(not assessed)"
-				: cli_level_title(b->levels[i]);
-			cli_print("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id, la, lb);
+			cli_print("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id,
+			          words_level(a->levels[i]), words_level(b->levels[i]));
 			const char *hist[2] = { a->answers[i].history, b->answers[i].history };
 			for (int k = 0; k < 2; k++)
 				if (*hist[k])
@@ -154,25 +150,27 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 		const struct framework_category *cat = &fw->categories[c];
 		struct score_result r;
 		score_category(fw, a->levels, c, &r);
+		char state[96];
 		cli_print("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
-		          cli_level_title(r.level));
+		          words_state(&r, WORDS_FULL, state, sizeof state));
 		struct plan_gap gap;
-		if (r.next_level == LEVEL_NONE) {
+		if (r.state == SCORE_NOT_ASSESSED) {
+			cli_print(" Its rows need levels before a plan can say what it takes.\n");
+		} else if (r.next_level == LEVEL_NONE) {
 			cli_print(" The top level.\n");
 		} else if (plan_gap(fw, a->levels, c, &gap) == 0) {
 			cli_print(" %d more point%s for %s; the fewest steps (%zu):\n", gap.points_needed,
-			          gap.points_needed == 1 ? "" : "s", cli_level_title(gap.next_level),
+			          gap.points_needed == 1 ? "" : "s", words_level(gap.next_level),
 			          gap.step_count);
 			for (size_t k = 0; k < gap.raise_count; k++) {
 				const struct plan_raise *rz = &gap.raises[k];
 				cli_print("  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
-				          rz->from == LEVEL_UNANSWERED ? "not assessed" : cli_level_title(rz->from),
-				          cli_level_title(rz->to), rz->gain,
+				          words_level(rz->from), words_level(rz->to), rz->gain,
 				          fw->criteria[rz->criterion].cell[rz->to]);
 			}
 		} else {
 			cli_print(" %s is out of reach from the rows as they stand.\n",
-			          cli_level_title(r.next_level));
+			          words_level(r.next_level));
 		}
 		bool any = false;
 		for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
@@ -185,7 +183,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 				cli_print("  Planned actions:\n");
 			any = true;
 			cli_print("  %-5s target %s: %s\n        lead: %s; by: %s\n", fw->criteria[i].id,
-			          target == LEVEL_NONE ? "(reached)" : cli_level_title(target),
+			          target == LEVEL_NONE ? "(reached)" : words_level(target),
 			          *ans->action ? ans->action : "(no action recorded)",
 			          *ans->lead_officer ? ans->lead_officer : "-",
 			          *ans->timescale ? ans->timescale : "-");
@@ -359,12 +357,12 @@ int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, cha
 		print_box(&st, category_max, hs, 60);
 		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 			int bar = n ? (int)(st.at_level[l] * 40 / n) : 0;
-			cli_print("    %-11s %4zu %.*s\n", cli_level_title((enum level)l),
+			cli_print("    %-11s %4zu %.*s\n", words_level((enum level)l),
 			          st.at_level[l], bar, "########################################");
 		}
 		if (highlighted >= 0)
 			cli_print("    %s: %d, %s, percentile rank %.0f\n", opt->highlight, hs,
-			          cli_level_title(levels[(size_t)highlighted * nc + c]), rank);
+			          words_level(levels[(size_t)highlighted * nc + c]), rank);
 	}
 	if (!opt->csv && n <= 200) {
 		/* Each assessment's profile: named, or anonymised by a letter code

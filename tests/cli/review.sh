@@ -20,7 +20,8 @@ CSV
 # compare: the worked example against a peer who sees more.
 run "$BIN" compare "$WORK/self.csv" "$WORK/peer.csv"
 expect_eq "compare exit" 0 "$RC"
-expect_contains "compare category row" "1  Strategic Leadership and Management  15/22 Established  19/22 Leading      +4  level differs" "$OUT"
+expect_contains "compare category row" "1  Strategic Leadership and Management  15/22 Established        19/22 Leading            +4  level differs" "$OUT"
+expect_contains "compare: not assessed on both sides" "3  Data Governance                      0/18 not assessed        0/18 not assessed        +0" "$OUT"
 expect_contains "compare counts differences" "2 of 69 criteria differ:" "$OUT"
 expect_contains "compare lists 1.7" "1.7   A: None           B: Leading" "$OUT"
 run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
@@ -31,9 +32,41 @@ expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leader
 run "$BIN" compare "$WORK/self.csv"
 expect_eq "compare needs two files" 2 "$RC"
 
+# score and compare word every category's level the same way (rule 13):
+# the short word, "not assessed", "Developing so far".
+printf '2a.1,leading,,,\n' >>"$WORK/peer.csv"
+for side in self peer; do
+	words=$(python3 - "$BIN" "$WORK/$side.csv" "$WORK/self.csv" "$WORK/peer.csv" "$side" <<'PY'
+import re, subprocess, sys
+binary, path, a, b, side = sys.argv[1:]
+score = subprocess.run([binary, "score", path], capture_output=True, text=True).stdout
+compare = subprocess.run([binary, "compare", a, b], capture_output=True, text=True).stdout
+from_score, from_compare = [], []
+for line in score.splitlines():
+    m = re.match(r"  ([1-7])  .{36} +\d+ / \d+ +(.*)$", line)
+    if m:
+        from_score.append(m.group(1) + " " + m.group(2).split(",")[0])
+for line in compare.splitlines():
+    m = re.match(r"([1-7])  .{36} (.{24}) (.{24})", line)
+    if m:
+        column = m.group(2 if side == "self" else 3).strip()
+        from_compare.append(m.group(1) + " " + column.split(" ", 1)[1])
+print("same" if from_score == from_compare and len(from_score) == 7 else
+      "differ: %s vs %s" % (from_score, from_compare))
+PY
+)
+	expect_eq "score and compare word the levels of $side.csv alike" same "$words"
+done
+run "$BIN" compare "$WORK/self.csv" "$WORK/peer.csv"
+expect_contains "compare: the level so far" "0/76 not assessed        3/76 Developing so far" "$OUT"
+run "$BIN" score "$WORK/self.csv"
+expect_not_contains "score: no full title" "practice" "$OUT"
+
 # plan: the gap from the worked example (15) to Leading (19) is 2 steps.
 run "$BIN" plan "$WORK/self.csv"
 expect_contains "plan gap" "15/22, Established. 4 more points for Leading; the fewest steps (2):" "$OUT"
+expect_contains "plan: a category without answers has no gap" \
+	"Category 3: Data Governance: 0/18, not assessed. Its rows need levels before a plan can say what it takes." "$OUT"
 expect_contains "plan names 1.7" "1.7   None -> Leading (+3): Dedicated leadership meetings focus on EDI" "$OUT"
 printf '%s\n' 'criterion_id,level,target_level,action,lead_officer,timescale' \
 	'1.2,developing,leading,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027' >"$WORK/planned.csv"
