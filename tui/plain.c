@@ -10,6 +10,7 @@
 
 #include "sanitize.h"
 #include "score.h"
+#include "words.h"
 
 void plain_printf(FILE *out, const char *format, ...)
 {
@@ -23,7 +24,7 @@ void plain_printf(FILE *out, const char *format, ...)
 
 static const char *plain_label(enum level level)
 {
-	return level_label(level, "not yet assessed");
+	return words_level(level);
 }
 
 /* Read a line without its newline; NULL at end of input or on a signal. */
@@ -55,14 +56,19 @@ static void show_scores(struct session *s, FILE *out)
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		plain_printf(out, "  Category %s %-36s %3d/%-3d %-12s %zu/%zu answered\n",
-			fw->categories[c].id, fw->categories[c].title, r.score, r.max,
-			plain_label(r.level), r.answered, r.total);
+		char state[96];
+		plain_printf(out, "  Category %s %-36s %3d/%-3d %s\n", fw->categories[c].id,
+			fw->categories[c].title, r.score, r.max,
+			words_state(&r, WORDS_FULL, state, sizeof state));
 	}
 	int total, max;
 	score_total(fw, s->a->levels, &total, &max);
+	struct score_progress p;
+	score_progress(fw, s->a->levels, &p);
+	char progress[256];
 	plain_printf(out, "  Total points %d/%d (the Standard gives levels per category, not "
-		"overall)\n\n", total, max);
+		"overall)\n  Assessed: %s\n\n", total, max,
+		words_progress(&p, fw->category_count, progress, sizeof progress));
 }
 
 static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size_t *size)
@@ -267,9 +273,10 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 			say_notice(s, out);
 			struct score_result r;
 			score_category(fw, s->a->levels, c->category, &r);
+			char state[96];
 			plain_printf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
 				plain_label(s->a->levels[i]), fw->categories[c->category].id,
-				r.score, r.max, plain_label(r.level),
+				r.score, r.max, words_state(&r, WORDS_FULL, state, sizeof state),
 				s->save_failed ? " NOT SAVED: see below." : "");
 			if (s->save_failed)
 				plain_printf(out, "Could not save: %s\n", s->save_error);
