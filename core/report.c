@@ -8,6 +8,7 @@
 #include "plan.h"
 #include "sanitize.h"
 #include "score.h"
+#include "words.h"
 
 /* Text that did not come from the program (from a file, a path, an
  * argument) goes out only through these: its visible form first
@@ -71,7 +72,33 @@ static void put_attribute(FILE *out, const char *text)
 
 static const char *title_of(enum level l)
 {
-	return level_label(l, "Not assessed");
+	return words_level(l);
+}
+
+/* "15/22 <span>Established</span>", or for a category not complete its
+ * state ("not assessed", "Developing so far, 1 of 8 answered"), marked. */
+static void score_cell(FILE *out, const struct score_result *r)
+{
+	char state[96];
+	fprintf(out, "<td class=\"n\">%d/%d <span class=\"L%s\">%s</span></td>", r->score,
+		r->max, r->state == SCORE_COMPLETE ? "" : " incomplete",
+		words_state(r, WORDS_FULL, state, sizeof state));
+}
+
+/* How much was assessed, said before any figure. */
+static void assessed_summary(FILE *out, const struct assessment *a)
+{
+	const struct framework *fw = a->framework;
+	struct score_progress p;
+	score_progress(fw, a->levels, &p);
+	char text[256];
+	fprintf(out, "<p class=\"assessed%s\"><strong>Assessed:</strong> %s.",
+		p.complete == fw->category_count ? "" : " incomplete",
+		words_progress(&p, fw->category_count, text, sizeof text));
+	if (p.complete < fw->category_count)
+		fputs(" A category not assessed has no level; one partly assessed shows its "
+		      "level so far, which its remaining rows can change.", out);
+	fputs("</p>\n", out);
 }
 
 static const char style[] =
@@ -83,7 +110,8 @@ static const char style[] =
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;font-size:.9em}"
 	"th{background:#eee}td.n{text-align:right;white-space:nowrap}"
 	".meta{color:#444}.note{color:#444;font-size:.85em}"
-	".L{font-weight:bold}.differs{font-weight:bold}"
+	".L{font-weight:bold}.differs{font-weight:bold}.incomplete{font-style:italic}"
+	".assessed{border-left:4px solid #333;padding-left:.5em}"
 	"svg text{font-family:Arial,Helvetica,sans-serif}"
 	"@page{size:A4;margin:16mm}"
 	"@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}}";
@@ -187,6 +215,7 @@ static void write_heading(FILE *out, const struct assessment *a, const char *a_l
 		}
 	}
 	fputs(".</p>\n", out);
+	assessed_summary(out, a);
 }
 
 /* "1. Strategic Leadership and Management": a category's id and title. */
@@ -222,15 +251,17 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 		score_category(fw, a->levels, c, &ra);
 		fputs("<tr><td>", out);
 		put_category(out, &fw->categories[c]);
-		fprintf(out, "</td><td class=\"n\">%d/%d <span class=\"L\">%s</span></td>", ra.score,
-			ra.max, title_of(ra.level));
+		fputs("</td>", out);
+		score_cell(out, &ra);
 		if (b) {
 			score_category(fw, b->levels, c, &rb);
-			fprintf(out, "<td class=\"n\">%d/%d <span class=\"L\">%s</span></td>"
-				"<td class=\"n\">%+d%s</td>", rb.score, rb.max, title_of(rb.level),
-				rb.score - ra.score, rb.level != ra.level ? " (level differs)" : "");
+			score_cell(out, &rb);
+			fprintf(out, "<td class=\"n\">%+d%s</td>", rb.score - ra.score,
+				rb.level != ra.level ? " (level differs)" : "");
 		}
-		if (ra.next_level == LEVEL_NONE)
+		if (ra.state == SCORE_NOT_ASSESSED)
+			fputs("<td>not assessed</td></tr>\n", out);
+		else if (ra.next_level == LEVEL_NONE)
 			fputs("<td>at the top level</td></tr>\n", out);
 		else
 			fprintf(out, "<td>%d more for %s</td></tr>\n", ra.points_to_next,
@@ -248,6 +279,11 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 			score_category(fw, b->levels, c, &rb);
 		fputs("<h3>", out);
 		put_category(out, &fw->categories[c]);
+		if (ra.state != SCORE_COMPLETE) {
+			char state[96];
+			fprintf(out, " <span class=\"incomplete\">(incomplete: %s)</span>",
+				words_state(&ra, WORDS_FULL, state, sizeof state));
+		}
 		fputs("</h3>\n", out);
 		chart(out, fw, c, ra.score, b ? rb.score : -1, ra.max, a_label, b ? b_label : "");
 		fputs("\n", out);
@@ -275,7 +311,10 @@ static void write_strengths_and_gaps(FILE *out, const struct assessment *a)
 	fputs("</ul>\n<h2>Gaps: the fewest steps to each category's next level</h2>\n", out);
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct plan_gap gap;
-		if (plan_gap(fw, a->levels, c, &gap) != 0 || gap.next_level == LEVEL_NONE)
+		struct score_result r;
+		score_category(fw, a->levels, c, &r);
+		if (r.state == SCORE_NOT_ASSESSED || plan_gap(fw, a->levels, c, &gap) != 0 ||
+		    gap.next_level == LEVEL_NONE)
 			continue;
 		fputs("<h3>", out);
 		put_category(out, &fw->categories[c]);

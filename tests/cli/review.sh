@@ -132,13 +132,31 @@ PY
 expect_eq "report is well-formed XML with 7 charts, no scripts, nothing external" \
 	"$(printf 'svg 7\nscript 0\nexternal 0')" "$OUT"
 html=$(cat "$WORK/report.html")
-expect_contains "report score and level" "1/22 <span class=\"L\">Developing</span>" "$html"
+expect_contains "report: the level so far of a partly assessed category" \
+	"1/22 <span class=\"L incomplete\">Developing so far, 1 of 8 answered</span>" "$html"
 expect_contains "report comparison" "19/22 <span class=\"L\">Leading</span>" "$html"
 expect_contains "report action plan" "Publish EQIA outcomes, quarterly" "$html"
 expect_contains "report A4" "@page{size:A4" "$html"
 expect_not_contains "report loads nothing" "src=" "$html"
 run "$BIN" report "$WORK/self.csv"
 expect_eq "report needs -o" 2 "$RC"
+
+# report on 1 of 69 answered: says so at the top, marks every incomplete
+# category, and calls none of them Developing.
+printf '%s\n' criterion_id,level,organisation 1.1,developing,Camden >"$WORK/one.csv"
+run "$BIN" report "$WORK/one.csv" -o "$WORK/one.html"
+expect_eq "report on 1 of 69: exit" 0 "$RC"
+html=$(cat "$WORK/one.html")
+expect_contains "report states how much was assessed, before the scores" \
+	"<strong>Assessed:</strong> 1 of 69 criteria answered; 0 of 7 categories complete, 1 partly assessed, 6 not assessed." \
+	"${html%%Scores by category*}"
+expect_eq "report marks every incomplete category's heading" 7 "$(grep -c '<h3>[1-7]\. .*(incomplete: ' <<<"$html")"
+expect_eq "report: six categories not assessed in the table" 6 \
+	"$(grep -c '<span class="L incomplete">not assessed</span>' <<<"$html")"
+expect_not_contains "report: no level for what nobody assessed" '<span class="L">Developing</span>' "$html"
+run "$BIN" report "$DATA/worked-example.csv" -o "$WORK/example.html"
+expect_contains "report: a complete category is not marked" \
+	'15/22 <span class="L">Established</span>' "$(cat "$WORK/example.html")"
 
 # --bom on CSV output; the wizard's export honours it too.
 run "$BIN" score --csv --bom "$WORK/self.csv"
