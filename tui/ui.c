@@ -235,21 +235,28 @@ int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *t
 int ui_put_hanging(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 		   int width, int indent, int rows, enum ui_style style)
 {
-	if (rows <= 0)
+	return ui_put_hanging_part(ui, win, y, x, text, width, indent, 0, rows, style);
+}
+
+int ui_put_hanging_part(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+			int width, int indent, int skip, int rows, enum ui_style style)
+{
+	if (rows <= 0 || skip < 0)
 		return 0;
 	wchar_t *w = ui_decode(ui, text);
-	size_t starts[64], lengths[64];
-	int need = ui_wrap_hanging(w, width, width - indent, starts, lengths, 64);
-	int shown = need < rows ? need : rows;
-	if (shown > 64)
-		shown = 64;
+	enum { MAX_LINES = 64 };
+	size_t starts[MAX_LINES], lengths[MAX_LINES];
+	int need = ui_wrap_hanging(w, width, width - indent, starts, lengths, MAX_LINES);
+	int last = need < skip + rows ? need : skip + rows;
+	if (last > MAX_LINES)
+		last = MAX_LINES;
 	wattrset(win, ui->style[style]);
-	for (int i = 0; i < shown; i++) {
-		mvwaddnwstr(win, y + i, i ? x + indent : x, w + starts[i], (int)lengths[i]);
-		if (i == shown - 1 && need > shown)
+	for (int i = skip; i < last; i++) {
+		mvwaddnwstr(win, y + i - skip, i ? x + indent : x, w + starts[i], (int)lengths[i]);
+		if (i == last - 1 && need > last)
 			waddwstr(win, ui->glyph.ellipsis);
 	}
 	wattrset(win, A_NORMAL);
 	free(w);
-	return shown;
+	return last > skip ? last - skip : 0;
 }

@@ -85,6 +85,12 @@ int ui_put_wrapped(const struct ui *ui, WINDOW *win, int y, int x, const char *t
 int ui_put_hanging(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 		   int width, int indent, int rows, enum ui_style style);
 
+/* As ui_put_hanging, from wrapped line skip on (the first skip lines not
+ * drawn): a part of a text in a scrolled area.  A line cut short, or the
+ * last one drawn while more follow, ends in an ellipsis. */
+int ui_put_hanging_part(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
+			int width, int indent, int skip, int rows, enum ui_style style);
+
 /* Rows the wrapped text needs at width. */
 int ui_wrapped_rows(const struct ui *ui, const char *text, int width);
 
