@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "summary.h"
+#include "words.h"
 
 void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 {
@@ -39,7 +40,7 @@ void tui_goto_criterion(struct wizard *w, size_t criterion)
 
 const char *tui_level_label(enum level level)
 {
-	return level_label(level, "--");
+	return words_level(level);
 }
 
 enum ui_style tui_level_style(enum level level)
@@ -75,9 +76,24 @@ void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 	waddwstr(win, L"]");
 }
 
+void tui_put_fitting(struct wizard *w, WINDOW *win, int y, const char *versions,
+		     enum ui_style style)
+{
+	char line[256];
+	for (;;) {
+		const char *end = strchr(versions, '\n');
+		size_t n = end ? (size_t)(end - versions) : strlen(versions);
+		snprintf(line, sizeof line, "%.*s", (int)n, versions);
+		if (!end || (int)n <= w->cols)
+			break; /* ASCII: bytes are columns */
+		versions = end + 1;
+	}
+	ui_put_utf8(&w->ui, win, y, 0, line, w->cols, style);
+}
+
 void tui_hints(struct wizard *w, const char *hints)
 {
-	ui_put_utf8(&w->ui, w->footer, 0, 0, hints, w->cols, UI_KEY);
+	tui_put_fitting(w, w->footer, 0, hints, UI_KEY);
 }
 
 /* ---- editable wide-text fields (the editor, the form, the prompt) ---- */
@@ -591,13 +607,14 @@ static void layout(struct wizard *w)
 static void draw_too_small(struct wizard *w)
 {
 	werase(stdscr);
-	char line[160];
+	char line[320];
 	snprintf(line, sizeof line, "Terminal too small: %dx%d.", w->cols, w->rows);
 	ui_put_utf8(&w->ui, stdscr, 0, 0, line, w->cols, UI_ERROR);
-	ui_put_wrapped(&w->ui, stdscr, 1, 0, "tri-assess needs at least 80 columns by 24 "
-		       "rows. Enlarge the window (or use tri-assess --plain). Your answers "
-		       "are saved. Keys are ignored until the window is larger; q quits.",
-		       w->cols, w->rows - 1, UI_NORMAL);
+	snprintf(line, sizeof line, "tri-assess needs at least %d columns by %d rows. Enlarge "
+		 "the window or make the font smaller (or use tri-assess --plain). Your answers "
+		 "are saved. Keys are ignored until the window is larger; q quits.",
+		 TUI_MIN_COLS, TUI_MIN_ROWS);
+	ui_put_wrapped(&w->ui, stdscr, 1, 0, line, w->cols, w->rows - 1, UI_NORMAL);
 	wmove(stdscr, 0, 0);
 	wnoutrefresh(stdscr);
 }

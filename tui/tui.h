@@ -9,8 +9,10 @@
 #include "ui.h"
 #include "session.h"
 
-#define TUI_MIN_COLS 80
-#define TUI_MIN_ROWS 24
+/* Every screen works, with every function, down to this size (a status
+ * line, a split pane, a projector's large font); below it, a notice. */
+#define TUI_MIN_COLS 64
+#define TUI_MIN_ROWS 16
 
 struct wizard;
 
@@ -52,6 +54,11 @@ struct wizard {
 	size_t category;          /* current category index */
 	size_t criterion;         /* current criterion index (framework order) */
 	size_t overview_row;      /* selected category on overview/summary */
+	int overview_top;         /* first table line shown when the list scrolls */
+	/* the category screen's cell area, scrolled (J/K) when the current
+	 * row's cells do not fit; cell_row is the criterion it belongs to */
+	int cell_top;
+	size_t cell_row;
 	int help_top;
 	char message[512];
 	enum ui_style message_style;
@@ -95,7 +102,13 @@ void tui_goto_criterion(struct wizard *w, size_t criterion);
  * export, save elsewhere).  Returns true if it handled the key. */
 bool tui_common_key(struct wizard *w, wint_t ch, bool is_code);
 
-/* Draw the key hints line. */
+/* Draw one line of ASCII text at row y of win: versions holds one or more
+ * versions, longest first, separated by newlines; the first that fits the
+ * window's width is shown (the last, cut, if none does). */
+void tui_put_fitting(struct wizard *w, WINDOW *win, int y, const char *versions,
+		     enum ui_style style);
+
+/* Draw the key hints line (tui_put_fitting on the footer's first line). */
 void tui_hints(struct wizard *w, const char *hints);
 
 /* Open a one-line prompt in the footer. */
@@ -107,7 +120,7 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 void tui_confirm(struct wizard *w, const char *question,
 		 void (*done)(struct wizard *w, const char *utf8));
 
-/* Level name for display: "Developing" ... or "--" when unanswered. */
+/* Level name for display: "Developing" ..., "not assessed" (words_level). */
 const char *tui_level_label(enum level level);
 
 /* Style for a level's text. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "score.h"
+#include "words.h"
 
 /* Cells are drawn as "( ) 2 Established: text" wrapped with a hanging
  * indent of HANG columns (small: each column of indent costs every
@@ -42,13 +43,26 @@ static struct page current_page(const struct wizard *w)
 /* Where everything goes; a function of the page and the window only, so
  * that nothing moves while moving within the page.  From the top: the
  * ranges, a rule naming the row, its cells (each in its slot) and None,
- * a blank line, the map of the page's rows, evidence and notes. */
+ * a blank line, the map of the page's rows, evidence and notes.
+ *
+ * When the window is too short for all of it (a status line, a split
+ * pane, a large font), what gives way first is decided by one order
+ * (clarifications rule 21), from what is kept longest: the header, the
+ * current row's cells, the row table, evidence, then guidance (not on
+ * this screen yet: it goes first, down to its marker and first line).
+ * The cells then scroll (J/K) and the table shows a band at a time. */
+enum screen_part { PART_HEADER, PART_CELLS, PART_TABLE, PART_EVIDENCE, PART_GUIDANCE };
+
 struct layout {
 	int id_width, column_width, per_band, band_lines; /* the map's table */
 	int bands, bands_shown, band_top;
 	bool slotted;                      /* each level has its fixed slot */
 	int slot[LEVEL_COUNT];             /* rows of each cell, when slotted */
-	int detail_y, detail_rows, none_y, map_y, evidence_y;
+	int longest;                       /* rows the page's longest row needs */
+	int detail_y, detail_rows, none_y, map_y;
+	int evidence_y;                    /* -1 when it gave way */
+	int cell_lines;                    /* rows the current row's cells need */
+	int cell_top;                      /* first of them shown */
 };
 
 /* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
@@ -111,6 +125,7 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 	}
 	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++)
 		slots += l->slot[level];
+	l->longest = longest;
 	int room = getmaxy(w->body) - FIXED_LINES;
 	l->slotted = l->bands * l->band_lines + slots <= room;
 	l->detail_rows = l->slotted ? slots : longest;
@@ -147,6 +162,59 @@ static int tallest_page(struct wizard *w)
 	return tallest;
 }
 
+/* A window too short for the tallest page: each part gets its rows in
+ * the order of enum screen_part, the cells first (up to what the page
+ * needs), then one band of the table, the rest of the table, evidence,
+ * and last the blank line. */
+static void short_layout(struct wizard *w, struct layout *l)
+{
+	static const enum screen_part order[] = { PART_CELLS, PART_TABLE, PART_EVIDENCE };
+	int height = getmaxy(w->body);
+	int room = height - 3; /* the ranges, the rule, None */
+	int need = l->detail_rows; /* the page's: its slots, or its longest row */
+	int cells = 0, evidence = 0;
+	l->bands_shown = 0;
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		switch (order[k]) {
+		case PART_CELLS: /* all they need, leaving one band of the table */
+			cells = need < room - l->band_lines ? need : room - l->band_lines;
+			if (cells < 1)
+				cells = 1;
+			room -= cells;
+			break;
+		case PART_TABLE:
+			l->bands_shown = room / l->band_lines;
+			if (l->bands_shown > l->bands)
+				l->bands_shown = l->bands;
+			if (l->bands_shown < 1)
+				l->bands_shown = 1;
+			room -= l->bands_shown * l->band_lines;
+			break;
+		default: /* PART_EVIDENCE; PART_GUIDANCE is not on this screen yet */
+			evidence = room >= 1;
+			room -= evidence;
+			break;
+		}
+	}
+	l->detail_y = 2;
+	l->detail_rows = cells;
+	l->none_y = l->detail_y + cells;
+	l->map_y = l->none_y + 1 + (room >= 1); /* the blank line, if it has room */
+	l->evidence_y = evidence ? l->map_y + l->bands_shown * l->band_lines : -1;
+}
+
+/* The current row's cells as laid out (slots, or each cell's own rows). */
+static int cell_lines(struct wizard *w, const struct layout *l)
+{
+	if (l->slotted)
+		return l->slot[LEVEL_DEVELOPING] + l->slot[LEVEL_ESTABLISHED] + l->slot[LEVEL_LEADING];
+	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
+	int total = 0;
+	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++)
+		total += cell_rows(w, c, level);
+	return total;
+}
+
 static struct layout plan_layout(struct wizard *w, const struct page *p)
 {
 	struct layout l;
@@ -163,15 +231,29 @@ static struct layout plan_layout(struct wizard *w, const struct page *p)
 	int height = getmaxy(w->body);
 	l.detail_y = 2;
 	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
-	if (bottom > height - 1)
-		bottom = height - 1;
-	l.evidence_y = bottom;
-	l.map_y = bottom - l.bands_shown * l.band_lines;
-	l.none_y = l.map_y - 2; /* and a blank line */
-	l.detail_rows = l.none_y - l.detail_y;
+	if (bottom <= height - 1) {
+		l.evidence_y = bottom;
+		l.map_y = bottom - l.bands_shown * l.band_lines;
+		l.none_y = l.map_y - 2; /* and a blank line */
+		l.detail_rows = l.none_y - l.detail_y;
+	} else {
+		short_layout(w, &l);
+	}
 	/* the map turns a page of bands at a time, when it must */
 	int band = (int)(w->criterion - p->first) / l.per_band;
 	l.band_top = band / l.bands_shown * l.bands_shown;
+	/* the cells scroll when the current row's do not fit */
+	l.cell_lines = cell_lines(w, &l);
+	if (w->cell_row != w->criterion) {
+		w->cell_row = w->criterion;
+		w->cell_top = 0;
+	}
+	int last_top = l.cell_lines > l.detail_rows ? l.cell_lines - l.detail_rows : 0;
+	if (w->cell_top > last_top)
+		w->cell_top = last_top;
+	if (w->cell_top < 0)
+		w->cell_top = 0;
+	l.cell_top = w->cell_top;
 	return l;
 }
 
@@ -179,14 +261,15 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 {
 	const struct framework *fw = w->s.fw;
 	const struct framework_category *cat = &fw->categories[w->category];
-	char line[512];
+	char line[512], state[96];
 	snprintf(line, sizeof line, "Category %s of %zu: %s", cat->id, fw->category_count,
 		 cat->title);
 	if (w->s.other) {
 		struct score_result o;
 		score_category(fw, w->s.other->levels, w->category, &o);
-		char theirs[64];
-		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score, tui_level_label(o.level));
+		char theirs[128];
+		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score,
+			 words_state(&o, WORDS_BRIEF, state, sizeof state));
 		int width = (int)strlen(theirs);
 		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - width - 2, UI_TITLE);
 		ui_put_utf8(&w->ui, w->header, 0, w->cols - width, theirs, width,
@@ -199,18 +282,34 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	/* The score and the points still needed come first and together, and
 	 * every field keeps its column (the score padded to the maximum's
 	 * digits, the rest to their longest), so a new score resends a few
-	 * digits and not the rest of the line. */
+	 * digits and not the rest of the line.  Then the level as far as the
+	 * category is assessed.  Where the window is too narrow for the
+	 * longest line this category can have, the points still needed give
+	 * way (the ranges are on the next line). */
 	int digits = snprintf(NULL, 0, "%d", r->max);
-	char next[96] = "(the top level)";
-	if (r->next_level != LEVEL_NONE) {
-		/* "(9 more" one column further right than "(10 more" */
-		int pad = digits - snprintf(NULL, 0, "%d", r->points_to_next);
-		snprintf(next, sizeof next, "%*s(%d more for %s)", pad > 0 ? pad : 0, "",
-			 r->points_to_next, tui_level_label(r->next_level));
+	int next_width = digits + (int)strlen(" more for Established()");
+	int score_width = (int)strlen("Score /") + 2 * digits;
+	bool with_next = score_width + 1 + next_width + 2 +
+		words_state_width(r->total, WORDS_FULL) <= w->cols;
+	int n = snprintf(line, sizeof line, "Score %*d/%d", digits, r->score, r->max);
+	if (with_next) {
+		char next[96] = "";
+		if (r->state != SCORE_COMPLETE) {
+			/* no level yet, or one the remaining rows will change: the
+			 * count of answers says more, and a key changes only it */
+		} else if (r->next_level == LEVEL_NONE) {
+			snprintf(next, sizeof next, "(the top level)");
+		} else {
+			/* "(9 more" one column further right than "(10 more" */
+			int pad = digits - snprintf(NULL, 0, "%d", r->points_to_next);
+			snprintf(next, sizeof next, "%*s(%d more for %s)", pad > 0 ? pad : 0, "",
+				 r->points_to_next, words_level(r->next_level));
+		}
+		n += snprintf(line + n, sizeof line - (size_t)n, " %-*s", next_width, next);
 	}
-	snprintf(line, sizeof line, "Score %*d/%d %-*s  Level: %s", digits, r->score, r->max,
-		 digits + (int)strlen(" more for Established()"), next,
-		 tui_level_label(r->level));
+	words_state(r, WORDS_FULL, state, sizeof state);
+	bool labelled = n + 2 + (int)strlen("Level: ") + (int)strlen(state) <= w->cols;
+	snprintf(line + n, sizeof line - (size_t)n, "  %s%s", labelled ? "Level: " : "", state);
 	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_NORMAL);
 }
 
@@ -274,23 +373,37 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 			w->cursor_x = digit_x;
 		}
 	}
+	if (l->bands_shown < l->bands) {
+		/* a part of the page's rows: say which, after the last id shown */
+		size_t last = to - 1;
+		int k = (int)(last - from);
+		int y = l->map_y + k / l->per_band * l->band_lines;
+		int x = MAP_LABEL_WIDTH + (k % l->per_band + 1) * l->column_width;
+		snprintf(line, sizeof line, "rows %zu-%zu of %zu", from - p->first + 1,
+			 last - p->first + 1, p->count);
+		if (x + (int)strlen(line) > w->cols)
+			snprintf(line, sizeof line, "+%zu", p->first + p->count - to);
+		ui_put_utf8(&w->ui, w->body, y, x, line, w->cols - x, UI_DIM);
+	}
 }
 
-/* The three cells and None, the chosen one marked (*). */
+/* The three cells and None, the chosen one marked (*); of the cells, the
+ * lines from cell_top on that fit the area (the rest scroll into view). */
 static void draw_detail(struct wizard *w, const struct layout *l)
 {
 	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
 	enum level chosen = w->s.a->levels[w->criterion];
-	int y = l->detail_y, left = l->detail_rows;
-	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING && left > 0; level++) {
-		char *text = cell_text(w, c, level);
+	int line = 0, top = l->cell_top, bottom = l->cell_top + l->detail_rows;
+	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++) {
 		int rows = l->slotted ? l->slot[level] : cell_rows(w, c, level);
-		if (rows > left)
-			rows = left;
-		ui_put_hanging(&w->ui, w->body, y, 0, text, w->cols - 1, HANG, rows, UI_NORMAL);
-		free(text);
-		y += rows;
-		left -= rows;
+		int from = line > top ? line : top, to = line + rows < bottom ? line + rows : bottom;
+		if (from < to) {
+			char *text = cell_text(w, c, level);
+			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, 0, text,
+					    w->cols - 1, HANG, from - line, to - from, UI_NORMAL);
+			free(text);
+		}
+		line += rows;
 	}
 	char none[96];
 	snprintf(none, sizeof none, "%ls 0 None: no cell of this row is reached",
@@ -326,10 +439,21 @@ static void view_draw(struct wizard *w)
 	else
 		snprintf(label, sizeof label, "%s ", cur->id);
 	draw_rule(w, 1, label);
+	bool scrolls = l.cell_lines > l.detail_rows;
+	if (scrolls) {
+		/* the cells do not all fit: which lines show, at the rule's end */
+		int last = l.cell_top + l.detail_rows;
+		snprintf(label, sizeof label, " lines %d-%d of %d, J/K more ", l.cell_top + 1,
+			 last < l.cell_lines ? last : l.cell_lines, l.cell_lines);
+		int width = (int)strlen(label);
+		ui_put_utf8(&w->ui, w->body, 1, w->cols - width - 2, label, width, UI_NORMAL);
+	}
 	draw_detail(w, &l);
 
 	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-	if (!*ans->evidence && !*ans->notes) {
+	if (l.evidence_y < 0) {
+		/* gave way to the cells and the table (e shows them) */
+	} else if (!*ans->evidence && !*ans->notes) {
 		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, "Evidence and notes: none yet (e to add)",
 			    w->cols, UI_DIM);
 	} else {
@@ -340,12 +464,40 @@ static void view_draw(struct wizard *w)
 		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, both, w->cols, UI_NORMAL);
 		free(both);
 	}
-	if (w->s.other)
+	if (w->s.other && scrolls)
+		tui_hints(w, "0-3 level  a adopt  j/k move  J/K more  Tab cat  e notes  p plan  ? help\n"
+			  "0-3 level  a adopt  j/k row  J/K more  Tab cat  e notes  ? help");
+	else if (w->s.other)
 		tui_hints(w, "0-3 level  a adopt  j/k move  Tab/S-Tab cat  e notes  p plan  u undo  "
-			  "? help");
+			  "? help\n0-3 level  a adopt  j/k row  Tab cat  e notes  p plan  ? help");
+	else if (scrolls)
+		tui_hints(w, "0-3 level  j/k move  J/K more  Tab/S-Tab cat  e notes  u undo  ? help  "
+			  "q quit\n0-3 level  j/k row  J/K more  Tab cat  e notes  ? help  q quit");
 	else
 		tui_hints(w, "0-3 level  j/k move  Tab/S-Tab cat  e notes  u undo  g overview  "
-			  "? help  q quit");
+			  "? help  q quit\n0-3 level  j/k row  Tab cat  e notes  u undo  ? help  q quit");
+}
+
+/* J and K: the next or previous part of the current row's cells, when
+ * they do not all fit (a line of the last part stays, for context). */
+static void scroll_cells(struct wizard *w, int direction)
+{
+	struct page p = current_page(w);
+	struct layout l = plan_layout(w, &p);
+	const char *id = w->s.fw->criteria[w->criterion].id;
+	if (l.cell_lines <= l.detail_rows) {
+		tui_message(w, UI_NORMAL, "All of %s's cells are shown.", id);
+		return;
+	}
+	int step = l.detail_rows > 1 ? l.detail_rows - 1 : 1;
+	int last_top = l.cell_lines - l.detail_rows;
+	int top = w->cell_top + direction * step;
+	if ((direction > 0 && w->cell_top >= last_top) || (direction < 0 && w->cell_top <= 0)) {
+		tui_message(w, UI_NORMAL, "%s of %s's cells: %s.", direction > 0 ? "The end" :
+			    "The start", id, direction > 0 ? "K goes back" : "J shows more");
+		return;
+	}
+	w->cell_top = top < 0 ? 0 : top > last_top ? last_top : top;
 }
 
 static void adopt_done(struct wizard *w, const char *remark)
@@ -401,6 +553,8 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 	switch (ch) {
 	case L'j': if (w->criterion < last) w->criterion++; return;
 	case L'k': if (w->criterion > first) w->criterion--; return;
+	case L'J': scroll_cells(w, 1); return;
+	case L'K': scroll_cells(w, -1); return;
 	case L'\t': case L']': move_category(w, 1); return;
 	case L'[': move_category(w, -1); return;
 	case L'0': case L'1': case L'2': case L'3': {

@@ -12,8 +12,9 @@ static void edit_draw(struct wizard *w)
 	snprintf(line, sizeof line, "Evidence and notes for %s (%s)", c->id,
 		 tui_level_label(w->s.a->levels[w->criterion]));
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
-	ui_put_utf8(&w->ui, w->header, 1, 0, "Tab switches field. Esc or F10 keeps the text; "
-		    "Ctrl-G discards this edit.", w->cols, UI_DIM);
+	tui_put_fitting(w, w->header, 1, "Tab switches field. Esc or F10 keeps the text; "
+			"Ctrl-G discards this edit.\nTab: field. Esc or F10 keeps; Ctrl-G "
+			"discards.", UI_DIM);
 	int height = getmaxy(w->body);
 	int half = (height - 2) / 2;
 	const char *labels[2] = { "Evidence:", "Notes:" };
@@ -26,7 +27,8 @@ static void edit_draw(struct wizard *w)
 			       w->field_focus == i);
 		y += rows + 1;
 	}
-	tui_hints(w, "Tab field  Enter new line  Ctrl-K cut line  Esc/F10 keep  Ctrl-G discard");
+	tui_hints(w, "Tab field  Enter new line  Ctrl-K cut line  Esc/F10 keep  Ctrl-G discard\n"
+		  "Tab field  Ctrl-K cut line  Esc keep  Ctrl-G discard");
 }
 
 static void leave(struct wizard *w, bool keep)

@@ -6,30 +6,38 @@
 #include <string.h>
 #include <wchar.h>
 
-static const char *const keys[] = {
-	"0 1 2 3       set None / Developing / Established / Leading on the current",
-	"              criterion and move to the next (a level the row lacks is refused)",
-	"j k, Up Down  move between criteria (on the overview: between categories)",
-	"Tab ] PgDn    next category (after the last: the summary)",
-	"S-Tab [ PgUp  previous category (before the first: the overview)",
-	"Enter, e, F2  evidence and notes for the current criterion",
-	"g             overview      s  summary      x  export the summary CSV",
-	"/             find text in criteria, evidence and notes;  n  next match",
-	"u             undo the last change (as many times as you like)",
-	"W             save to another file and continue there (asks first)",
-	"p             the action plan of the current criterion",
-	"a             adopt the compared file's level (with --compare)",
-	"?, F1         this help     q, F10  quit (every change is already saved)",
-	"",
-	"In the editor: type freely; Enter starts a new line; Tab switches between",
-	"evidence and notes; arrows, Home/End (Ctrl-A/E), Backspace, Delete (Ctrl-D),",
-	"Ctrl-K/Ctrl-U delete to the end/start of the line; Esc or F10 keeps the",
-	"text, Ctrl-G discards the edit.",
-	"",
-	"On a category screen: the current row's cells, the chosen one marked (*),",
-	"a dash where the Standard has no cell; below, each row with its level as",
-	"its key and points: 0 None, 1 Developing, 2 Established, 3 Leading, - not",
-	"yet answered (with --compare, the other's below, ! where they differ).",
+/* The keys, each with what it does: wrapped to the window under a column
+ * of keys (KEY_COLUMN wide). */
+#define KEY_COLUMN 14
+static const char *const keys[][2] = {
+	{ "0 1 2 3", "set None / Developing / Established / Leading on the current criterion "
+	  "and move to the next (a level the row lacks is refused)" },
+	{ "j k, Up Down", "move between criteria (on the overview: between categories)" },
+	{ "J K", "more of the current criterion's cells, when they do not all fit the "
+	  "window" },
+	{ "Tab ] PgDn", "next category (after the last: the summary)" },
+	{ "S-Tab [ PgUp", "previous category (before the first: the overview)" },
+	{ "Enter, e, F2", "evidence and notes for the current criterion" },
+	{ "g", "overview      s  summary      x  export the summary CSV" },
+	{ "/", "find text in criteria, evidence and notes;  n  next match" },
+	{ "u", "undo the last change (as many times as you like)" },
+	{ "W", "save to another file and continue there (asks first)" },
+	{ "p", "the action plan of the current criterion" },
+	{ "a", "adopt the compared file's level (with --compare)" },
+	{ "?, F1", "this help     q, F10  quit (every change is already saved)" },
+};
+
+static const char *const notes[] = {
+	"In the editor: type freely; Enter starts a new line; Tab switches between evidence "
+	"and notes; arrows, Home/End (Ctrl-A/E), Backspace, Delete (Ctrl-D), Ctrl-K/Ctrl-U "
+	"delete to the end/start of the line; Esc or F10 keeps the text, Ctrl-G discards the "
+	"edit.",
+	"On a category screen: the score, and the level as far as the category is assessed "
+	"(\"not assessed\" until a row has a level; \"Developing so far, 5 of 8 answered\" "
+	"until every row has one); the current row's cells, the chosen one marked (*), a dash "
+	"where the Standard has no cell; below, each row with its level as its key and points: "
+	"0 None, 1 Developing, 2 Established, 3 Leading, - not yet answered (with --compare, "
+	"the other's below, ! where they differ).",
 };
 
 /* The help text as screen lines of wide characters, so that wrapping and
@@ -93,6 +101,36 @@ static void add_entry(struct help_text *t, const struct ui *ui, const char *name
 	free(entry);
 }
 
+/* A key and what it does, the text wrapped beside a column of keys. */
+static void add_key(struct help_text *t, const struct ui *ui, const char *key,
+		    const char *text, int width)
+{
+	wchar_t *wide = ui_decode(ui, text);
+	int room = width - KEY_COLUMN;
+	int rows = ui_wrap(wide, room, NULL, NULL, 0);
+	size_t *starts = malloc((size_t)rows * sizeof *starts);
+	size_t *lengths = malloc((size_t)rows * sizeof *lengths);
+	if (!starts || !lengths)
+		abort();
+	ui_wrap(wide, room, starts, lengths, rows);
+	for (int r = 0; r < rows; r++) {
+		wchar_t *line = malloc((KEY_COLUMN + lengths[r] + 1) * sizeof *line);
+		if (!line)
+			abort();
+		size_t n = 0;
+		for (const char *k = r ? "" : key; *k && n < KEY_COLUMN - 1; k++)
+			line[n++] = (wchar_t)(unsigned char)*k; /* keys are ASCII */
+		while (n < KEY_COLUMN)
+			line[n++] = L' ';
+		wmemcpy(line + n, wide + starts[r], lengths[r]);
+		line[n + lengths[r]] = L'\0';
+		add_line(t, line);
+	}
+	free(starts);
+	free(lengths);
+	free(wide);
+}
+
 static void build(struct wizard *w, struct help_text *t)
 {
 	const struct framework *fw = w->s.fw;
@@ -100,8 +138,10 @@ static void build(struct wizard *w, struct help_text *t)
 	int width = w->cols - 2;
 	add_text(t, ui, "KEYS");
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		add_text(t, ui, keys[i]);
+		add_key(t, ui, keys[i][0], keys[i][1], width);
 	add_text(t, ui, "");
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		add_wrapped(t, ui, notes[i], width);
 	add_text(t, ui, "THE THREE LEVELS OF PRACTICE (from the Standard)");
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
 		char name[256];
@@ -110,9 +150,9 @@ static void build(struct wizard *w, struct help_text *t)
 		add_entry(t, ui, name, fw->level_descriptor[l], width);
 	}
 	add_text(t, ui, "SCORING");
-	add_text(t, ui, "A row scores the points of the level chosen; a category scores the sum; the");
-	add_text(t, ui, "published score ranges give the category's level. Category 2 adds 2a-2e.");
-	add_text(t, ui, "");
+	add_wrapped(t, ui, "A row scores the points of the level chosen; a category scores the "
+		    "sum; the published score ranges give the category's level. Category 2 adds "
+		    "2a-2e.", width);
 	add_text(t, ui, "GLOSSARY (from the Standard)");
 	for (size_t i = 0; i < fw->term_count; i++)
 		add_entry(t, ui, fw->glossary[i].term, *fw->glossary[i].definition
@@ -144,7 +184,8 @@ static void help_draw(struct wizard *w)
 		free(t.line[i]);
 	free(t.line);
 	w->cursor_win = w->body;
-	tui_hints(w, "j/k scroll  Space/PgDn page  b/PgUp back a page  q/Esc/? close help");
+	tui_hints(w, "j/k scroll  Space/PgDn page  b/PgUp back a page  q/Esc/? close help\n"
+		  "j/k scroll  Space page  b back a page  q/Esc close");
 }
 
 static void help_key(struct wizard *w, wint_t ch, bool is_code)

@@ -7,140 +7,325 @@
 
 #include "plan.h"
 #include "score.h"
+#include "words.h"
 
 static void draw_header(struct wizard *w, const char *title)
 {
 	const struct assessment *a = w->s.a;
-	char line[600];
-	snprintf(line, sizeof line, "%s: %s%s%s", title,
-		 *a->organisation ? a->organisation : "(organisation not given)",
-		 *a->type ? (strcmp(a->type, "peer") == 0 ? ", peer review" : ", self-assessment") : "",
-		 *a->date ? ", " : "");
-	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - 12, UI_TITLE);
-	if (*a->date) {
-		int x = getcurx(w->header);
-		ui_put_utf8(&w->ui, w->header, 0, x, a->date, w->cols - 12 - x, UI_NORMAL);
-	}
+	char line[600], details[64];
+	/* the organisation gives way (cut, marked) before the type and date */
+	int n = snprintf(details, sizeof details, "%s%s%s",
+			 *a->type ? (strcmp(a->type, "peer") == 0 ? ", peer review"
+				     : ", self-assessment") : "", *a->date ? ", " : "", a->date);
+	snprintf(line, sizeof line, "%s: %s", title,
+		 *a->organisation ? a->organisation : "(organisation not given)");
+	int room = w->cols - 12 - n;
+	ui_put_utf8(&w->ui, w->header, 0, 0, line, room, UI_TITLE);
+	int x = getcurx(w->header);
+	ui_put_utf8(&w->ui, w->header, 0, x, details, w->cols - 12 - x, UI_TITLE);
 	ui_put_utf8(&w->ui, w->header, 0, w->cols - 10, "? help", 10, UI_DIM);
 	snprintf(line, sizeof line, "%s, version %s. File: %s", w->s.fw->title,
 		 w->s.fw->version, w->s.path);
 	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_DIM);
 }
 
-/* The table both screens share; returns the next free row. */
-static int draw_table(struct wizard *w, bool with_bars)
+/* The table's columns at this width: the title gets what the fixed
+ * columns leave, and the last column (the overview's bar, the summary's
+ * points to the next level) only where the title keeps MIN_TITLE. */
+#define MIN_TITLE 24
+#define TITLE_X 5
+struct columns {
+	int title, score, level, answered, tail, tail_width;
+	int level_width;
+};
+
+static struct columns plan_columns(struct wizard *w, int tail_min)
 {
 	const struct framework *fw = w->s.fw;
-	char line[512];
-	int y = 0;
-	snprintf(line, sizeof line, "  %-2s %-36s %7s  %-11s %8s", "", "Category", "Score",
-		 "Level", "Answered");
-	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_DIM);
+	struct columns k = { .level_width = 0 };
+	int longest_title = 0;
 	for (size_t c = 0; c < fw->category_count; c++) {
+		int n = words_state_width(fw->categories[c].criterion_count, WORDS_BRIEF);
+		if (n > k.level_width)
+			k.level_width = n;
+		n = (int)strlen(fw->categories[c].title);
+		if (n > longest_title)
+			longest_title = n;
+	}
+	/* title, score "76/76", level, answered "28/28" under "Answered" */
+	int fixed = TITLE_X + 1 + 5 + 1 + k.level_width + 1 + 8;
+	int room = w->cols - fixed; /* the title's, and the last column's with its space */
+	bool tail = room - tail_min - 1 >= MIN_TITLE;
+	int title_room = tail ? room - tail_min - 1 : room;
+	k.title = longest_title < title_room ? longest_title : title_room;
+	k.tail_width = tail ? room - k.title - 1 : 0;
+	k.score = TITLE_X + k.title + 1;
+	k.level = k.score + 5 + 1;
+	k.answered = k.level + k.level_width + 1;
+	k.tail = k.answered + 8 + 1;
+	return k;
+}
+
+/* One line of the table: a category (section == FRAMEWORK_NO_SECTION) or
+ * one of its sections. */
+struct table_line {
+	size_t category, section;
+};
+
+static size_t table_lines(const struct framework *fw, struct table_line *out)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		out[n++] = (struct table_line){ c, FRAMEWORK_NO_SECTION };
 		const struct framework_category *cat = &fw->categories[c];
-		struct score_result r;
-		score_category(fw, w->s.a->levels, c, &r);
-		bool sel = c == w->overview_row;
-		char score[32], answered[32];
-		snprintf(score, sizeof score, "%d/%d", r.score, r.max);
-		snprintf(answered, sizeof answered, "%zu/%zu", r.answered, r.total);
-		if (sel) {
-			ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
-			w->cursor_y = y;
-			w->cursor_x = 2;
-		}
+		for (size_t s = 0; s < cat->section_count; s++)
+			out[n++] = (struct table_line){ c, cat->first_section + s };
+	}
+	return n;
+}
+
+static void draw_category_line(struct wizard *w, const struct columns *k, int y, size_t c,
+			       bool with_bars)
+{
+	const struct framework *fw = w->s.fw;
+	const struct framework_category *cat = &fw->categories[c];
+	struct score_result r;
+	score_category(fw, w->s.a->levels, c, &r);
+	char text[128];
+	if (c == w->overview_row) {
 		/* The pointer alone marks the selection (and the terminal cursor
 		 * sits there): a moving bar would resend both rows on every key. */
-		snprintf(line, sizeof line, "%-2s", cat->id);
-		ui_put_utf8(&w->ui, w->body, y, 2, line, 2, UI_NORMAL);
-		snprintf(line, sizeof line, "%-36.36s %7s  ", cat->title, score);
-		ui_put_utf8(&w->ui, w->body, y, 5, line, 47, UI_NORMAL);
-		ui_put_utf8(&w->ui, w->body, y, 52, tui_level_label(r.level), 11,
-			    tui_level_style(r.level));
-		ui_put_utf8(&w->ui, w->body, y, 64, answered, 8, UI_NORMAL);
-		if (with_bars)
-			tui_draw_bar(w, w->body, y, 72, w->cols - 72, cat, r.score, r.max);
-		else if (r.next_level != LEVEL_NONE) {
-			snprintf(line, sizeof line, "+%d", r.points_to_next);
-			ui_put_utf8(&w->ui, w->body, y, 73, line, w->cols - 73, UI_DIM);
+		ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
+		w->cursor_y = y;
+		w->cursor_x = 2;
+	}
+	ui_put_utf8(&w->ui, w->body, y, 2, cat->id, 2, UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, y, TITLE_X, cat->title, k->title, UI_NORMAL);
+	snprintf(text, sizeof text, "%d/%d", r.score, r.max);
+	mvwprintw(w->body, y, k->score, "%5s", text);
+	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(&r, WORDS_BRIEF, text, sizeof text),
+		    k->level_width, tui_level_style(r.level));
+	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
+	ui_put_utf8(&w->ui, w->body, y, k->answered, text, 8, UI_NORMAL);
+	if (!k->tail_width)
+		return;
+	if (with_bars) {
+		tui_draw_bar(w, w->body, y, k->tail, k->tail_width, cat, r.score, r.max);
+	} else if (r.state == SCORE_COMPLETE && r.next_level != LEVEL_NONE) {
+		snprintf(text, sizeof text, "+%d", r.points_to_next);
+		ui_put_utf8(&w->ui, w->body, y, k->tail, text, k->tail_width, UI_DIM);
+	}
+}
+
+static void draw_section_line(struct wizard *w, const struct columns *k, int y, size_t si)
+{
+	const struct framework *fw = w->s.fw;
+	struct score_result r;
+	score_section(fw, w->s.a->levels, si, &r);
+	char text[128];
+	snprintf(text, sizeof text, "%-3s %s", fw->sections[si].id, fw->sections[si].title);
+	ui_put_utf8(&w->ui, w->body, y, TITLE_X, text, k->title, UI_DIM);
+	snprintf(text, sizeof text, "%d/%d", r.score, r.max);
+	wattrset(w->body, w->ui.style[UI_DIM]);
+	mvwprintw(w->body, y, k->score, "%5s", text);
+	wattrset(w->body, A_NORMAL);
+	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
+	ui_put_utf8(&w->ui, w->body, y, k->answered, text, 8, UI_DIM);
+}
+
+/* "Total points 14/190; 9 of 69 criteria answered; ... (Levels are per
+ * category.)", the last words left out where they would take a line. */
+static void total_line(struct wizard *w, char *line, size_t size, int total, int max,
+		       const char *progress)
+{
+	snprintf(line, size, "Total points %d/%d; %s.", total, max, progress);
+	int rows = ui_wrapped_rows(&w->ui, line, w->cols);
+	size_t n = strlen(line);
+	snprintf(line + n, size - n, " (Levels are per category.)");
+	if (ui_wrapped_rows(&w->ui, line, w->cols) > rows)
+		line[n] = '\0';
+}
+
+/* The table both screens share, in rows lines from the top of the body
+ * (scrolled to keep the selected category and its sections in view);
+ * then the total.  Returns the next free row. */
+static int draw_table(struct wizard *w, bool with_bars, int rows)
+{
+	const struct framework *fw = w->s.fw;
+	struct columns k = plan_columns(w, with_bars ? 8 : 4);
+	struct table_line lines[256];
+	size_t n = fw->category_count + fw->section_count;
+	if (n > sizeof lines / sizeof lines[0])
+		n = sizeof lines / sizeof lines[0];
+	table_lines(fw, lines);
+	int shown = rows - 1 < (int)n ? rows - 1 : (int)n;
+	if (shown < 1)
+		shown = 1;
+	/* the selected category's line, and its sections when they fit */
+	int first = 0, last = 0;
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].category == w->overview_row) {
+			if (lines[i].section == FRAMEWORK_NO_SECTION)
+				first = (int)i;
+			last = (int)i;
 		}
-		y++;
-		for (size_t s = 0; s < cat->section_count; s++) {
-			size_t si = cat->first_section + s;
-			struct score_result sr;
-			score_section(fw, w->s.a->levels, si, &sr);
-			snprintf(line, sizeof line, "%-3s %-33.33s %7d/%-3d       %3zu/%zu",
-				 fw->sections[si].id, fw->sections[si].title, sr.score, sr.max,
-				 sr.answered, sr.total);
-			ui_put_utf8(&w->ui, w->body, y++, 5, line, w->cols - 5, UI_DIM);
-		}
+	if (last - first + 1 > shown)
+		last = first + shown - 1;
+	if (w->overview_top > first)
+		w->overview_top = first;
+	if (w->overview_top < last - shown + 1)
+		w->overview_top = last - shown + 1;
+	if (w->overview_top > (int)n - shown)
+		w->overview_top = (int)n - shown;
+	if (w->overview_top < 0)
+		w->overview_top = 0;
+
+	char line[512];
+	int above = w->overview_top, below = (int)n - shown - w->overview_top;
+	if (above && below)
+		snprintf(line, sizeof line, "Category (%d above, %d below)", above, below);
+	else if (above || below)
+		snprintf(line, sizeof line, "Category (%d more %s)", above + below,
+			 above ? "above" : "below");
+	else
+		snprintf(line, sizeof line, "Category");
+	if ((int)strlen(line) > k.title)
+		snprintf(line, sizeof line, "Category (%d more)", above + below);
+	ui_put_utf8(&w->ui, w->body, 0, TITLE_X, line, k.title, UI_DIM);
+	mvwaddstr(w->body, 0, k.score, "Score");
+	ui_put_utf8(&w->ui, w->body, 0, k.level, "Level", k.level_width, UI_DIM);
+	ui_put_utf8(&w->ui, w->body, 0, k.answered, "Answered", 8, UI_DIM);
+	if (k.tail_width && !with_bars)
+		ui_put_utf8(&w->ui, w->body, 0, k.tail, "Next", k.tail_width, UI_DIM);
+	int y = 1;
+	for (int i = w->overview_top; i < w->overview_top + shown; i++, y++) {
+		if (lines[i].section == FRAMEWORK_NO_SECTION)
+			draw_category_line(w, &k, y, lines[i].category, with_bars);
+		else
+			draw_section_line(w, &k, y, lines[i].section);
 	}
 	int total, max;
 	score_total(fw, w->s.a->levels, &total, &max);
-	size_t open = 0;
-	for (size_t i = 0; i < fw->criterion_count; i++)
-		open += w->s.a->levels[i] == LEVEL_UNANSWERED;
-	snprintf(line, sizeof line, "Total points %d/%d; %zu of %zu criteria answered. "
-		 "(Levels are per category.)", total, max, fw->criterion_count - open,
-		 fw->criterion_count);
-	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 2, UI_NORMAL);
+	struct score_progress p;
+	score_progress(fw, w->s.a->levels, &p);
+	char progress[256];
+	total_line(w, line, sizeof line, total, max,
+		   words_progress(&p, fw->category_count, progress, sizeof progress));
+	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 3, UI_NORMAL);
+	if (with_bars && k.tail_width) {
+		snprintf(line, sizeof line, "Bars: %ls points scored, %ls where Established and "
+			 "where Leading start.", w->ui.glyph.bar_full, w->ui.glyph.bar_boundary);
+		y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 2, UI_DIM);
+	}
 	return y;
+}
+
+/* Rows the total (and the bars' legend) take under the table. */
+static int below_table(struct wizard *w, bool with_bars)
+{
+	char line[512];
+	total_line(w, line, sizeof line, 190, 190, "69 of 69 criteria answered; 7 of 7 "
+		   "categories complete, 7 partly assessed, 7 not assessed");
+	int total = ui_wrapped_rows(&w->ui, line, w->cols);
+	int legend = with_bars && plan_columns(w, 8).tail_width
+		? ui_wrapped_rows(&w->ui, "Bars: # points scored, | where Established and "
+				  "where Leading start.", w->cols) : 0;
+	return (total < 3 ? total : 3) + legend;
 }
 
 static void overview_draw(struct wizard *w)
 {
 	draw_header(w, "Overview");
 	w->cursor_win = w->body;
-	draw_table(w, true);
-	tui_hints(w, "j/k move  Enter open  s summary  x export  / find  u undo  ? help  q quit");
+	draw_table(w, true, getmaxy(w->body) - below_table(w, true));
+	tui_hints(w, "j/k move  Enter open  s summary  x export  / find  u undo  ? help  q quit\n"
+		  "j/k move  Enter open  s summary  x export  ? help  q quit");
+}
+
+/* "1, 3 (so far)": the categories at level (complete, then so far). */
+static void list_at(const struct framework *fw, const enum level *levels, enum level level,
+		    char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t c = 0; c < fw->category_count && used < size; c++) {
+		struct score_result r;
+		score_category(fw, levels, c, &r);
+		bool match = level == LEVEL_UNANSWERED ? r.state == SCORE_NOT_ASSESSED
+			: r.level == level;
+		if (match)
+			used += (size_t)snprintf(out + used, size - used, "%s%s%s", used ? ", " : "",
+						 fw->categories[c].id, r.state == SCORE_PROVISIONAL
+						 ? " (so far)" : "");
+	}
+	if (!out[0])
+		snprintf(out, size, "none");
+}
+
+/* The fewest steps to the selected category's next level, from row y. */
+static void draw_steps(struct wizard *w, int y)
+{
+	const struct framework *fw = w->s.fw;
+	char line[1024];
+	struct plan_gap gap;
+	struct score_result r;
+	int height = getmaxy(w->body);
+	const struct framework_category *cat = &fw->categories[w->overview_row];
+	score_category(fw, w->s.a->levels, w->overview_row, &r);
+	if (y >= height)
+		return;
+	if (r.state == SCORE_NOT_ASSESSED) {
+		snprintf(line, sizeof line, "Category %s is not assessed: its rows need levels first.",
+			 cat->id);
+		ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_TITLE);
+		return;
+	}
+	if (plan_gap(fw, w->s.a->levels, w->overview_row, &gap) != 0)
+		return;
+	if (gap.next_level == LEVEL_NONE)
+		snprintf(line, sizeof line, "Category %s is Leading%s.", cat->id,
+			 r.state == SCORE_PROVISIONAL ? " so far" : "");
+	else
+		snprintf(line, sizeof line, "Category %s: %d more for %s; the fewest steps (%zu):",
+			 cat->id, gap.points_needed, words_level(gap.next_level), gap.step_count);
+	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
+	for (size_t k = 0; k < gap.raise_count && y < height; k++, y++) {
+		const struct plan_raise *rz = &gap.raises[k];
+		if (y == height - 1 && k + 1 < gap.raise_count) {
+			snprintf(line, sizeof line, "  ... and %zu more: tri-assess plan %s",
+				 gap.raise_count - k, w->s.path);
+			ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_DIM);
+			break;
+		}
+		snprintf(line, sizeof line, "  %-5s to %s (+%d): %s", fw->criteria[rz->criterion].id,
+			 words_level(rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
+		ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
+	}
 }
 
 static void summary_draw(struct wizard *w)
 {
 	draw_header(w, "Summary");
 	w->cursor_win = w->body;
-	int y = draw_table(w, false);
 	const struct framework *fw = w->s.fw;
-	char line[1024];
-	char leading[256] = "", gaps[256] = "";
-	for (size_t c = 0; c < fw->category_count; c++) {
-		struct score_result r;
-		score_category(fw, w->s.a->levels, c, &r);
-		char *list = r.level == LEVEL_LEADING ? leading
-			: r.level == LEVEL_DEVELOPING ? gaps : NULL;
-		if (list)
-			snprintf(list + strlen(list), 256 - strlen(list), "%s%s",
-				 *list ? ", " : "", fw->categories[c].id);
-	}
-	snprintf(line, sizeof line, "Leading in: %s.  Developing in: %s.  (+N: to the "
-		 "next level)", *leading ? leading : "none", *gaps ? gaps : "none");
-	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_NORMAL);
-	/* The fewest steps to the selected category's next level. */
-	struct plan_gap gap;
+	char line[1024], leading[256], developing[256], none[256];
+	list_at(fw, w->s.a->levels, LEVEL_LEADING, leading, sizeof leading);
+	list_at(fw, w->s.a->levels, LEVEL_DEVELOPING, developing, sizeof developing);
+	list_at(fw, w->s.a->levels, LEVEL_UNANSWERED, none, sizeof none);
+	snprintf(line, sizeof line, "Leading in: %s.  Developing in: %s.  Not assessed: %s.",
+		 leading, developing, none);
+	/* the steps part keeps at least 4 rows, the table (with its column
+	 * heading) at least 4 */
 	int height = getmaxy(w->body);
-	const struct framework_category *cat = &fw->categories[w->overview_row];
-	if (y < height && plan_gap(fw, w->s.a->levels, w->overview_row, &gap) == 0) {
-		if (gap.next_level == LEVEL_NONE)
-			snprintf(line, sizeof line, "Category %s is Leading.", cat->id);
-		else
-			snprintf(line, sizeof line, "Category %s: %d more for %s; the fewest steps (%zu):",
-				 cat->id, gap.points_needed, tui_level_label(gap.next_level),
-				 gap.step_count);
-		ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
-		for (size_t k = 0; k < gap.raise_count && y < height; k++, y++) {
-			const struct plan_raise *rz = &gap.raises[k];
-			if (y == height - 1 && k + 1 < gap.raise_count) {
-				snprintf(line, sizeof line, "  ... and %zu more: tri-assess plan %s",
-					 gap.raise_count - k, w->s.path);
-				ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_DIM);
-				break;
-			}
-			snprintf(line, sizeof line, "  %-5s to %s (+%d): %s", fw->criteria[rz->criterion].id,
-				 tui_level_label(rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
-			ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
-		}
-	}
-	tui_hints(w, "x export summary CSV  j/k move  Enter open  g overview  ? help  q quit");
+	int lists = ui_wrapped_rows(&w->ui, line, w->cols);
+	int table_rows = height - below_table(w, false) - lists - 4;
+	if (table_rows < 4)
+		table_rows = 4;
+	int y = draw_table(w, false, table_rows);
+	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, lists, UI_NORMAL);
+	draw_steps(w, y);
+	tui_hints(w, "x export summary CSV  j/k move  Enter open  g overview  ? help  q quit\n"
+		  "x export  j/k move  Enter open  g overview  ? help  q quit");
 }
 
 static void table_key(struct wizard *w, wint_t ch, bool is_code)

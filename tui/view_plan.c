@@ -36,8 +36,9 @@ static void plan_draw(struct wizard *w)
 	enum level current = w->s.a->levels[w->criterion];
 	snprintf(line, sizeof line, "Action plan for %s (now: %s)", c->id, tui_level_label(current));
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
-	ui_put_utf8(&w->ui, w->header, 1, 0, "Tab switches field; Space changes the target. "
-		    "Esc or F10 keeps; Ctrl-G discards.", w->cols, UI_DIM);
+	tui_put_fitting(w, w->header, 1, "Tab switches field; Space changes the target. "
+			"Esc or F10 keeps; Ctrl-G discards.\nTab: field; Space: target. Esc "
+			"keeps; Ctrl-G discards.", UI_DIM);
 	enum level target = shown_target(w);
 	ui_put_utf8(&w->ui, w->body, 0, 0, "Target:", 14, w->plan_focus == 0 ? UI_SELECTED : UI_TITLE);
 	if (target == LEVEL_NONE) {
@@ -62,7 +63,8 @@ static void plan_draw(struct wizard *w)
 			       w->plan_focus == i + 1);
 		y += rows[i] + 1;
 	}
-	tui_hints(w, "Tab field  Space target  Enter new line (action)  Esc/F10 keep  Ctrl-G discard");
+	tui_hints(w, "Tab field  Space target  Enter new line (action)  Esc/F10 keep  Ctrl-G discard\n"
+		  "Tab field  Space target  Esc keep  Ctrl-G discard");
 }
 
 static void cycle_target(struct wizard *w)

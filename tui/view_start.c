@@ -32,22 +32,33 @@ static void start_draw(struct wizard *w)
 		snprintf(line, sizeof line, "%s:", labels[f]);
 		ui_put_utf8(&w->ui, w->body, y, 2, line, 28, focus ? UI_SELECTED : UI_TITLE);
 		if (f == FIELD_TYPE) {
-			snprintf(line, sizeof line, "%s self-assessment   %s peer review",
-				 w->form_peer ? "( )" : "(*)", w->form_peer ? "(*)" : "( )");
+			/* the choices' words as in the file where the long ones do not fit */
+			bool wide = w->cols - 31 >= (int)strlen("(*) self-assessment   (*) peer review");
+			const char *self = wide ? "self-assessment" : "self";
+			int gap = wide ? 3 : 5;
+			snprintf(line, sizeof line, "%s %s%*s%s %s", w->form_peer ? "( )" : "(*)", self,
+				 gap, "", w->form_peer ? "(*)" : "( )", wide ? "peer review" : "peer");
 			ui_put_utf8(&w->ui, w->body, y, 30, line, w->cols - 31, UI_NORMAL);
 			if (focus) {
 				w->cursor_win = w->body;
 				w->cursor_y = y;
-				w->cursor_x = w->form_peer ? 51 : 31;
+				w->cursor_x = w->form_peer ? 31 + 4 + (int)strlen(self) + gap : 31;
 			}
 		} else {
 			tui_field_draw(w, w->body, text_field(w, f), y, 30, w->cols - 31, 1, focus);
 		}
 	}
-	ui_put_wrapped(&w->ui, w->body, y + 1, 2, "The file is created when you press Enter "
-		       "on the last field (or F10), and every answer is saved as you give it. "
-		       "Esc leaves without creating it.", w->cols - 4, 3, UI_DIM);
-	tui_hints(w, "Tab/Down next field  Up previous  Space type  Enter next/start  Esc leave");
+	static const char note[] = "The file is created when you press Enter on the last "
+		"field (or F10), and every answer is saved as you give it. Esc leaves without "
+		"creating it.";
+	int rows = ui_wrapped_rows(&w->ui, note, w->cols - 4), height = getmaxy(w->body);
+	if (y + 1 + rows > height) /* a short window: no blank line above it */
+		y = height - rows > y - 1 ? height - rows : y - 1;
+	else
+		y++;
+	ui_put_wrapped(&w->ui, w->body, y, 2, note, w->cols - 4, height - y, UI_DIM);
+	tui_hints(w, "Tab/Down next field  Up previous  Space type  Enter next/start  Esc leave\n"
+		  "Tab next  Up previous  Space type  Enter next/start  Esc leave");
 }
 
 static void finish_form(struct wizard *w)

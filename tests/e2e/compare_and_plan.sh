@@ -11,7 +11,7 @@ printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,leading,Cam
 tui_start 80x24 screen C.UTF-8 "$BIN" --compare "$WORK/peer.csv" --who "Peer: B. Name" "$WORK/self.csv"
 wait_for "Category 2 of 7"
 keys "["
-wait_for "Other: 7 Developing"
+wait_for "Other: 7 Developing so far"
 # The map: our level, and the other's with "!" where it differs.
 wait_for "Level  2    1    2    2    2    3    0    3"
 wait_for "Other  3!   1    -!   -!   -!   -!   3!   -!"

@@ -9,7 +9,8 @@ cp "$DATA/worked-example.csv" "$WORK/example.csv"
 for term in xterm screen tmux-256color linux vt100; do
 	for lang in C.UTF-8 C; do
 		tui_start 80x24 "$term" "$lang" "$BIN" "$WORK/example.csv"
-		wait_for "Score  0/76 (37 more for Established)" 10 || { fail "$term $lang"; continue; }
+		wait_for "Score  0/76                            Level: not assessed" 10 ||
+			{ fail "$term $lang"; continue; }
 		# vt100 has no back-tab key, and linux's is ESC Tab (terminfo kcbt),
 		# which tmux does not send for BTab: those users press [ or PgUp.
 		if [ "$term" = vt100 ] || [ "$term" = linux ]; then keys '['; else keys BTab; fi
@@ -24,10 +25,12 @@ for term in xterm screen tmux-256color linux vt100; do
 		wait_for "Overview:" || continue
 		s=$(screen)
 		if [ "$lang" = C ]; then
-			expect_contains "$term ASCII bar" "15/22   Established 8/8     [##|##|]" "$s"
+			expect_contains "$term ASCII bar" "15/22 Established        8/8      [##|##|]" "$s"
+			expect_contains "$term ASCII legend" "Bars: # points scored, | where Established" "$s"
 			expect_not_contains "$term ASCII: no box drawing" "─" "$s"
 		else
-			expect_contains "$term UTF-8 bar" "15/22   Established 8/8     [██│██│]" "$s"
+			expect_contains "$term UTF-8 bar" "15/22 Established        8/8      [██│██│]" "$s"
+			expect_contains "$term UTF-8 legend" "Bars: █ points scored, │ where Established" "$s"
 		fi
 		keys q
 		wait_for "EXITED=0"

@@ -52,9 +52,9 @@ keys Home j j 1
 wait_for "Refused: criterion 1.3 has no developing cell; it can be none, established."
 wait_for "Score 15/22"
 
-# Terminal too small, then recovered.
-tmux -L "$SOCKET" resize-window -t t -x 70 -y 20
-wait_for "Terminal too small: 70x20."
+# Terminal too small (below 64x16), then recovered.
+tmux -L "$SOCKET" resize-window -t t -x 60 -y 15
+wait_for "Terminal too small: 60x15."
 tmux -L "$SOCKET" resize-window -t t -x 100 -y 30
 wait_for "Score 15/22  (4 more for Leading)"
 tmux -L "$SOCKET" resize-window -t t -x 80 -y 24
@@ -67,11 +67,15 @@ wait_for "── 2a.1 (2a Recruitment) ──"
 wait_for "Row   2a.1  2a.2  2a.3  2a.4  2a.5  2a.6  2a.7  2a.8  2a.9"
 keys g
 wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"
-wait_for "Total points 15/190; 8 of 69 criteria answered."
+wait_for "Total points 15/190; 8 of 69 criteria answered; 1 of 7 categories complete, 6"
+wait_for "2  Employee Lifecycle                0/76 not assessed       0/28"
+wait_for "Bars: █ points scored, │ where Established and where Leading start."
 
-# The summary names the fewest steps to the selected category's next level.
+# The summary names the fewest steps to the selected category's next level
+# (none for a category nobody has assessed).
 keys s
-wait_for "Category 2: 37 more for Established; the fewest steps (16):"
+wait_for "Category 2 is not assessed: its rows need levels first."
+wait_for "Leading in: none.  Developing in: none.  Not assessed: 2, 3, 4, 5, 6, 7."
 keys k
 wait_for "Category 1: 4 more for Leading; the fewest steps (2):"
 wait_for "  1.7   to Leading (+3): Dedicated leadership meetings focus on EDI"
