@@ -26,6 +26,8 @@ struct cli_options {
 	bool named;
 	bool bom;
 	bool force;    /* replace an existing output tri-assess did not write */
+	bool all_files;          /* benchmark: every file, not one per organisation */
+	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 };
 
 /* Human output on standard output: format, then give the whole result its
@@ -54,6 +56,11 @@ void cli_csv_begin(const struct cli_options *opt);
 struct assessment **cli_load_all(const struct framework *fw, char **files, int count,
 				 bool levels_only);
 void cli_free_all(struct assessment **loaded, int count);
+
+/* For commands over many files: if path, which did not load as an
+ * assessment, is a table tri-assess itself writes (outputs.h), say on
+ * standard error that it is passed over and return true. */
+bool cli_pass_over_own(const char *path);
 
 int cmd_compare(const struct framework *fw, const struct cli_options *opt, char **files, int count);
 int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **files, int count);

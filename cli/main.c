@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "csvio.h"
 #include "framework.h"
+#include "outputs.h"
 #include "sanitize.h"
 #include "score.h"
 #include "summary.h"
@@ -33,6 +34,7 @@ static const char usage_text[] =
 "       tri-assess compare A B [--csv]            two assessments side by side\n"
 "       tri-assess plan FILE [--csv]              gaps to the next level; the action plan\n"
 "       tri-assess benchmark FILE... [--csv] [--highlight ORGANISATION] [--named]\n"
+"                         [--type self|peer] [--all-files] [--include-incomplete]\n"
 "       tri-assess report FILE [--compare OTHER] -o REPORT.html|- [--force]\n"
 "\n"
 "Assess a London local authority against the CELC Tackling Racial\n"
@@ -49,6 +51,10 @@ static const char usage_text[] =
 "  --bom              start CSV output with a UTF-8 byte-order mark\n"
 "  --highlight ORG    benchmark: show where ORG stands\n"
 "  --named            benchmark: name every organisation (default: anonymised)\n"
+"  --type self|peer   benchmark: which assessments to count (default self; a file\n"
+"                     without a type counts as a self-assessment)\n"
+"  --all-files        benchmark: every file, not only each organisation's latest\n"
+"  --include-incomplete  benchmark: count incomplete categories too, marked\n"
 "  -o, --output FILE  report: the HTML file to write (- for standard output);\n"
 "                     never an input file; a file that is not a tri-assess\n"
 "                     report is replaced only with --force\n"
@@ -188,6 +194,46 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 		return NULL;
 	}
 	return loaded;
+}
+
+bool cli_pass_over_own(const char *path)
+{
+	const char *kind = outputs_file_kind(path);
+	if (kind)
+		cli_error("passed over %s: %s written by tri-assess, not an assessment", path,
+			  kind);
+	return kind != NULL;
+}
+
+/* Load the assessments among files (levels only), passing over the tables
+ * tri-assess writes itself; any other failure is reported and fails the
+ * whole run.  Fills loaded[] and labels[] (count entries each) and
+ * returns how many loaded, or -1. */
+static int load_many(const struct framework *fw, char **files, int count,
+		     struct assessment **loaded, char **labels)
+{
+	int n = 0;
+	bool ok = true;
+	for (int i = 0; i < count; i++) {
+		struct tri_error err;
+		struct assessment *a = assessment_load_levels(fw, files[i], &err);
+		if (a) {
+			loaded[n] = a;
+			labels[n++] = files[i];
+		} else if (!cli_pass_over_own(files[i])) {
+			cli_error("%s", err.message);
+			ok = false;
+		}
+	}
+	if (ok && n == 0)
+		cli_error("no assessment among the %d file%s; expected at least one", count,
+			  count == 1 ? "" : "s");
+	if (!ok || n == 0) {
+		for (int i = 0; i < n; i++)
+			assessment_destroy(loaded[i]);
+		return -1;
+	}
+	return n;
 }
 
 void cli_free_all(struct assessment **loaded, int count)
@@ -398,32 +444,43 @@ static int cmd_score(const struct framework *fw, const struct cli_options *opt,
 	if (count == 0)
 		return cli_usage_error("%s", "score: expected at least one FILE");
 	/* Load everything first: a bad file means no partial report. */
-	struct assessment **loaded = cli_load_all(fw, files, count, true);
-	int rc = 0;
-	if (!loaded)
-		return EXIT_BAD_INPUT;
+	struct assessment **loaded = calloc((size_t)count, sizeof *loaded); // NOLINT(bugprone-sizeof-expression)
+	char **labels = calloc((size_t)count, sizeof *labels);
+	int rc = 0, n = -1;
+	if (!loaded || !labels) {
+		cli_error("out of memory");
+		rc = EXIT_BAD_INPUT;
+		goto done;
+	}
+	if ((n = load_many(fw, files, count, loaded, labels)) < 0) {
+		rc = EXIT_BAD_INPUT;
+		goto done;
+	}
 	if (opt->csv) {
 		cli_csv_begin(opt);
 		summary_write_header(stdout);
 	}
-	for (int i = 0; i < count; i++) {
+	for (int i = 0; i < n; i++) {
 		const struct assessment *a = loaded[i];
 		if (opt->csv) {
 			struct tri_error err;
-			if (summary_write_rows(stdout, a, files[i], &err) != 0) {
+			if (summary_write_rows(stdout, a, labels[i], &err) != 0) {
 				cli_error("%s", err.message);
 				rc = EXIT_BAD_INPUT;
 				goto done;
 			}
 			continue;
 		}
-		cli_print("%s%s: %s%s%s%s%s\n", i ? "\n" : "", files[i],
+		cli_print("%s%s: %s%s%s%s%s\n", i ? "\n" : "", labels[i],
 		          *a->organisation ? a->organisation : "(organisation not given)",
 		          *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
 		print_scores(fw, a);
 	}
 done:
-	cli_free_all(loaded, count);
+	for (int i = 0; i < n; i++)
+		assessment_destroy(loaded[i]);
+	free(loaded);
+	free(labels);
 	return rc;
 }
 
@@ -473,7 +530,8 @@ static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 int main(int argc, char **argv)
 {
 	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE,
-	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM, OPT_FORCE };
+	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM, OPT_FORCE, OPT_ALL_FILES,
+	       OPT_INCLUDE_INCOMPLETE };
 	static const struct option longopts[] = {
 		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
 		{ "csv", no_argument, NULL, OPT_CSV },
@@ -489,6 +547,8 @@ int main(int argc, char **argv)
 		{ "who", required_argument, NULL, OPT_WHO },
 		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "all-files", no_argument, NULL, OPT_ALL_FILES },
+		{ "include-incomplete", no_argument, NULL, OPT_INCLUDE_INCOMPLETE },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -511,6 +571,8 @@ int main(int argc, char **argv)
 		case OPT_WHO: opt.who = optarg; break;
 		case OPT_BOM: opt.bom = true; break;
 		case OPT_FORCE: opt.force = true; break;
+		case OPT_ALL_FILES: opt.all_files = true; break;
+		case OPT_INCLUDE_INCOMPLETE: opt.include_incomplete = true; break;
 		case 'o': opt.output = optarg; break;
 		case OPT_ASSESSOR: {
 			size_t used = strlen(opt.assessors);

@@ -2,6 +2,7 @@
  * benchmark.  Numbers come from core (score, plan, benchmark); this file
  * only formats them. */
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "benchmark.h"
 #include "cli.h"
 #include "csvio.h"
+#include "organisation.h"
+#include "outputs.h"
 #include "plan.h"
 #include "report.h"
 #include "score.h"
@@ -193,6 +196,246 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 	return 0;
 }
 
+/* What benchmark keeps of each file: loaded and scored on every core,
+ * each worker taking every n-th file, and only what the choice of files
+ * and the statistics need. */
+struct bench_data {
+	size_t n, nc;
+	int *scores;            /* n x nc */
+	enum level *levels;     /* n x nc */
+	size_t *answered;       /* n x nc */
+	char **organisations;   /* n: as written in the file */
+	char **keys;            /* n: organisation_key */
+	char (*types)[8];       /* n */
+	char (*dates)[16];      /* n */
+	long long *mtimes;      /* n: nanoseconds */
+	char **errors;          /* n: why it did not load, or NULL */
+	const char **own;       /* n: which of tri-assess's own tables it is, or NULL */
+	struct benchmark_candidate *candidates; /* n */
+};
+
+struct bench_job {
+	const struct framework *fw;
+	char **files;
+	size_t stride, first;
+	struct bench_data *d;
+};
+
+static void bench_take(struct bench_job *job, size_t f, const struct assessment *a)
+{
+	struct bench_data *d = job->d;
+	for (size_t c = 0; c < d->nc; c++) {
+		struct score_result r;
+		score_category(job->fw, a->levels, c, &r);
+		d->scores[f * d->nc + c] = r.score;
+		d->levels[f * d->nc + c] = r.level;
+		d->answered[f * d->nc + c] = r.answered;
+	}
+	d->organisations[f] = strdup(a->organisation);
+	d->keys[f] = organisation_key(a->organisation);
+	snprintf(d->types[f], sizeof d->types[f], "%s", a->type);
+	snprintf(d->dates[f], sizeof d->dates[f], "%s", a->date);
+	struct stat st;
+	if (stat(job->files[f], &st) == 0)
+		d->mtimes[f] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+static void *bench_worker(void *arg)
+{
+	struct bench_job *job = arg;
+	for (size_t f = job->first; f < job->d->n; f += job->stride) {
+		struct tri_error err;
+		struct assessment *a = assessment_load_levels(job->fw, job->files[f], &err);
+		if (!a) {
+			/* one of tri-assess's own tables lying among the files is passed
+			 * over (said later, in order); anything else is an error */
+			if (!(job->d->own[f] = outputs_file_kind(job->files[f])))
+				job->d->errors[f] = strdup(err.message);
+			continue;
+		}
+		bench_take(job, f, a);
+		assessment_destroy(a);
+	}
+	return NULL;
+}
+
+static void bench_finish(struct bench_data *d)
+{
+	for (size_t f = 0; f < d->n && d->organisations && d->keys && d->errors; f++) {
+		free(d->organisations[f]);
+		free(d->keys[f]);
+		free(d->errors[f]);
+	}
+	free(d->scores);
+	free(d->levels);
+	free(d->answered);
+	free(d->organisations);
+	free(d->keys);
+	free(d->types);
+	free(d->dates);
+	free(d->mtimes);
+	free(d->errors);
+	free(d->own);
+	free(d->candidates);
+}
+
+/* Load and score every file on every core. */
+static int bench_load(const struct framework *fw, char **files, size_t n, struct bench_data *d)
+{
+	size_t nc = fw->category_count;
+	*d = (struct bench_data){ .n = n, .nc = nc };
+	d->scores = calloc(n * nc, sizeof *d->scores);
+	d->levels = calloc(n * nc, sizeof *d->levels);
+	d->answered = calloc(n * nc, sizeof *d->answered);
+	d->organisations = calloc(n, sizeof *d->organisations);
+	d->keys = calloc(n, sizeof *d->keys);
+	d->types = calloc(n, sizeof *d->types);
+	d->dates = calloc(n, sizeof *d->dates);
+	d->mtimes = calloc(n, sizeof *d->mtimes);
+	d->errors = calloc(n, sizeof *d->errors);
+	d->own = calloc(n, sizeof *d->own);
+	d->candidates = calloc(n, sizeof *d->candidates);
+	if (!d->scores || !d->levels || !d->answered || !d->organisations || !d->keys ||
+	    !d->types || !d->dates || !d->mtimes || !d->errors || !d->own || !d->candidates)
+		return -1;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t workers = cores < 1 ? 1 : cores > 16 ? 16 : (size_t)cores;
+	if (workers > n)
+		workers = n;
+	pthread_t threads[16];
+	struct bench_job jobs[16];
+	for (size_t t = 0; t < 16; t++)
+		jobs[t] = (struct bench_job){ fw, files, workers, t, d };
+	size_t started = 1; /* this thread is worker 0 */
+	while (started < workers &&
+	       pthread_create(&threads[started], NULL, bench_worker, &jobs[started]) == 0)
+		started++;
+	/* This thread does the first share; a worker that did not start is
+	 * done here too. */
+	for (size_t t = started; t < workers; t++)
+		bench_worker(&jobs[t]);
+	bench_worker(&jobs[0]);
+	for (size_t t = 1; t < started; t++)
+		pthread_join(threads[t], NULL);
+	return 0;
+}
+
+/* Every failure, in the order given; a table of tri-assess's own is
+ * passed over with a note.  Returns 0, or CLI_EXIT_BAD_INPUT. */
+static int bench_check(char **files, const struct bench_data *d)
+{
+	int rc = 0;
+	for (size_t f = 0; f < d->n; f++) {
+		if (d->own[f]) {
+			cli_error("passed over %s: %s written by tri-assess, not "
+				"an assessment", files[f], d->own[f]);
+		} else if (d->errors[f]) {
+			cli_error("%s", d->errors[f]);
+			rc = CLI_EXIT_BAD_INPUT;
+		} else if (!d->organisations[f] || !d->keys[f]) {
+			cli_error("out of memory");
+			rc = CLI_EXIT_BAD_INPUT;
+		}
+	}
+	return rc;
+}
+
+/* How a counted file's category enters the statistics. */
+enum bench_use { USE_NOT, USE_COMPLETE, USE_INCOMPLETE };
+
+static enum bench_use bench_use(const struct framework *fw, const struct bench_data *d,
+				size_t f, size_t c, bool include_incomplete)
+{
+	if (d->own[f] || d->candidates[f].verdict != BENCHMARK_COUNTED)
+		return USE_NOT;
+	if (d->answered[f * d->nc + c] == fw->categories[c].criterion_count)
+		return USE_COMPLETE;
+	return include_incomplete ? USE_INCOMPLETE : USE_NOT;
+}
+
+/* The files set aside and the categories left out, and why, on standard
+ * error (clarifications rule 19); returns the number of files counted. */
+static size_t bench_say_choice(const struct framework *fw, char **files,
+			       const struct bench_data *d, const struct cli_options *opt,
+			       size_t *left_out)
+{
+	const char *type = opt->type ? opt->type : "self";
+	size_t counted = 0, aside = 0;
+	*left_out = 0;
+	for (size_t f = 0; f < d->n; f++) {
+		const struct benchmark_candidate *b = &d->candidates[f];
+		if (d->own[f])
+			continue;
+		if (b->verdict == BENCHMARK_OTHER_TYPE) {
+			aside++;
+			cli_error("set aside %s: %s (benchmarking %s; --type %s "
+				"for those)", files[f], !*d->types[f] ? "no assessment type given"
+				: strcmp(d->types[f], "peer") == 0 ? "a peer review" : "a self-assessment",
+				strcmp(type, "peer") == 0 ? "peer reviews" : "self-assessments",
+				strcmp(type, "peer") == 0 ? "self" : "peer");
+			continue;
+		}
+		if (b->verdict == BENCHMARK_EARLIER) {
+			aside++;
+			cli_error("set aside %s: an earlier assessment of %s than "
+				"%s (%s); one per organisation, --all-files counts every file",
+				files[f], d->organisations[f], files[b->counted_instead],
+				*d->dates[b->counted_instead] ? d->dates[b->counted_instead] : "no date");
+			continue;
+		}
+		counted++;
+		if (!*d->types[f])
+			cli_error("%s gives no assessment type: counted as a "
+				"self-assessment", files[f]);
+		char list[512] = "";
+		size_t used = 0, incomplete = 0;
+		for (size_t c = 0; c < d->nc; c++) {
+			size_t answered = d->answered[f * d->nc + c];
+			if (answered == fw->categories[c].criterion_count)
+				continue;
+			incomplete++;
+			char part[96];
+			if (answered)
+				snprintf(part, sizeof part, "%s (%zu of %zu answered)", fw->categories[c].id,
+					 answered, fw->categories[c].criterion_count);
+			else
+				snprintf(part, sizeof part, "%s (not assessed)", fw->categories[c].id);
+			used += (size_t)snprintf(list + used, used < sizeof list ? sizeof list - used : 0,
+						 "%s%s", used ? ", " : "", part);
+		}
+		if (!incomplete)
+			continue;
+		if (opt->include_incomplete) {
+			cli_error("%s: incomplete categories counted, marked *: %s",
+				files[f], list);
+		} else {
+			*left_out += incomplete;
+			cli_error("%s: incomplete categories left out: %s "
+				"(--include-incomplete counts them, marked)", files[f], list);
+		}
+	}
+	if (aside || *left_out)
+		cli_error("benchmark counts %zu of %zu assessments; set aside %zu, "
+			"left out %zu incomplete categor%s", counted, counted + aside, aside,
+			*left_out, *left_out == 1 ? "y" : "ies");
+	return counted;
+}
+
+/* The organisation to highlight: its file counted (the latest, with
+ * --all-files), or -1. */
+static long bench_highlighted(const struct bench_data *d, const char *name)
+{
+	char *key = organisation_key(name);
+	long found = -1;
+	for (size_t f = 0; key && f < d->n; f++)
+		if (!d->own[f] && d->candidates[f].verdict == BENCHMARK_COUNTED &&
+		    strcmp(d->keys[f], key) == 0 &&
+		    (found < 0 || benchmark_later(&d->candidates[f], &d->candidates[found])))
+			found = (long)f;
+	free(key);
+	return found;
+}
+
 /* A box plot of scores on 0..max in width columns; '*' marks the
  * highlighted score (if >= 0). */
 static void print_box(const struct benchmark_stats *s, int max, int highlight, int width)
@@ -217,203 +460,232 @@ static void print_box(const struct benchmark_stats *s, int max, int highlight, i
 	cli_print("    0 [%s] %d\n", line, max);
 }
 
-/* Benchmark input is loaded and scored on every core, keeping only what
- * the statistics need; each worker takes every n-th file. */
-struct bench_job {
-	const struct framework *fw;
-	char **files;
-	size_t count, stride, first;
-	int *scores;           /* count x categories */
-	enum level *levels;    /* count x categories */
-	char **organisations;  /* count */
-	char **errors;         /* count: a message, or NULL */
+/* One category's statistics over what is counted of it. */
+struct bench_column {
+	struct benchmark_stats st;
+	size_t incomplete, left_out;
+	enum bench_use highlight_use;
+	int highlight_score;
+	double rank;
 };
 
-static void *bench_worker(void *arg)
+static void bench_column(const struct framework *fw, const struct bench_data *d, size_t c,
+			 bool include_incomplete, long highlighted, int *scores,
+			 enum level *levels, struct bench_column *out)
 {
-	struct bench_job *job = arg;
-	size_t nc = job->fw->category_count;
-	for (size_t f = job->first; f < job->count; f += job->stride) {
-		struct tri_error err;
-		struct assessment *a = assessment_load_levels(job->fw, job->files[f], &err);
-		if (!a) {
-			job->errors[f] = strdup(err.message);
+	size_t m = 0;
+	*out = (struct bench_column){ .highlight_use = USE_NOT };
+	for (size_t f = 0; f < d->n; f++) {
+		if (d->own[f] || d->candidates[f].verdict != BENCHMARK_COUNTED)
+			continue;
+		enum bench_use use = bench_use(fw, d, f, c, include_incomplete);
+		if (use == USE_NOT) {
+			out->left_out++;
 			continue;
 		}
-		for (size_t c = 0; c < nc; c++) {
-			struct score_result r;
-			score_category(job->fw, a->levels, c, &r);
-			job->scores[f * nc + c] = r.score;
-			job->levels[f * nc + c] = r.level;
-		}
-		job->organisations[f] = strdup(a->organisation);
-		assessment_destroy(a);
+		out->incomplete += use == USE_INCOMPLETE;
+		scores[m] = d->scores[f * d->nc + c];
+		levels[m++] = d->levels[f * d->nc + c];
 	}
-	return NULL;
+	if (highlighted >= 0) {
+		out->highlight_use = bench_use(fw, d, (size_t)highlighted, c, include_incomplete);
+		out->highlight_score = d->scores[(size_t)highlighted * d->nc + c];
+		if (out->highlight_use != USE_NOT)
+			out->rank = benchmark_percentile_rank(scores, m, out->highlight_score);
+	}
+	benchmark_summarise(scores, levels, m, &out->st);
+}
+
+static void bench_csv_row(const struct framework *fw, const struct bench_data *d, size_t c,
+			  long highlighted, const struct bench_column *k)
+{
+	char v[16][32];
+	double nums[5] = { k->st.min, k->st.q1, k->st.median, k->st.q3, k->st.max };
+	snprintf(v[0], 32, "%zu", k->st.count);
+	for (int i = 0; i < 5; i++) /* no figures of nothing */
+		if (!k->st.count)
+			v[1 + i][0] = '\0';
+		else
+			snprintf(v[1 + i], 32, "%g", nums[i]);
+	for (int l = 1; l <= 3; l++)
+		snprintf(v[5 + l], 32, "%zu", k->st.at_level[l]);
+	bool shown = k->highlight_use != USE_NOT;
+	snprintf(v[9], 32, "%d", k->highlight_score);
+	snprintf(v[10], 32, "%.1f", k->rank);
+	snprintf(v[11], 32, "%zu", k->incomplete);
+	snprintf(v[12], 32, "%zu", k->left_out);
+	const char *row[] = { fw->categories[c].id, fw->categories[c].title, v[0], v[1], v[2],
+			      v[3], v[4], v[5], v[6], v[7], v[8], shown ? v[9] : "",
+			      shown ? level_name(d->levels[(size_t)highlighted * d->nc + c]) : "",
+			      shown ? v[10] : "", v[11], v[12] };
+	/* the category's id and title came from the framework's files: guarded */
+	cli_csv_row(row, sizeof row / sizeof row[0], ~(CSVIO_COMPUTED(0) | CSVIO_COMPUTED(1)));
+}
+
+static void bench_text_category(const struct framework *fw, const struct bench_data *d,
+				size_t c, const struct cli_options *opt, long highlighted,
+				const struct bench_column *k)
+{
+	const struct benchmark_stats *st = &k->st;
+	int category_max = score_category_max(fw, c);
+	cli_print("\n%s %s (max %d): %zu assessment%s", fw->categories[c].id, fw->categories[c].title,
+	       category_max, st->count, st->count == 1 ? "" : "s");
+	if (k->incomplete)
+		cli_print(", %zu of them incomplete", k->incomplete);
+	if (k->left_out)
+		cli_print("; %zu incomplete left out", k->left_out);
+	cli_print("\n");
+	if (!st->count) {
+		cli_print("    none complete: nothing to compare\n");
+	} else {
+		cli_print("    min %g  q1 %g  median %g  q3 %g  max %g\n", st->min, st->q1, st->median,
+		       st->q3, st->max);
+		print_box(st, category_max, k->highlight_use != USE_NOT ? k->highlight_score : -1, 60);
+		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+			int bar = (int)(st->at_level[l] * 40 / st->count);
+			cli_print("    %-11s %4zu %.*s\n", words_level((enum level)l), st->at_level[l],
+				  bar, "########################################");
+		}
+	}
+	if (highlighted < 0)
+		return;
+	size_t at = (size_t)highlighted * d->nc + c;
+	if (k->highlight_use == USE_NOT)
+		cli_print("    %s: left out, incomplete (%zu of %zu answered)\n", opt->highlight,
+		       d->answered[at], fw->categories[c].criterion_count);
+	else
+		cli_print("    %s: %d, %s%s, percentile rank %.0f\n", opt->highlight, k->highlight_score,
+		       k->highlight_use == USE_INCOMPLETE ? "incomplete, " : "",
+		       words_level(d->levels[at]), k->rank);
+}
+
+/* Each counted assessment's profile: named, or anonymised by a letter
+ * code in order of total points (which says nothing the scores don't). */
+static void bench_profiles(const struct framework *fw, const struct bench_data *d,
+			   const struct cli_options *opt, long highlighted)
+{
+	size_t *order = malloc(d->n * sizeof *order);
+	int *totals = malloc(d->n * sizeof *totals);
+	size_t m = 0;
+	for (size_t f = 0; order && totals && f < d->n; f++) {
+		if (d->own[f] || d->candidates[f].verdict != BENCHMARK_COUNTED)
+			continue;
+		order[m++] = f;
+		totals[f] = 0;
+		for (size_t c = 0; c < d->nc; c++)
+			totals[f] += d->scores[f * d->nc + c];
+	}
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = i; j > 0 && totals[order[j]] > totals[order[j - 1]]; j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	if (order && totals)
+		cli_print("\nProfiles (category scores; %s; - left out, * incomplete):\n", opt->named
+		       ? "named" : "organisations anonymised, --named to show them");
+	for (size_t i = 0; order && totals && i < m; i++) {
+		size_t f = order[i];
+		char label[64];
+		if (opt->named || (long)f == highlighted)
+			snprintf(label, sizeof label, "%.*s",
+				 (int)utf8_prefix(d->organisations[f], 40), d->organisations[f]);
+		else
+			snprintf(label, sizeof label, "Assessment %zu", i + 1);
+		char row[16 * 64] = "";
+		size_t used = 0;
+		for (size_t c = 0; c < d->nc && used < sizeof row - 16; c++) {
+			enum bench_use use = bench_use(fw, d, f, c, opt->include_incomplete);
+			if (use == USE_NOT)
+				used += (size_t)snprintf(row + used, sizeof row - used, "   - ");
+			else
+				used += (size_t)snprintf(row + used, sizeof row - used, " %3d%s",
+							 d->scores[f * d->nc + c],
+							 use == USE_INCOMPLETE ? "*" : " ");
+		}
+		cli_print("  %-40s%s  total %d%s\n", label, row, totals[f],
+			  (long)f == highlighted ? "  (highlighted)" : "");
+	}
+	free(order);
+	free(totals);
+}
+
+static void bench_head(const struct framework *fw, const struct cli_options *opt, size_t counted,
+		       size_t left_out)
+{
+	if (opt->csv) {
+		cli_csv_begin(opt);
+		const char *head[] = { "category", "title", "count", "min", "q1", "median", "q3", "max",
+				       "developing", "established", "leading", "highlight_score",
+				       "highlight_level", "highlight_percentile", "incomplete",
+				       "left_out" };
+		cli_csv_row(head, sizeof head / sizeof head[0], 0);
+		return;
+	}
+	bool peer = opt->type && strcmp(opt->type, "peer") == 0;
+	cli_print("Benchmark of %zu %s%s%s against %s, version %s%s%s.\n", counted,
+	       peer ? "peer review" : "self-assessment", counted == 1 ? "" : "s",
+	       opt->all_files ? "" : " (the latest of each organisation)", fw->title, fw->version,
+	       opt->highlight ? "; * marks " : "", opt->highlight ? opt->highlight : "");
+	if (left_out)
+		cli_print("Incomplete categories are left out (%zu; --include-incomplete counts them). ",
+		       left_out);
+	cli_print("Quartiles by linear interpolation (as NumPy and Excel's QUARTILE.INC). "
+	       "M median, = middle half, |-| range.\n");
 }
 
 int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, char **files, int count)
 {
 	if (count < 1)
 		return cli_usage_error("benchmark: expected at least one FILE");
-	size_t n = (size_t)count, nc = fw->category_count;
-	int *scores = malloc(n * nc * sizeof *scores);
-	enum level *levels = malloc(n * nc * sizeof *levels);
-	char **organisations = calloc(n, sizeof *organisations);
-	char **errors = calloc(n, sizeof *errors);
+	if (opt->type && strcmp(opt->type, "self") != 0 && strcmp(opt->type, "peer") != 0)
+		return cli_usage_error("benchmark: --type is '%s'; expected self or peer", opt->type);
+	size_t n = (size_t)count, left_out = 0;
+	struct bench_data d;
 	int *column = malloc(n * sizeof *column);
 	enum level *column_levels = malloc(n * sizeof *column_levels);
-	long highlighted = -1;
-	int rc = 0;
-	if (!scores || !levels || !organisations || !errors || !column || !column_levels) {
+	int rc = CLI_EXIT_BAD_INPUT;
+	if (bench_load(fw, files, n, &d) != 0 || !column || !column_levels) {
 		cli_error("out of memory");
-		rc = CLI_EXIT_BAD_INPUT;
 		goto done;
 	}
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t workers = cores < 1 ? 1 : cores > 16 ? 16 : (size_t)cores;
-	if (workers > n)
-		workers = n;
-	pthread_t threads[16];
-	struct bench_job jobs[16];
-	for (size_t t = 0; t < 16; t++)
-		jobs[t] = (struct bench_job){ fw, files, n, workers, t, scores, levels,
-					      organisations, errors };
-	size_t started = 1; /* this thread is worker 0 */
-	while (started < workers &&
-	       pthread_create(&threads[started], NULL, bench_worker, &jobs[started]) == 0)
-		started++;
-	/* This thread does the first share; a worker that did not start is
-	 * done here too. */
-	for (size_t t = started; t < workers; t++)
-		bench_worker(&jobs[t]);
-	bench_worker(&jobs[0]);
-	for (size_t t = 1; t < started; t++)
-		pthread_join(threads[t], NULL);
-	for (size_t f = 0; f < n; f++) {
-		if (errors[f]) {
-			cli_error("%s", errors[f]);
-			rc = CLI_EXIT_BAD_INPUT;
-		} else if (!organisations[f]) {
-			cli_error("out of memory");
-			rc = CLI_EXIT_BAD_INPUT;
-		}
-	}
-	if (rc != 0)
+	if (bench_check(files, &d) != 0)
 		goto done;
 	for (size_t f = 0; f < n; f++)
-		if (opt->highlight && strcmp(organisations[f], opt->highlight) == 0)
-			highlighted = (long)f;
-	if (opt->highlight && highlighted < 0) {
-		cli_error("--highlight: no assessment of \"%s\" among the %zu files; expected an "
-			  "organisation as written in the files", opt->highlight, n);
-		rc = CLI_EXIT_BAD_INPUT;
+		d.candidates[f] = (struct benchmark_candidate){ d.keys[f] ? d.keys[f] : "",
+			d.types[f], d.dates[f], d.mtimes[f], BENCHMARK_COUNTED, f };
+	if (benchmark_choose(d.candidates, n, opt->type ? opt->type : "self", opt->all_files) != 0) {
+		cli_error("out of memory");
 		goto done;
 	}
-	if (opt->csv) {
-		cli_csv_begin(opt);
-		const char *head[] = { "category", "title", "count", "min", "q1", "median", "q3", "max",
-				       "developing", "established", "leading", "highlight_score",
-				       "highlight_level", "highlight_percentile" };
-		cli_csv_row(head, 14, 0);
-	} else {
-		cli_print("Benchmark of %zu assessment%s against %s, version %s%s%s.\n", n,
-		          n == 1 ? "" : "s", fw->title, fw->version,
-		          highlighted >= 0 ? "; * marks " : "", highlighted >= 0 ? opt->highlight : "");
-		cli_print("Quartiles by linear interpolation (as NumPy and Excel's QUARTILE.INC). "
-		          "M median, = middle half, |-| range.\n");
+	size_t counted = bench_say_choice(fw, files, &d, opt, &left_out);
+	if (counted == 0) {
+		cli_error("benchmark: no %s among the files to count",
+			opt->type && strcmp(opt->type, "peer") == 0 ? "peer review" : "self-assessment");
+		goto done;
 	}
-	for (size_t c = 0; c < nc; c++) {
-		for (size_t f = 0; f < n; f++) {
-			column[f] = scores[f * nc + c];
-			column_levels[f] = levels[f * nc + c];
-		}
-		int hs = highlighted >= 0 ? scores[(size_t)highlighted * nc + c] : -1;
-		double rank = highlighted >= 0 ? benchmark_percentile_rank(column, n, hs) : 0;
-		struct benchmark_stats st;
-		benchmark_summarise(column, column_levels, n, &st);
-		int category_max = score_category_max(fw, c);
-		if (opt->csv) {
-			char v[12][32];
-			double nums[5] = { st.min, st.q1, st.median, st.q3, st.max };
-			snprintf(v[0], 32, "%zu", st.count);
-			for (int k = 0; k < 5; k++)
-				snprintf(v[1 + k], 32, "%g", nums[k]);
-			for (int l = 1; l <= 3; l++)
-				snprintf(v[5 + l], 32, "%zu", st.at_level[l]);
-			snprintf(v[9], 32, "%d", hs);
-			snprintf(v[10], 32, "%.1f", rank);
-			const char *row[] = { fw->categories[c].id, fw->categories[c].title, v[0], v[1],
-					      v[2], v[3], v[4], v[5], v[6], v[7], v[8],
-					      highlighted >= 0 ? v[9] : "",
-					      highlighted >= 0 ? level_name(levels[(size_t)highlighted * nc + c]) : "",
-					      highlighted >= 0 ? v[10] : "" };
-			cli_csv_row(row, 14, ~(CSVIO_COMPUTED(0) | CSVIO_COMPUTED(1)));
-			continue;
-		}
-		cli_print("\n%s %s (max %d)\n", fw->categories[c].id, fw->categories[c].title, category_max);
-		cli_print("    min %g  q1 %g  median %g  q3 %g  max %g\n", st.min, st.q1, st.median,
-		          st.q3, st.max);
-		print_box(&st, category_max, hs, 60);
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-			int bar = n ? (int)(st.at_level[l] * 40 / n) : 0;
-			cli_print("    %-11s %4zu %.*s\n", words_level((enum level)l),
-			          st.at_level[l], bar, "########################################");
-		}
-		if (highlighted >= 0)
-			cli_print("    %s: %d, %s, percentile rank %.0f\n", opt->highlight, hs,
-			          words_level(levels[(size_t)highlighted * nc + c]), rank);
+	long highlighted = opt->highlight ? bench_highlighted(&d, opt->highlight) : -1;
+	if (opt->highlight && highlighted < 0) {
+		cli_error("--highlight: no assessment of \"%s\" among the %zu "
+			"counted; expected an organisation as written in the files", opt->highlight,
+			counted);
+		goto done;
 	}
-	if (!opt->csv && n <= 200) {
-		/* Each assessment's profile: named, or anonymised by a letter code
-		 * in order of total points (which says nothing the scores don't). */
-		size_t *order = malloc(n * sizeof *order);
-		int *totals = malloc(n * sizeof *totals);
-		if (order && totals) {
-			for (size_t f = 0; f < n; f++) {
-				order[f] = f;
-				int t = 0;
-				for (size_t c = 0; c < nc; c++)
-					t += scores[f * nc + c];
-				totals[f] = t;
-			}
-			for (size_t i = 1; i < n; i++)
-				for (size_t j = i; j > 0 && totals[order[j]] > totals[order[j - 1]]; j--) {
-					size_t t = order[j];
-					order[j] = order[j - 1];
-					order[j - 1] = t;
-				}
-			cli_print("\nProfiles (category scores; %s):\n", opt->named ? "named"
-			          : "organisations anonymised, --named to show them");
-			for (size_t i = 0; i < n; i++) {
-				size_t f = order[i];
-				char label[64];
-				if (opt->named || (long)f == highlighted)
-					snprintf(label, sizeof label, "%.*s",
-						 (int)utf8_prefix(organisations[f], 40), organisations[f]);
-				else
-					snprintf(label, sizeof label, "Assessment %zu", i + 1);
-				char row[16 * 64] = "";
-				size_t used = 0;
-				for (size_t c = 0; c < nc && used < sizeof row - 16; c++)
-					used += (size_t)snprintf(row + used, sizeof row - used, " %3d",
-								 scores[f * nc + c]);
-				cli_print("  %-40s%s  total %d%s\n", label, row, totals[f],
-				          (long)f == highlighted ? "  *" : "");
-			}
-		}
-		free(order);
-		free(totals);
+	bench_head(fw, opt, counted, left_out);
+	for (size_t c = 0; c < d.nc; c++) {
+		struct bench_column k;
+		bench_column(fw, &d, c, opt->include_incomplete, highlighted, column, column_levels,
+			     &k);
+		if (opt->csv)
+			bench_csv_row(fw, &d, c, highlighted, &k);
+		else
+			bench_text_category(fw, &d, c, opt, highlighted, &k);
 	}
+	if (!opt->csv && counted <= 200)
+		bench_profiles(fw, &d, opt, highlighted);
+	rc = 0;
 done:
-	for (size_t f = 0; f < n && organisations && errors; f++) {
-		free(organisations[f]);
-		free(errors[f]);
-	}
-	free(organisations);
-	free(errors);
-	free(scores);
-	free(levels);
+	bench_finish(&d);
 	free(column);
 	free(column_levels);
 	return rc;

@@ -49,3 +49,60 @@ double benchmark_percentile_rank(const int *scores, size_t n, int score)
 	}
 	return 100.0 * ((double)below + 0.5 * (double)equal) / (double)n;
 }
+
+bool benchmark_later(const struct benchmark_candidate *a, const struct benchmark_candidate *b)
+{
+	int by_date = strcmp(a->date, b->date); /* ISO dates sort as text; "" first */
+	if (by_date != 0)
+		return by_date > 0;
+	if (a->mtime_ns != b->mtime_ns)
+		return a->mtime_ns > b->mtime_ns;
+	return a > b;
+}
+
+/* Organisation, then latest first. */
+static int compare_candidates(const void *pa, const void *pb)
+{
+	const struct benchmark_candidate *a = *(struct benchmark_candidate *const *)pa;
+	const struct benchmark_candidate *b = *(struct benchmark_candidate *const *)pb;
+	int by_name = strcmp(a->organisation_key, b->organisation_key);
+	if (by_name != 0)
+		return by_name;
+	if (a == b)
+		return 0;
+	return benchmark_later(a, b) ? -1 : 1;
+}
+
+int benchmark_choose(struct benchmark_candidate *files, size_t n, const char *type,
+		     bool all_files)
+{
+	bool want_peer = strcmp(type, "peer") == 0;
+	size_t counted = 0;
+	struct benchmark_candidate **order = malloc((n ? n : 1) * sizeof *order);
+	if (!order)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		bool peer = strcmp(files[i].type, "peer") == 0;
+		bool self = strcmp(files[i].type, "self") == 0 || !*files[i].type;
+		files[i].verdict = (want_peer ? peer : self) ? BENCHMARK_COUNTED
+			: BENCHMARK_OTHER_TYPE;
+		files[i].counted_instead = i;
+		if (files[i].verdict == BENCHMARK_COUNTED)
+			order[counted++] = &files[i];
+	}
+	if (!all_files && counted > 1) {
+		qsort(order, counted, sizeof *order, compare_candidates);
+		for (size_t k = 1; k < counted; k++) {
+			const struct benchmark_candidate *first = order[k - 1];
+			if (first->verdict == BENCHMARK_EARLIER)
+				first = &files[first->counted_instead];
+			if (!*order[k]->organisation_key ||
+			    strcmp(order[k]->organisation_key, first->organisation_key) != 0)
+				continue;
+			order[k]->verdict = BENCHMARK_EARLIER;
+			order[k]->counted_instead = (size_t)(first - files);
+		}
+	}
+	free(order);
+	return 0;
+}

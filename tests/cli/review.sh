@@ -113,6 +113,80 @@ run "$BIN" benchmark --named "$WORK"/boroughs/*.csv
 expect_contains "benchmark --named" "Borough 00008" "$OUT"
 run "$BIN" benchmark "$WORK"/boroughs/*.csv --highlight "Nowhere"
 expect_eq "benchmark unknown highlight" 1 "$RC"
+# benchmark hygiene (clarifications rule 19): one file per organisation
+# (its latest self-assessment), its incomplete categories left out, peer
+# reviews apart, tri-assess's own tables passed over; what is set aside is
+# said on standard error, and --csv standard output holds data only.
+mkdir "$WORK/folder"
+cp "$WORK/boroughs/borough-00001.csv" "$WORK/boroughs/borough-00002.csv" "$WORK/folder/"
+# last year's file of the same borough, its name written otherwise, every row none
+python3 - "$WORK/boroughs/borough-00001.csv" "$WORK/folder/borough-00001-last-year.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+h = rows[0]
+for r in rows[1:]:
+    r[h.index("level")], r[h.index("points")], r[h.index("statement")] = "none", "0", ""
+    r[h.index("organisation")], r[h.index("date")] = "  borough  00001 ", "2025-11-20"
+csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8")).writerows(rows)
+PY
+sed 's/,self,/,peer,/' "$WORK/boroughs/borough-00003.csv" >"$WORK/folder/peer-of-00003.csv"
+python3 - "$WORK/boroughs/borough-00004.csv" "$WORK/folder/borough-00004.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+level = rows[0].index("level")
+for r in rows[1:]:
+    if r[0].startswith("3.") or r[0] == "5.1":
+        r[level] = ""  # category 3 not assessed, category 5 three of four
+csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8")).writerows(rows)
+PY
+"$BIN" score --csv "$WORK/folder/borough-00002.csv" >"$WORK/folder/borough-00002-summary.csv"
+run "$BIN" benchmark --csv "$WORK"/folder/*.csv
+expect_eq "benchmark over a folder: exit" 0 "$RC"
+expect_eq "benchmark: two files of one organisation count one, peer and summary apart" \
+	"3 3 2 3 2 3 3" "$(python3 -c 'import csv,sys; print(" ".join(r["count"] for r in csv.DictReader(sys.stdin)))' <<<"$OUT")"
+expect_eq "benchmark --csv: standard output holds data only (a header, 7 rows)" 8 \
+	"$(python3 -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))))' <<<"$OUT")"
+expect_contains "benchmark --csv: incomplete and left_out appended" \
+	"highlight_percentile,incomplete,left_out" "$(head -1 <<<"$OUT")"
+expect_contains "benchmark: category 3 left out of one file" ",0,1" "$(grep '^3,' <<<"$OUT")"
+expect_contains "benchmark: says which earlier file it set aside, and for which" \
+	"set aside $WORK/folder/borough-00001-last-year.csv: an earlier assessment of" "$ERR"
+expect_contains "benchmark: names the file counted instead" "than $WORK/folder/borough-00001.csv (2026-11-23)" "$ERR"
+expect_contains "benchmark: sets a peer review aside" \
+	"set aside $WORK/folder/peer-of-00003.csv: a peer review (benchmarking self-assessments" "$ERR"
+expect_contains "benchmark: passes over its own summary" \
+	"passed over $WORK/folder/borough-00002-summary.csv: a category summary" "$ERR"
+expect_contains "benchmark: says which incomplete categories it left out" \
+	"borough-00004.csv: incomplete categories left out: 3 (not assessed), 5 (3 of 4 answered)" "$ERR"
+expect_contains "benchmark: how many, in all" \
+	"benchmark counts 3 of 5 assessments; set aside 2, left out 2 incomplete categories" "$ERR"
+run "$BIN" benchmark "$WORK"/folder/*.csv
+expect_contains "benchmark text: left out, counted" "3 Data Governance (max 18): 2 assessments; 1 incomplete left out" "$OUT"
+expect_contains "benchmark text: one per organisation" "Benchmark of 3 self-assessments (the latest of each organisation)" "$OUT"
+run "$BIN" benchmark --csv --include-incomplete "$WORK"/folder/*.csv
+expect_contains "--include-incomplete counts them, marked" "3,Data Governance,3," "$OUT"
+expect_contains "--include-incomplete: the incomplete column" ",1,0" "$(grep '^3,' <<<"$OUT")"
+run "$BIN" benchmark --include-incomplete "$WORK"/folder/*.csv
+expect_contains "--include-incomplete text" "3 Data Governance (max 18): 3 assessments, 1 of them incomplete" "$OUT"
+run "$BIN" benchmark --csv --all-files "$WORK"/folder/*.csv
+expect_contains "--all-files counts every file of the type" "1,Strategic Leadership and Management,4," "$OUT"
+run "$BIN" benchmark --csv --type peer "$WORK"/folder/*.csv
+expect_contains "--type peer counts the peer review alone" "1,Strategic Leadership and Management,1," "$OUT"
+expect_contains "--type peer sets self-assessments aside" "a self-assessment (benchmarking peer reviews" "$ERR"
+run "$BIN" benchmark --csv --highlight "BOROUGH  00001" "$WORK"/folder/*.csv
+expect_eq "--highlight matches the same organisation however written" 0 "$RC"
+latest=$("$BIN" score --csv "$WORK/folder/borough-00001.csv" | python3 -c 'import csv,sys; print([r["score"] for r in csv.DictReader(sys.stdin)][0])')
+expect_eq "--highlight: the organisation's latest file" "$latest" \
+	"$(python3 -c 'import csv,sys; print(next(csv.DictReader(sys.stdin))["highlight_score"])' <<<"$OUT")"
+run "$BIN" benchmark --type audit "$WORK"/folder/*.csv
+expect_eq "benchmark --type must be self or peer" 2 "$RC"
+run "$BIN" benchmark "$WORK/folder/borough-00002-summary.csv"
+expect_eq "benchmark: nothing to count" 1 "$RC"
+expect_contains "benchmark: nothing to count, said" "no self-assessment among the files to count" "$ERR"
+run "$BIN" score --csv "$WORK"/folder/*.csv
+expect_eq "score over a folder passes over its own summary" 0 "$RC"
+expect_eq "score over a folder: 5 assessments, 7 rows each" 36 "$(wc -l <<<"$OUT" | tr -d ' ')"
+
 printf 'criterion_id,level,framework_version\n1.1,none,13\n' >"$WORK/v13.csv"
 run "$BIN" benchmark "$WORK"/boroughs/borough-00001.csv "$WORK/v13.csv"
 expect_eq "benchmark refuses another version" 1 "$RC"

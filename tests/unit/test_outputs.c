@@ -1,0 +1,81 @@
+/* Unit tests: tri-assess's own CSV outputs are known by their header. */
+#define _GNU_SOURCE /* open_memstream */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "csvio.h"
+#include "outputs.h"
+#include "summary.h"
+
+static const char *kind_of(const char *csv)
+{
+	struct csvio_table t;
+	const char *kind = NULL;
+	if (csvio_table_parse(&t, "test", csv, strlen(csv), NULL) == 0)
+		kind = outputs_kind((const char *const *)t.header, t.column_count);
+	csvio_table_finish(&t);
+	return kind;
+}
+
+static void test_headers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *csv, *kind; /* kind: a word of the description, or NULL */
+	} cases[] = {
+		{ "file,category,title,score,max,level\r\n", "summary" },
+		{ "\xEF\xBB\xBF" "file,category,title,score,max,level,organisation,assessment_type,"
+		  "date,answered,criteria\r\n", "summary" },
+		{ "file,category,title,score,max,level,some_later_column\n", "summary" },
+		{ "kind,id,title,level_a,level_b,score_a,score_b,change,differs\n", "comparison" },
+		{ "criterion_id,category,current_level,target_level,target_statement,action,"
+		  "lead_officer,timescale\n", "plan" },
+		{ "criterion_id,category,section,developing,established,leading\n", "criteria" },
+		{ "category,published_developing_max,published_established_max,published_max,"
+		  "derived_developing_max,derived_established_max,derived_max,agrees\n", "ranges" },
+		{ "category,title,count,min,q1,median,q3,max\n", "benchmark" },
+		/* assessments and anything else are not */
+		{ "criterion_id,level\n1.1,leading\n", NULL },
+		{ "criterion_id,category,section,level,points,statement\n", NULL },
+		{ "file,category,title,score,max\n", NULL },
+		{ "category,title,score,max,level,file\n", NULL },
+		{ "FILE,category,title,score,max,level\n", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *kind = kind_of(cases[i].csv);
+		if (cases[i].kind ? !kind || !strstr(kind, cases[i].kind) : kind != NULL)
+			fail_msg("case %zu: \"%s\"; expected %s", i, kind ? kind : "(none)",
+				 cases[i].kind ? cases[i].kind : "none");
+	}
+}
+
+/* The summary's header as summary_write_header writes it is recognised. */
+static void test_summary_header(void **state)
+{
+	(void)state;
+	char *buffer = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buffer, &size);
+	assert_non_null(out);
+	assert_int_equal(summary_write_header(out), 0);
+	fclose(out);
+	const char *kind = kind_of(buffer);
+	assert_non_null(kind);
+	assert_non_null(strstr(kind, "summary"));
+	free(buffer);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headers),
+		cmocka_unit_test(test_summary_header),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
