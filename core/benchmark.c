@@ -78,7 +78,7 @@ int benchmark_choose(struct benchmark_candidate *files, size_t n, const char *ty
 {
 	bool want_peer = strcmp(type, "peer") == 0;
 	size_t counted = 0;
-	struct benchmark_candidate **order = malloc((n ? n : 1) * sizeof *order);
+	struct benchmark_candidate **order = malloc((n ? n : 1) * sizeof *order); // NOLINT(bugprone-sizeof-expression)
 	if (!order)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ int benchmark_choose(struct benchmark_candidate *files, size_t n, const char *ty
 			order[counted++] = &files[i];
 	}
 	if (!all_files && counted > 1) {
-		qsort(order, counted, sizeof *order, compare_candidates);
+		qsort(order, counted, sizeof *order, compare_candidates); // NOLINT(bugprone-sizeof-expression)
 		for (size_t k = 1; k < counted; k++) {
 			const struct benchmark_candidate *first = order[k - 1];
 			if (first->verdict == BENCHMARK_EARLIER)

@@ -54,15 +54,18 @@ char *organisation_key(const char *name)
 	free(collapsed);
 	if (!nfc && collapsed_size)
 		return NULL;
-	size_t key_size;
+	size_t key_size = 0;
 	uint8_t *folded = u8_casefold(nfc ? nfc : (const uint8_t *)"", nfc_size, NULL,
 				      UNINORM_NFC, NULL, &key_size);
 	free(nfc);
-	if (!folded && nfc_size)
-		return NULL;
+	if (!folded) {
+		if (nfc_size)
+			return NULL;
+		key_size = 0; /* an empty name: an empty key */
+	}
 	char *key = malloc(key_size + 1);
 	if (key) {
-		if (key_size)
+		if (folded)
 			memcpy(key, folded, key_size);
 		key[key_size] = '\0';
 	}

@@ -72,13 +72,14 @@ struct table_line {
 	size_t category, section;
 };
 
-static size_t table_lines(const struct framework *fw, struct table_line *out)
+/* The table's lines, at most max; returns how many. */
+static size_t table_lines(const struct framework *fw, struct table_line *out, size_t max)
 {
 	size_t n = 0;
-	for (size_t c = 0; c < fw->category_count; c++) {
+	for (size_t c = 0; c < fw->category_count && n < max; c++) {
 		out[n++] = (struct table_line){ c, FRAMEWORK_NO_SECTION };
 		const struct framework_category *cat = &fw->categories[c];
-		for (size_t s = 0; s < cat->section_count; s++)
+		for (size_t s = 0; s < cat->section_count && n < max; s++)
 			out[n++] = (struct table_line){ c, cat->first_section + s };
 	}
 	return n;
@@ -154,10 +155,7 @@ static int draw_table(struct wizard *w, bool with_bars, int rows)
 	const struct framework *fw = w->s.fw;
 	struct columns k = plan_columns(w, with_bars ? 8 : 4);
 	struct table_line lines[256];
-	size_t n = fw->category_count + fw->section_count;
-	if (n > sizeof lines / sizeof lines[0])
-		n = sizeof lines / sizeof lines[0];
-	table_lines(fw, lines);
+	size_t n = table_lines(fw, lines, sizeof lines / sizeof lines[0]);
 	int shown = rows - 1 < (int)n ? rows - 1 : (int)n;
 	if (shown < 1)
 		shown = 1;
@@ -198,7 +196,7 @@ static int draw_table(struct wizard *w, bool with_bars, int rows)
 	if (k.tail_width && !with_bars)
 		ui_put_utf8(&w->ui, w->body, 0, k.tail, "Next", k.tail_width, UI_DIM);
 	int y = 1;
-	for (int i = w->overview_top; i < w->overview_top + shown; i++, y++) {
+	for (int i = w->overview_top; i < w->overview_top + shown && i < (int)n; i++, y++) {
 		if (lines[i].section == FRAMEWORK_NO_SECTION)
 			draw_category_line(w, &k, y, lines[i].category, with_bars);
 		else
