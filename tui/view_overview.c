@@ -31,15 +31,19 @@ static void draw_header(struct wizard *w, const char *title)
 
 /* The table's columns at this width: the title gets what the fixed
  * columns leave, and the last column (the overview's bar, the summary's
- * points to the next level) only where the title keeps MIN_TITLE. */
+ * points to the next level) only where the title keeps MIN_TITLE.  The
+ * answered counts ("28/28") sit under the first five letters of their
+ * heading "Answered"; the bar may start under the rest of it (its heading
+ * line is empty there), the summary's column starts after it. */
 #define MIN_TITLE 24
 #define TITLE_X 5
+#define COUNT_WIDTH 5 /* "76/76", "28/28" */
 struct columns {
 	int title, score, level, answered, tail, tail_width;
 	int level_width;
 };
 
-static struct columns plan_columns(struct wizard *w, int tail_min)
+static struct columns plan_columns(struct wizard *w, bool with_bars)
 {
 	const struct framework *fw = w->s.fw;
 	struct columns k = { .level_width = 0 };
@@ -52,17 +56,20 @@ static struct columns plan_columns(struct wizard *w, int tail_min)
 		if (n > longest_title)
 			longest_title = n;
 	}
-	/* title, score "76/76", level, answered "28/28" under "Answered" */
-	int fixed = TITLE_X + 1 + 5 + 1 + k.level_width + 1 + 8;
-	int room = w->cols - fixed; /* the title's, and the last column's with its space */
-	bool tail = room - tail_min - 1 >= MIN_TITLE;
-	int title_room = tail ? room - tail_min - 1 : room;
+	int heading = (int)strlen("Answered");
+	int gap = with_bars ? 1 : heading - COUNT_WIDTH + 1; /* after the counts */
+	int tail_min = with_bars ? 8 : 4;
+	/* title, a space, score, a space, level, a space, then the counts */
+	int fixed = TITLE_X + 1 + COUNT_WIDTH + 1 + k.level_width + 1;
+	int room = w->cols - fixed; /* the title's, the counts' and the last column's */
+	bool tail = room - COUNT_WIDTH - gap - tail_min >= MIN_TITLE;
+	int title_room = tail ? room - COUNT_WIDTH - gap - tail_min : room - heading;
 	k.title = longest_title < title_room ? longest_title : title_room;
-	k.tail_width = tail ? room - k.title - 1 : 0;
 	k.score = TITLE_X + k.title + 1;
-	k.level = k.score + 5 + 1;
+	k.level = k.score + COUNT_WIDTH + 1;
 	k.answered = k.level + k.level_width + 1;
-	k.tail = k.answered + 8 + 1;
+	k.tail = k.answered + COUNT_WIDTH + gap;
+	k.tail_width = tail ? w->cols - k.tail : 0;
 	return k;
 }
 
@@ -107,7 +114,7 @@ static void draw_category_line(struct wizard *w, const struct columns *k, int y,
 	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(&r, WORDS_BRIEF, text, sizeof text),
 		    k->level_width, tui_level_style(r.level));
 	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
-	ui_put_utf8(&w->ui, w->body, y, k->answered, text, 8, UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, y, k->answered, text, COUNT_WIDTH, UI_NORMAL);
 	if (!k->tail_width)
 		return;
 	if (with_bars) {
@@ -131,7 +138,7 @@ static void draw_section_line(struct wizard *w, const struct columns *k, int y, 
 	mvwprintw(w->body, y, k->score, "%5s", text);
 	wattrset(w->body, A_NORMAL);
 	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
-	ui_put_utf8(&w->ui, w->body, y, k->answered, text, 8, UI_DIM);
+	ui_put_utf8(&w->ui, w->body, y, k->answered, text, COUNT_WIDTH, UI_DIM);
 }
 
 /* "Total points 14/190; 9 of 69 criteria answered; ... (Levels are per
@@ -153,7 +160,7 @@ static void total_line(struct wizard *w, char *line, size_t size, int total, int
 static int draw_table(struct wizard *w, bool with_bars, int rows)
 {
 	const struct framework *fw = w->s.fw;
-	struct columns k = plan_columns(w, with_bars ? 8 : 4);
+	struct columns k = plan_columns(w, with_bars);
 	struct table_line lines[256];
 	size_t n = table_lines(fw, lines, sizeof lines / sizeof lines[0]);
 	int shown = rows - 1 < (int)n ? rows - 1 : (int)n;
@@ -225,7 +232,7 @@ static int below_table(struct wizard *w, bool with_bars)
 	total_line(w, line, sizeof line, 190, 190, "69 of 69 criteria answered; 7 of 7 "
 		   "categories complete, 7 partly assessed, 7 not assessed");
 	int total = ui_wrapped_rows(&w->ui, line, w->cols);
-	int legend = with_bars && plan_columns(w, 8).tail_width
+	int legend = with_bars && plan_columns(w, true).tail_width
 		? ui_wrapped_rows(&w->ui, "Bars: # points scored, | where Established and "
 				  "where Leading start.", w->cols) : 0;
 	return (total < 3 ? total : 3) + legend;

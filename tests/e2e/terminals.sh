@@ -25,11 +25,11 @@ for term in xterm screen tmux-256color linux vt100; do
 		wait_for "Overview:" || continue
 		s=$(screen)
 		if [ "$lang" = C ]; then
-			expect_contains "$term ASCII bar" "15/22 Established        8/8      [##|##|]" "$s"
+			expect_contains "$term ASCII bar" "15/22 Established        8/8   [##|##|]" "$s"
 			expect_contains "$term ASCII legend" "Bars: # points scored, | where Established" "$s"
 			expect_not_contains "$term ASCII: no box drawing" "─" "$s"
 		else
-			expect_contains "$term UTF-8 bar" "15/22 Established        8/8      [██│██│]" "$s"
+			expect_contains "$term UTF-8 bar" "15/22 Established        8/8   [██│██│]" "$s"
 			expect_contains "$term UTF-8 legend" "Bars: █ points scored, │ where Established" "$s"
 		fi
 		keys q

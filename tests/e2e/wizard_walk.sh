@@ -68,7 +68,7 @@ wait_for "Row   2a.1  2a.2  2a.3  2a.4  2a.5  2a.6  2a.7  2a.8  2a.9"
 keys g
 wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"
 wait_for "Total points 15/190; 8 of 69 criteria answered; 1 of 7 categories complete, 6"
-wait_for "2  Employee Lifecycle                0/76 not assessed       0/28"
+wait_for "2  Employee Lifecycle                   0/76 not assessed       0/28"
 wait_for "Bars: █ points scored, │ where Established and where Leading start."
 
 # The summary names the fewest steps to the selected category's next level
