@@ -69,9 +69,12 @@ probe "compare --csv" csv -- "$BIN" compare --csv "$A" "$B"
 probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP" "lead: Lead $VP; by: By $VP" \
 	-- "$BIN" plan "$A"
 probe "plan --csv" csv "Action $VP" "Lead $VP" "By $VP" -- "$BIN" plan --csv "$A"
-# (profiles show a name's first 40 bytes)
-probe "benchmark --named" human "  Org \e]0;PWNED\x07" "  Peer \e]0;PWNED\x07" \
+# (profiles show a name's first 40 bytes; a self-assessment and a peer
+# review are benchmarked apart, clarifications rule 19)
+probe "benchmark --named" human "  Org \e]0;PWNED\x07" "set aside $D/peer$VP$VB.csv" \
 	-- "$BIN" benchmark --named "$A" "$B"
+probe "benchmark --named --type peer" human "  Peer \e]0;PWNED\x07" \
+	-- "$BIN" benchmark --named --type peer "$A" "$B"
 probe "benchmark --highlight" human "* marks Org $VP" "    Org $VP: " \
 	-- "$BIN" benchmark --highlight "Org $P" "$A" "$B"
 probe "benchmark --csv" csv -- "$BIN" benchmark --csv --highlight "Org $P" "$A" "$B"

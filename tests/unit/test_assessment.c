@@ -443,9 +443,11 @@ static void test_summary_guarded(void **state)
 	assert_int_equal(summary_write_header(out), 0);
 	assert_int_equal(summary_write_rows(out, a, "=cmd|' /C calc'!A0\x1b]0;x\x07.csv", &err), 0);
 	fclose(out);
-	assert_non_null(strstr(buffer, "file,category,title,score,max,level\r\n"
+	/* a blank assessment: no level (not assessed), no answers of 8 */
+	assert_non_null(strstr(buffer, "file,category,title,score,max,level,organisation,"
+			       "assessment_type,date,answered,criteria\r\n"
 			       "'=cmd|' /C calc'!A0\\e]0;x\\x07.csv,1,Strategic Leadership and "
-			       "Management,0,22,developing\r\n"));
+			       "Management,0,22,,,,,0,8\r\n"));
 	assert_false(has_formula(buffer));
 	free(buffer);
 	assessment_destroy(a);
