@@ -46,6 +46,7 @@ void session_finish(struct session *s)
 	assessment_destroy(s->base);
 	assessment_destroy(s->other);
 	free(s->other_path);
+	free(s->adoption_history);
 	lockfile_destroy(s->lock);
 	free(s->path);
 	free(s->real_path);
@@ -145,7 +146,44 @@ int session_adopt(struct session *s, size_t criterion, const char *remark,
 	char text[1200];
 	snprintf(text, sizeof text, "adopted from %s%s%s", s->other_path, *remark ? ": " : "",
 		 remark);
-	return change_level(s, criterion, level, text, err);
+	size_t before = s->undo_count;
+	if (change_level(s, criterion, level, text, err) != 0)
+		return -1;
+	free(s->adoption_history);
+	s->adoption_history = strdup(s->a->answers[criterion].history);
+	s->adoption_open = s->undo_count > before && s->adoption_history;
+	s->adoption_undo = s->undo_count;
+	return 0;
+}
+
+int session_adopt_remark(struct session *s, const char *remark, struct tri_error *err)
+{
+	if (!s->adoption_open || s->undo_count != s->adoption_undo || s->undo_count == 0) {
+		tri_error_set(err, "there is no adoption to give a remark");
+		return -1;
+	}
+	/* the record must still be the row's last (an outside change merged
+	 * meanwhile may have replaced the history) */
+	char **history = &s->a->answers[s->undo[s->undo_count - 1].criterion].history;
+	size_t recorded = strlen(s->adoption_history);
+	if (strncmp(*history, s->adoption_history, recorded) != 0 ||
+	    ((*history)[recorded] && strncmp(*history + recorded, ": ", 2) != 0) ||
+	    strchr(*history + recorded, '\n')) {
+		tri_error_set(err, "the adoption's record is no longer the row's last");
+		return -1;
+	}
+	size_t size = recorded + strlen(remark) + 3;
+	char *text = malloc(size);
+	if (!text) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	snprintf(text, size, "%s%s%s", s->adoption_history, *remark ? ": " : "", remark);
+	int rc = assessment_set_text(history, text, err);
+	free(text);
+	if (rc == 0)
+		session_save(s);
+	return rc;
 }
 
 int session_set_texts(struct session *s, size_t criterion, const char *evidence,

@@ -57,6 +57,12 @@ struct session {
 	char who[128];
 	bool bom;
 	char current[32];       /* the criterion named in the lock file */
+	/* The record the last adoption made, while it is still the last
+	 * change: its remark may be written after it (the wizard asks for the
+	 * remark once the adoption is recorded). */
+	bool adoption_open;
+	size_t adoption_undo;    /* undo_count right after the adoption */
+	char *adoption_history;  /* the row's history as the adoption left it */
 };
 
 /* Open path: load it if it exists, else start a blank assessment (saved
@@ -124,11 +130,19 @@ int session_set_texts(struct session *s, size_t criterion, const char *evidence,
 int session_open_other(struct session *s, const char *path, const char *who,
 		       struct tri_error *err);
 
-/* Adopt the other assessment's level on criterion, recording remark.  The
- * other file is re-read first if it changed: what is adopted is what it
- * says now. */
+/* Adopt the other assessment's level on criterion, recording remark, and
+ * save.  The other file is re-read first if it changed: what is adopted is
+ * what it says now.  Sets s->adoption_open when it recorded a change (not
+ * when the level was already the other's).  Returns 0, or -1 with err
+ * filled. */
 int session_adopt(struct session *s, size_t criterion, const char *remark,
 		  struct tri_error *err);
+
+/* Give the adoption just recorded (s->adoption_open, and still the last
+ * change) the remark (one line; empty: none), replacing any given before,
+ * and save.  Returns 0, or -1 with err (may be NULL) filled when there is
+ * no such adoption. */
+int session_adopt_remark(struct session *s, const char *remark, struct tri_error *err);
 
 /* Set the action plan of criterion (with undo) and save.  target is a
  * level the row has, or LEVEL_UNANSWERED for "the next cell". */

@@ -3,15 +3,45 @@
 #include "tui.h"
 
 #include <errno.h>
-#include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "keymap.h"
 #include "summary.h"
 #include "words.h"
+
+/* Set by the handlers of SIGWINCH and SIGCONT; the loop does the work. */
+static volatile sig_atomic_t window_resized, continued;
+
+static void on_resize(int signo)
+{
+	(void)signo;
+	window_resized = 1;
+}
+
+static void on_continue(int signo)
+{
+	(void)signo;
+	continued = 1;
+}
+
+void tui_install_signals(void)
+{
+	/* SA_RESTART for the reads of plain mode (if newterm fails); the
+	 * loop's poll returns on a signal regardless. */
+	struct sigaction sa = { .sa_handler = on_resize, .sa_flags = SA_RESTART };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = on_continue;
+	sigaction(SIGCONT, &sa, NULL);
+}
 
 void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 {
@@ -20,6 +50,26 @@ void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 	vsnprintf(w->message, sizeof w->message, format, args);
 	va_end(args);
 	w->message_style = style;
+}
+
+void tui_refuse(struct wizard *w, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vsnprintf(w->message, sizeof w->message, format, args);
+	va_end(args);
+	w->message_style = UI_ERROR;
+	w->refused = true;
+}
+
+bool tui_key_listed(wint_t ch, bool is_code, const wchar_t *chars, const int *codes)
+{
+	if (!is_code)
+		return ch != 0 && chars && wcschr(chars, (wchar_t)ch);
+	for (; codes && *codes; codes++)
+		if ((wint_t)*codes == ch)
+			return true;
+	return false;
 }
 
 void tui_show(struct wizard *w, const struct view *view)
@@ -93,7 +143,11 @@ void tui_put_fitting(struct wizard *w, WINDOW *win, int y, const char *versions,
 
 void tui_hints(struct wizard *w, const char *hints)
 {
-	tui_put_fitting(w, w->footer, 0, hints, UI_KEY);
+	/* after a refusal that threw keys away, that is said here instead */
+	if (w->alert[0])
+		ui_put_utf8(&w->ui, w->footer, 0, 0, w->alert, w->cols, UI_ERROR);
+	else
+		tui_put_fitting(w, w->footer, 0, hints, UI_KEY);
 }
 
 /* ---- editable wide-text fields (the editor, the form, the prompt) ---- */
@@ -300,6 +354,34 @@ static void put_visible(struct wizard *w, WINDOW *win, int y, int x, const wchar
 	free(line);
 }
 
+bool tui_field_binds(wint_t ch, bool is_code, bool lines)
+{
+	static const int codes[] = { KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END, KEY_DC,
+				     KEY_BACKSPACE, KEY_UP, KEY_DOWN, 0 };
+	if (is_code)
+		return tui_key_listed(ch, true, NULL, codes) || (lines && ch == KEY_ENTER);
+	if (ch == L'\r' || ch == L'\n')
+		return lines;
+	/* Ctrl-A, B, D, E, F, H, K, U, and Backspace */
+	return (ch >= 32 && ch != 127) || tui_key_listed(ch, false, L"\x01\x02\x04\x05\x06\b\v\x15\x7f", NULL);
+}
+
+size_t tui_field_insert(struct editor_field *f, const wchar_t *text, size_t n, bool lines,
+			size_t max)
+{
+	if (max && f->length + n > max)
+		n = f->length < max ? max - f->length : 0;
+	field_reserve(f, f->length + n);
+	wmemmove(f->text + f->cursor + n, f->text + f->cursor, f->length - f->cursor + 1);
+	for (size_t i = 0; i < n; i++) {
+		wchar_t c = text[i];
+		f->text[f->cursor + i] = !lines && (c == L'\n' || c == L'\t') ? L' ' : c;
+	}
+	f->cursor += n;
+	f->length += n;
+	return n;
+}
+
 void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,
 		    int width, int rows, bool focused)
 {
@@ -336,20 +418,46 @@ enum tui_close tui_close_key(wint_t ch, bool is_code)
 	return TUI_CLOSE_NO;
 }
 
+bool tui_is_close_key(wint_t ch, bool is_code)
+{
+	return tui_close_key(ch, is_code) != TUI_CLOSE_NO;
+}
+
 /* ---- the footer prompt ---- */
 
 void tui_prompt(struct wizard *w, const char *label, const char *initial,
 		void (*done)(struct wizard *w, const char *utf8))
 {
 	struct prompt *p = &w->prompt;
-	*p = (struct prompt){ .active = true, .done = done };
+	p->active = true;
+	p->escape_keeps = false;
+	p->confirm = false;
+	p->done = done;
+	p->commit = NULL;
 	snprintf(p->label, sizeof p->label, "%s", label);
-	struct editor_field f = {0};
-	tui_field_set(&f, &w->ui, initial);
-	size_t n = f.length < 511 ? f.length : 511;
-	wmemcpy(p->text, f.text, n);
-	p->length = p->cursor = n;
-	tui_field_finish(&f);
+	tui_field_set(&p->field, &w->ui, initial);
+	if (p->field.length > TUI_PROMPT_MAX) {
+		p->field.length = p->field.cursor = TUI_PROMPT_MAX;
+		p->field.text[TUI_PROMPT_MAX] = L'\0';
+	}
+}
+
+static void prompt_close(struct wizard *w, bool keep)
+{
+	struct prompt *p = &w->prompt;
+	char *utf8 = keep ? tui_field_utf8(&p->field) : NULL;
+	p->active = false;
+	p->done(w, utf8); /* (which may open another prompt) */
+	free(utf8);
+}
+
+static enum tui_binding prompt_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	if (w->prompt.confirm)
+		return TUI_BOUND; /* any key answers: y yes, anything else no */
+	if (tui_key_listed(ch, is_code, L"\x1b\a\r\n", (const int[]){ KEY_F(10), KEY_ENTER, 0 }))
+		return TUI_BOUND;
+	return tui_field_binds(ch, is_code, false) ? TUI_BOUND : TUI_UNBOUND;
 }
 
 void tui_confirm(struct wizard *w, const char *question,
@@ -363,43 +471,29 @@ static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	struct prompt *p = &w->prompt;
 	if (p->confirm) {
+		/* A yes must be pressed once the question shows, not typed before */
+		if (w->typed_ahead) {
+			tui_refuse(w, "Typed before the question showed: read it, then y or n.");
+			return;
+		}
 		p->active = false;
 		p->done(w, !is_code && (ch == L'y' || ch == L'Y') ? "y" : NULL);
 		return;
 	}
-	if ((!is_code && (ch == 27 || ch == 7)) || (is_code && ch == KEY_F(10))) {
-		p->active = false;
-		p->done(w, NULL);
+	bool escape = (!is_code && ch == 27) || (is_code && ch == KEY_F(10));
+	if ((!is_code && ch == 7) || (escape && !p->escape_keeps)) {
+		prompt_close(w, false);
 		return;
 	}
-	if ((!is_code && (ch == L'\n' || ch == L'\r')) || (is_code && ch == KEY_ENTER)) {
-		struct editor_field f = { .text = p->text, .length = p->length };
-		char *utf8 = tui_field_utf8(&f);
-		p->active = false;
-		p->done(w, utf8);
-		free(utf8);
+	if (escape || (!is_code && (ch == L'\n' || ch == L'\r')) || (is_code && ch == KEY_ENTER)) {
+		prompt_close(w, true);
 		return;
 	}
-	struct editor_field f = { .text = p->text, .length = p->length,
-				  .capacity = p->length + 1, .cursor = p->cursor };
-	if (!is_code && (ch == L'\n' || (ch >= 32 && ch != 127)) && p->length >= 510)
+	if (!is_code && ch >= 32 && p->field.length >= TUI_PROMPT_MAX) {
+		tui_refuse(w, "At most %d characters here.", TUI_PROMPT_MAX);
 		return;
-	/* The field may grow: work on a copy, then take it back. */
-	struct editor_field copy = {0};
-	copy.capacity = 512;
-	copy.text = malloc(copy.capacity * sizeof *copy.text);
-	if (!copy.text)
-		abort();
-	wmemcpy(copy.text, f.text, f.length);
-	copy.text[f.length] = L'\0';
-	copy.length = f.length;
-	copy.cursor = f.cursor;
-	if (tui_field_key(&copy, ch, is_code, 1000) && copy.length < 512) {
-		wmemcpy(p->text, copy.text, copy.length);
-		p->length = copy.length;
-		p->cursor = copy.cursor;
 	}
-	tui_field_finish(&copy);
+	tui_field_key(&p->field, ch, is_code, 1000);
 }
 
 /* ---- keys shared by the browsing views ---- */
@@ -532,6 +626,15 @@ static void export_summary(struct wizard *w)
 	}
 }
 
+enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	if (tui_key_listed(ch, is_code, L"/W", NULL) || (!is_code && ch == L'n' && !w->search[0]))
+		return TUI_BOUND_TEXT; /* a prompt opens */
+	if (tui_key_listed(ch, is_code, L"?gsnxuq", (const int[]){ KEY_F(1), KEY_F(10), 0 }))
+		return TUI_BOUND;
+	return TUI_UNBOUND;
+}
+
 bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	if (is_code) {
@@ -600,8 +703,6 @@ static void layout(struct wizard *w)
 		w->too_small = true;
 		return;
 	}
-	keypad(w->body, TRUE);
-	wtimeout(w->body, 1000); /* wake to notice a signal even with no key */
 }
 
 static void draw_too_small(struct wizard *w)
@@ -646,15 +747,16 @@ static void draw_footer_status(struct wizard *w)
 		int x = getcurx(w->footer);
 		int room = w->cols - x - 1, used = 0;
 		size_t start = 0;
-		for (size_t i = 0; i < p->cursor; i++)
-			used += ui_char_width(p->text[i]);
-		while (used > room && start < p->cursor)
-			used -= ui_char_width(p->text[start++]);
+		const wchar_t *text = p->field.text;
+		for (size_t i = 0; i < p->field.cursor; i++)
+			used += ui_char_width(text[i]);
+		while (used > room && start < p->field.cursor)
+			used -= ui_char_width(text[start++]);
 		size_t n = 0;
-		for (int width = 0; start + n < p->length &&
-		     width + ui_char_width(p->text[start + n]) <= room; n++)
-			width += ui_char_width(p->text[start + n]);
-		put_visible(w, w->footer, 1, x, p->text + start, n);
+		for (int width = 0; start + n < p->field.length &&
+		     width + ui_char_width(text[start + n]) <= room; n++)
+			width += ui_char_width(text[start + n]);
+		put_visible(w, w->footer, 1, x, text + start, n);
 		w->cursor_win = w->footer;
 		w->cursor_y = 1;
 		w->cursor_x = x + used;
@@ -710,17 +812,245 @@ static void draw(struct wizard *w)
 	doupdate();
 }
 
-/* Put what the editor holds into the assessment (on a signal or exit). */
-static void commit_editor(struct wizard *w)
+/* ---- reading the terminal ---- */
+
+static long long now_ms(void)
 {
-	if (w->view != &view_edit)
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether bytes are waiting to be read now. */
+static bool bytes_waiting(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* Wait for input (at most a second, so a signal is noticed) and decode
+ * it into events; an empty list after a signal or a timeout.  Returns -1
+ * when the terminal has gone (then session_signal is SIGHUP). */
+static int read_input(struct wizard *w, struct input_events *events)
+{
+	long long now = now_ms(), deadline = input_deadline(w->input);
+	int timeout = 1000;
+	if (deadline >= 0)
+		timeout = deadline <= now ? 0 : deadline - now < 1000 ? (int)(deadline - now) : 1000;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	int r = poll(&p, 1, timeout);
+	if (r < 0)
+		return errno == EINTR ? 0 : (session_signal = SIGHUP, -1);
+	if (r == 0) {
+		input_tick(w->input, now_ms(), events);
+		return 0;
+	}
+	unsigned char bytes[4096];
+	ssize_t n = read(STDIN_FILENO, bytes, sizeof bytes);
+	if (n > 0) {
+		input_feed(w->input, bytes, (size_t)n, now_ms(), events);
+		return 0;
+	}
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	session_signal = SIGHUP; /* end of file or EIO: the terminal has gone */
+	return -1;
+}
+
+/* After a refusal: throw away what was typed after the refused key, in
+ * this read and waiting to be read, and whatever sequence or paste is
+ * half received.  Returns how many keys and pastes were thrown away. */
+static size_t discard_typeahead(struct wizard *w, const struct input_events *events,
+				size_t from)
+{
+	size_t thrown = 0;
+	for (size_t i = from; i < events->count; i++)
+		thrown += events->event[i].kind != INPUT_UNKNOWN;
+	struct input_events drained = {0};
+	unsigned char bytes[4096];
+	for (int reads = 0; reads < 64 && bytes_waiting(STDIN_FILENO); reads++) {
+		ssize_t n = read(STDIN_FILENO, bytes, sizeof bytes);
+		if (n <= 0)
+			break; /* (the loop notices a terminal that has gone) */
+		input_feed(w->input, bytes, (size_t)n, now_ms(), &drained);
+	}
+	for (size_t i = 0; i < drained.count; i++)
+		thrown += drained.event[i].kind != INPUT_UNKNOWN;
+	input_events_finish(&drained);
+	input_discard(w->input);
+	return thrown;
+}
+
+/* ---- handing input to the screens ---- */
+
+/* The field that takes text now (the prompt's, or the view's), or NULL. */
+static struct editor_field *text_field(struct wizard *w, bool *lines)
+{
+	*lines = false;
+	if (w->prompt.active)
+		return w->prompt.confirm ? NULL : &w->prompt.field;
+	return w->view->text_field ? w->view->text_field(w, lines) : NULL;
+}
+
+static enum tui_binding binding(const struct wizard *w, wint_t ch, bool is_code)
+{
+	if (w->prompt.active)
+		return prompt_binds(w, ch, is_code);
+	return w->view->binds(w, ch, is_code);
+}
+
+static bool binds_callback(void *context, wint_t ch, bool is_code)
+{
+	return binding(context, ch, is_code) != TUI_UNBOUND;
+}
+
+static void paste_text(struct wizard *w, const wchar_t *text, size_t length)
+{
+	bool lines;
+	struct editor_field *f = text_field(w, &lines);
+	if (!f) {
+		tui_refuse(w, "Paste refused: text goes only into an editor or a prompt. "
+			   "Nothing changed.");
 		return;
-	char *evidence = tui_field_utf8(&w->field[0]);
-	char *notes = tui_field_utf8(&w->field[1]);
-	struct tri_error err;
-	session_set_texts(&w->s, w->criterion, evidence, notes, &err);
-	free(evidence);
-	free(notes);
+	}
+	size_t max = w->prompt.active ? TUI_PROMPT_MAX : 0;
+	if (tui_field_insert(f, text, length, lines, max) < length)
+		tui_refuse(w, "Only the first %d characters of the paste fit here.",
+			   TUI_PROMPT_MAX);
+}
+
+static void key(struct wizard *w, wint_t ch, bool is_code)
+{
+	if (w->too_small) {
+		if (!is_code && ch == L'q')
+			w->quit = true;
+		return;
+	}
+	if (!(!is_code && ch == L'q'))
+		w->quit_armed = false;
+	w->after_last_row = w->last_row_set;
+	w->last_row_set = false;
+	if (binding(w, ch, is_code) == TUI_UNBOUND) {
+		char name[32];
+		tui_refuse(w, "%s does nothing here.", keymap_name(ch, is_code, name, sizeof name));
+	} else if (w->prompt.active) {
+		prompt_key(w, ch, is_code);
+	} else {
+		w->view->key(w, ch, is_code);
+	}
+}
+
+static void event(struct wizard *w, const struct input_event *e)
+{
+	w->refused = false;
+	w->message[0] = w->alert[0] = '\0';
+	switch (e->kind) {
+	case INPUT_KEY:
+		key(w, e->key, e->is_code);
+		return;
+	case INPUT_TEXT:
+		if (!w->too_small)
+			paste_text(w, e->text, e->length);
+		return;
+	case INPUT_UNKNOWN:
+		if (!w->too_small)
+			tui_refuse(w, "Unknown key ignored.");
+		return;
+	}
+}
+
+/* Keys arriving together from a screen of one-key commands: a paste
+ * (refused whole) rather than typing, unless the first key leads into a
+ * field (e, then the note). */
+static bool burst_refused(struct wizard *w, const struct input_events *events)
+{
+	bool lines;
+	if (w->too_small || text_field(w, &lines) || events->count < 4)
+		return false;
+	for (size_t i = 0; i < events->count; i++) {
+		const struct input_event *e = &events->event[i];
+		if (e->kind == INPUT_KEY) {
+			if (binding(w, e->key, e->is_code) == TUI_BOUND_TEXT)
+				return false;
+			break;
+		}
+	}
+	if (!input_looks_pasted(events, 0, binds_callback, w, false))
+		return false;
+	size_t keys = 0;
+	for (size_t i = 0; i < events->count; i++)
+		keys += events->event[i].kind == INPUT_KEY;
+	w->message[0] = w->alert[0] = '\0';
+	tui_refuse(w, "Refused %zu keys that arrived at once, as a paste does. Nothing "
+		   "changed.", keys);
+	return true;
+}
+
+static void after_key(struct wizard *w);
+
+/* One read's events, in order: a refusal throws the rest away. ahead:
+ * the first arrived before the screen showed the previous key. */
+static void handle(struct wizard *w, const struct input_events *events, bool ahead)
+{
+	w->refused = false;
+	if (burst_refused(w, events)) {
+		beep();
+		discard_typeahead(w, events, events->count);
+		return;
+	}
+	for (size_t i = 0; i < events->count && !w->quit && !session_signal; i++) {
+		w->typed_ahead = ahead || i > 0;
+		event(w, &events->event[i]);
+		after_key(w);
+		if (!w->refused)
+			continue;
+		beep(); /* (curses flashes where there is no bell) */
+		size_t thrown = discard_typeahead(w, events, i + 1);
+		if (thrown)
+			snprintf(w->alert, sizeof w->alert, "%zu key%s typed after it %s ignored.",
+				 thrown, thrown == 1 ? "" : "s", thrown == 1 ? "was" : "were");
+		return;
+	}
+}
+
+static void resize(struct wizard *w)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col); /* (the screen is repainted whole) */
+	layout(w);
+}
+
+/* Bracketed paste: the terminal marks pasted text (and must stop doing
+ * so on every way out: a shell would see the marks).  Written straight to
+ * the terminal, between curses' updates (each ends with a flush); putp
+ * would go through stdio's buffer and arrive too late. */
+static void paste_marks(bool on)
+{
+	const char *mode = on ? "\033[?2004h" : "\033[?2004l";
+	size_t left = strlen(mode);
+	while (left) {
+		ssize_t n = write(STDOUT_FILENO, mode, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return; /* the terminal has gone: nothing to reset */
+		mode += n;
+		left -= (size_t)n;
+	}
+}
+
+/* Keep what every editor and prompt holds: on every way out. */
+static void commit(struct wizard *w)
+{
+	if (w->prompt.active && w->prompt.commit) {
+		char *utf8 = tui_field_utf8(&w->prompt.field);
+		w->prompt.active = false;
+		w->prompt.commit(w, utf8);
+		free(utf8);
+	}
+	if (w->view->commit)
+		w->view->commit(w);
 }
 
 /* After a key: say what the session must say once (an outside change
@@ -750,48 +1080,38 @@ static bool refresh_other(struct wizard *w)
 
 static int run(struct wizard *w)
 {
+	struct input_events events = {0};
 	layout(w);
 	after_key(w);
 	bool redraw = true;
 	while (!w->quit && !session_signal) {
 		if (refresh_other(w))
 			redraw = true;
+		if (window_resized) {
+			window_resized = 0;
+			resize(w);
+			redraw = true;
+		}
+		if (continued) { /* after Ctrl-Z and fg: the shell reset the marks */
+			continued = 0;
+			paste_marks(true);
+			redraw = true;
+		}
 		if (redraw)
 			draw(w);
-		wint_t ch;
-		errno = 0;
-		int r = wget_wch(w->too_small ? stdscr : w->body, &ch);
-		if (r == ERR) {
-			if (session_signal)
-				break;
-			if (errno == EIO || errno == ENXIO || errno == EBADF) {
-				session_signal = SIGHUP; /* the terminal has gone */
-				break;
-			}
-			redraw = false;
+		redraw = false;
+		/* typed ahead: already there before the screen showed the last key */
+		bool ahead = input_pending(w->input) || bytes_waiting(STDIN_FILENO);
+		if (read_input(w, &events) != 0)
+			break;
+		if (events.count == 0)
 			continue;
-		}
+		handle(w, &events, ahead);
+		input_events_clear(&events);
 		redraw = true;
-		bool is_code = r == KEY_CODE_YES;
-		if (is_code && ch == KEY_RESIZE) {
-			layout(w);
-			continue;
-		}
-		if (w->too_small) {
-			if (!is_code && ch == L'q')
-				w->quit = true;
-			continue;
-		}
-		if (!(is_code == false && ch == L'q'))
-			w->quit_armed = false;
-		w->message[0] = '\0';
-		if (w->prompt.active)
-			prompt_key(w, ch, is_code);
-		else
-			w->view->key(w, ch, is_code);
-		after_key(w);
 	}
-	commit_editor(w);
+	input_events_finish(&events);
+	commit(w);
 	if (!w->s.is_new)
 		session_save(&w->s);
 	return w->s.save_failed ? 1 : 0;
@@ -804,10 +1124,16 @@ int tui_run(struct wizard *w)
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
-	set_escdelay(25);
-	wtimeout(stdscr, 1000);
-	keypad(stdscr, TRUE);
+	typeahead(-1);         /* every draw completes: the screen shows each answer */
+	keypad(stdscr, TRUE);  /* (for the keypad mode sequences; keys are decoded here) */
 	curs_set(1);
+	w->input = input_create(input_escdelay(getenv("ESCDELAY")));
+	if (!w->input || keymap_load(w->input) != 0) {
+		input_destroy(w->input);
+		w->input = NULL;
+		return 1; /* out of memory before anything changed */
+	}
+	paste_marks(true);
 	w->view = w->s.is_new ? &view_start : &view_category;
 	if (w->s.is_new) {
 		char today[16];
@@ -831,6 +1157,10 @@ int tui_run(struct wizard *w)
 		}
 	}
 	int rc = run(w);
+	paste_marks(false);
+	input_destroy(w->input);
+	w->input = NULL;
+	tui_field_finish(&w->prompt.field);
 	for (int i = 0; i < 2; i++)
 		tui_field_finish(&w->field[i]);
 	for (int i = 0; i < 3; i++) {

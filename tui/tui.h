@@ -1,11 +1,13 @@
 /* tui: the full-screen wizard's state and the contract between its
  * screens.  Each screen is a view with a draw and a key function (as in
- * tig); the loop in tui.c draws the current view into three windows,
- * refreshes them with wnoutrefresh and one doupdate per key, so curses
- * sends only the cells that changed. */
+ * tig); the loop in tui.c reads the terminal itself, decodes it with the
+ * input decoder (input.h), hands each key to the current view, draws the
+ * view into three windows, refreshes them with wnoutrefresh and one
+ * doupdate per read, so curses sends only the cells that changed. */
 #ifndef TUI_H
 #define TUI_H
 
+#include "input.h"
 #include "ui.h"
 #include "session.h"
 
@@ -13,32 +15,53 @@
  * line, a split pane, a projector's large font); below it, a notice. */
 #define TUI_MIN_COLS 64
 #define TUI_MIN_ROWS 16
+#define TUI_PROMPT_MAX 511 /* characters of a footer prompt */
 
 struct wizard;
+struct editor_field;
+
+/* How a screen takes a key: not at all (the loop refuses it), as a
+ * command, or as a command that leads into a text field (an editor, a
+ * prompt), so that the keys typed after it are text. */
+enum tui_binding { TUI_UNBOUND, TUI_BOUND, TUI_BOUND_TEXT };
 
 struct view {
 	const char *name;
 	void (*draw)(struct wizard *w);
-	/* ch is a character, or a KEY_* code when is_code */
+	/* ch is a character, or a KEY_* code when is_code; only keys binds()
+	 * accepts are given */
 	void (*key)(struct wizard *w, wint_t ch, bool is_code);
+	/* Whether the screen acts on the key now: the loop refuses other
+	 * keys, and judges bursts of keys by it (paste or typing ahead). */
+	enum tui_binding (*binds)(const struct wizard *w, wint_t ch, bool is_code);
+	/* The field that takes typed and pasted text now, or NULL (a paste
+	 * is refused); *lines says whether it takes line breaks and tabs. */
+	struct editor_field *(*text_field)(struct wizard *w, bool *lines);
+	/* Keep what is being edited: called on every way out of the loop
+	 * (quit, SIGHUP, SIGTERM, the terminal gone); NULL when the screen
+	 * edits nothing. */
+	void (*commit)(struct wizard *w);
 };
 
 extern const struct view view_start, view_overview, view_category,
 	view_summary, view_help, view_edit, view_plan;
 
-struct prompt {
-	bool active;
-	char label[256];
-	wchar_t text[512];
-	size_t length, cursor;
-	void (*done)(struct wizard *w, const char *utf8); /* NULL text: cancelled */
-	bool confirm; /* a yes/no question: one key answers, "y" or NULL (No) */
-};
-
 struct editor_field {
 	wchar_t *text;
 	size_t length, capacity, cursor;
 	int top; /* first display row shown */
+};
+
+struct prompt {
+	bool active;
+	bool escape_keeps;  /* Esc and F10 keep the text as Enter does (else cancel) */
+	bool confirm;       /* a yes/no question: one key answers, "y" or NULL (No) */
+	char label[256];
+	struct editor_field field;
+	/* Enter (and Esc when escape_keeps): the text; cancelled: NULL */
+	void (*done)(struct wizard *w, const char *utf8);
+	/* on a signal or the terminal gone: the text typed so far; may be NULL */
+	void (*commit)(struct wizard *w, const char *utf8);
 };
 
 struct wizard {
@@ -62,6 +85,7 @@ struct wizard {
 	int help_top;
 	char message[512];
 	enum ui_style message_style;
+	char alert[160];          /* in place of the key hints until the next key */
 	char search[256];
 	struct prompt prompt;
 	char pending_path[4096]; /* W or x: the existing file a question is about */
@@ -79,6 +103,12 @@ struct wizard {
 	/* the category screen's tallest page at this window size (cells and
 	 * map), computed once per size rather than on every key */
 	int tallest_cols, tallest_rows, tallest_page;
+	/* input: the decoder, and what the loop knows about the key in hand */
+	struct input_decoder *input;
+	bool refused;             /* the key in hand was refused (tui_refuse) */
+	bool typed_ahead;         /* it arrived before the screen showed the last key */
+	bool after_last_row;      /* the previous key set a category's last row */
+	bool last_row_set;        /* the key in hand set a category's last row */
 	/* where the terminal cursor goes after drawing (for screen readers) */
 	WINDOW *cursor_win;
 	int cursor_y, cursor_x;
@@ -92,6 +122,21 @@ int tui_run(struct wizard *w);
 void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Refuse the key in hand: the message stays until the next key, the
+ * terminal is alerted (bell, else flash), and the keys typed after it are
+ * discarded. */
+void tui_refuse(struct wizard *w, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Install the full-screen wizard's own signal handlers (window size,
+ * continue after a stop); call before newterm, so curses installs none of
+ * its own for them.  Plain mode does not need them. */
+void tui_install_signals(void);
+
+/* Whether ch is among chars (characters, when !is_code) or codes (KEY_*
+ * codes ending with 0, when is_code). */
+bool tui_key_listed(wint_t ch, bool is_code, const wchar_t *chars, const int *codes);
+
 /* Go to a view (help and the editor remember where to return). */
 void tui_show(struct wizard *w, const struct view *view);
 
@@ -102,6 +147,9 @@ void tui_goto_criterion(struct wizard *w, size_t criterion);
  * export, save elsewhere).  Returns true if it handled the key. */
 bool tui_common_key(struct wizard *w, wint_t ch, bool is_code);
 
+/* How tui_common_key binds ch. */
+enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_code);
+
 /* Draw one line of ASCII text at row y of win: versions holds one or more
  * versions, longest first, separated by newlines; the first that fits the
  * window's width is shown (the last, cut, if none does). */
@@ -111,7 +159,9 @@ void tui_put_fitting(struct wizard *w, WINDOW *win, int y, const char *versions,
 /* Draw the key hints line (tui_put_fitting on the footer's first line). */
 void tui_hints(struct wizard *w, const char *hints);
 
-/* Open a one-line prompt in the footer. */
+/* Open a one-line prompt in the footer: Enter gives done() the text, Esc,
+ * F10 and Ctrl-G give it NULL.  The caller may then set escape_keeps and
+ * commit in w->prompt. */
 void tui_prompt(struct wizard *w, const char *label, const char *initial,
 		void (*done)(struct wizard *w, const char *utf8));
 
@@ -135,6 +185,9 @@ void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 enum tui_close { TUI_CLOSE_NO, TUI_CLOSE_KEEP, TUI_CLOSE_DISCARD };
 enum tui_close tui_close_key(wint_t ch, bool is_code);
 
+/* Whether ch is one of the editors' closing keys. */
+bool tui_is_close_key(wint_t ch, bool is_code);
+
 /* Load the current criterion's plan into the plan editor. */
 void tui_plan_begin(struct wizard *w);
 
@@ -142,6 +195,13 @@ void tui_plan_begin(struct wizard *w);
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);
 char *tui_field_utf8(const struct editor_field *f);
 bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width);
+/* Whether tui_field_key edits with ch (line breaks only when lines). */
+bool tui_field_binds(wint_t ch, bool is_code, bool lines);
+/* Insert n characters of text at the cursor; without lines, line breaks
+ * and tabs become spaces; at most max characters in all (0: no limit).
+ * Returns how many were inserted. */
+size_t tui_field_insert(struct editor_field *f, const wchar_t *text, size_t n, bool lines,
+			size_t max);
 void tui_field_finish(struct editor_field *f);
 /* Draw f in rows rows from (y, x); sets the cursor when focused. */
 void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,

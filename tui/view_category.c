@@ -500,20 +500,52 @@ static void scroll_cells(struct wizard *w, int direction)
 	w->cell_top = top < 0 ? 0 : top > last_top ? last_top : top;
 }
 
-static void adopt_done(struct wizard *w, const char *remark)
+/* The remark prompt edits the record the adoption made: Enter or Esc
+ * keeps the remark, Ctrl-G takes the adoption back as u would. */
+static void remark_done(struct wizard *w, const char *remark)
 {
+	const char *id = w->s.fw->criteria[w->criterion].id;
+	struct tri_error err;
 	if (!remark) {
-		tui_message(w, UI_NORMAL, "Not adopted.");
+		long c = session_undo(&w->s);
+		if (c >= 0)
+			tui_message(w, UI_NORMAL, "Took back the adoption for %s.", w->s.fw->criteria[c].id);
 		return;
 	}
-	struct tri_error err;
-	const char *id = w->s.fw->criteria[w->criterion].id;
-	if (session_adopt(&w->s, w->criterion, remark, &err) != 0)
-		tui_message(w, UI_ERROR, "Refused: %s.", err.message);
+	if (session_adopt_remark(&w->s, remark, &err) != 0)
+		tui_message(w, UI_ERROR, "Could not keep the remark: %s.", err.message);
 	else
 		tui_message(w, w->s.save_failed ? UI_ERROR : UI_OK, "%s: adopted %s (recorded in "
 			    "its history)%s.", id, tui_level_label(w->s.a->levels[w->criterion]),
 			    w->s.save_failed ? ", in memory only" : "");
+}
+
+/* On a signal, the remark typed so far is kept. */
+static void remark_commit(struct wizard *w, const char *remark)
+{
+	session_adopt_remark(&w->s, remark, NULL);
+}
+
+/* a: the other's level is adopted and recorded at once; then a remark. */
+static void adopt(struct wizard *w)
+{
+	if (!w->s.other) {
+		tui_refuse(w, "No other assessment: start with --compare OTHER FILE.");
+		return;
+	}
+	struct tri_error err;
+	if (session_adopt(&w->s, w->criterion, "", &err) != 0) {
+		tui_refuse(w, "Refused: %s.", err.message);
+		return;
+	}
+	if (!w->s.adoption_open) {
+		tui_message(w, UI_NORMAL, "%s is already at the other's level.",
+			    w->s.fw->criteria[w->criterion].id);
+		return;
+	}
+	tui_prompt(w, "Adopted. Remark (Ctrl-G: take back): ", "", remark_done);
+	w->prompt.escape_keeps = true;
+	w->prompt.commit = remark_commit;
 }
 
 static void move_category(struct wizard *w, int delta)
@@ -533,6 +565,46 @@ static void move_category(struct wizard *w, int delta)
 	w->criterion = fw->categories[next].first_criterion;
 }
 
+/* A level key: set the level and move to the next row (on the last row,
+ * stay).  A level key typed ahead after the last row was set is meant for
+ * a row that is not there: refused, so it cannot replace that answer. */
+static void set_level(struct wizard *w, enum level level, size_t last)
+{
+	const struct framework *fw = w->s.fw;
+	if (w->criterion == last && w->after_last_row && w->typed_ahead) {
+		tui_refuse(w, "Category %s complete: Tab for the next.", fw->categories[w->category].id);
+		return;
+	}
+	struct tri_error err;
+	const char *id = fw->criteria[w->criterion].id;
+	if (session_set_level(&w->s, w->criterion, level, &err) != 0) {
+		tui_refuse(w, "Refused: %s.", err.message);
+		return;
+	}
+	/* No message when it worked: the row's mark, its level in the map
+	 * and the score say it (a screen reader hears them), and on a slow
+	 * link every byte counts.  A failure is always said. */
+	if (w->s.save_failed)
+		tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another file.", id,
+			    tui_level_label(level));
+	if (w->criterion < last)
+		w->criterion++;
+	else
+		w->last_row_set = true;
+}
+
+static enum tui_binding view_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	static const int moves[] = { KEY_DOWN, KEY_UP, KEY_HOME, KEY_END, KEY_NPAGE, KEY_PPAGE,
+				     KEY_BTAB, 0 };
+	static const int editor[] = { KEY_F(2), KEY_ENTER, 0 };
+	if (tui_key_listed(ch, is_code, L"ep\r\n", editor) || (!is_code && ch == L'a' && w->s.other))
+		return TUI_BOUND_TEXT;
+	if (tui_key_listed(ch, is_code, L"jkJK\t][0123a", moves))
+		return TUI_BOUND;
+	return tui_common_binds(w, ch, is_code);
+}
+
 static void view_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	const struct framework *fw = w->s.fw;
@@ -546,7 +618,7 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 		case KEY_END: w->criterion = last; return;
 		case KEY_NPAGE: move_category(w, 1); return;
 		case KEY_PPAGE: case KEY_BTAB: move_category(w, -1); return;
-		case KEY_F(2): ch = L'e'; break;
+		case KEY_F(2): case KEY_ENTER: ch = L'e'; break;
 		default: tui_common_key(w, ch, true); return;
 		}
 	}
@@ -557,37 +629,11 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 	case L'K': scroll_cells(w, -1); return;
 	case L'\t': case L']': move_category(w, 1); return;
 	case L'[': move_category(w, -1); return;
-	case L'0': case L'1': case L'2': case L'3': {
-		enum level level = (enum level)(ch - L'0');
-		struct tri_error err;
-		const char *id = fw->criteria[w->criterion].id;
-		if (session_set_level(&w->s, w->criterion, level, &err) != 0) {
-			beep();
-			tui_message(w, UI_ERROR, "Refused: %s.", err.message);
-			return;
-		}
-		struct score_result r;
-		score_category(fw, w->s.a->levels, w->category, &r);
-		if (w->s.save_failed) {
-			tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another "
-				    "file.", id, tui_level_label(level));
-			if (w->criterion < last)
-				w->criterion++;
-			return;
-		}
-		/* No message when it worked: the row's mark, its level in the
-		 * map and the score say it (a screen reader hears them), and on
-		 * a slow link every byte counts.  A failure is always said. */
-		if (w->criterion < last)
-			w->criterion++;
+	case L'0': case L'1': case L'2': case L'3':
+		set_level(w, (enum level)(ch - L'0'), last);
 		return;
-	}
 	case L'a':
-		if (!w->s.other) {
-			tui_message(w, UI_ERROR, "No other assessment: start with --compare OTHER FILE.");
-			return;
-		}
-		tui_prompt(w, "Remark for adopting the other level (Enter: none): ", "", adopt_done);
+		adopt(w);
 		return;
 	case L'p':
 		tui_plan_begin(w);
@@ -606,4 +652,4 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 	}
 }
 
-const struct view view_category = { "category", view_draw, view_key };
+const struct view view_category = { "category", view_draw, view_key, view_binds, NULL, NULL };

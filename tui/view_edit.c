@@ -1,6 +1,7 @@
 /* The editor: evidence and notes for the current criterion, two
  * multi-line UTF-8 fields.  The text is committed (and saved) on Esc/F10,
- * and also on a signal, so nothing typed is lost to a dropped link. */
+ * and also on a signal or when the terminal goes (the commit hook), so
+ * nothing typed is lost to a dropped link. */
 #include "tui.h"
 
 #include <stdlib.h>
@@ -64,4 +65,30 @@ static void edit_key(struct wizard *w, wint_t ch, bool is_code)
 	tui_field_key(&w->field[w->field_focus], ch, is_code, w->cols - 3);
 }
 
-const struct view view_edit = { "edit", edit_draw, edit_key };
+static enum tui_binding edit_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	(void)w;
+	if (tui_is_close_key(ch, is_code) || tui_key_listed(ch, is_code, L"\t",
+							     (const int[]){ KEY_BTAB, 0 }))
+		return TUI_BOUND;
+	return tui_field_binds(ch, is_code, true) ? TUI_BOUND : TUI_UNBOUND;
+}
+
+static struct editor_field *edit_text_field(struct wizard *w, bool *lines)
+{
+	*lines = true;
+	return &w->field[w->field_focus];
+}
+
+/* What the editor holds goes into the assessment (and is saved). */
+static void edit_commit(struct wizard *w)
+{
+	char *evidence = tui_field_utf8(&w->field[0]);
+	char *notes = tui_field_utf8(&w->field[1]);
+	session_set_texts(&w->s, w->criterion, evidence, notes, NULL);
+	free(evidence);
+	free(notes);
+}
+
+const struct view view_edit = { "edit", edit_draw, edit_key, edit_binds, edit_text_field,
+				edit_commit };

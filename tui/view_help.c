@@ -213,4 +213,12 @@ static void help_key(struct wizard *w, wint_t ch, bool is_code)
 	}
 }
 
-const struct view view_help = { "help", help_draw, help_key };
+static enum tui_binding help_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	(void)w;
+	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_NPAGE, KEY_PPAGE, KEY_HOME, KEY_F(1),
+				     KEY_F(10), 0 };
+	return tui_key_listed(ch, is_code, L"jk bq\x1b?\r\n", codes) ? TUI_BOUND : TUI_UNBOUND;
+}
+
+const struct view view_help = { "help", help_draw, help_key, help_binds, NULL, NULL };

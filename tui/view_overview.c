@@ -363,5 +363,17 @@ static void table_key(struct wizard *w, wint_t ch, bool is_code)
 	}
 }
 
-const struct view view_overview = { "overview", overview_draw, table_key };
-const struct view view_summary = { "summary", summary_draw, table_key };
+static enum tui_binding table_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_ENTER, KEY_NPAGE, 0 };
+	if (tui_key_listed(ch, is_code, L"jk\r\n\tl", codes))
+		return TUI_BOUND;
+	if (!is_code && ch >= L'1' && ch <= L'9' && (size_t)(ch - L'1') < w->s.fw->category_count)
+		return TUI_BOUND;
+	return tui_common_binds(w, ch, is_code);
+}
+
+const struct view view_overview = { "overview", overview_draw, table_key, table_binds,
+				    NULL, NULL };
+const struct view view_summary = { "summary", summary_draw, table_key, table_binds,
+				   NULL, NULL };

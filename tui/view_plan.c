@@ -75,22 +75,34 @@ static void cycle_target(struct wizard *w)
 		: plan_next_level(c, w->s.a->levels[w->criterion]);
 }
 
+/* What the plan editor holds goes into the assessment (and is saved). */
+static int keep_plan(struct wizard *w, struct tri_error *err)
+{
+	char *texts[3];
+	for (int i = 0; i < 3; i++)
+		texts[i] = tui_field_utf8(&w->plan[i]);
+	enum level target = w->plan_target > LEVEL_NONE ? shown_target(w) : LEVEL_UNANSWERED;
+	int rc = session_set_plan(&w->s, w->criterion, target, texts[0], texts[1], texts[2], err);
+	for (int i = 0; i < 3; i++)
+		free(texts[i]);
+	return rc;
+}
+
+/* On a signal or when the terminal goes: the plan typed so far is kept. */
+static void plan_commit(struct wizard *w)
+{
+	keep_plan(w, NULL);
+}
+
 static void leave(struct wizard *w, bool keep)
 {
 	if (keep) {
-		char *texts[3];
-		for (int i = 0; i < 3; i++)
-			texts[i] = tui_field_utf8(&w->plan[i]);
 		struct tri_error err;
-		enum level target = w->plan_target > LEVEL_NONE ? shown_target(w) : LEVEL_UNANSWERED;
-		if (session_set_plan(&w->s, w->criterion, target, texts[0], texts[1], texts[2],
-				     &err) != 0)
+		if (keep_plan(w, &err) != 0)
 			tui_message(w, UI_ERROR, "Could not keep the plan: %s", err.message);
 		else
 			tui_message(w, UI_OK, "Kept the action plan for %s.",
 				    w->s.fw->criteria[w->criterion].id);
-		for (int i = 0; i < 3; i++)
-			free(texts[i]);
 	} else {
 		tui_message(w, UI_NORMAL, "Plan edit discarded.");
 	}
@@ -114,11 +126,32 @@ static void plan_key(struct wizard *w, wint_t ch, bool is_code)
 		return;
 	}
 	/* Lead officer and timescale are one line: Enter moves on. */
-	if (w->plan_focus > 1 && !is_code && (ch == L'\n' || ch == L'\r')) {
+	if (w->plan_focus > 1 && tui_key_listed(ch, is_code, L"\r\n", (const int[]){ KEY_ENTER, 0 })) {
 		w->plan_focus = (w->plan_focus + 1) % 4;
 		return;
 	}
 	tui_field_key(&w->plan[w->plan_focus - 1], ch, is_code, w->cols - 16);
 }
 
-const struct view view_plan = { "plan", plan_draw, plan_key };
+static enum tui_binding plan_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	if (tui_is_close_key(ch, is_code))
+		return TUI_BOUND;
+	if (tui_key_listed(ch, is_code, L"\t", (const int[]){ KEY_BTAB, 0 }))
+		return w->plan_focus == 0 ? TUI_BOUND_TEXT : TUI_BOUND; /* into a field */
+	if (w->plan_focus == 0)
+		return tui_key_listed(ch, is_code, L" ", (const int[]){ KEY_LEFT, KEY_RIGHT, 0 })
+			? TUI_BOUND : TUI_UNBOUND;
+	if (w->plan_focus > 1 && tui_key_listed(ch, is_code, L"\r\n", (const int[]){ KEY_ENTER, 0 }))
+		return TUI_BOUND;
+	return tui_field_binds(ch, is_code, w->plan_focus == 1) ? TUI_BOUND : TUI_UNBOUND;
+}
+
+static struct editor_field *plan_text_field(struct wizard *w, bool *lines)
+{
+	*lines = w->plan_focus == 1; /* the action; lead officer and timescale are one line */
+	return w->plan_focus ? &w->plan[w->plan_focus - 1] : NULL;
+}
+
+const struct view view_plan = { "plan", plan_draw, plan_key, plan_binds, plan_text_field,
+				plan_commit };

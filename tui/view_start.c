@@ -135,4 +135,27 @@ static void start_key(struct wizard *w, wint_t ch, bool is_code)
 	tui_field_key(f, ch, is_code, 1000);
 }
 
-const struct view view_start = { "start", start_draw, start_key };
+static enum tui_binding start_binds(const struct wizard *w, wint_t ch, bool is_code)
+{
+	static const int moves[] = { KEY_DOWN, KEY_STAB, KEY_UP, KEY_BTAB, KEY_ENTER, 0 };
+	bool on_type = w->form_focus == FIELD_TYPE;
+	if (tui_key_listed(ch, is_code, L"\t\r\n", moves))
+		return on_type ? TUI_BOUND_TEXT : TUI_BOUND; /* from the toggle into a field */
+	if (tui_key_listed(ch, is_code, L"\x1b", (const int[]){ KEY_F(10), KEY_F(1), 0 }))
+		return TUI_BOUND;
+	if (on_type)
+		return tui_key_listed(ch, is_code, L" ps", (const int[]){ KEY_LEFT, KEY_RIGHT, 0 })
+			? TUI_BOUND : TUI_UNBOUND;
+	return tui_field_binds(ch, is_code, false) ? TUI_BOUND : TUI_UNBOUND;
+}
+
+static struct editor_field *start_text_field(struct wizard *w, bool *lines)
+{
+	*lines = false;
+	return text_field(w, w->form_focus);
+}
+
+/* No commit hook: the form creates nothing until it is completed, not
+ * even on a signal. */
+const struct view view_start = { "start", start_draw, start_key, start_binds,
+				 start_text_field, NULL };

@@ -51,6 +51,7 @@ int wizard_main(const struct framework *fw, const char *path,
 	if (plain) {
 		rc = plain_run(&w->s, stdin, stdout);
 	} else {
+		tui_install_signals();
 		SCREEN *screen = newterm(NULL, stdout, stdin);
 		if (!screen) {
 			plain_printf(stderr, "tri-assess: this terminal (TERM=%s) cannot run the "

@@ -16,8 +16,10 @@ wait_for "Other: 7 Developing so far"
 wait_for "Level  2    1    2    2    2    3    0    3"
 wait_for "Other  3!   1    -!   -!   -!   -!   3!   -!"
 wait_for "Leading (the other's level):"
+# a adopts at once (the map shows it), then asks for the remark.
 keys a
-wait_for "Remark for adopting the other level (Enter: none):"
+wait_for "Adopted. Remark (Ctrl-G: take back):"
+wait_for "Level  3    1    2    2    2    3    0    3"
 keys "agreed after discussion" Enter
 wait_for "1.1: adopted Leading (recorded in its history)."
 wait_for "Level  3    1    2    2    2    3    0    3"
