@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,16 +29,59 @@ static const char *plain_label(enum level level)
 	return words_level(level);
 }
 
+/* The run: the session, the streams, and where input has got to. */
+struct plain {
+	struct session *s;
+	FILE *in, *out;
+	char *line;
+	size_t size;
+	unsigned long number; /* lines read so far */
+	bool terminal;        /* input is a terminal (else a pipe or a file) */
+	bool stopped;         /* a refused answer on a pipe ended the run */
+	bool quit_armed;      /* q once after a failed save, at a terminal */
+};
+
 /* Read a line without its newline; NULL at end of input or on a signal. */
-static char *read_line(FILE *in, char **buffer, size_t *size)
+static char *read_line(struct plain *p)
 {
 	errno = 0;
-	ssize_t n = getline(buffer, size, in);
+	ssize_t n = getline(&p->line, &p->size, p->in);
 	if (n < 0)
 		return NULL;
-	while (n > 0 && ((*buffer)[n - 1] == '\n' || (*buffer)[n - 1] == '\r'))
-		(*buffer)[--n] = '\0';
-	return *buffer;
+	p->number++;
+	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+		p->line[--n] = '\0';
+	return p->line;
+}
+
+/* A refused or invalid answer about where (a criterion, or a field of the
+ * form).  From a pipe or a file the lines after it were written for rows
+ * that now come later: the run ends there (exit 1), saying so on standard
+ * error.  At a terminal it is said, and lines typed ahead are discarded. */
+static void refuse(struct plain *p, const char *where, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void refuse(struct plain *p, const char *where, const char *format, ...)
+{
+	char why[1200];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(why, sizeof why, format, args);
+	va_end(args);
+	if (!p->terminal) {
+		plain_printf(stderr, "tri-assess: input line %lu, %s: %s. Stopped there: nothing after "
+			"it was applied%s%s.\n", p->number, where, why,
+			p->s->is_new ? "" : "; the answers before it are saved in ",
+			p->s->is_new ? "" : p->s->path);
+		p->stopped = true;
+		return;
+	}
+	int fd = fileno(p->in), waiting = 0;
+	if (ioctl(fd, FIONREAD, &waiting) != 0)
+		waiting = 0;
+	tcflush(fd, TCIFLUSH);
+	plain_printf(p->out, "Refused: %s.%s\n", why,
+		waiting > 0 ? " (The lines typed after it were discarded.)" : "");
 }
 
 static char *trim(char *s)
@@ -71,64 +116,59 @@ static void show_scores(struct session *s, FILE *out)
 		words_progress(&p, fw->category_count, progress, sizeof progress));
 }
 
-static int ask_details(struct session *s, FILE *in, FILE *out, char **line, size_t *size)
+/* Ask for one line; NULL at end of input. */
+static char *ask(struct plain *p, const char *question)
 {
-	struct assessment *a = s->a;
+	plain_printf(p->out, "%s", question);
+	fflush(p->out);
+	return read_line(p) ? trim(p->line) : NULL;
+}
+
+static int ask_details(struct plain *p)
+{
+	struct assessment *a = p->s->a;
 	struct tri_error err;
-	plain_printf(out, "New assessment %s against %s, version %s.\n", s->path, s->fw->title,
-		s->fw->version);
-	for (;;) {
-		plain_printf(out, "Organisation: ");
-		fflush(out);
-		if (!read_line(in, line, size))
+	char *answer;
+	plain_printf(p->out, "New assessment %s against %s, version %s.\n", p->s->path,
+		p->s->fw->title, p->s->fw->version);
+	while ((answer = ask(p, "Organisation: ")) && !*answer) {
+		refuse(p, "organisation", "expected the authority's name");
+		if (p->stopped)
 			return -1;
-		if (*trim(*line))
-			break;
-		plain_printf(out, "Expected the authority's name.\n");
 	}
-	assessment_set_text(&a->organisation, trim(*line), &err);
-	for (;;) {
-		plain_printf(out, "Assessment type, self or peer [self]: ");
-		fflush(out);
-		if (!read_line(in, line, size))
-			return -1;
-		char *t = trim(*line);
-		if (!*t)
-			t = "self";
-		if (strcmp(t, "self") == 0 || strcmp(t, "peer") == 0) {
-			assessment_set_text(&a->type, t, &err);
-			break;
-		}
-		plain_printf(out, "Expected self or peer.\n");
-	}
-	plain_printf(out, "Assessors or participants: ");
-	fflush(out);
-	if (!read_line(in, line, size))
+	if (!answer)
 		return -1;
-	assessment_set_text(&a->assessors, trim(*line), &err);
-	char today[16];
+	assessment_set_text(&a->organisation, answer, &err);
+	while ((answer = ask(p, "Assessment type, self or peer [self]: ")) && *answer &&
+	       strcmp(answer, "self") != 0 && strcmp(answer, "peer") != 0) {
+		refuse(p, "assessment type", "\"%s\": expected self or peer", answer);
+		if (p->stopped)
+			return -1;
+	}
+	if (!answer)
+		return -1;
+	assessment_set_text(&a->type, *answer ? answer : "self", &err);
+	if (!(answer = ask(p, "Assessors or participants: ")))
+		return -1;
+	assessment_set_text(&a->assessors, answer, &err);
+	char today[16], question[64];
 	time_t now = time(NULL);
 	struct tm tm;
 	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
-	for (;;) {
-		plain_printf(out, "Date (YYYY-MM-DD) [%s]: ", today);
-		fflush(out);
-		if (!read_line(in, line, size))
+	snprintf(question, sizeof question, "Date (YYYY-MM-DD) [%s]: ", today);
+	while ((answer = ask(p, question)) && *answer && !assessment_date_valid(answer)) {
+		refuse(p, "date", "\"%s\": expected a date as YYYY-MM-DD", answer);
+		if (p->stopped)
 			return -1;
-		char *d = trim(*line);
-		if (!*d)
-			d = today;
-		if (assessment_date_valid(d)) {
-			assessment_set_text(&a->date, d, &err);
-			break;
-		}
-		plain_printf(out, "Expected a date as YYYY-MM-DD.\n");
 	}
-	if (session_save(s) != 0) {
-		plain_printf(out, "Could not create %s: %s\n", s->path, s->save_error);
+	if (!answer)
+		return -1;
+	assessment_set_text(&a->date, *answer ? answer : today, &err);
+	if (session_save(p->s) != 0) {
+		plain_printf(p->out, "Could not create %s: %s\n", p->s->path, p->s->save_error);
 		return -1;
 	}
-	plain_printf(out, "Created %s.\n", s->path);
+	plain_printf(p->out, "Created %s.\n", p->s->path);
 	return 0;
 }
 
@@ -168,37 +208,45 @@ static void say_notice(struct session *s, FILE *out)
 }
 
 /* W FILE: save elsewhere and continue there; an existing file is replaced
- * only when confirmed at a terminal. */
-static void save_elsewhere(struct session *s, const char *path, bool interactive, FILE *in,
-			   FILE *out, char **line, size_t *size)
+ * only when confirmed at a terminal.  Refused from a pipe: the answers
+ * after it were meant for the other file. */
+static void save_elsewhere(struct plain *p, const char *typed)
 {
+	struct session *s = p->s;
 	struct tri_error err;
 	bool was_read_only = s->read_only[0] != '\0';
-	if (!*path) {
-		plain_printf(out, "Expected W FILE: the file to save to.\n");
+	if (!*typed) {
+		refuse(p, "W", "expected W FILE: the file to save to");
+		return;
+	}
+	char *path = strdup(typed); /* (typed is in the line the answer below replaces) */
+	if (!path) {
+		refuse(p, "W", "out of memory");
 		return;
 	}
 	enum session_save_as_result r = session_save_as(s, path, false, &err);
+	if (r == SESSION_SAVE_AS_EXISTS && !p->terminal) {
+		refuse(p, "W", "%s; not replaced (a file tri-assess did not write is replaced only "
+		       "when confirmed at a terminal)", err.message);
+		goto done;
+	}
 	if (r == SESSION_SAVE_AS_EXISTS) {
-		if (!interactive) {
-			plain_printf(out, "Refused: %s; not replaced (a file tri-assess did not write "
-				"is replaced only when confirmed at a terminal).\n", err.message);
-			return;
-		}
-		plain_printf(out, "%s. Replace it with these answers? [y/N] ", err.message);
-		fflush(out);
-		if (!read_line(in, line, size) || (strcmp(trim(*line), "y") != 0 &&
-						   strcmp(trim(*line), "yes") != 0)) {
-			plain_printf(out, "Not saved: %s is unchanged.\n", path);
-			return;
+		plain_printf(p->out, "%s. Replace it with these answers? [y/N] ", err.message);
+		fflush(p->out);
+		if (!read_line(p) || (strcmp(trim(p->line), "y") != 0 &&
+				      strcmp(trim(p->line), "yes") != 0)) {
+			plain_printf(p->out, "Not saved: %s is unchanged.\n", path);
+			goto done;
 		}
 		r = session_save_as(s, path, true, &err);
 	}
 	if (r == SESSION_SAVE_AS_FAILED)
-		plain_printf(out, "Could not save: %s\n", err.message);
+		refuse(p, "W", "could not save: %s", err.message);
 	else
-		plain_printf(out, "Saved to %s; changes now go there%s.\n", s->path,
-			was_read_only ? " (a copy you can change)" : "");
+		plain_printf(p->out, "Saved to %s; changes now go there%s.\n", s->path,
+			     was_read_only ? " (a copy you can change)" : "");
+done:
+	free(path);
 }
 
 /* Say on the first screen that the file is read-only, and why. */
@@ -224,15 +272,144 @@ static void plain_help(const struct framework *fw, FILE *out)
 			fw->level_descriptor[l]);
 }
 
+/* "0, 2": the levels criterion c has, as keys. */
+static const char *level_keys(const struct framework_criterion *c, char *buffer, size_t size)
+{
+	size_t n = 0;
+	buffer[0] = '\0';
+	for (int l = LEVEL_NONE; l <= LEVEL_LEADING; l++)
+		if (framework_has_level(c, (enum level)l) && n + 4 < size)
+			n += (size_t)snprintf(buffer + n, size - n, "%s%d", n ? ", " : "", l);
+	return buffer;
+}
+
+static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown)
+{
+	const struct framework *fw = p->s->fw;
+	const struct framework_criterion *c = &fw->criteria[i];
+	struct tri_error err;
+	char where[64];
+	snprintf(where, sizeof where, "criterion %s", c->id);
+	if (session_set_level(p->s, i, level, &err) != 0) {
+		refuse(p, where, "%s", err.message);
+		return i;
+	}
+	struct score_result r;
+	score_category(fw, p->s->a->levels, c->category, &r);
+	char state[96];
+	plain_printf(p->out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
+		plain_label(p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
+		words_state(&r, WORDS_FULL, state, sizeof state),
+		p->s->save_failed ? " NOT SAVED: see below." : "");
+	if (p->s->save_failed)
+		plain_printf(p->out, "Could not save: %s\n", p->s->save_error);
+	say_notice(p->s, p->out);
+	*shown = false;
+	return i + 1;
+}
+
+/* e: evidence, then notes, one line each (Enter keeps). */
+static void edit_texts(struct plain *p, size_t i)
+{
+	struct assessment_answer *ans = &p->s->a->answers[i];
+	struct tri_error err;
+	plain_printf(p->out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
+	fflush(p->out);
+	if (!read_line(p))
+		return;
+	char *evidence = strdup(*trim(p->line) ? trim(p->line) : ans->evidence);
+	plain_printf(p->out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
+	fflush(p->out);
+	char *notes = NULL;
+	if (read_line(p))
+		notes = strdup(*trim(p->line) ? trim(p->line) : ans->notes);
+	if (evidence && notes && session_set_texts(p->s, i, evidence, notes, &err) != 0)
+		plain_printf(p->out, "Refused: %s\n", err.message);
+	else if (evidence && notes)
+		plain_printf(p->out, "Kept.\n");
+	say_notice(p->s, p->out);
+	free(evidence);
+	free(notes);
+}
+
+/* One answer at criterion i; returns the criterion to go to (past the
+ * last: the walk is over; one more: quit). */
+static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
+{
+	const struct framework *fw = p->s->fw;
+	const struct framework_criterion *c = &fw->criteria[i];
+	struct tri_error err;
+	char where[64], keys[32];
+	snprintf(where, sizeof where, "criterion %s", c->id);
+	if (!*cmd) {
+		*shown = false;
+		return i + 1;
+	}
+	bool alone = !cmd[1], with_argument = alone || cmd[1] == ' ';
+	bool armed = p->quit_armed;
+	p->quit_armed = false;
+	if (alone && *cmd >= '0' && *cmd <= '3')
+		return set_level(p, i, (enum level)(*cmd - '0'), shown);
+	if (alone && *cmd == '?') {
+		plain_help(fw, p->out);
+		*shown = false;
+	} else if (alone && *cmd == 'q') {
+		if (!p->s->save_failed || !p->terminal || armed)
+			return fw->criterion_count + 1;
+		p->quit_armed = true;
+		plain_printf(p->out, "Answers are NOT saved (%s). W FILE: save elsewhere; q again: "
+			     "quit and lose them.\n", p->s->save_error);
+	} else if (with_argument && *cmd == 'W') {
+		save_elsewhere(p, trim(cmd + 1));
+	} else if (alone && *cmd == 's') {
+		show_scores(p->s, p->out);
+	} else if (alone && *cmd == 'b') {
+		*shown = false;
+		return i ? i - 1 : 0;
+	} else if (alone && *cmd == 'u') {
+		long back = session_undo(p->s);
+		if (back < 0) {
+			plain_printf(p->out, "Nothing to undo.\n");
+			return i;
+		}
+		plain_printf(p->out, "Undid the last change to %s.\n", fw->criteria[back].id);
+		*shown = false;
+		return (size_t)back;
+	} else if (with_argument && *cmd == 'a') {
+		if (session_adopt(p->s, i, trim(cmd + 1), &err) != 0) {
+			refuse(p, where, "%s", err.message);
+			return i;
+		}
+		plain_printf(p->out, "%s: adopted %s (recorded in its history).\n", c->id,
+			plain_label(p->s->a->levels[i]));
+		say_notice(p->s, p->out);
+		*shown = false;
+		return i + 1;
+	} else if (with_argument && *cmd == 'g') {
+		long to = framework_find_criterion(fw, trim(cmd + 1));
+		if (to < 0) {
+			refuse(p, where, "no criterion \"%s\"; expected an id such as 1.1 or 2a.3",
+			       trim(cmd + 1));
+			return i;
+		}
+		*shown = false;
+		return (size_t)to;
+	} else if (alone && *cmd == 'e') {
+		edit_texts(p, i);
+	} else {
+		refuse(p, where, "\"%s\": expected %s, Enter, or one of ? a b g e s u q W", cmd,
+		       level_keys(c, keys, sizeof keys));
+	}
+	return i;
+}
+
 int plain_run(struct session *s, FILE *in, FILE *out)
 {
 	const struct framework *fw = s->fw;
-	char *line = NULL;
-	size_t size = 0;
-	struct tri_error err;
-	if (s->is_new && ask_details(s, in, out, &line, &size) != 0) {
-		free(line);
-		return s->save_failed ? 1 : 0;
+	struct plain p = { .s = s, .in = in, .out = out, .terminal = isatty(fileno(in)) };
+	if (s->is_new && ask_details(&p) != 0) {
+		free(p.line);
+		return s->save_failed || p.stopped ? 1 : 0;
 	}
 	size_t i = session_first_open(s);
 	if (i == fw->criterion_count) {
@@ -244,8 +421,9 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		: " Every answer is saved as you give it.");
 	say_read_only(s, out);
 	say_notice(s, out);
-	bool interactive = isatty(fileno(in)), quit_armed = false, shown = false;
-	while (i < fw->criterion_count && !session_signal) {
+	bool shown = false;
+	char keys[32];
+	while (i < fw->criterion_count && !session_signal && !p.stopped) {
 		const struct framework_criterion *c = &fw->criteria[i];
 		session_set_current(s, i);
 		if (session_refresh_other(s) != 0)
@@ -253,115 +431,17 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		if (!shown)
 			show_criterion(s, i, out);
 		shown = true;
-		plain_printf(out, "Level for %s [0-3, Enter keeps, ? help]: ", c->id);
+		plain_printf(out, "Level for %s [%s, Enter keeps, ? help]: ", c->id,
+			level_keys(c, keys, sizeof keys));
 		fflush(out);
-		if (!read_line(in, &line, &size))
+		if (!read_line(&p))
 			break;
-		char *cmd = trim(line);
-		if (*cmd != 'q')
-			quit_armed = false;
-		if (!*cmd) {
-			i++;
-			shown = false;
-			continue;
-		}
-		if (strlen(cmd) == 1 && *cmd >= '0' && *cmd <= '3') {
-			if (session_set_level(s, i, (enum level)(*cmd - '0'), &err) != 0) {
-				plain_printf(out, "Refused: %s.\n", err.message);
-				continue;
-			}
-			say_notice(s, out);
-			struct score_result r;
-			score_category(fw, s->a->levels, c->category, &r);
-			char state[96];
-			plain_printf(out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
-				plain_label(s->a->levels[i]), fw->categories[c->category].id,
-				r.score, r.max, words_state(&r, WORDS_FULL, state, sizeof state),
-				s->save_failed ? " NOT SAVED: see below." : "");
-			if (s->save_failed)
-				plain_printf(out, "Could not save: %s\n", s->save_error);
-			i++;
-			shown = false;
-			continue;
-		}
-		switch (*cmd) {
-		case '?': plain_help(fw, out); shown = false; break;
-		case 'q':
-			if (s->save_failed && interactive && !quit_armed) {
-				quit_armed = true;
-				plain_printf(out, "Answers are NOT saved (%s). W FILE: save elsewhere; "
-					"q again: quit and lose them.\n", s->save_error);
-				break;
-			}
-			i = fw->criterion_count + 1;
-			break;
-		case 'W':
-			save_elsewhere(s, trim(cmd + 1), interactive, in, out, &line, &size);
-			break;
-		case 's': show_scores(s, out); break;
-		case 'b': if (i) i--; shown = false; break;
-		case 'u': {
-			long back = session_undo(s);
-			if (back < 0) {
-				plain_printf(out, "Nothing to undo.\n");
-			} else {
-				plain_printf(out, "Undid the last change to %s.\n", fw->criteria[back].id);
-				i = (size_t)back;
-				shown = false;
-			}
-			break;
-		}
-		case 'a': {
-			if (session_adopt(s, i, trim(cmd + 1), &err) != 0) {
-				plain_printf(out, "Refused: %s.\n", err.message);
-				break;
-			}
-			plain_printf(out, "%s: adopted %s (recorded in its history).\n", c->id,
-				plain_label(s->a->levels[i]));
-			say_notice(s, out);
-			i++;
-			shown = false;
-			break;
-		}
-		case 'g': {
-			long to = framework_find_criterion(fw, trim(cmd + 1));
-			if (to < 0)
-				plain_printf(out, "No criterion \"%s\"; expected an id such as 1.1 "
-					"or 2a.3.\n", trim(cmd + 1));
-			else {
-				i = (size_t)to;
-				shown = false;
-			}
-			break;
-		}
-		case 'e': {
-			struct assessment_answer *ans = &s->a->answers[i];
-			plain_printf(out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
-			fflush(out);
-			if (!read_line(in, &line, &size))
-				break;
-			char *evidence = strdup(*trim(line) ? trim(line) : ans->evidence);
-			plain_printf(out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
-			fflush(out);
-			char *notes = NULL;
-			if (read_line(in, &line, &size))
-				notes = strdup(*trim(line) ? trim(line) : ans->notes);
-			if (evidence && notes && session_set_texts(s, i, evidence, notes, &err) != 0)
-				plain_printf(out, "Refused: %s\n", err.message);
-			else if (evidence && notes)
-				plain_printf(out, "Kept.\n");
-			say_notice(s, out);
-			free(evidence);
-			free(notes);
-			break;
-		}
-		default:
-			plain_printf(out, "\"%s\": expected 0-3, Enter, or one of ? a b g e s u q W.\n", cmd);
-		}
+		i = command(&p, i, trim(p.line), &shown);
 	}
 	if (i == fw->criterion_count)
 		show_scores(s, out);
-	free(line);
-	/* A script whose answers a read-only file refused must not look done. */
-	return s->save_failed || (s->refused_read_only && !interactive) ? 1 : 0;
+	free(p.line);
+	/* A script whose answers were refused (a read-only file too) must not
+	 * look done. */
+	return s->save_failed || p.stopped || (s->refused_read_only && !p.terminal) ? 1 : 0;
 }
