@@ -23,7 +23,8 @@ static const char *const keys[][2] = {
 	{ "u", "undo the last change (as many times as you like)" },
 	{ "W", "save to another file and continue there (asks first)" },
 	{ "p", "the action plan of the current criterion" },
-	{ "a", "adopt the compared file's level (with --compare)" },
+	{ "a", "adopt the compared file's level (with --compare), then type a remark "
+	  "(Ctrl-G takes the adoption back)" },
 	{ "?, F1", "this help     q, F10  quit (every change is already saved)" },
 };
 
@@ -32,6 +33,8 @@ static const char *const notes[] = {
 	"and notes; arrows, Home/End (Ctrl-A/E), Backspace, Delete (Ctrl-D), Ctrl-K/Ctrl-U "
 	"delete to the end/start of the line; Esc or F10 keeps the text, Ctrl-G discards the "
 	"edit.",
+	"A refused key beeps, says why at the bottom, and discards the keys typed after it. "
+	"Paste text into an editor or a prompt; elsewhere a paste is refused.",
 	"On a category screen: the score, and the level as far as the category is assessed "
 	"(\"not assessed\" until a row has a level; \"Developing so far, 5 of 8 answered\" "
 	"until every row has one); the current row's cells, the chosen one marked (*), a dash "
