@@ -64,6 +64,12 @@ finish() {
 	exit 0
 }
 
+# category1 FILE: the levels of Category 1's eight rows, in order ("-":
+# not answered yet).
+category1() {
+	python3 -c 'import csv,sys; print(" ".join((r["level"] or "-") for r in list(csv.DictReader(open(sys.argv[1], newline="")))[:8]))' "$1"
+}
+
 # ---- tmux: drive the real binary in a real terminal ----
 
 # tui_start COLSxROWS TERM LANG CMD...: start CMD in a detached session,
@@ -100,6 +106,23 @@ wait_for() {
 		sleep 0.05
 	done
 	fail "timed out after ${limit}s waiting for [$text]; screen was:"
+	screen >&2
+	return 1
+}
+
+# wait_either TEXT OTHER [SECONDS]: poll until one of the two shows (where
+# timing decides between two right outcomes).
+wait_either() {
+	local limit=${3:-10}
+	local deadline=$((SECONDS + limit))
+	while [ $SECONDS -le $deadline ]; do
+		if screen | grep -qF -e "$1" -e "$2"; then
+			pass
+			return 0
+		fi
+		sleep 0.05
+	done
+	fail "timed out after ${limit}s waiting for [$1] or [$2]; screen was:"
 	screen >&2
 	return 1
 }

@@ -7,21 +7,6 @@
 . "$(dirname "$0")/../lib.sh"
 FILE="$WORK/keys.csv"
 
-# levels FILE: the levels of Category 1's rows ("-": none yet).
-levels() {
-	python3 -c 'import csv,sys; print(" ".join((r["level"] or "-") for r in list(csv.DictReader(open(sys.argv[1], newline="")))[:8]))' "$1"
-}
-# wait_either A B: one of two messages (a loaded machine may read both
-# halves of a split sequence at once: then it is the whole key).
-wait_either() {
-	local deadline=$((SECONDS + 10))
-	while [ $SECONDS -le $deadline ]; do
-		screen | grep -qF -e "$1" -e "$2" && { pass; return 0; }
-		sleep 0.05
-	done
-	fail "timed out waiting for [$1] or [$2]"
-	return 1
-}
 bell() { tmux -L "$SOCKET" display -p -t t '#{window_bell_flag}'; }
 start() { # start TERM: the wizard on $FILE, bells noted
 	tui_start 80x24 "$1" C.UTF-8 "$BIN" "$FILE"
@@ -58,7 +43,7 @@ keys 2 2 1 2 2 2 3 3
 wait_for "Refused: criterion 1.3 has no developing cell; it can be none, established."
 wait_for "5 keys typed after it were ignored."
 wait_for "── 1.3 "
-expect_eq "typed ahead: nothing lands a row early" "established established - - - - - -" "$(levels "$FILE")"
+expect_eq "typed ahead: nothing lands a row early" "established established - - - - - -" "$(category1 "$FILE")"
 # the refusal stays until the next key
 keys 2
 wait_for "── 1.4 "
@@ -70,13 +55,13 @@ wait_for "── 1.7 "
 keys 0 3 0
 wait_for "Category 1 complete: Tab for the next."
 expect_eq "typed past the last row: 1.8 keeps its answer" \
-	"established established established - - - none leading" "$(levels "$FILE")"
+	"established established established - - - none leading" "$(category1 "$FILE")"
 # after the screen showed the answer, a key is a deliberate correction
 wait_settled
 keys 0
 wait_for "(*) 0 None: no cell of this row is reached"
 expect_eq "a deliberate correction applies" \
-	"established established established - - - none none" "$(levels "$FILE")"
+	"established established established - - - none none" "$(category1 "$FILE")"
 keys 3
 wait_for "(*) 3 Leading:"
 

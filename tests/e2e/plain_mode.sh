@@ -4,11 +4,6 @@
 . "$(dirname "$0")/../lib.sh"
 FILE="$WORK/plain.csv"
 
-# category1 FILE: the levels of Category 1's eight rows ("-": none yet).
-category1() {
-	python3 -c 'import csv,sys; print(" ".join((r["level"] or "-") for r in list(csv.DictReader(open(sys.argv[1], newline="")))[:8]))' "$1"
-}
-
 # New file: details, then Category 1 as in the worked example, then quit.
 OUT=$(printf '%s\n' "Camden" "peer" "A. Facilitator" "2026-11-23" 2 1 2 2 2 3 0 3 s q |
 	TERM=xterm "$BIN" --plain "$FILE" 2>&1)

@@ -51,16 +51,6 @@ refusal() {
 	esac
 }
 
-# wait_either A B: one of two messages.
-wait_either() {
-	local deadline=$((SECONDS + 5))
-	while [ $SECONDS -le $deadline ]; do
-		screen | grep -qF -e "$1" -e "$2" && { pass; return 0; }
-		sleep 0.05
-	done
-	fail "timed out waiting for [$1] or [$2]"
-	return 1
-}
 
 # hexbytes HEX: the bytes as send-keys -H arguments ("1b 5b 33 7e").
 hexbytes() { sed 's/../& /g' <<<"$1"; }
@@ -114,7 +104,7 @@ for term in xterm-256color vt100 linux screen putty; do
 			else
 				expected=("$(refusal "$name")" "$(refusal "$name")")
 			fi
-			wait_either "${expected[@]}" &&
+			wait_either "${expected[@]}" 5 &&
 				expect_not_contains "$term $name split at $at, gap $gap ms: one refusal" \
 					"typed after it" "$(screen)" &&
 				back_at_row 1.4 1.5 || fail "$term $name split at $at, gap $gap ms"
