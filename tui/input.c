@@ -149,10 +149,10 @@ int input_add_key(struct input_decoder *d, const char *seq, int code)
 		d->keys = grown;
 		d->key_capacity = cap;
 	}
-	unsigned char *bytes = malloc(length);
+	unsigned char *bytes = malloc(length + 1);
 	if (!bytes)
 		return -1;
-	memcpy(bytes, seq, length);
+	memcpy(bytes, seq, length + 1);
 	d->keys[d->key_count++] = (struct key_sequence){ bytes, length, code };
 	return 0;
 }

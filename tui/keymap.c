@@ -1,6 +1,7 @@
 /* keymap: terminfo and common key sequences; key names. */
 #include "keymap.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "ui.h" /* curses, with the wide-character API */
@@ -50,18 +51,26 @@ static const struct { const char *seq; int code; } common[] = {
 	{ "\033[d", KEY_SLEFT },
 };
 
+/* The terminal's string for capability cap, or NULL (absent, cancelled,
+ * or not a string: tigetstr's (char *)-1). */
+static const char *key_string(const char *cap)
+{
+	const char *seq = tigetstr(cap);
+	return seq && (intptr_t)seq != -1 ? seq : NULL;
+}
+
 int keymap_load(struct input_decoder *d)
 {
 	char name[8];
 	for (size_t i = 0; i < sizeof capabilities / sizeof capabilities[0]; i++) {
-		const char *seq = tigetstr(capabilities[i].cap);
-		if (seq && seq != (char *)-1 && input_add_key(d, seq, capabilities[i].code) != 0)
+		const char *seq = key_string(capabilities[i].cap);
+		if (seq && input_add_key(d, seq, capabilities[i].code) != 0)
 			return -1;
 	}
 	for (int n = 0; n <= 63; n++) {
 		snprintf(name, sizeof name, "kf%d", n);
-		const char *seq = tigetstr(name);
-		if (seq && seq != (char *)-1 && input_add_key(d, seq, KEY_F(n)) != 0)
+		const char *seq = key_string(name);
+		if (seq && input_add_key(d, seq, KEY_F(n)) != 0)
 			return -1;
 	}
 	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
