@@ -99,6 +99,9 @@ wait_for "Find:"
 printf 'trade\tunion\nnetwork' | tmux -L "$SOCKET" load-buffer -
 tmux -L "$SOCKET" paste-buffer -p -t t
 wait_for "Find: trade union network"
+keys Tab # refused in the prompt too, said above it
+wait_for "Tab does nothing here."
+expect_contains "the prompt stays open" "Find: trade union network" "$(screen)"
 keys Escape
 wait_for "Search cancelled."
 
