@@ -100,9 +100,14 @@ printf '%s\n' "Org $P" self "A $P" 2026-11-23 q >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode, a new file" human \
 	"New assessment $D/plain$VP$VB.csv" "Created $D/plain$VP$VB.csv" \
 	-- env TERM=dumb "$BIN" "$D/plain$P$BAD.csv"
-printf '1.%s\nfoo%s\nq\n' "$P" "$P" >"$WORK/keys"
+# (from a pipe the first invalid answer ends the run, naming it on
+# standard error: one answer a run)
+printf '1.%s\nq\n' "$P" >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode echoes what was typed" human \
-	"\"1.$VP\": expected" "\"foo$VP\": expected" -- env TERM=dumb "$BIN" "$A"
+	"\"1.$VP\": expected" -- env TERM=dumb "$BIN" "$A"
+printf 'foo%s\nq\n' "$P" >"$WORK/keys"
+PROBE_INPUT="$WORK/keys" probe "plain mode echoes what was typed, again" human \
+	"\"foo$VP\": expected" -- env TERM=dumb "$BIN" "$A"
 
 # ---- every error message that quotes a field, a name or an argument ----
 probe "a file that is not there" human "missing$VP$VB.csv: cannot open" \
