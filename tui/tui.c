@@ -736,7 +736,9 @@ static void draw_footer_status(struct wizard *w)
 {
 	if (w->prompt.active) {
 		struct prompt *p = &w->prompt;
-		if (p->confirm && w->message[0]) { /* what the question is about */
+		/* above the prompt: what a question is about, or a refusal of a
+		 * key in the prompt, until the next key */
+		if (w->message[0]) {
 			wmove(w->footer, 0, 0);
 			wclrtoeol(w->footer);
 			ui_put_utf8(&w->ui, w->footer, 0, 0, w->message, w->cols, w->message_style);
@@ -760,11 +762,6 @@ static void draw_footer_status(struct wizard *w)
 		w->cursor_win = w->footer;
 		w->cursor_y = 1;
 		w->cursor_x = x + used;
-		if (w->message[0]) { /* a refusal in the prompt: above it, until the next key */
-			wmove(w->footer, 0, 0);
-			wclrtoeol(w->footer);
-			ui_put_utf8(&w->ui, w->footer, 0, 0, w->message, w->cols, w->message_style);
-		}
 		return;
 	}
 	if (w->s.read_only[0] && !w->s.save_failed) {
