@@ -1085,7 +1085,7 @@ static int run(struct wizard *w)
 	struct input_events events = {0};
 	layout(w);
 	after_key(w);
-	bool redraw = true;
+	bool redraw = true, ahead = false;
 	while (!w->quit && !session_signal) {
 		if (refresh_other(w))
 			redraw = true;
@@ -1099,11 +1099,14 @@ static int run(struct wizard *w)
 			paste_marks(true);
 			redraw = true;
 		}
-		if (redraw)
+		if (redraw) {
 			draw(w);
+			/* Typed ahead: already there when the screen showed the last
+			 * key's result.  Judged once per drawing: a lone Esc waiting
+			 * out ESCDELAY came after it. */
+			ahead = input_pending(w->input) || bytes_waiting(STDIN_FILENO);
+		}
 		redraw = false;
-		/* typed ahead: already there before the screen showed the last key */
-		bool ahead = input_pending(w->input) || bytes_waiting(STDIN_FILENO);
 		if (read_input(w, &events) != 0)
 			break;
 		if (events.count == 0)

@@ -105,6 +105,21 @@ expect_contains "the prompt stays open" "Find: trade union network" "$(screen)"
 keys Escape
 wait_for "Search cancelled."
 
+# A question answers only to a key pressed once it shows: a y typed ahead
+# of it is refused; after a question cancelled by a lone Esc, a y pressed
+# when the next one shows replaces the file.
+printf 'my,own\n' >"$WORK/keys-summary.csv"
+keys x y
+wait_for "Typed before the question showed: read it, then y or n."
+expect_eq "y typed ahead: nothing replaced" "my,own" "$(head -1 "$WORK/keys-summary.csv")"
+keys Escape
+wait_for "Not exported: $WORK/keys-summary.csv is unchanged."
+keys x
+wait_for "Replace it with the summary? y/N"
+keys y
+wait_for "Exported the category summary to $WORK/keys-summary.csv"
+expect_contains "y after the question: replaced" "category" "$(head -1 "$WORK/keys-summary.csv")"
+
 # An unbound key and an unknown sequence are refused, and say so.
 keys w
 wait_for "w does nothing here."
