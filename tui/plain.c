@@ -69,10 +69,11 @@ static void refuse(struct plain *p, const char *where, const char *format, ...)
 	vsnprintf(why, sizeof why, format, args);
 	va_end(args);
 	if (!p->terminal) {
+		/* (nothing was saved in a new, a read-only or an unsaved file) */
+		bool saved = !p->s->is_new && !p->s->read_only[0] && !p->s->save_failed;
 		plain_printf(stderr, "tri-assess: input line %lu, %s: %s. Stopped there: nothing after "
 			"it was applied%s%s.\n", p->number, where, why,
-			p->s->is_new ? "" : "; the answers before it are saved in ",
-			p->s->is_new ? "" : p->s->path);
+			saved ? "; the answers before it are saved in " : "", saved ? p->s->path : "");
 		p->stopped = true;
 		return;
 	}

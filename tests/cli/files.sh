@@ -138,9 +138,11 @@ expect_eq "W FILE continues on a copy" 0 "$RC"
 expect_eq "the copy has the answer" leading "$(level_of "$WORK/copy.csv" 1.1)"
 expect_eq "0444 still byte-identical" "$before" "$(sums "$WORK/locked.csv")"
 run "$BIN" --plain "$WORK/locked.csv" <<<$'W '"$WORK/b.csv"$'\nq'
-expect_contains "W onto an existing file from a pipe: refused" "already exists; not replaced" "$OUT"
+expect_eq "W onto an existing file from a pipe: exit 1" 1 "$RC"
+expect_contains "W onto an existing file from a pipe: refused, naming the line" \
+	"input line 1, W: $WORK/b.csv already exists; not replaced" "$ERR"
 run "$BIN" --plain --compare "$WORK/b.csv" "$WORK/a.csv" <<<$'W '"$WORK/b.csv"$'\nq'
-expect_contains "W onto the compared file: refused" "is the file being compared with; it is never written" "$OUT"
+expect_contains "W onto the compared file: refused" "is the file being compared with; it is never written" "$ERR"
 
 # ---- two users sharing a group (setpriv) ----
 if [ "$(id -u)" -ne 0 ]; then

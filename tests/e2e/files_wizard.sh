@@ -122,7 +122,7 @@ printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,developing,
 wait_for "peer.csv changed on disk: showing its levels now."
 wait_for "Other  1!   1    -!"
 keys a
-wait_for "Remark for adopting the other level"
+wait_for "Adopted. Remark (Ctrl-G: take back):"
 keys Enter
 wait_for "1.1: adopted Developing"
 expect_eq "the new peer level is the one adopted" developing "$(level_of "$WORK/self.csv" 1.1)"

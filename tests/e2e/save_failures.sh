@@ -61,7 +61,8 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	OUT=$(printf '2\nq\n' | "$BIN" --plain "$FILE" 2>&1)
 	expect_eq "read-only mount: a refused answer on a pipe exits 1" 1 "$?"
 	expect_contains "read-only mount: said first" "READ-ONLY (a read-only mount): answers cannot change $FILE" "$OUT"
-	expect_contains "read-only mount: the answer refused" "Refused: camden.csv is read-only (a read-only mount)" "$OUT"
+	expect_contains "read-only mount: the answer refused, naming the input line" \
+		"input line 1, criterion 1.1: camden.csv is read-only (a read-only mount)" "$OUT"
 	expect_eq "read-only mount: file untouched" "$before" "$(sha256sum "$FILE")"
 	umount "$WORK/full"
 
@@ -74,7 +75,8 @@ if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 		OUT=$(printf '2\nq\n' | setpriv --reuid=nobody --regid=nogroup --clear-groups \
 			"${REAL_BIN:-$BIN}" --plain "$WORK/ro/a.csv" 2>&1)
 		expect_contains "no permission: read-only, said first" "READ-ONLY (no write permission)" "$OUT"
-		expect_contains "no permission: the answer refused" "Refused: a.csv is read-only (no write permission)" "$OUT"
+		expect_contains "no permission: the answer refused" \
+			"input line 1, criterion 1.1: a.csv is read-only (no write permission)" "$OUT"
 		expect_eq "no permission: file untouched" "$before" "$(sha256sum "$WORK/ro/a.csv")"
 		chmod 755 "$WORK/ro"
 	fi
@@ -85,7 +87,7 @@ else
 	chmod 555 "$WORK/ro"
 	OUT=$(printf '2\nq\n' | "$BIN" --plain "$WORK/ro/a.csv" 2>&1)
 	expect_contains "no permission: read-only, said first" "READ-ONLY (no write permission in its folder" "$OUT"
-	expect_contains "no permission: the answer refused" "Refused: a.csv is read-only" "$OUT"
+	expect_contains "no permission: the answer refused" "input line 1, criterion 1.1: a.csv is read-only" "$OUT"
 	chmod 755 "$WORK/ro"
 	echo "disk-full case skipped: it needs root for a private tmpfs" >&2
 fi
