@@ -47,7 +47,7 @@ wait_for "\"trade union\": 6.11"
 # Help shows the keys, the level descriptors and the glossary.
 keys '?'
 wait_for "KEYS"
-keys Space Space Space
+keys Space Space Space Space # (the glossary ends the help)
 wait_for "Racial trauma"
 keys q
 wait_for "Category 6 of 7"
