@@ -526,13 +526,18 @@ static void test_invariants(void **state)
 {
 	(void)state;
 	uint32_t seed = 15;
-	for (int round = 0; round < 300; round++) {
+	for (int round = 0; round < 500; round++) {
 		char text[512] = "";
 		size_t size = 0, count = 1 + next_random(&seed) % 12;
 		for (size_t k = 0; k < count; k++) {
-			const char *p = pieces[next_random(&seed) % COUNT(pieces)];
-			memcpy(text + size, p, strlen(p));
-			size += strlen(p);
+			size_t pick = next_random(&seed) % (COUNT(pieces) + 4);
+			if (pick >= COUNT(pieces)) { /* bytes at random, NUL aside */
+				for (size_t b = 0; b < pick - COUNT(pieces) + 1; b++)
+					text[size++] = (char)(1 + next_random(&seed) % 255);
+				continue;
+			}
+			memcpy(text + size, pieces[pick], strlen(pieces[pick]));
+			size += strlen(pieces[pick]);
 		}
 		text[size] = '\0';
 		check_invariants(text, size, 1 + (int)(next_random(&seed) % 12));
