@@ -18,11 +18,13 @@ for term in xterm screen tmux-256color linux vt100; do
 		keys j j j j j j j
 		if [ "$lang" = C ]; then rule="--"; else rule="──"; fi
 		wait_for "$rule 1.8 " || continue
+		wait_settled # under valgrind the rule may show before the cells
 		s=$(screen)
 		expect_contains "$term $lang: chosen cell marked by text" "(*) 3 Leading:" "$s"
 		expect_contains "$term $lang: levels in the map" "Level  2    1    2    2    2    3    0    3" "$s"
 		keys g # the overview's bars
 		wait_for "Overview:" || continue
+		wait_settled
 		s=$(screen)
 		if [ "$lang" = C ]; then
 			expect_contains "$term ASCII bar" "15/22 Established        8/8   [##|##|]" "$s"
