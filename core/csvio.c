@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "sanitize.h"
+#include "spreadsheet.h"
 
 #define CSVIO_MAX_FILE (64u << 20)
 /* libcsv's state for "between records"; the struct is public in csv.h. */
@@ -23,12 +25,14 @@
  * offsets; pointers are made once at the end, when the arena stops moving.
  * One allocation per table instead of one per field. */
 struct pending_row {
-	size_t line, first_field, field_count;
+	size_t line, record, first_field, field_count;
 };
 
 struct parse_state {
 	struct csvio_table *table;
 	size_t record_line;   /* line the record being read started on */
+	size_t records;       /* records begun so far, blank ones included */
+	char delimiter;
 	char *arena;
 	size_t arena_used, arena_capacity;
 	size_t *field_offsets;
@@ -91,7 +95,8 @@ static void on_record(int terminator, void *ctx)
 		st->out_of_memory = true;
 		return;
 	}
-	st->rows[st->row_count++] = (struct pending_row){ st->record_line, first, count };
+	st->rows[st->row_count++] = (struct pending_row){ st->record_line, st->records, first,
+							  count };
 	st->row_first_field = st->field_count;
 }
 
@@ -126,6 +131,7 @@ static int build_table(struct csvio_table *t, struct parse_state *st)
 	for (size_t r = 1; r < st->row_count; r++)
 		t->rows[t->row_count++] = (struct csvio_row){
 			.line = st->rows[r].line,
+			.record = st->rows[r].record,
 			.field_count = st->rows[r].field_count,
 			.fields = t->field_pointers + st->rows[r].first_field,
 		};
@@ -200,37 +206,221 @@ bool csvio_utf8_valid(const char *text, size_t size)
 	return first_invalid((const unsigned char *)text, size) == size;
 }
 
-/* Name the first byte that is not UTF-8 (or a NUL) by line and column;
- * lines and columns are counted only when there is such a byte. */
-static int check_encoding(const char *name, const char *data, size_t size,
-			  struct tri_error *err)
+const char *csvio_encoding_name(enum csvio_encoding encoding)
+{
+	switch (encoding) {
+	case CSVIO_UTF16LE:
+	case CSVIO_UTF16BE: return "UTF-16";
+	case CSVIO_WINDOWS_1252: return "Windows-1252";
+	default: return "UTF-8";
+	}
+}
+
+const char *csvio_delimiter_name(char delimiter)
+{
+	return delimiter == ';' ? "semicolons" : delimiter == '\t' ? "tabs" : "commas";
+}
+
+const char *csvio_where(char *buffer, size_t size, const char *name, size_t line,
+			size_t record)
+{
+	if (record && record != line)
+		snprintf(buffer, size, "%s:%zu (spreadsheet row %zu)", name, line, record);
+	else
+		snprintf(buffer, size, "%s:%zu", name, line);
+	return buffer;
+}
+
+/* The line and column of data[at]: lines end in LF, CRLF or a lone CR. */
+static void position(const char *data, size_t at, size_t *line, size_t *column)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	if (first_invalid(s, size) == size)
-		return 0;
-	size_t line = 1, column = 1;
-	for (size_t i = 0; i < size;) {
-		size_t n = utf8_sequence_length(s + i, size - i);
-		if (n == 0) {
-			if (s[i] == 0)
-				tri_error_set(err, "%s:%zu: column %zu: a NUL byte; expected "
-					      "text (is this a spreadsheet's own format "
-					      "rather than CSV?)", name, line, column);
-			else
-				tri_error_set(err, "%s:%zu: column %zu: byte 0x%02X is not "
-					      "UTF-8; expected UTF-8 text (save as \"CSV "
-					      "UTF-8\")", name, line, column, s[i]);
-			return -1;
-		}
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= size || s[i + 1] != '\n'))) {
-			line++; /* LF, CRLF (at its LF) or a lone CR ends a line */
-			column = 1;
+	*line = *column = 1;
+	for (size_t i = 0; i < at;) {
+		size_t n = utf8_sequence_length(s + i, at - i);
+		if (n == 0)
+			n = 1;
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= at || s[i + 1] != '\n'))) {
+			(*line)++; /* LF, CRLF (at its LF) or a lone CR ends a line */
+			*column = 1;
 		} else {
-			column++;
+			(*column)++;
 		}
 		i += n;
 	}
+}
+
+/* What the bytes of a file are, in one pass. */
+struct byte_scan {
+	size_t first_invalid;   /* first byte that is not UTF-8 (or a NUL); size if none */
+	size_t first_multibyte; /* first valid multi-byte UTF-8 sequence; size if none */
+	size_t first_undefined; /* first byte Windows-1252 leaves undefined; size if none */
+	size_t first_nul;       /* size if none */
+};
+
+static void scan_bytes(const char *data, size_t size, struct byte_scan *scan)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	*scan = (struct byte_scan){ size, size, size, size };
+	size_t i = first_invalid(s, size); /* fast over ASCII and UTF-8 alike */
+	for (size_t j = 0; j < i && scan->first_multibyte == size; j++)
+		if (s[j] >= 0x80)
+			scan->first_multibyte = j;
+	while (i < size) {
+		size_t n = utf8_sequence_length(s + i, size - i);
+		if (n >= 2 && scan->first_multibyte == size)
+			scan->first_multibyte = i;
+		if (n == 0) {
+			if (scan->first_invalid == size)
+				scan->first_invalid = i;
+			if (s[i] == 0 && scan->first_nul == size)
+				scan->first_nul = i;
+			bool undefined = s[i] == 0x81 || s[i] == 0x8D || s[i] == 0x8F ||
+					 s[i] == 0x90 || s[i] == 0x9D;
+			if (undefined && scan->first_undefined == size)
+				scan->first_undefined = i;
+			n = 1;
+		}
+		i += n;
+	}
+}
+
+/* A file that is not UTF-8: name its first bad byte by line and column,
+ * and what the file seems to be instead. */
+static int refuse_encoding(const char *name, const char *data, size_t size,
+			   const struct byte_scan *scan, struct tri_error *err)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t at = scan->first_nul < size ? scan->first_nul : scan->first_invalid, line, column;
+	position(data, at, &line, &column);
+	if (size >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		tri_error_set(err, "%s: UTF-16 text (it starts with a UTF-16 byte-order mark); "
+			      "expected UTF-8 (save as \"CSV UTF-8\")", name);
+	} else if (s[at] == 0 && size >= 4 && ((s[0] && !s[1] && s[2] && !s[3]) ||
+					       (!s[0] && s[1] && !s[2] && s[3]))) {
+		tri_error_set(err, "%s: UTF-16 text without its byte-order mark (every other "
+			      "byte is NUL); expected UTF-8 (save as \"CSV UTF-8\"), or UTF-16 "
+			      "that starts with its byte-order mark (Excel's \"Unicode text\")",
+			      name);
+	} else if (s[at] == 0) {
+		tri_error_set(err, "%s:%zu: column %zu: a NUL byte; expected text (is this a "
+			      "spreadsheet's own format rather than CSV?)", name, line, column);
+	} else if (scan->first_multibyte < size) {
+		size_t utf8_line, utf8_column;
+		position(data, scan->first_multibyte, &utf8_line, &utf8_column);
+		tri_error_set(err, "%s:%zu: column %zu: byte 0x%02X is not UTF-8, yet line %zu "
+			      "is: the file mixes UTF-8 with another encoding; expected UTF-8 "
+			      "text throughout (save as \"CSV UTF-8\")", name, line, column,
+			      s[at], utf8_line);
+	} else {
+		tri_error_set(err, "%s:%zu: column %zu: byte 0x%02X is not UTF-8; expected UTF-8 "
+			      "text (save as \"CSV UTF-8\")", name, line, column, s[at]);
+	}
+	return -1;
+}
+
+/* Convert data[0..size) from the encoding from to UTF-8 with iconv, into a
+ * new heap buffer.  Returns 0, or -1 with *failed_at the offset of the
+ * input that does not convert (SIZE_MAX: out of memory). */
+static int to_utf8(const char *from, const char *data, size_t size, char **out,
+		   size_t *out_size, size_t *failed_at)
+{
+	*out = NULL;
+	*failed_at = SIZE_MAX;
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return -1;
+	size_t capacity = size * 2 + 16, used = 0;
+	char *buffer = malloc(capacity);
+	char *in = (char *)data;
+	size_t in_left = size;
+	int rc = -1;
+	while (buffer) {
+		char *at = buffer + used;
+		size_t room = capacity - used - 1;
+		size_t r = iconv(cd, &in, &in_left, &at, &room);
+		used = (size_t)(at - buffer);
+		if (r != (size_t)-1) {
+			rc = 0;
+			break;
+		}
+		if (errno != E2BIG) {
+			*failed_at = (size_t)(in - data);
+			break;
+		}
+		capacity *= 2;
+		char *grown = realloc(buffer, capacity);
+		if (!grown)
+			break;
+		buffer = grown;
+	}
+	iconv_close(cd);
+	if (rc != 0 || !buffer) {
+		free(buffer);
+		*out = NULL;
+		return -1;
+	}
+	buffer[used] = '\0';
+	*out = buffer;
+	*out_size = used;
 	return 0;
+}
+
+/* A UTF-16 file (its byte-order mark already read) as UTF-8. */
+static int from_utf16(const char *name, const char *data, size_t size, bool little_endian,
+		      char **out, size_t *out_size, struct tri_error *err)
+{
+	size_t failed_at;
+	if (to_utf8(little_endian ? "UTF-16LE" : "UTF-16BE", data, size, out, out_size,
+		    &failed_at) == 0)
+		return 0;
+	if (failed_at == SIZE_MAX) {
+		tri_error_set(err, "%s: out of memory", name);
+		return -1;
+	}
+	/* the lines before the bad unit: convert them alone to count them */
+	char *before;
+	size_t before_size, line = 1, column = 1, ignored;
+	if (to_utf8(little_endian ? "UTF-16LE" : "UTF-16BE", data, failed_at & ~(size_t)1,
+		    &before, &before_size, &ignored) == 0) {
+		position(before, before_size, &line, &column);
+		free(before);
+	}
+	tri_error_set(err, "%s:%zu: column %zu: not UTF-16 at byte offset %zu (%s); the file "
+		      "starts with a UTF-16 byte-order mark, as Excel's \"Unicode text\" does, "
+		      "so expected UTF-16 throughout", name, line, column, failed_at + 2,
+		      failed_at + 1 >= size ? "an odd number of bytes" : "half a surrogate pair");
+	return -1;
+}
+
+/* The delimiter the header row uses: the most frequent of , ; Tab outside
+ * quotes on the first non-blank record (commas on a tie, or none). */
+static char detect_delimiter(const char *data, size_t size)
+{
+	static const char candidates[] = { ',', ';', '\t' };
+	size_t count[3] = { 0 };
+	bool quoted = false, started = false;
+	for (size_t i = 0; i < size; i++) {
+		char c = data[i];
+		if (c == '"') {
+			quoted = !quoted;
+			started = true;
+		} else if (quoted) {
+			continue;
+		} else if (c == '\n' || c == '\r') {
+			if (started)
+				break;
+		} else {
+			started = true;
+			for (int k = 0; k < 3; k++)
+				count[k] += c == candidates[k];
+		}
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return candidates[best];
 }
 
 /* Bytes of the physical line at data[0..size), its end included: LF,
@@ -248,35 +438,47 @@ static size_t line_length(const char *data, size_t size)
 }
 
 /* Feed data to libcsv one physical line at a time, so a record's first
- * line is the line being fed when the parser was between records; stop
- * as soon as there are more records than st->max_rows allows. */
+ * line is the line being fed when the parser was between records (and
+ * every line begun between records is a spreadsheet row, blank or not);
+ * stop as soon as there are more records than st->max_rows allows. */
 static int feed(struct csv_parser *parser, struct parse_state *st, const char *name,
 		const char *data, size_t size, struct tri_error *err)
 {
+	char where[4200];
 	size_t line = 1;
 	for (size_t pos = 0; pos < size; line++) {
 		size_t len = line_length(data + pos, size - pos);
-		if (parser->pstate == LIBCSV_ROW_NOT_BEGUN)
+		if (parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
 			st->record_line = line;
+			st->records++;
+		}
 		if (csv_parse(parser, data + pos, len, on_field, on_record, st) != len) {
-			tri_error_set(err, "%s:%zu: broken quoting; expected a quoted field "
-				      "to be quoted from start to end, with any quote "
-				      "inside it doubled (\"\")", name, line);
+			int code = csv_error(parser);
+			csvio_where(where, sizeof where, name, line, st->records);
+			if (code == CSV_EPARSE)
+				tri_error_set(err, "%s: libcsv: %s, with fields separated by %s (as "
+					      "in the header row); expected every row separated as "
+					      "the header row is, and a quoted field quoted from start "
+					      "to end with any quote inside it doubled (\"\")", where,
+					      csv_strerror(code), csvio_delimiter_name(st->delimiter));
+			else
+				tri_error_set(err, "%s: libcsv: %s", where, csv_strerror(code));
 			return -1;
 		}
 		if (st->out_of_memory)
 			break;
 		if (st->row_count > st->max_rows + 1) { /* + 1: the header */
-			tri_error_set(err, "%s:%zu: more than %zu rows after the header; "
-				      "expected at most %zu", name, st->record_line,
-				      st->max_rows, st->max_rows);
+			csvio_where(where, sizeof where, name, st->record_line, st->records);
+			tri_error_set(err, "%s: more than %zu rows after the header; expected at "
+				      "most %zu", where, st->max_rows, st->max_rows);
 			return -1;
 		}
 		pos += len;
 	}
 	if (!st->out_of_memory && csv_fini(parser, on_field, on_record, st) != 0) {
-		tri_error_set(err, "%s:%zu: a quoted field opened here is never closed; "
-			      "expected a closing quote (\")", name, st->record_line);
+		csvio_where(where, sizeof where, name, st->record_line, st->records);
+		tri_error_set(err, "%s: a quoted field opened here is never closed; expected a "
+			      "closing quote (\")", where);
 		return -1;
 	}
 	if (st->out_of_memory) {
@@ -306,36 +508,82 @@ static int check_shape(const struct csvio_table *table, const char *name,
 		}
 	}
 	for (size_t r = 0; r < table->row_count; r++) {
-		if (table->rows[r].field_count > table->column_count) {
-			tri_error_set(err, "%s:%zu: %zu fields but the header has %zu "
-				      "columns; expected at most %zu (an unquoted comma?)",
-				      name, table->rows[r].line, table->rows[r].field_count,
-				      table->column_count, table->column_count);
+		const struct csvio_row *row = &table->rows[r];
+		if (row->field_count > table->column_count) {
+			char where[4200];
+			const char *name_of = csvio_delimiter_name(table->format.delimiter);
+			tri_error_set(err, "%s: %zu fields but the header has %zu columns; "
+				      "expected at most %zu (an unquoted %.*s?)",
+				      csvio_where(where, sizeof where, name, row->line, row->record),
+				      row->field_count, table->column_count, table->column_count,
+				      (int)strlen(name_of) - 1, name_of);
 			return -1;
 		}
 	}
 	return 0;
 }
 
-int csvio_table_parse_limited(struct csvio_table *table, const char *name,
-			      const char *data, size_t size, size_t max_rows,
-			      struct tri_error *err)
+/* The file's bytes as UTF-8 text: its byte-order mark read, and for a
+ * spreadsheet's file, UTF-16 or Windows-1252 converted into *converted
+ * (caller frees).  Fills table->format's encoding and bom. */
+static int decode(struct csvio_table *table, const char *name, const char **data,
+		  size_t *size, bool spreadsheet, char **converted, struct tri_error *err)
 {
-	*table = (struct csvio_table){0};
-	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		size -= 3;
+	const unsigned char *s = (const unsigned char *)*data;
+	*converted = NULL;
+	if (*size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		table->format.bom = true;
+		*data += 3;
+		*size -= 3;
+	} else if (spreadsheet && *size >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+						 (s[0] == 0xFE && s[1] == 0xFF))) {
+		bool little = s[0] == 0xFF;
+		table->format.bom = true;
+		table->format.encoding = little ? CSVIO_UTF16LE : CSVIO_UTF16BE;
+		if (from_utf16(name, *data + 2, *size - 2, little, converted, size, err) != 0)
+			return -1;
+		*data = *converted;
 	}
-	if (check_encoding(name, data, size, err) != 0)
+	struct byte_scan scan;
+	scan_bytes(*data, *size, &scan);
+	if (scan.first_invalid == *size)
+		return 0;
+	bool windows_1252 = spreadsheet && table->format.encoding == CSVIO_UTF8 &&
+			    !table->format.bom && scan.first_nul == *size && scan.first_multibyte == *size &&
+			    scan.first_undefined == *size;
+	size_t failed_at;
+	if (windows_1252 && to_utf8("WINDOWS-1252", *data, *size, converted, size,
+				    &failed_at) == 0) {
+		table->format.encoding = CSVIO_WINDOWS_1252;
+		*data = *converted;
+		return 0;
+	}
+	return refuse_encoding(name, *data, *size, &scan, err);
+}
+
+static int parse(struct csvio_table *table, const char *name, const char *data, size_t size,
+		 size_t max_rows, bool spreadsheet, struct tri_error *err)
+{
+	*table = (struct csvio_table){ .format = { CSVIO_UTF8, false, ',' } };
+	char *converted;
+	if (decode(table, name, &data, &size, spreadsheet, &converted, err) != 0) {
+		free(converted);
+		csvio_table_finish(table);
 		return -1;
+	}
+	if (spreadsheet)
+		table->format.delimiter = detect_delimiter(data, size);
 
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(converted);
 		tri_error_set(err, "%s: out of memory", name);
 		return -1;
 	}
 	csv_set_space_func(&parser, never_space);
+	csv_set_delim(&parser, (unsigned char)table->format.delimiter);
 	struct parse_state st = { .table = table, .record_line = 1,
+				  .delimiter = table->format.delimiter,
 				  .max_rows = max_rows < SIZE_MAX - 1 ? max_rows : SIZE_MAX - 2 };
 	int rc = -1;
 	if (feed(&parser, &st, name, data, size, err) != 0)
@@ -350,19 +598,36 @@ int csvio_table_parse_limited(struct csvio_table *table, const char *name,
 	}
 	rc = check_shape(table, name, err);
 cleanup:
+	free(converted);
 	free(st.arena);
 	free(st.field_offsets);
 	free(st.rows);
 	csv_free(&parser);
-	if (rc != 0)
+	if (rc != 0) {
+		struct csvio_format format = table->format;
 		csvio_table_finish(table);
+		table->format = format;
+	}
 	return rc;
+}
+
+int csvio_table_parse_limited(struct csvio_table *table, const char *name,
+			      const char *data, size_t size, size_t max_rows,
+			      struct tri_error *err)
+{
+	return parse(table, name, data, size, max_rows, false, err);
+}
+
+int csvio_table_parse_spreadsheet(struct csvio_table *table, const char *name,
+				  const char *data, size_t size, struct tri_error *err)
+{
+	return parse(table, name, data, size, SIZE_MAX, true, err);
 }
 
 int csvio_table_parse(struct csvio_table *table, const char *name,
 		      const char *data, size_t size, struct tri_error *err)
 {
-	return csvio_table_parse_limited(table, name, data, size, SIZE_MAX, err);
+	return parse(table, name, data, size, SIZE_MAX, false, err);
 }
 
 void csvio_table_finish(struct csvio_table *table)
@@ -420,13 +685,15 @@ static bool needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-int csvio_write_record(FILE *out, const char *const *fields, size_t count)
+/* Write one record; a field is quoted when it needs to be, or when
+ * quote (may be NULL) says so. */
+static int write_fields(FILE *out, const char *const *fields, size_t count, const bool *quote)
 {
 	for (size_t i = 0; i < count; i++) {
 		const char *s = fields[i] ? fields[i] : "";
 		if (i > 0 && fputc(',', out) == EOF)
 			return -1;
-		if (needs_quotes(s)) {
+		if ((quote && quote[i]) || needs_quotes(s)) {
 			if (csv_fwrite(out, s, strlen(s)) != 0)
 				return -1;
 		} else if (fputs(s, out) == EOF) {
@@ -436,14 +703,22 @@ int csvio_write_record(FILE *out, const char *const *fields, size_t count)
 	return fputs("\r\n", out) == EOF ? -1 : 0;
 }
 
+int csvio_write_record(FILE *out, const char *const *fields, size_t count)
+{
+	return write_fields(out, fields, count, NULL);
+}
+
 /* Write fields as one record: each in its visible form first when
- * visible, then behind the formula guard unless computed exempts it. */
+ * visible, then behind the formula guard unless computed exempts it.  An
+ * assessment file's record (not visible) also quotes every field that a
+ * spreadsheet could take for a number or date. */
 static int write_transformed(FILE *out, const char *const *fields, size_t count,
 			     bool visible, uint64_t computed)
 {
 	char **copies = calloc(count ? count : 1, sizeof *copies);
+	bool *quote = calloc(count ? count : 1, sizeof *quote);
 	int rc = -1;
-	if (!copies)
+	if (!copies || !quote)
 		goto out_of_memory;
 	for (size_t i = 0; i < count; i++) {
 		const char *field = fields[i] ? fields[i] : "";
@@ -459,8 +734,9 @@ static int write_transformed(FILE *out, const char *const *fields, size_t count,
 			free(shown);
 		if (!copies[i])
 			goto out_of_memory;
+		quote[i] = !visible && spreadsheet_would_change(copies[i]);
 	}
-	rc = csvio_write_record(out, (const char *const *)copies, count);
+	rc = write_fields(out, (const char *const *)copies, count, quote);
 	goto done;
 out_of_memory:
 	errno = ENOMEM;
@@ -468,6 +744,7 @@ done:
 	for (size_t i = 0; copies && i < count; i++)
 		free(copies[i]);
 	free(copies);
+	free(quote);
 	return rc;
 }
 

@@ -1,11 +1,18 @@
 /* csvio: RFC 4180 tables read and written through libcsv.
  *
- * Reading keeps the line each record starts on, so every message can name
- * file, line and field.  It accepts what spreadsheets write: a UTF-8
- * byte-order mark; lines ended by LF, CRLF or a CR alone (old Mac
- * spreadsheets), each counted as one line; quoted fields holding newlines;
- * short rows.  It refuses text that is not UTF-8, NUL bytes and broken
- * quoting. */
+ * Reading keeps the line each record starts on and its record number (the
+ * row a spreadsheet shows it on: a quoted line break makes them differ),
+ * so every message can name file, line, spreadsheet row and field.  It
+ * accepts what spreadsheets write: a UTF-8 byte-order mark; lines ended by
+ * LF, CRLF or a CR alone (old Mac spreadsheets), each counted as one line;
+ * quoted fields holding newlines; short rows.  It refuses text that is not
+ * UTF-8, NUL bytes and broken quoting (in libcsv's words, csv_error).
+ *
+ * csvio_table_parse_spreadsheet also reads what spreadsheets write with
+ * other settings (docs/file-formats.md, "Spreadsheets"): UTF-16 behind its
+ * byte-order mark (Excel's "Unicode text"), Windows-1252 (only a file with
+ * no UTF-8 in it), and semicolons or tabs between fields (detected from the
+ * header row, set with csv_set_delim); table->format says what it read. */
 #ifndef CSVIO_H
 #define CSVIO_H
 
@@ -18,11 +25,29 @@
 
 struct csvio_row {
 	size_t line;        /* 1-based line the record starts on */
+	size_t record;      /* 1-based record number from the file's start, blank
+			     * records and the header included: the row a
+			     * spreadsheet shows it on */
 	size_t field_count;
 	char **fields;      /* owned by the table */
 };
 
+enum csvio_encoding {
+	CSVIO_UTF8,
+	CSVIO_UTF16LE,       /* behind FF FE: Excel's "Unicode text" */
+	CSVIO_UTF16BE,       /* behind FE FF */
+	CSVIO_WINDOWS_1252,  /* Excel's "CSV (Comma delimited)", older tools */
+};
+
+/* How the file was written; the table itself is always UTF-8. */
+struct csvio_format {
+	enum csvio_encoding encoding;
+	bool bom;        /* it began with a byte-order mark (UTF-8 or UTF-16) */
+	char delimiter;  /* ',', ';' or '\t' */
+};
+
 struct csvio_table {
+	struct csvio_format format;
 	size_t header_line;
 	size_t column_count;
 	char **header;      /* column names, blanks trimmed; owned */
@@ -47,6 +72,30 @@ int csvio_table_parse_limited(struct csvio_table *table, const char *name,
 			      const char *data, size_t size, size_t max_rows,
 			      struct tri_error *err);
 
+/* As csvio_table_parse, also reading a file a spreadsheet wrote in
+ * another encoding or with another separator: UTF-16 behind its
+ * byte-order mark, converted with iconv (invalid UTF-16 is refused,
+ * naming it as UTF-16); Windows-1252, converted, only when the file holds
+ * no valid multi-byte UTF-8 and none of the five bytes Windows-1252 leaves
+ * undefined (a file mixing encodings is refused as not UTF-8); ';' or Tab
+ * between fields when the header row has more of them than of commas
+ * (outside quotes).  Messages name lines of the file as it is. */
+int csvio_table_parse_spreadsheet(struct csvio_table *table, const char *name,
+				  const char *data, size_t size, struct tri_error *err);
+
+/* "UTF-8", "UTF-16", "Windows-1252", for messages.  Static storage. */
+const char *csvio_encoding_name(enum csvio_encoding encoding);
+
+/* "commas", "semicolons", "tabs": the delimiter, for messages. */
+const char *csvio_delimiter_name(char delimiter);
+
+/* Where a record is, for messages: "name:line", and when the record's
+ * spreadsheet row differs from its line (a quoted line break or a blank
+ * line before it), "name:line (spreadsheet row N)".  Writes into buffer
+ * and returns it. */
+const char *csvio_where(char *buffer, size_t size, const char *name, size_t line,
+			size_t record);
+
 /* Free what the table owns; the struct itself stays the caller's. */
 void csvio_table_finish(struct csvio_table *table);
 
@@ -70,8 +119,11 @@ int csvio_read_file(const char *path, char **data, size_t *size,
 int csvio_write_record(FILE *out, const char *const *fields, size_t count);
 
 /* As csvio_write_record, every field behind the formula guard
- * (csvio_guard): an assessment file's records, which keep their exact
- * text.  Returns 0, or -1 with errno set (ENOMEM, or by stdio). */
+ * (csvio_guard), and quoted where a spreadsheet could take it for a
+ * number or date and write back something else (spreadsheet_would_change:
+ * LibreOffice keeps quoted fields as text when asked to): an assessment
+ * file's records, which keep their exact text.  Returns 0, or -1 with
+ * errno set (ENOMEM, or by stdio). */
 int csvio_write_guarded(FILE *out, const char *const *fields, size_t count);
 
 /* The column bit for csvio_write_output's computed mask (columns 0-63). */

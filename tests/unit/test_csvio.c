@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <iconv.h>
 
 #include "csvio.h"
 
@@ -62,7 +63,7 @@ static void test_line_ends(void **state)
 	(void)state;
 	static const char *const ends[] = { "\n", "\r\n", "\r" };
 	static const struct { const char *data, *expect; } refusals[] = {
-		{ "a,b|1,2|3,4|5,\"x\"y|", "f.csv:4: broken quoting" },
+		{ "a,b|1,2|3,4|5,\"x\"y|", "f.csv:4: libcsv: error parsing data" },
 		{ "a,b|1,2||3,\"open|", "f.csv:4: a quoted field opened here" },
 		{ "a,b|1,2|3,4|5,\xff|", "f.csv:4: column 3: byte 0xFF" },
 		{ "a,b|1,2|3,4|5,6,7|", "f.csv:4: 3 fields but the header has 2" },
@@ -96,7 +97,8 @@ static void test_refusals(void **state)
 {
 	(void)state;
 	static const struct { const char *data; size_t size; const char *expect; } cases[] = {
-		{ "a,b\n1,\"x\"y\n", 0, "f.csv:2: broken quoting" },
+		{ "a,b\n1,\"x\"y\n", 0, "f.csv:2: libcsv: error parsing data while strict "
+		  "checking enabled, with fields separated by commas (as in the header row)" },
 		{ "a,b\n1,2\n3,\"open\n\nmore\n", 0, "f.csv:3: a quoted field opened here is never closed" },
 		{ "a,b\n1,x\xff\n", 0, "f.csv:2: column 4: byte 0xFF is not UTF-8" },
 		{ "a,b\n1,\xc0\x80\n", 0, "byte 0xC0 is not UTF-8" },
@@ -104,7 +106,18 @@ static void test_refusals(void **state)
 		{ "a,b\n\0,2\n", 9, "f.csv:2: column 1: a NUL byte" },
 		{ "a,b,A\n", 0, "column \"A\" appears twice" },
 		{ "a,,c\n", 0, "column 2 of the header is empty" },
-		{ "a,b\n1,2,3\n", 0, "f.csv:2: 3 fields but the header has 2 columns" },
+		{ "a,b\n1,2,3\n", 0, "f.csv:2: 3 fields but the header has 2 columns; "
+		  "expected at most 2 (an unquoted comma?)" },
+		/* a record after a multi-line one: its line and its spreadsheet row */
+		{ "a,b\n1,\"two\nlines\"\n3,\"x\"y\n", 0, "f.csv:4 (spreadsheet row 3): libcsv" },
+		{ "a,b\n\n1,\"two\nlines\"\n3,4,5\n", 0,
+		  "f.csv:5 (spreadsheet row 4): 3 fields" },
+		/* UTF-16 and other encodings are named; the strict parse reads none */
+		{ "\xff\xfe" "a\0,\0b\0", 8, "f.csv: UTF-16 text (it starts with a UTF-16 "
+		  "byte-order mark); expected UTF-8" },
+		{ "a\0,\0b\0\n\0", 8, "f.csv: UTF-16 text without its byte-order mark" },
+		{ "a,b\n\xe9t\xe9,2\n", 0, "f.csv:2: column 1: byte 0xE9 is not UTF-8; expected "
+		  "UTF-8 text" },
 		{ "", 0, "f.csv: the file is empty" },
 		{ "\n\n,,\n", 0, "f.csv: the file is empty" },
 	};
@@ -201,6 +214,145 @@ static void test_output_records(void **state)
 	}
 }
 
+/* utf8 as UTF-16 (little-endian or big) behind its byte-order mark, into
+ * out; returns the size. */
+static size_t utf16(const char *utf8, bool little, char *out, size_t size)
+{
+	iconv_t cd = iconv_open(little ? "UTF-16LE" : "UTF-16BE", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	memcpy(out, little ? "\xff\xfe" : "\xfe\xff", 2);
+	char *in = (char *)utf8, *at = out + 2;
+	size_t in_left = strlen(utf8), room = size - 2;
+	assert_int_not_equal(iconv(cd, &in, &in_left, &at, &room), (size_t)-1);
+	iconv_close(cd);
+	return (size_t)(at - out);
+}
+
+/* What spreadsheets write with other settings: each read as UTF-8 text
+ * with its separator, and the format said. */
+static void test_spreadsheet_formats(void **state)
+{
+	(void)state;
+	static const char text[] = "criterion_id\tlevel\tnotes\r\n1.1\testablished\t"
+		"\"Zo\xc3\xab, \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x82\xac\n\xf0\x9f\x98\x80\"\r\n";
+	static const char notes[] = "Zo\xc3\xab, \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x82\xac\n"
+		"\xf0\x9f\x98\x80";
+	static const struct {
+		const char *data; /* NULL: text in UTF-16 */
+		bool little;
+		enum csvio_encoding encoding;
+		bool bom;
+		char delimiter;
+		const char *field; /* row 1, column 3 */
+	} cases[] = {
+		{ NULL, true, CSVIO_UTF16LE, true, '\t', notes },
+		{ NULL, false, CSVIO_UTF16BE, true, '\t', notes },
+		{ "a;b;c\r\n1;2;caf\xe9 \x93quoted\x94 \x80\r\n", false, CSVIO_WINDOWS_1252,
+		  false, ';', "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x82\xac" },
+		{ "\xef\xbb\xbf" "a;b;c\n1;2;\"x;y,z\"\n", false, CSVIO_UTF8, true, ';', "x;y,z" },
+		{ "\n\na\tb\tc\n1\t2\t3\n", false, CSVIO_UTF8, false, '\t', "3" },
+		{ "\"a;b\",c,d\n1,2,3\n", false, CSVIO_UTF8, false, ',', "3" },
+		{ "a;b,c;d\n1;2,x;3\n", false, CSVIO_UTF8, false, ';', "3" },
+		{ "a\n1\n", false, CSVIO_UTF8, false, ',', "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char data[512];
+		size_t size = cases[i].data ? strlen(cases[i].data)
+					    : utf16(text, cases[i].little, data, sizeof data);
+		if (cases[i].data)
+			memcpy(data, cases[i].data, size);
+		struct csvio_table t;
+		struct tri_error err = {{0}};
+		if (csvio_table_parse_spreadsheet(&t, "f.csv", data, size, &err) != 0)
+			fail_msg("case %zu: %s", i, err.message);
+		assert_int_equal(t.format.encoding, cases[i].encoding);
+		assert_int_equal(t.format.bom, cases[i].bom);
+		assert_int_equal(t.format.delimiter, cases[i].delimiter);
+		assert_int_equal(t.row_count, 1);
+		assert_string_equal(csvio_row_field(&t.rows[0], 2), cases[i].field);
+		csvio_table_finish(&t);
+	}
+}
+
+/* Refused even by the spreadsheet reader: a mix of encodings, a byte no
+ * encoding here defines, broken UTF-16, a row separated otherwise than
+ * its header; each in words that say so (never "broken quoting"). */
+static void test_spreadsheet_refusals(void **state)
+{
+	(void)state;
+	static const struct { const char *data; size_t size; const char *expect; } cases[] = {
+		{ "a,b\n\xc3\xa9,x\n\xe9,y\n", 0, "f.csv:3: column 1: byte 0xE9 is not UTF-8, yet "
+		  "line 2 is: the file mixes UTF-8 with another encoding" },
+		{ "a,b\n\xe9,\x81\n", 0, "f.csv:2: column 1: byte 0xE9 is not UTF-8; expected" },
+		{ "\xef\xbb\xbf" "a,b\n\xe9,x\n", 0, "f.csv:2: column 1: byte 0xE9 is not UTF-8" },
+		{ "a,b\n\xe9,\0\n", 8, "f.csv:2: column 3: a NUL byte" },
+		{ "\xff\xfe" "a\0,\0b\0\n\0\x00\xd8" "x\0", 14, "f.csv:2: column 1: not UTF-16 "
+		  "at byte offset 10 (half a surrogate pair)" },
+		{ "\xff\xfe" "a\0,\0b\0\n\0x", 11, "f.csv:2: column 1: not UTF-16 at byte offset 10 "
+		  "(an odd number of bytes)" },
+		{ "a;b\n1,\"x\"\n", 0, "f.csv:2: libcsv: error parsing data while strict checking "
+		  "enabled, with fields separated by semicolons (as in the header row); expected "
+		  "every row separated as the header row is" },
+		{ "a\tb\n1\t2\t3\n", 0, "f.csv:2: 3 fields but the header has 2 columns; expected "
+		  "at most 2 (an unquoted tab?)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct csvio_table t;
+		struct tri_error err = {{0}};
+		size_t size = cases[i].size ? cases[i].size : strlen(cases[i].data);
+		assert_int_equal(csvio_table_parse_spreadsheet(&t, "f.csv", cases[i].data, size,
+							       &err), -1);
+		if (!strstr(err.message, cases[i].expect) || strstr(err.message, "broken quoting"))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
+		csvio_table_finish(&t);
+	}
+}
+
+/* A record's spreadsheet row counts records from the file's start, blank
+ * ones and the header included; messages name it when it is not the line. */
+static void test_records(void **state)
+{
+	(void)state;
+	struct csvio_table t;
+	parse_ok(&t, "a,b\n\n1,\"two\nlines\"\n3,4\n,,\n5,6");
+	assert_int_equal(t.row_count, 3);
+	assert_int_equal(t.rows[0].line, 3);
+	assert_int_equal(t.rows[0].record, 3);
+	assert_int_equal(t.rows[1].line, 5);
+	assert_int_equal(t.rows[1].record, 4);
+	assert_int_equal(t.rows[2].line, 7);
+	assert_int_equal(t.rows[2].record, 6);
+	csvio_table_finish(&t);
+	char where[64];
+	assert_string_equal(csvio_where(where, sizeof where, "f.csv", 5, 4),
+			    "f.csv:5 (spreadsheet row 4)");
+	assert_string_equal(csvio_where(where, sizeof where, "f.csv", 5, 5), "f.csv:5");
+}
+
+/* An assessment's records quote what a spreadsheet would take for a
+ * number or date and write back otherwise; machine outputs do not. */
+static void test_quoted_for_spreadsheets(void **state)
+{
+	(void)state;
+	const char *fields[] = { "6.10", "March 2027", "1.1", "2026-11-24", "-3", "03/01/27",
+				 "Q3 2026", "007" };
+	char *buffer = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buffer, &size);
+	assert_int_equal(csvio_write_guarded(out, fields, 8), 0);
+	assert_int_equal(csvio_write_output(out, fields, 8, 0), 0);
+	fclose(out);
+	assert_string_equal(buffer, "\"6.10\",\"March 2027\",1.1,2026-11-24,'-3,\"03/01/27\","
+			    "Q3 2026,\"007\"\r\n"
+			    "6.10,March 2027,1.1,2026-11-24,'-3,03/01/27,Q3 2026,007\r\n");
+	struct csvio_table t;
+	parse_ok(&t, buffer);
+	assert_string_equal(t.header[0], "6.10");
+	assert_string_equal(t.rows[0].fields[0], "6.10");
+	csvio_table_finish(&t);
+	free(buffer);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +363,10 @@ int main(void)
 		cmocka_unit_test(test_guard_round_trip),
 		cmocka_unit_test(test_write_then_read),
 		cmocka_unit_test(test_output_records),
+		cmocka_unit_test(test_spreadsheet_formats),
+		cmocka_unit_test(test_spreadsheet_refusals),
+		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_quoted_for_spreadsheets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
