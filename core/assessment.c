@@ -9,6 +9,7 @@
 
 #include "atomicfile.h"
 #include "csvio.h"
+#include "idmatch.h"
 
 /* Column order when writing: the columns a reader wants first. */
 enum column {
@@ -114,6 +115,7 @@ void assessment_destroy(struct assessment *a)
 	for (size_t j = 0; j < a->extra_column_count; j++)
 		free(a->extra_columns[j]);
 	free(a->extra_columns);
+	spreadsheet_notes_finish(&a->read_notes);
 	free(a->answers);
 	free(a->levels);
 	free(a);
@@ -214,8 +216,13 @@ bool assessment_type_valid(const char *text)
 /* The metadata columns: where they live in the struct, once per file. */
 struct meta_seen {
 	const char *value;  /* first non-empty value, borrowed from the table */
-	size_t line;
+	size_t line, record;
 };
+
+/* "name:line" or "name:line (spreadsheet row N)", into where. */
+#define WHERE_SIZE 4200
+#define WHERE(where, name, line, record) \
+	csvio_where(where, sizeof where, name, line, record)
 
 static int check_meta(const char *name, const struct csvio_table *t, long column,
 		      const char *label, struct meta_seen *seen, struct tri_error *err)
@@ -227,10 +234,13 @@ static int check_meta(const char *name, const struct csvio_table *t, long column
 		if (!seen->value) {
 			seen->value = v;
 			seen->line = t->rows[r].line;
+			seen->record = t->rows[r].record;
 		} else if (strcmp(seen->value, v) != 0) {
-			tri_error_set(err, "%s:%zu: field \"%s\" is \"%.80s\" but line %zu "
-				      "says \"%.80s\"; expected the same value on every row",
-				      name, t->rows[r].line, label, v, seen->line, seen->value);
+			char where[WHERE_SIZE];
+			tri_error_set(err, "%s: field \"%s\" is \"%.80s\" but line %zu says "
+				      "\"%.80s\"; expected the same value on every row",
+				      WHERE(where, name, t->rows[r].line, t->rows[r].record), label,
+				      v, seen->line, seen->value);
 			return -1;
 		}
 	}
@@ -260,27 +270,75 @@ static bool meta_matches(const char *stored, const char *expected)
 	return same;
 }
 
+static int out_of_memory(const char *name, struct tri_error *err)
+{
+	tri_error_set(err, "%s: out of memory", name);
+	return -1;
+}
+
+/* A spreadsheet writes the date in its own order: the UK's DD/MM/YYYY
+ * (or DD/MM/YY) is read back as ISO, and said; anything else is refused. */
+static int read_date(struct assessment *a, const char *name, const struct meta_seen *seen,
+		     struct tri_error *err)
+{
+	char where[WHERE_SIZE], iso[11];
+	bool two_digit;
+	if (assessment_date_valid(a->date))
+		return 0;
+	WHERE(where, name, seen->line, seen->record);
+	if (!spreadsheet_uk_date(a->date, iso, &two_digit)) {
+		tri_error_set(err, "%s: field \"date\" is \"%.80s\"; expected a date as "
+			      "YYYY-MM-DD, or DD/MM/YYYY as a UK spreadsheet writes it (a US "
+			      "month-first date is not read: write it as YYYY-MM-DD)", where,
+			      a->date);
+		return -1;
+	}
+	if (spreadsheet_note(&a->read_notes, false, "%s: field \"date\" \"%s\" read as %s "
+			     "(day/month/year, as a UK spreadsheet writes it%s)", where, a->date,
+			     iso, two_digit ? "; a two-digit year is 20YY" : "") != 0)
+		return out_of_memory(name, err);
+	free(a->date);
+	if (!(a->date = strdup(iso)))
+		return out_of_memory(name, err);
+	return 0;
+}
+
+/* Text a spreadsheet turned into a date, in a metadata field: said once. */
+static int doubt_meta(struct assessment *a, const char *name, const char *label,
+		      const struct meta_seen *seen)
+{
+	char where[WHERE_SIZE];
+	if (!seen->value || !spreadsheet_bare_date(seen->value))
+		return 0;
+	return spreadsheet_note(&a->read_notes, true, "%s: field \"%s\" is \"%s\", a bare "
+				"date as a spreadsheet writes one; kept as it is, but check it: "
+				"a spreadsheet may have turned other text into this date", WHERE(
+				where, name, seen->line, seen->record), label, seen->value);
+}
+
 static int read_metadata(struct assessment *a, const char *name,
 			 const struct csvio_table *t, const long *cols,
 			 struct tri_error *err)
 {
 	const struct framework *fw = a->framework;
 	struct meta_seen seen[COLUMN_COUNT] = {{0}};
+	char where[WHERE_SIZE];
 	for (int c = COL_ORGANISATION; c <= COL_FRAMEWORK_VERSION; c++)
 		if (check_meta(name, t, cols[c], column_names[c], &seen[c], err) != 0)
 			return -1;
 	const struct meta_seen *id = &seen[COL_FRAMEWORK_ID];
 	const struct meta_seen *ver = &seen[COL_FRAMEWORK_VERSION];
 	if (id->value && !meta_matches(id->value, fw->id)) {
-		tri_error_set(err, "%s:%zu: field \"framework_id\" is \"%.80s\"; expected "
-			      "\"%s\", the framework in use", name, id->line, id->value, fw->id);
+		tri_error_set(err, "%s: field \"framework_id\" is \"%.80s\"; expected \"%s\", the "
+			      "framework in use", WHERE(where, name, id->line, id->record),
+			      id->value, fw->id);
 		return -1;
 	}
 	if (ver->value && !meta_matches(ver->value, fw->version)) {
-		tri_error_set(err, "%s:%zu: field \"framework_version\" is \"%.80s\": the "
-			      "file was made for another version of the Standard; expected "
-			      "version %s (use --framework DIR to load the version it was "
-			      "made for)", name, ver->line, ver->value, fw->version);
+		tri_error_set(err, "%s: field \"framework_version\" is \"%.80s\": the file was "
+			      "made for another version of the Standard; expected version %s (use "
+			      "--framework DIR to load the version it was made for)",
+			      WHERE(where, name, ver->line, ver->record), ver->value, fw->version);
 		return -1;
 	}
 	if (take_meta(&a->organisation, &seen[COL_ORGANISATION], err) != 0 ||
@@ -289,15 +347,16 @@ static int read_metadata(struct assessment *a, const char *name,
 	    take_meta(&a->date, &seen[COL_DATE], err) != 0)
 		return -1;
 	if (!assessment_type_valid(a->type)) {
-		tri_error_set(err, "%s:%zu: field \"assessment_type\" is \"%.80s\"; "
-			      "expected self or peer", name, seen[COL_TYPE].line, a->type);
+		tri_error_set(err, "%s: field \"assessment_type\" is \"%.80s\"; expected self or "
+			      "peer", WHERE(where, name, seen[COL_TYPE].line, seen[COL_TYPE].record),
+			      a->type);
 		return -1;
 	}
-	if (!assessment_date_valid(a->date)) {
-		tri_error_set(err, "%s:%zu: field \"date\" is \"%.80s\"; expected a date "
-			      "as YYYY-MM-DD", name, seen[COL_DATE].line, a->date);
+	if (read_date(a, name, &seen[COL_DATE], err) != 0)
 		return -1;
-	}
+	if (doubt_meta(a, name, "organisation", &seen[COL_ORGANISATION]) != 0 ||
+	    doubt_meta(a, name, "assessors", &seen[COL_ASSESSORS]) != 0)
+		return out_of_memory(name, err);
 	return 0;
 }
 
@@ -358,6 +417,185 @@ oom:
 	return -1;
 }
 
+/* What the file's bytes were, when not what tri-assess writes: said, and
+ * written back in the canonical form by the next save. */
+static int note_format(struct assessment *a, const char *name, const struct csvio_format *f)
+{
+	if (f->encoding != CSVIO_UTF8 &&
+	    spreadsheet_note(&a->read_notes, false, "%s: %s text, read as UTF-8 (a save writes "
+			     "UTF-8, behind a byte-order mark)", name,
+			     csvio_encoding_name(f->encoding)) != 0)
+		return -1;
+	if (f->delimiter != ',' &&
+	    spreadsheet_note(&a->read_notes, false, "%s: fields separated by %s, as its header "
+			     "row is (a save separates them with commas)", name,
+			     csvio_delimiter_name(f->delimiter)) != 0)
+		return -1;
+	return 0;
+}
+
+/* Which criterion each row is (idmatch: ids a spreadsheet made numbers
+ * repaired, repeats refused); -1 for an id the framework lacks. */
+static long *match_rows(struct assessment *a, const char *name, const struct csvio_table *t,
+			const long *cols, struct tri_error *err)
+{
+	struct idmatch_row *rows = calloc(t->row_count ? t->row_count : 1, sizeof *rows);
+	char **ids = calloc(t->row_count ? t->row_count : 1, sizeof *ids);
+	long *criterion = malloc((t->row_count ? t->row_count : 1) * sizeof *criterion);
+	bool ok = rows && ids && criterion;
+	for (size_t r = 0; ok && r < t->row_count; r++) {
+		const struct csvio_row *row = &t->rows[r];
+		ok = (ids[r] = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]))) != NULL;
+		rows[r] = (struct idmatch_row){ ids[r] ? ids[r] : "",
+			csvio_row_field(row, cols[COL_LEVEL]),
+			csvio_row_field(row, cols[COL_STATEMENT]), row->line, row->record };
+	}
+	if (!ok)
+		out_of_memory(name, err);
+	else if (idmatch_rows(a->framework, name, rows, t->row_count, criterion,
+			      &a->read_notes, err) != 0)
+		ok = false;
+	for (size_t r = 0; ids && r < t->row_count; r++)
+		free(ids[r]);
+	free(ids);
+	free(rows);
+	if (!ok) {
+		free(criterion);
+		return NULL;
+	}
+	return criterion;
+}
+
+/* A points value that is not the level's points: the level counts. */
+static int doubt_points(struct assessment *a, const char *where, const char *points_text,
+			enum level level)
+{
+	char *points = csvio_trimmed(points_text);
+	if (!points)
+		return -1;
+	int rc = 0;
+	char *end;
+	double value = strtod(points, &end);
+	bool number = *points && !*end;
+	int expected = framework_points(a->framework, level);
+	if (!*points)
+		rc = 0;
+	else if (level == LEVEL_UNANSWERED)
+		rc = spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
+				      "no level is given; the level counts (the row is not yet "
+				      "assessed): points are worked out from the level", where,
+				      points);
+	else if (!number || value != (double)expected)
+		rc = spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
+				      "level \"%s\" gives %d point%s; the level counts: points are "
+				      "worked out from the level", where, points, level_name(level),
+				      expected, expected == 1 ? "" : "s");
+	free(points);
+	return rc;
+}
+
+/* The free text of a row: what a spreadsheet turned into a date is kept,
+ * and doubted. */
+static int doubt_texts(struct assessment *a, const char *where, const struct csvio_row *row,
+		       const long *cols)
+{
+	static const int columns[] = { COL_EVIDENCE, COL_NOTES, COL_ACTION, COL_LEAD,
+				       COL_TIMESCALE };
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		const char *text = csvio_row_field(row, cols[columns[i]]);
+		if (spreadsheet_bare_date(text) &&
+		    spreadsheet_note(&a->read_notes, true, "%s: field \"%s\" is \"%s\", a bare "
+				     "date as a spreadsheet writes one; kept as text, but check "
+				     "it: a spreadsheet turns a text such as \"March 2027\" into "
+				     "such a date", where, column_names[columns[i]], text) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The row's target level: a cell the row has, or none. */
+static int read_target(const struct framework *fw, size_t index, const char *where,
+		       const char *target_text, enum level *target, struct tri_error *err)
+{
+	if (!level_parse(target_text, target)) {
+		tri_error_set(err, "%s: field \"target_level\" is \"%.40s\"; expected developing, "
+			      "established, leading, or empty", where, target_text);
+		return -1;
+	}
+	if (*target > LEVEL_NONE && !framework_has_level(&fw->criteria[index], *target)) {
+		char available[64];
+		tri_error_set(err, "%s: field \"target_level\": criterion %s has no %s cell; it "
+			      "can be %s", where, fw->criteria[index].id, level_name(*target),
+			      assessment_levels_available(&fw->criteria[index], available,
+							  sizeof available));
+		return -1;
+	}
+	if (*target == LEVEL_NONE)
+		*target = LEVEL_UNANSWERED; /* "none" is no target */
+	return 0;
+}
+
+/* Replace *slot with the stored text without its formula guard. */
+static int take_text(char **slot, const char *stored)
+{
+	char *text = csvio_unguard(stored);
+	if (!text)
+		return -1;
+	free(*slot);
+	*slot = text;
+	return 0;
+}
+
+/* One data row into criterion index's answer. */
+static int read_row(struct assessment *a, const char *name, const struct csvio_row *row,
+		    long index, const long *cols, const long *extra_index, struct tri_error *err)
+{
+	const struct framework *fw = a->framework;
+	char where[WHERE_SIZE];
+	WHERE(where, name, row->line, row->record);
+	if (index < 0) {
+		char *id = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]));
+		if (!id)
+			return out_of_memory(name, err);
+		tri_error_set(err, "%s: field \"criterion_id\" is \"%.40s\"; expected a criterion "
+			      "of %s version %s, such as \"1.1\" or \"2a.3\" (see: tri-assess "
+			      "criteria)%s", where, id, fw->id, fw->version,
+			      spreadsheet_bare_date(id) ? "; a spreadsheet may have read the id "
+			      "as a date" : "");
+		free(id);
+		return -1;
+	}
+	const char *level_text = csvio_row_field(row, cols[COL_LEVEL]);
+	enum level level;
+	if (!level_parse(level_text, &level)) {
+		tri_error_set(err, "%s: field \"level\" is \"%.40s\"; expected none, developing, "
+			      "established, leading, or empty for not yet assessed", where,
+			      level_text);
+		return -1;
+	}
+	struct tri_error why;
+	if (assessment_set_level(a, (size_t)index, level, &why) != 0) {
+		tri_error_set(err, "%s: field \"level\": %s", where, why.message);
+		return -1;
+	}
+	struct assessment_answer *ans = &a->answers[index];
+	if (read_target(fw, (size_t)index, where, csvio_row_field(row, cols[COL_TARGET]),
+			&ans->target, err) != 0)
+		return -1;
+	if (doubt_points(a, where, csvio_row_field(row, cols[COL_POINTS]), level) != 0 ||
+	    doubt_texts(a, where, row, cols) != 0)
+		return out_of_memory(name, err);
+	for (int c = COL_EVIDENCE; c <= COL_HISTORY && !a->levels_only; c++) {
+		char **slot = answer_text(ans, c);
+		if (slot && take_text(slot, csvio_row_field(row, cols[c])) != 0)
+			return out_of_memory(name, err);
+	}
+	for (size_t j = 0; j < a->extra_column_count && !a->levels_only; j++)
+		if (take_text(&ans->extra[j], csvio_row_field(row, extra_index[j])) != 0)
+			return out_of_memory(name, err);
+	return 0;
+}
+
 static struct assessment *parse(const struct framework *fw, const char *name,
 				const char *data, size_t size, bool levels_only,
 				struct tri_error *err)
@@ -365,8 +603,8 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 	struct csvio_table t;
 	struct assessment *a = NULL;
 	long *extra_index = NULL;
-	size_t *row_of = NULL; /* per criterion: 1 + index of its row, or 0 */
-	if (csvio_table_parse(&t, name, data, size, err) != 0)
+	long *criterion = NULL; /* per row: its criterion, or -1 */
+	if (csvio_table_parse_spreadsheet(&t, name, data, size, err) != 0)
 		return NULL;
 	long cols[COLUMN_COUNT];
 	for (int c = 0; c < COLUMN_COUNT; c++)
@@ -378,100 +616,30 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 		goto fail;
 	}
 	a = create(fw, levels_only);
-	row_of = calloc(fw->criterion_count + 1, sizeof *row_of);
-	if (!a || !row_of) {
-		tri_error_set(err, "%s: out of memory", name);
+	if (!a) {
+		out_of_memory(name, err);
+		goto fail;
+	}
+	/* a converted file goes back as UTF-8 behind a byte-order mark, so the
+	 * spreadsheet that wrote it reads its text the same way again */
+	a->bom = t.format.bom || t.format.encoding != CSVIO_UTF8;
+	if (note_format(a, name, &t.format) != 0) {
+		out_of_memory(name, err);
 		goto fail;
 	}
 	if (read_metadata(a, name, &t, cols, err) != 0 ||
-	    adopt_extra_columns(a, name, &t, &extra_index, err) != 0)
+	    adopt_extra_columns(a, name, &t, &extra_index, err) != 0 ||
+	    !(criterion = match_rows(a, name, &t, cols, err)))
 		goto fail;
-	for (size_t r = 0; r < t.row_count; r++) {
-		const struct csvio_row *row = &t.rows[r];
-		char *id = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]));
-		if (!id) {
-			tri_error_set(err, "%s: out of memory", name);
+	for (size_t r = 0; r < t.row_count; r++)
+		if (read_row(a, name, &t.rows[r], criterion[r], cols, extra_index, err) != 0)
 			goto fail;
-		}
-		long index = framework_find_criterion(fw, id);
-		if (index < 0) {
-			tri_error_set(err, "%s:%zu: field \"criterion_id\" is \"%.40s\"; "
-				      "expected a criterion of %s version %s, such as "
-				      "\"1.1\" or \"2a.3\" (see: tri-assess criteria)",
-				      name, row->line, id, fw->id, fw->version);
-			free(id);
-			goto fail;
-		}
-		free(id);
-		if (row_of[index]) {
-			tri_error_set(err, "%s:%zu: criterion \"%s\" is given again (first "
-				      "on line %zu); expected each criterion once", name,
-				      row->line, fw->criteria[index].id,
-				      t.rows[row_of[index] - 1].line);
-			goto fail;
-		}
-		row_of[index] = r + 1;
-		const char *level_text = csvio_row_field(row, cols[COL_LEVEL]);
-		enum level level;
-		if (!level_parse(level_text, &level)) {
-			tri_error_set(err, "%s:%zu: field \"level\" is \"%.40s\"; expected "
-				      "none, developing, established, leading, or empty "
-				      "for not yet assessed", name, row->line, level_text);
-			goto fail;
-		}
-		struct tri_error why;
-		if (assessment_set_level(a, (size_t)index, level, &why) != 0) {
-			tri_error_set(err, "%s:%zu: field \"level\": %s", name, row->line,
-				      why.message);
-			goto fail;
-		}
-		struct assessment_answer *ans = &a->answers[index];
-		const char *target_text = csvio_row_field(row, cols[COL_TARGET]);
-		if (!level_parse(target_text, &ans->target)) {
-			tri_error_set(err, "%s:%zu: field \"target_level\" is \"%.40s\"; expected "
-				      "developing, established, leading, or empty", name,
-				      row->line, target_text);
-			goto fail;
-		}
-		if (ans->target > LEVEL_NONE && !framework_has_level(&fw->criteria[index], ans->target)) {
-			char available[64];
-			tri_error_set(err, "%s:%zu: field \"target_level\": criterion %s has no "
-				      "%s cell; it can be %s", name, row->line,
-				      fw->criteria[index].id, level_name(ans->target),
-				      assessment_levels_available(&fw->criteria[index], available,
-								  sizeof available));
-			goto fail;
-		}
-		if (ans->target == LEVEL_NONE)
-			ans->target = LEVEL_UNANSWERED; /* "none" is no target */
-		for (int c = COL_EVIDENCE; c <= COL_HISTORY && !levels_only; c++) {
-			char **slot = answer_text(ans, c);
-			if (!slot)
-				continue;
-			char *text = csvio_unguard(csvio_row_field(row, cols[c]));
-			if (!text) {
-				tri_error_set(err, "%s: out of memory", name);
-				goto fail;
-			}
-			free(*slot);
-			*slot = text;
-		}
-		for (size_t j = 0; j < a->extra_column_count && !levels_only; j++) {
-			char *value = csvio_unguard(csvio_row_field(row, extra_index[j]));
-			if (!value) {
-				tri_error_set(err, "%s: out of memory", name);
-				goto fail;
-			}
-			free(ans->extra[j]);
-			ans->extra[j] = value;
-		}
-	}
 	goto done;
 fail:
 	assessment_destroy(a);
 	a = NULL;
 done:
-	free(row_of);
+	free(criterion);
 	free(extra_index);
 	csvio_table_finish(&t);
 	return a;
@@ -564,7 +732,8 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 		fields[c] = column_names[c];
 	for (size_t j = 0; j < a->extra_column_count; j++)
 		fields[COLUMN_COUNT + j] = a->extra_columns[j];
-	if (csvio_write_guarded(out, fields, width) != 0)
+	if ((a->bom && fputs("\xEF\xBB\xBF", out) == EOF) ||
+	    csvio_write_guarded(out, fields, width) != 0)
 		goto io;
 	for (size_t i = 0; i < a->framework->criterion_count; i++) {
 		char points[16];

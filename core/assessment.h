@@ -2,8 +2,11 @@
  * file that holds them (docs/file-formats.md).
  *
  * An assessment borrows its framework, which must outlive it.  Loading
- * accepts what spreadsheets write and refuses anything doubtful with a
- * message naming file, line and field; saving is atomic (atomicfile). */
+ * accepts what spreadsheets write, repairs what they do to the file on a
+ * round trip (other encodings and separators, ids made numbers, dates in
+ * the UK order) and says so in read_notes, and refuses anything doubtful
+ * with a message naming file, line (and spreadsheet row) and field; saving
+ * writes the canonical form, atomically (atomicfile). */
 #ifndef ASSESSMENT_H
 #define ASSESSMENT_H
 
@@ -13,6 +16,7 @@
 
 #include "framework.h"
 #include "level.h"
+#include "spreadsheet.h"
 #include "tri_error.h"
 
 struct assessment_answer {
@@ -39,6 +43,15 @@ struct assessment {
 	/* From assessment_load_levels: every answer's texts are one shared
 	 * empty string and its extra values absent; never change or write. */
 	bool levels_only;
+	/* The file starts with a UTF-8 byte-order mark (so that Excel reads its
+	 * text as UTF-8): set when the file read had one, or was converted from
+	 * UTF-16 or Windows-1252; kept on every save. */
+	bool bom;
+	/* What loading repaired, and what it doubts (a points value that is not
+	 * the level's, a text that came back as a date), one message each
+	 * naming file, line and spreadsheet row, in the order found; for the
+	 * front ends to show before anything is saved.  Owned. */
+	struct spreadsheet_notes read_notes;
 };
 
 /* A blank assessment (every row unanswered).  NULL if out of memory.
@@ -65,7 +78,9 @@ struct assessment *assessment_load(const struct framework *framework,
 struct assessment *assessment_load_levels(const struct framework *framework,
 					  const char *path, struct tri_error *err);
 
-/* Write the assessment as CSV to out (a header and one row per criterion).
+/* Write the assessment as CSV to out (a byte-order mark when bom, a header
+ * and one row per criterion): UTF-8, commas, ISO dates, each id as it is,
+ * text a spreadsheet would read as a number or date quoted (csvio).
  * Returns 0, or -1 with err filled. */
 int assessment_write(const struct assessment *assessment, FILE *out,
 		     struct tri_error *err);

@@ -215,8 +215,10 @@ static void test_bad_input(void **state)
 		  "a.csv:2: field \"framework_version\" is \"13\"" },
 		{ "criterion_id,level,framework_id\n1.1,none,other\n",
 		  "a.csv:2: field \"framework_id\" is \"other\"" },
-		{ "criterion_id,level,date\n1.1,none,23/11/2026\n",
-		  "a.csv:2: field \"date\" is \"23/11/2026\"; expected a date as YYYY-MM-DD" },
+		/* a UK date is read (test_spreadsheet_repairs); a US one is not */
+		{ "criterion_id,level,date\n1.1,none,11/23/2026\n",
+		  "a.csv:2: field \"date\" is \"11/23/2026\"; expected a date as YYYY-MM-DD, or "
+		  "DD/MM/YYYY as a UK spreadsheet writes it" },
 		{ "criterion_id,level,date\n1.1,none,2026-02-29\n", "field \"date\" is \"2026-02-29\"" },
 		{ "criterion_id,level,assessment_type\n1.1,none,audit\n",
 		  "field \"assessment_type\" is \"audit\"; expected self or peer" },
@@ -226,7 +228,9 @@ static void test_bad_input(void **state)
 		{ "criterion_id,notes\n1.1,x\n", "a.csv:1: no column \"level\"" },
 		{ "criterion_id,level,notes\n1.1,none,\"unterminated\n",
 		  "a.csv:2: a quoted field opened here is never closed" },
-		{ "criterion_id,level,notes\n1.1,none,caf\xe9\n", "a.csv:2: column 13: byte 0xE9 is not UTF-8" },
+		/* Windows-1252 alone is read (test_spreadsheet_repairs); a mix is not */
+		{ "criterion_id,level,notes\n1.1,none,caf\xc3\xa9\n1.2,none,caf\xe9\n",
+		  "a.csv:3: column 13: byte 0xE9 is not UTF-8, yet line 2 is" },
 		{ "criterion_id,level,target_level\n1.1,none,best\n",
 		  "a.csv:2: field \"target_level\" is \"best\"" },
 		{ "criterion_id,level,target_level\n1.7,none,established\n",
@@ -237,7 +241,7 @@ static void test_bad_input(void **state)
 		{ "criterion_id,level\r1.1,none\r1.2,none\r1.3,none\r1.4,expert\r",
 		  "a.csv:5: field \"level\" is \"expert\"" },
 		{ "criterion_id,level,notes\r1.1,none,\"a\rb\"\r1.2,none,x\r1.9,none,y\r",
-		  "a.csv:5: field \"criterion_id\" is \"1.9\"" },
+		  "a.csv:5 (spreadsheet row 4): field \"criterion_id\" is \"1.9\"" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct tri_error err = {{0}};
@@ -246,6 +250,237 @@ static void test_bad_input(void **state)
 			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
 		if (!strstr(err.message, cases[i].expect))
 			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
+	}
+}
+
+/* Category 6 as a spreadsheet may give it back: rows (id as written,
+ * criterion it really is, level, with or without its statement) in the
+ * order given, after a header and optional lines before them. */
+struct sheet_row {
+	const char *written, *really;
+	enum level level;
+	bool statement;
+};
+
+static char *category_6(const char *before, const struct sheet_row *rows, size_t count)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+	fprintf(out, "criterion_id,level,statement,notes\n%s", before);
+	for (size_t i = 0; i < count; i++) {
+		long k = framework_find_criterion(fw, rows[i].really);
+		const char *cell = rows[i].level > LEVEL_NONE ? fw->criteria[k].cell[rows[i].level] : "";
+		fprintf(out, "%s,%s,\"%s\",\n", rows[i].written, level_name(rows[i].level),
+			rows[i].statement && cell ? cell : "");
+	}
+	fclose(out);
+	return text;
+}
+
+#define D LEVEL_DEVELOPING
+#define E LEVEL_ESTABLISHED
+#define L LEVEL_LEADING
+
+/* 6.10 written back as 6.1 is read as 6.10: by the rows' order when the
+ * column is in the framework's order, else by its statement. */
+static void test_ids_made_numbers(void **state)
+{
+	(void)state;
+	static const struct sheet_row in_order[] = {
+		{ "6.1", "6.1", D, false }, { "6.2", "6.2", L, false }, { "6.3", "6.3", E, false },
+		{ "6.4", "6.4", E, false }, { "6.5", "6.5", L, false }, { "6.6", "6.6", E, false },
+		{ "6.7", "6.7", E, false }, { "6.8", "6.8", L, false }, { "6.9", "6.9", L, false },
+		{ "6.1", "6.10", E, false }, { "6.11", "6.11", D, false },
+	};
+	static const struct sheet_row sorted[] = { /* sorted as numbers: order lost */
+		{ "6.1", "6.10", L, true }, { "6.1", "6.1", D, true }, { "6.11", "6.11", D, false },
+		{ "6.2", "6.2", L, false },
+	};
+	static const struct {
+		const char *before;
+		const struct sheet_row *rows;
+		size_t count;
+		const char *note;
+	} cases[] = {
+		{ "", in_order, 11, "a.csv:11: criterion_id \"6.1\" read as 6.10, by the rows' order "
+		  "(a spreadsheet wrote the id 6.10 as the number 6.1)" },
+		{ "", sorted, 4, "a.csv:2: criterion_id \"6.1\" read as 6.10, by its statement" },
+		/* a multi-line note before: the line and the spreadsheet row differ */
+		{ "6.2,none,,\"two\nlines\"\n", sorted + 1, 1, NULL },
+		{ "1.1,none,,\"two\nlines\"\n", in_order, 11, "a.csv:13 (spreadsheet row 12): "
+		  "criterion_id \"6.1\" read as 6.10, by the rows' order" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = category_6(cases[i].before, cases[i].rows, cases[i].count);
+		struct tri_error err = {{0}};
+		struct assessment *a = parse(text, &err);
+		if (!a)
+			fail_msg("case %zu: %s", i, err.message);
+		for (size_t r = 0; r < cases[i].count; r++) {
+			long k = framework_find_criterion(fw, cases[i].rows[r].really);
+			if (a->levels[k] != cases[i].rows[r].level)
+				fail_msg("case %zu: %s is %d", i, cases[i].rows[r].really, a->levels[k]);
+		}
+		assert_int_equal(a->read_notes.count, cases[i].note ? 1 : 0);
+		if (cases[i].note && !strstr(a->read_notes.items[0].text, cases[i].note))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, a->read_notes.items[0].text,
+				 cases[i].note);
+		assert_false(cases[i].note && a->read_notes.items[0].warning);
+		/* written back as the ids they are, 6.10 quoted against the next trip */
+		char *written = NULL;
+		size_t size = 0;
+		FILE *out = open_memstream(&written, &size);
+		assert_int_equal(assessment_write(a, out, &err), 0);
+		fclose(out);
+		assert_non_null(strstr(written, "\r\n\"6.10\","));
+		free(written);
+		assessment_destroy(a);
+		free(text);
+	}
+}
+
+/* Where neither order nor statement tells the rows apart, or a criterion
+ * is simply given twice: refused, naming both rows. */
+static void test_ids_refused(void **state)
+{
+	(void)state;
+	static const struct sheet_row unknown_pair[] = { /* out of order, no statements */
+		{ "6.2", "6.2", L, false }, { "6.1", "6.10", L, false }, { "6.1", "6.1", D, false },
+		{ "6.3", "6.3", E, false },
+	};
+	static const struct sheet_row same_statement[] = { /* a row pasted twice */
+		{ "6.2", "6.2", L, false }, { "6.1", "6.1", D, true }, { "6.1", "6.1", D, true },
+	};
+	static const struct sheet_row three[] = {
+		{ "6.1", "6.1", D, true }, { "6.1", "6.10", D, true }, { "6.1", "6.10", E, true },
+	};
+	static const struct sheet_row not_numbers[] = {
+		{ "6.2", "6.2", L, false }, { "6.2", "6.2", L, false },
+	};
+	static const struct {
+		const char *before;
+		const struct sheet_row *rows;
+		size_t count;
+		const char *expect;
+	} cases[] = {
+		{ "", unknown_pair, 4, "a.csv:3: criterion_id \"6.1\" is also on line 4: a "
+		  "spreadsheet may have turned an id into a number (6.1 or 6.10), and neither the "
+		  "rows' order nor their statements say which row is which" },
+		{ "1.1,none,,\"a\nb\"\n", unknown_pair, 4, "a.csv:5 (spreadsheet row 4): criterion_id "
+		  "\"6.1\" is also on line 6, spreadsheet row 5" },
+		{ "", same_statement, 3, "a.csv:4: criterion \"6.1\" is given again (first on line "
+		  "3); expected each criterion once" },
+		{ "", three, 3, "a.csv:4: criterion \"6.10\" (written \"6.1\") is given again "
+		  "(first on line 3)" },
+		{ "", not_numbers, 2, "a.csv:3: criterion \"6.2\" is given again (first on line 2)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = category_6(cases[i].before, cases[i].rows, cases[i].count);
+		struct tri_error err = {{0}};
+		struct assessment *a = parse(text, &err);
+		if (a)
+			fail_msg("case %zu loaded; expected \"%s\"", i, cases[i].expect);
+		if (!strstr(err.message, cases[i].expect))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
+		free(text);
+	}
+}
+
+/* The other repairs and doubts, each said; the text as it should be. */
+static void test_spreadsheet_repairs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		size_t size;  /* 0: strlen */
+		const char *notes[3]; /* in order; a leading '!' is a warning */
+		const char *date, *notes_1_1;
+		bool bom;
+	} cases[] = {
+		{ "criterion_id,level,date\n1.1,none,24/11/2026\n", 0,
+		  { "a.csv:2: field \"date\" \"24/11/2026\" read as 2026-11-24 (day/month/year, as "
+		    "a UK spreadsheet writes it)" }, "2026-11-24", "", false },
+		{ "criterion_id,level,date\n1.1,none,24/11/26\n", 0,
+		  { "read as 2026-11-24 (day/month/year, as a UK spreadsheet writes it; a "
+		    "two-digit year is 20YY)" }, "2026-11-24", "", false },
+		{ "criterion_id,level,notes\r\n1.1,none,caf\xe9 \x93ok\x94\r\n", 0,
+		  { "a.csv: Windows-1252 text, read as UTF-8 (a save writes UTF-8, behind a "
+		    "byte-order mark)" }, "", "caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d", true },
+		{ "\xff\xfe" "c\0r\0i\0t\0e\0r\0i\0o\0n\0_\0i\0d\0\t\0l\0e\0v\0e\0l\0\t\0n\0o\0t\0e\0s\0"
+		  "\r\0\n\0" "1\0.\0" "1\0\t\0n\0o\0n\0e\0\t\0\xe9\0\r\0\n\0", 78,
+		  { "a.csv: UTF-16 text, read as UTF-8", "a.csv: fields separated by tabs, as its "
+		    "header row is (a save separates them with commas)" }, "", "\xc3\xa9", true },
+		{ "criterion_id;level;notes\n1.1;none;\"a;b\"\n", 0,
+		  { "a.csv: fields separated by semicolons" }, "", "a;b", false },
+		{ "\xef\xbb\xbf" "criterion_id,level,points,notes\n1.1,established,3,x\n1.2,,2,\n"
+		  "1.3,established,2,\n1.4,established,2.0,\n", 0,
+		  { "!a.csv:2: field \"points\" is \"3\" but level \"established\" gives 2 points; "
+		    "the level counts", "!a.csv:3: field \"points\" is \"2\" but no level is given" },
+		  "", "x", true },
+		{ "criterion_id,level,timescale,notes\n1.1,none,03/01/27,Mar-27\n1.2,none,"
+		  "March 2027,Q3\n", 0,
+		  { "!a.csv:2: field \"notes\" is \"Mar-27\", a bare date as a spreadsheet writes "
+		    "one; kept as text", "!a.csv:2: field \"timescale\" is \"03/01/27\", a bare "
+		    "date" }, "", "Mar-27", false },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tri_error err = {{0}};
+		size_t size = cases[i].size ? cases[i].size : strlen(cases[i].text);
+		struct assessment *a = assessment_parse(fw, "a.csv", cases[i].text, size, &err);
+		if (!a)
+			fail_msg("case %zu: %s", i, err.message);
+		size_t expected = 0;
+		while (expected < 3 && cases[i].notes[expected])
+			expected++;
+		if (a->read_notes.count != expected)
+			fail_msg("case %zu: %zu notes, expected %zu (first: %s)", i,
+				 a->read_notes.count, expected,
+				 a->read_notes.count ? a->read_notes.items[0].text : "none");
+		for (size_t n = 0; n < expected; n++) {
+			const char *want = cases[i].notes[n];
+			bool warning = *want == '!';
+			if (!strstr(a->read_notes.items[n].text, want + warning))
+				fail_msg("case %zu: \"%s\" lacks \"%s\"", i,
+					 a->read_notes.items[n].text, want + warning);
+			assert_int_equal(a->read_notes.items[n].warning, warning);
+		}
+		assert_string_equal(a->date, cases[i].date);
+		assert_string_equal(a->answers[0].notes, cases[i].notes_1_1);
+		assert_int_equal(a->bom, cases[i].bom);
+		assessment_destroy(a);
+	}
+}
+
+/* A file with a byte-order mark keeps it on every save; one without
+ * gets none; the canonical form loads with no note. */
+static void test_bom_kept(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"\xef\xbb\xbf" "criterion_id;level;date\n1.1;developing;24/11/2026\n",
+		"criterion_id,level\n1.1,developing\n",
+	};
+	for (int i = 0; i < 2; i++) {
+		const char *path = path_in_dir("bom.csv");
+		write_text(path, files[i]);
+		struct tri_error err = {{0}};
+		struct assessment *a = assessment_load(fw, path, &err);
+		if (!a)
+			fail_msg("%s", err.message);
+		for (int save = 0; save < 2; save++) {
+			assert_int_equal(assessment_save(a, path, false, &err), 0);
+			assessment_destroy(a);
+			char *data = slurp(path);
+			assert_int_equal(memcmp(data, "\xef\xbb\xbf" "criterion_id,", 16) == 0, i == 0);
+			assert_int_equal(strncmp(data, "criterion_id,", 13) == 0, i == 1);
+			free(data);
+			a = assessment_load(fw, path, &err);
+			assert_non_null(a);
+			assert_int_equal(a->read_notes.count, 0);
+			assert_int_equal(a->bom, i == 0);
+		}
+		assessment_destroy(a);
 	}
 }
 
@@ -480,6 +715,10 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_minimal_and_spreadsheet_files),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_ids_made_numbers),
+		cmocka_unit_test(test_ids_refused),
+		cmocka_unit_test(test_spreadsheet_repairs),
+		cmocka_unit_test(test_bom_kept),
 		cmocka_unit_test(test_set_level_refuses_missing_cell),
 		cmocka_unit_test(test_failed_save_keeps_old_file),
 		cmocka_unit_test(test_writer_failure_and_exclusive),
