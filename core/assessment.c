@@ -604,7 +604,8 @@ static struct assessment *parse(const struct framework *fw, const char *name,
 	struct assessment *a = NULL;
 	long *extra_index = NULL;
 	long *criterion = NULL; /* per row: its criterion, or -1 */
-	if (csvio_table_parse_spreadsheet(&t, name, data, size, err) != 0)
+	if (csvio_table_parse_spreadsheet(&t, name, data, size, column_names[COL_CRITERION],
+					  err) != 0)
 		return NULL;
 	long cols[COLUMN_COUNT];
 	for (int c = 0; c < COLUMN_COUNT; c++)

@@ -393,11 +393,50 @@ static int from_utf16(const char *name, const char *data, size_t size, bool litt
 	return -1;
 }
 
-/* The delimiter the header row uses: the most frequent of , ; Tab outside
- * quotes on the first non-blank record (commas on a tie, or none). */
-static char detect_delimiter(const char *data, size_t size)
+/* Does the first non-blank record, split at delimiter outside quotes,
+ * have a field that is anchor (blanks and surrounding quotes aside,
+ * case-insensitive)? */
+static bool header_has(const char *data, size_t size, char delimiter, const char *anchor)
+{
+	size_t i = 0, anchor_length = strlen(anchor);
+	while (i < size && (data[i] == '\n' || data[i] == '\r'))
+		i++;
+	while (i <= size) {
+		size_t start = i;
+		bool quoted = false;
+		while (i < size && (quoted || (data[i] != delimiter && data[i] != '\n' &&
+					       data[i] != '\r'))) {
+			quoted ^= data[i] == '"';
+			i++;
+		}
+		size_t end = i;
+		while (start < end && (data[start] == ' ' || data[start] == '\t'))
+			start++;
+		while (end > start && (data[end - 1] == ' ' || data[end - 1] == '\t'))
+			end--;
+		if (end - start >= 2 && data[start] == '"' && data[end - 1] == '"') {
+			start++;
+			end--;
+		}
+		if (end - start == anchor_length && strncasecmp(data + start, anchor,
+								anchor_length) == 0)
+			return true;
+		if (i >= size || data[i] != delimiter)
+			return false;
+		i++;
+	}
+	return false;
+}
+
+/* The delimiter of the header row: of , ; Tab the one that makes a field
+ * of anchor (commas first), else the most frequent outside quotes on the
+ * first non-blank record (commas on a tie, or none). */
+static char detect_delimiter(const char *data, size_t size, const char *anchor)
 {
 	static const char candidates[] = { ',', ';', '\t' };
+	for (int k = 0; anchor && k < 3; k++)
+		if (header_has(data, size, candidates[k], anchor))
+			return candidates[k];
 	size_t count[3] = { 0 };
 	bool quoted = false, started = false;
 	for (size_t i = 0; i < size; i++) {
@@ -562,7 +601,7 @@ static int decode(struct csvio_table *table, const char *name, const char **data
 }
 
 static int parse(struct csvio_table *table, const char *name, const char *data, size_t size,
-		 size_t max_rows, bool spreadsheet, struct tri_error *err)
+		 size_t max_rows, bool spreadsheet, const char *anchor, struct tri_error *err)
 {
 	*table = (struct csvio_table){ .format = { CSVIO_UTF8, false, ',' } };
 	char *converted;
@@ -572,7 +611,7 @@ static int parse(struct csvio_table *table, const char *name, const char *data, 
 		return -1;
 	}
 	if (spreadsheet)
-		table->format.delimiter = detect_delimiter(data, size);
+		table->format.delimiter = detect_delimiter(data, size, anchor);
 
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -615,19 +654,20 @@ int csvio_table_parse_limited(struct csvio_table *table, const char *name,
 			      const char *data, size_t size, size_t max_rows,
 			      struct tri_error *err)
 {
-	return parse(table, name, data, size, max_rows, false, err);
+	return parse(table, name, data, size, max_rows, false, NULL, err);
 }
 
 int csvio_table_parse_spreadsheet(struct csvio_table *table, const char *name,
-				  const char *data, size_t size, struct tri_error *err)
+				  const char *data, size_t size, const char *anchor,
+				  struct tri_error *err)
 {
-	return parse(table, name, data, size, SIZE_MAX, true, err);
+	return parse(table, name, data, size, SIZE_MAX, true, anchor, err);
 }
 
 int csvio_table_parse(struct csvio_table *table, const char *name,
 		      const char *data, size_t size, struct tri_error *err)
 {
-	return parse(table, name, data, size, SIZE_MAX, false, err);
+	return parse(table, name, data, size, SIZE_MAX, false, NULL, err);
 }
 
 void csvio_table_finish(struct csvio_table *table)

@@ -78,10 +78,13 @@ int csvio_table_parse_limited(struct csvio_table *table, const char *name,
  * naming it as UTF-16); Windows-1252, converted, only when the file holds
  * no valid multi-byte UTF-8 and none of the five bytes Windows-1252 leaves
  * undefined (a file mixing encodings is refused as not UTF-8); ';' or Tab
- * between fields when the header row has more of them than of commas
- * (outside quotes).  Messages name lines of the file as it is. */
+ * between fields where that makes a header field of anchor (a column
+ * every such file has: "criterion_id"; commas first), else where the
+ * header row has more of them than of commas outside quotes (anchor may be
+ * NULL).  Messages name lines of the file as it is. */
 int csvio_table_parse_spreadsheet(struct csvio_table *table, const char *name,
-				  const char *data, size_t size, struct tri_error *err);
+				  const char *data, size_t size, const char *anchor,
+				  struct tri_error *err);
 
 /* "UTF-8", "UTF-16", "Windows-1252", for messages.  Static storage. */
 const char *csvio_encoding_name(enum csvio_encoding encoding);

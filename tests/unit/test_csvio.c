@@ -251,8 +251,11 @@ static void test_spreadsheet_formats(void **state)
 		  false, ';', "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x82\xac" },
 		{ "\xef\xbb\xbf" "a;b;c\n1;2;\"x;y,z\"\n", false, CSVIO_UTF8, true, ';', "x;y,z" },
 		{ "\n\na\tb\tc\n1\t2\t3\n", false, CSVIO_UTF8, false, '\t', "3" },
-		{ "\"a;b\",c,d\n1,2,3\n", false, CSVIO_UTF8, false, ',', "3" },
+		{ "\"x;y\",c,d\n1,2,3\n", false, CSVIO_UTF8, false, ',', "3" },
 		{ "a;b,c;d\n1;2,x;3\n", false, CSVIO_UTF8, false, ';', "3" },
+		/* the anchor decides, however many of another a header name holds */
+		{ "a,b;;;,c\n1,2,3\n", false, CSVIO_UTF8, false, ',', "3" },
+		{ "\"A\"\t\"b,,,\"\tc\n1\t2\t3\n", false, CSVIO_UTF8, false, '\t', "3" },
 		{ "a\n1\n", false, CSVIO_UTF8, false, ',', "" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -263,7 +266,7 @@ static void test_spreadsheet_formats(void **state)
 			memcpy(data, cases[i].data, size);
 		struct csvio_table t;
 		struct tri_error err = {{0}};
-		if (csvio_table_parse_spreadsheet(&t, "f.csv", data, size, &err) != 0)
+		if (csvio_table_parse_spreadsheet(&t, "f.csv", data, size, "a", &err) != 0)
 			fail_msg("case %zu: %s", i, err.message);
 		assert_int_equal(t.format.encoding, cases[i].encoding);
 		assert_int_equal(t.format.bom, cases[i].bom);
@@ -301,7 +304,7 @@ static void test_spreadsheet_refusals(void **state)
 		struct tri_error err = {{0}};
 		size_t size = cases[i].size ? cases[i].size : strlen(cases[i].data);
 		assert_int_equal(csvio_table_parse_spreadsheet(&t, "f.csv", cases[i].data, size,
-							       &err), -1);
+							       "a", &err), -1);
 		if (!strstr(err.message, cases[i].expect) || strstr(err.message, "broken quoting"))
 			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.message, cases[i].expect);
 		csvio_table_finish(&t);
