@@ -51,6 +51,17 @@ void cli_csv_row(const char *const *fields, size_t count, uint64_t computed);
 /* Start CSV output: the byte-order mark when --bom was given. */
 void cli_csv_begin(const struct cli_options *opt);
 
+/* Say on standard error what loading a repaired or doubts, one line each:
+ * "tri-assess: note: a.csv:71: criterion_id ..." (a repair) or
+ * "tri-assess: warning: a.csv:5: field "points" ..." (a doubt). */
+void cli_say_read_notes(const struct assessment *a);
+
+/* The same lines as one text, each ending in a newline (for a worker
+ * thread to keep until its turn); NULL when there is nothing to say or
+ * memory ran out.  Print it with cli_say_lines. */
+char *cli_read_notes_text(const struct assessment *a);
+void cli_say_lines(const char *text);
+
 /* Load every file, or report every failure and return NULL: no partial
  * report from a bad set.  Free with cli_free_all. */
 struct assessment **cli_load_all(const struct framework *fw, char **files, int count,

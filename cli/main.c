@@ -48,7 +48,9 @@ static const char usage_text[] =
 "  --compare OTHER    in the wizard and report: show OTHER's levels beside these;\n"
 "                     in the wizard, a adopts OTHER's level (recorded in history)\n"
 "  --who NAME         who is making changes in a comparison (default: $USER)\n"
-"  --bom              start CSV output with a UTF-8 byte-order mark\n"
+"  --bom              start CSV output with a UTF-8 byte-order mark; in the\n"
+"                     wizard, give the assessment file one too (new files\n"
+"                     have one; a file keeps what it has)\n"
 "  --highlight ORG    benchmark: show where ORG stands\n"
 "  --named            benchmark: name every organisation (default: anonymised)\n"
 "  --type self|peer   benchmark: which assessments to count (default self; a file\n"
@@ -171,6 +173,39 @@ void cli_csv_begin(const struct cli_options *opt)
 		fputs("\xEF\xBB\xBF", stdout);
 }
 
+char *cli_read_notes_text(const struct assessment *a)
+{
+	char *text = NULL;
+	size_t size = 0;
+	if (a->read_notes.count == 0)
+		return NULL;
+	FILE *out = open_memstream(&text, &size);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < a->read_notes.count; i++)
+		fprintf(out, "%s: %s\n", a->read_notes.items[i].warning ? "warning" : "note",
+			a->read_notes.items[i].text);
+	fclose(out);
+	return text;
+}
+
+void cli_say_lines(const char *text)
+{
+	for (const char *line = text; line && *line;) {
+		const char *end = strchr(line, '\n');
+		int length = end ? (int)(end - line) : (int)strlen(line);
+		cli_error("%.*s", length, line);
+		line += length + (end != NULL);
+	}
+}
+
+void cli_say_read_notes(const struct assessment *a)
+{
+	char *text = cli_read_notes_text(a);
+	cli_say_lines(text);
+	free(text);
+}
+
 struct assessment **cli_load_all(const struct framework *fw, char **files, int count,
 				 bool levels_only)
 {
@@ -187,6 +222,8 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 		if (!loaded[i]) {
 			cli_error("%s", err.message);
 			ok = false;
+		} else {
+			cli_say_read_notes(loaded[i]);
 		}
 	}
 	if (!ok) {
@@ -218,6 +255,7 @@ static int load_many(const struct framework *fw, char **files, int count,
 		struct tri_error err;
 		struct assessment *a = assessment_load_levels(fw, files[i], &err);
 		if (a) {
+			cli_say_read_notes(a);
 			loaded[n] = a;
 			labels[n++] = files[i];
 		} else if (!cli_pass_over_own(files[i])) {
@@ -511,6 +549,7 @@ static int cmd_new(const struct framework *fw, const struct cli_options *opt,
 		cli_error("out of memory");
 		return rc;
 	}
+	a->bom = true; /* so that Excel reads its text as UTF-8 (docs/file-formats.md) */
 	if (assessment_set_text(&a->organisation, opt->organisation, &err) != 0 ||
 	    assessment_set_text(&a->type, type, &err) != 0 ||
 	    assessment_set_text(&a->assessors, opt->assessors, &err) != 0 ||

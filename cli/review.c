@@ -210,6 +210,7 @@ struct bench_data {
 	char (*dates)[16];      /* n */
 	long long *mtimes;      /* n: nanoseconds */
 	char **errors;          /* n: why it did not load, or NULL */
+	char **read_notes;      /* n: what loading repaired or doubts, or NULL */
 	const char **own;       /* n: which of tri-assess's own tables it is, or NULL */
 	struct benchmark_candidate *candidates; /* n */
 };
@@ -253,6 +254,7 @@ static void *bench_worker(void *arg)
 				job->d->errors[f] = strdup(err.message);
 			continue;
 		}
+		job->d->read_notes[f] = cli_read_notes_text(a);
 		bench_take(job, f, a);
 		assessment_destroy(a);
 	}
@@ -261,11 +263,14 @@ static void *bench_worker(void *arg)
 
 static void bench_finish(struct bench_data *d)
 {
-	for (size_t f = 0; f < d->n && d->organisations && d->keys && d->errors; f++) {
+	for (size_t f = 0; f < d->n && d->organisations && d->keys && d->errors &&
+	     d->read_notes; f++) {
 		free(d->organisations[f]);
 		free(d->keys[f]);
 		free(d->errors[f]);
+		free(d->read_notes[f]);
 	}
+	free(d->read_notes);
 	free(d->scores);
 	free(d->levels);
 	free(d->answered);
@@ -293,10 +298,12 @@ static int bench_load(const struct framework *fw, char **files, size_t n, struct
 	d->dates = calloc(n, sizeof *d->dates);
 	d->mtimes = calloc(n, sizeof *d->mtimes);
 	d->errors = calloc(n, sizeof *d->errors);
+	d->read_notes = calloc(n, sizeof *d->read_notes);
 	d->own = calloc(n, sizeof *d->own);
 	d->candidates = calloc(n, sizeof *d->candidates);
 	if (!d->scores || !d->levels || !d->answered || !d->organisations || !d->keys ||
-	    !d->types || !d->dates || !d->mtimes || !d->errors || !d->own || !d->candidates)
+	    !d->types || !d->dates || !d->mtimes || !d->errors || !d->read_notes || !d->own ||
+	    !d->candidates)
 		return -1;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t workers = cores < 1 ? 1 : cores > 16 ? 16 : (size_t)cores;
@@ -326,6 +333,7 @@ static int bench_check(char **files, const struct bench_data *d)
 {
 	int rc = 0;
 	for (size_t f = 0; f < d->n; f++) {
+		cli_say_lines(d->read_notes[f]);
 		if (d->own[f]) {
 			cli_error("passed over %s: %s written by tri-assess, not "
 				"an assessment", files[f], d->own[f]);
