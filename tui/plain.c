@@ -208,6 +208,17 @@ static void say_notice(struct session *s, FILE *out)
 	}
 }
 
+/* What reading the file (and the compared one) repaired or doubts, in
+ * full: the notice counts them, this names each. */
+static void list_read_notes(const struct session *s, FILE *out)
+{
+	const struct assessment *files[] = { s->a, s->other };
+	for (int f = 0; f < 2; f++)
+		for (size_t i = 0; files[f] && i < files[f]->read_notes.count; i++)
+			plain_printf(out, "  %s: %s\n", files[f]->read_notes.items[i].warning
+				     ? "warning" : "repaired", files[f]->read_notes.items[i].text);
+}
+
 /* W FILE: save elsewhere and continue there; an existing file is replaced
  * only when confirmed at a terminal.  Refused from a pipe: the answers
  * after it were meant for the other file. */
@@ -258,8 +269,9 @@ static void say_read_only(const struct session *s, FILE *out)
 			"a copy.\n", s->read_only, s->path);
 }
 
-static void plain_help(const struct framework *fw, FILE *out)
+static void plain_help(const struct session *s, FILE *out)
 {
+	const struct framework *fw = s->fw;
 	plain_printf(out, "\nAt each criterion type a number and Enter:\n"
 		"  0 None, 1 Developing, 2 Established, 3 Leading (only the levels shown)\n"
 		"  Enter alone keeps the current level and moves on\n"
@@ -271,6 +283,11 @@ static void plain_help(const struct framework *fw, FILE *out)
 	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
 		plain_printf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
 			fw->level_descriptor[l]);
+	if ((s->a && s->a->read_notes.count) || (s->other && s->other->read_notes.count)) {
+		plain_printf(out, "What reading the file repaired or doubts:\n");
+		list_read_notes(s, out);
+		plain_printf(out, "\n");
+	}
 }
 
 /* "0, 2": the levels criterion c has, as keys. */
@@ -352,7 +369,7 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	if (alone && *cmd >= '0' && *cmd <= '3')
 		return set_level(p, i, (enum level)(*cmd - '0'), shown);
 	if (alone && *cmd == '?') {
-		plain_help(fw, p->out);
+		plain_help(p->s, p->out);
 		*shown = false;
 	} else if (alone && *cmd == 'q') {
 		if (!p->s->save_failed || !p->terminal || armed)
@@ -422,6 +439,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		: " Every answer is saved as you give it.");
 	say_read_only(s, out);
 	say_notice(s, out);
+	list_read_notes(s, out);
 	bool shown = false;
 	char keys[32];
 	while (i < fw->criterion_count && !session_signal && !p.stopped) {

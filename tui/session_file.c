@@ -21,6 +21,12 @@
 
 #define SESSION_MAX_FILE (64u << 20)
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
+
 /* Read path and parse it twice: the answers and the base to merge with. */
 static int load(const struct session *s, const char *path, struct assessment **a,
 		struct assessment **base, struct fileid *id, struct tri_error *err)
@@ -40,6 +46,30 @@ static int load(const struct session *s, const char *path, struct assessment **a
 		return -1;
 	}
 	return 0;
+}
+
+/* Append to s->notice (after what it already says) that reading path
+ * repaired or doubts something in a: how many, and where to see them
+ * (the front ends list a->read_notes in full). */
+static void say_read_notes(struct session *s, const struct assessment *a, const char *path)
+{
+	size_t count = a->read_notes.count, warnings = spreadsheet_warnings(&a->read_notes);
+	if (count == 0)
+		return;
+	size_t used = strlen(s->notice);
+	char repairs[40] = "", doubts[40] = "";
+	if (count > warnings)
+		snprintf(repairs, sizeof repairs, "%zu repair%s", count - warnings,
+			 count - warnings == 1 ? "" : "s");
+	if (warnings)
+		snprintf(doubts, sizeof doubts, "%zu warning%s to check", warnings,
+			 warnings == 1 ? "" : "s");
+	snprintf(s->notice + used, sizeof s->notice - used, "%s%.300s was read with %s%s%s of "
+		 "what a spreadsheet did to it (? lists them)%s", used ? " " : "",
+		 base_name(path), repairs, *repairs && *doubts ? " and " : "", doubts,
+		 a == s->a && !s->read_only[0] && count > warnings
+		 ? "; the next save writes it in tri-assess's form." : ".");
+	s->notice_is_warning = true;
 }
 
 /* Why the file at real (stat st) cannot be written, or "" if it can. */
@@ -131,8 +161,12 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 			return -1;
 		exists = access(s->real_path, F_OK) == 0;
 	}
-	if (exists)
-		return load(s, s->real_path, &s->a, &s->base, &s->disk, err);
+	if (exists) {
+		if (load(s, s->real_path, &s->a, &s->base, &s->disk, err) != 0)
+			return -1;
+		say_read_notes(s, s->a, s->path);
+		return 0;
+	}
 	s->is_new = true;
 	s->a = assessment_create(fw);
 	s->base = assessment_create(fw);
@@ -140,6 +174,9 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 		tri_error_set(err, "out of memory");
 		return -1;
 	}
+	/* a new file starts with a byte-order mark, so that Excel reads the
+	 * Standard's text as UTF-8 on a double-click (docs/file-formats.md) */
+	s->a->bom = true;
 	return 0;
 }
 
@@ -207,12 +244,6 @@ static bool disk_unchanged(struct session *s)
 		return false;
 	free(data);
 	return read.hash == s->disk.hash;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash && slash[1] ? slash + 1 : path;
 }
 
 static void fail(struct session *s, const char *format, ...)
@@ -309,6 +340,7 @@ static int keep_both(struct session *s, struct assessment *theirs, struct assess
 		 "too. Your version is kept in %.200s; this is the file's version.",
 		 base_name(s->path), r->conflict_ids, base_name(name));
 	s->notice_is_warning = true;
+	say_read_notes(s, s->a, s->path);
 	return 0;
 }
 
@@ -362,6 +394,7 @@ static int reconcile(struct session *s)
 			 "this is the file's version.", base_name(s->path), r.theirs_ids);
 		s->notice_is_warning = true;
 	}
+	say_read_notes(s, s->a, s->path);
 	return r.mine ? 0 : 1;
 }
 
@@ -509,6 +542,7 @@ int session_open_other(struct session *s, const char *path, const char *who,
 	if (load(s, path, &s->other, &spare, &s->other_id, err) != 0)
 		return -1;
 	assessment_destroy(spare);
+	say_read_notes(s, s->other, path);
 	const char *user = getenv("USER");
 	snprintf(s->who, sizeof s->who, "%s", who && *who ? who : user && *user ? user : "");
 	return 0;

@@ -139,6 +139,14 @@ static void build(struct wizard *w, struct help_text *t)
 	const struct framework *fw = w->s.fw;
 	const struct ui *ui = &w->ui;
 	int width = w->cols - 2;
+	const struct assessment *files[] = { w->s.a, w->s.other };
+	if ((files[0] && files[0]->read_notes.count) || (files[1] && files[1]->read_notes.count)) {
+		add_text(t, ui, "WHAT READING THE FILE REPAIRED OR DOUBTS");
+		for (int f = 0; f < 2; f++)
+			for (size_t i = 0; files[f] && i < files[f]->read_notes.count; i++)
+				add_entry(t, ui, files[f]->read_notes.items[i].warning ? "Warning"
+					  : "Repaired", files[f]->read_notes.items[i].text, width);
+	}
 	add_text(t, ui, "KEYS");
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		add_key(t, ui, keys[i][0], keys[i][1], width);

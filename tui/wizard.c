@@ -39,6 +39,8 @@ int wizard_main(const struct framework *fw, const char *path,
 		return 1;
 	}
 	w->s.bom = options->bom;
+	if (options->bom)
+		w->s.a->bom = true; /* the file gets one too, and keeps it */
 	if (options->compare &&
 	    session_open_other(&w->s, options->compare, options->who, &err) != 0) {
 		plain_printf(stderr, "tri-assess: %s\n", err.message);

@@ -17,7 +17,7 @@ wait_for "EXITED=0"
 wait_for "signal 1: every answer is saved in $FILE"
 OUT=$(python3 - "$FILE" <<'PY'
 import csv, sys
-for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
     if row["criterion_id"] == "1.1":
         print(repr(row["level"]), repr(row["evidence"]), repr(row["notes"]))
 PY
