@@ -62,13 +62,13 @@ static void say_read_notes(struct session *s, const struct assessment *a, const 
 		snprintf(repairs, sizeof repairs, "%zu repair%s", count - warnings,
 			 count - warnings == 1 ? "" : "s");
 	if (warnings)
-		snprintf(doubts, sizeof doubts, "%zu warning%s to check", warnings,
+		snprintf(doubts, sizeof doubts, "%zu warning%s", warnings,
 			 warnings == 1 ? "" : "s");
-	snprintf(s->notice + used, sizeof s->notice - used, "%s%.300s was read with %s%s%s of "
-		 "what a spreadsheet did to it (? lists them)%s", used ? " " : "",
-		 base_name(path), repairs, *repairs && *doubts ? " and " : "", doubts,
+	snprintf(s->notice + used, sizeof s->notice - used, "%s%.300s came through a "
+		 "spreadsheet: %s%s%s (? lists them)%s", used ? " " : "", base_name(path),
+		 repairs, *repairs && *doubts ? ", " : "", doubts,
 		 a == s->a && !s->read_only[0] && count > warnings
-		 ? "; the next save writes it in tri-assess's form." : ".");
+		 ? "; saving writes tri-assess's form." : ".");
 	s->notice_is_warning = true;
 }
 
