@@ -222,7 +222,7 @@ struct meta_seen {
 /* "name:line" or "name:line (spreadsheet row N)", into where. */
 #define WHERE_SIZE 4200
 #define WHERE(where, name, line, record) \
-	csvio_where(where, sizeof where, name, line, record)
+	csvio_where((where), sizeof(where), (name), (line), (record))
 
 static int check_meta(const char *name, const struct csvio_table *t, long column,
 		      const char *label, struct meta_seen *seen, struct tri_error *err)

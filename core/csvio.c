@@ -328,7 +328,7 @@ static int to_utf8(const char *from, const char *data, size_t size, char **out,
 	*out = NULL;
 	*failed_at = SIZE_MAX;
 	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) // NOLINT(performance-no-int-to-ptr): iconv_open's failure value
 		return -1;
 	size_t capacity = size * 2 + 16, used = 0;
 	char *buffer = malloc(capacity);
@@ -409,17 +409,20 @@ static bool header_has(const char *data, size_t size, char delimiter, const char
 			quoted ^= data[i] == '"';
 			i++;
 		}
-		size_t end = i;
-		while (start < end && (data[start] == ' ' || data[start] == '\t'))
-			start++;
-		while (end > start && (data[end - 1] == ' ' || data[end - 1] == '\t'))
-			end--;
-		if (end - start >= 2 && data[start] == '"' && data[end - 1] == '"') {
-			start++;
-			end--;
+		const char *field = data + start;
+		size_t length = i - start;
+		while (length && (*field == ' ' || *field == '\t')) {
+			field++;
+			length--;
 		}
-		if (end - start == anchor_length && strncasecmp(data + start, anchor,
-								anchor_length) == 0)
+		while (length && (field[length - 1] == ' ' || field[length - 1] == '\t'))
+			length--;
+		bool in_quotes = length >= 2 && field[0] == '"' && field[length - 1] == '"';
+		if (in_quotes) {
+			field++;
+			length -= 2;
+		}
+		if (length == anchor_length && strncasecmp(field, anchor, anchor_length) == 0)
 			return true;
 		if (i >= size || data[i] != delimiter)
 			return false;

@@ -9,29 +9,27 @@
 
 int spreadsheet_note(struct spreadsheet_notes *notes, bool warning, const char *format, ...)
 {
+	if (notes->count == notes->capacity) {
+		size_t capacity = notes->capacity ? notes->capacity * 2 : 8;
+		struct spreadsheet_note *grown = realloc(notes->items, capacity * sizeof *grown);
+		if (!grown)
+			return -1;
+		notes->items = grown;
+		notes->capacity = capacity;
+	}
 	va_list args;
 	va_start(args, format);
 	int length = vsnprintf(NULL, 0, format, args);
 	va_end(args);
-	if (length < 0)
-		return -1;
-	char *text = malloc((size_t)length + 1);
-	if (!text)
+	struct spreadsheet_note *note = &notes->items[notes->count];
+	note->warning = warning;
+	note->text = length < 0 ? NULL : malloc((size_t)length + 1);
+	if (!note->text)
 		return -1;
 	va_start(args, format);
-	vsnprintf(text, (size_t)length + 1, format, args);
+	vsnprintf(note->text, (size_t)length + 1, format, args);
 	va_end(args);
-	if (notes->count == notes->capacity) {
-		size_t capacity = notes->capacity ? notes->capacity * 2 : 8;
-		struct spreadsheet_note *grown = realloc(notes->items, capacity * sizeof *grown);
-		if (!grown) {
-			free(text);
-			return -1;
-		}
-		notes->items = grown;
-		notes->capacity = capacity;
-	}
-	notes->items[notes->count++] = (struct spreadsheet_note){ warning, text };
+	notes->count++;
 	return 0;
 }
 
