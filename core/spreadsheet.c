@@ -120,7 +120,10 @@ bool spreadsheet_uk_date(const char *text, char iso[11], bool *two_digit_year)
 	if (!numeric_date(start, end, "/.-", &d) || d.year < 1900 ||
 	    !real_day(d.year, d.second, d.first))
 		return false;
-	snprintf(iso, 11, "%04d-%02d-%02d", d.year % 10000, d.second, d.first);
+	char formatted[32]; /* the parts are checked: always ten characters */
+	snprintf(formatted, sizeof formatted, "%04d-%02d-%02d", d.year % 10000, d.second,
+		 d.first);
+	memcpy(iso, formatted, 11);
 	if (two_digit_year)
 		*two_digit_year = d.two_digit_year;
 	return true;
