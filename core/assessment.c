@@ -435,70 +435,82 @@ static int note_format(struct assessment *a, const char *name, const struct csvi
 }
 
 /* Which criterion each row is (idmatch: ids a spreadsheet made numbers
- * repaired, repeats refused); -1 for an id the framework lacks. */
-static long *match_rows(struct assessment *a, const char *name, const struct csvio_table *t,
+ * repaired, repeats refused); -1 for an id the framework lacks.  The ids
+ * are trimmed in place (the table is parse's own). */
+static long *match_rows(struct assessment *a, const char *name, struct csvio_table *t,
 			const long *cols, struct tri_error *err)
 {
-	struct idmatch_row *rows = calloc(t->row_count ? t->row_count : 1, sizeof *rows);
-	char **ids = calloc(t->row_count ? t->row_count : 1, sizeof *ids);
+	struct idmatch_row *rows = malloc((t->row_count ? t->row_count : 1) * sizeof *rows);
 	long *criterion = malloc((t->row_count ? t->row_count : 1) * sizeof *criterion);
-	bool ok = rows && ids && criterion;
-	for (size_t r = 0; ok && r < t->row_count; r++) {
-		const struct csvio_row *row = &t->rows[r];
-		ok = (ids[r] = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]))) != NULL;
-		rows[r] = (struct idmatch_row){ ids[r] ? ids[r] : "",
-			csvio_row_field(row, cols[COL_LEVEL]),
+	if (!rows || !criterion) {
+		out_of_memory(name, err);
+		goto fail;
+	}
+	for (size_t r = 0; r < t->row_count; r++) {
+		struct csvio_row *row = &t->rows[r];
+		char *id = (char *)csvio_row_field(row, cols[COL_CRITERION]);
+		while (isspace((unsigned char)*id))
+			id++;
+		size_t length = strlen(id);
+		while (length && isspace((unsigned char)id[length - 1]))
+			id[--length] = '\0'; /* never the shared "" of a short row: it is empty */
+		rows[r] = (struct idmatch_row){ id, csvio_row_field(row, cols[COL_LEVEL]),
 			csvio_row_field(row, cols[COL_STATEMENT]), row->line, row->record };
 	}
-	if (!ok)
-		out_of_memory(name, err);
-	else if (idmatch_rows(a->framework, name, rows, t->row_count, criterion,
-			      &a->read_notes, err) != 0)
-		ok = false;
-	for (size_t r = 0; ids && r < t->row_count; r++)
-		free(ids[r]);
-	free(ids);
+	if (idmatch_rows(a->framework, name, rows, t->row_count, criterion, &a->read_notes,
+			 err) != 0)
+		goto fail;
 	free(rows);
-	if (!ok) {
-		free(criterion);
-		return NULL;
-	}
 	return criterion;
+fail:
+	free(rows);
+	free(criterion);
+	return NULL;
 }
 
 /* A points value that is not the level's points: the level counts. */
-static int doubt_points(struct assessment *a, const char *where, const char *points_text,
-			enum level level)
+static int doubt_points(struct assessment *a, const char *name, const struct csvio_row *row,
+			const char *points, enum level level)
 {
-	char *points = csvio_trimmed(points_text);
-	if (!points)
-		return -1;
-	int rc = 0;
+	char where[WHERE_SIZE];
+	while (*points == ' ' || *points == '\t')
+		points++;
+	if (!*points)
+		return 0; /* none given: nothing to doubt */
+	int expected = framework_points(a->framework, level);
+	int whole = 0;
+	const char *digit = points;
+	while (*digit >= '0' && *digit <= '9' && whole <= FRAMEWORK_MAX_POINTS)
+		whole = whole * 10 + (*digit++ - '0');
+	if (level != LEVEL_UNANSWERED && digit != points && whole == expected &&
+	    strspn(digit, " \t") == strlen(digit))
+		return 0; /* what tri-assess wrote: most rows, at once */
 	char *end;
 	double value = strtod(points, &end);
-	bool number = *points && !*end;
-	int expected = framework_points(a->framework, level);
-	if (!*points)
-		rc = 0;
-	else if (level == LEVEL_UNANSWERED)
-		rc = spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
-				      "no level is given; the level counts (the row is not yet "
-				      "assessed): points are worked out from the level", where,
-				      points);
-	else if (!number || value != (double)expected)
-		rc = spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
-				      "level \"%s\" gives %d point%s; the level counts: points are "
-				      "worked out from the level", where, points, level_name(level),
-				      expected, expected == 1 ? "" : "s");
-	free(points);
-	return rc;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	bool agrees = level != LEVEL_UNANSWERED && !*end && end != points &&
+		      value == (double)expected;
+	if (agrees)
+		return 0;
+	WHERE(where, name, row->line, row->record);
+	if (level == LEVEL_UNANSWERED)
+		return spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" "
+					"but no level is given; the level counts (the row is not "
+					"yet assessed): points are worked out from the level",
+					where, points);
+	return spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
+				"level \"%s\" gives %d point%s; the level counts: points are "
+				"worked out from the level", where, points, level_name(level),
+				expected, expected == 1 ? "" : "s");
 }
 
 /* The free text of a row: what a spreadsheet turned into a date is kept,
  * and doubted. */
-static int doubt_texts(struct assessment *a, const char *where, const struct csvio_row *row,
+static int doubt_texts(struct assessment *a, const char *name, const struct csvio_row *row,
 		       const long *cols)
 {
+	char where[WHERE_SIZE];
 	static const int columns[] = { COL_EVIDENCE, COL_NOTES, COL_ACTION, COL_LEAD,
 				       COL_TIMESCALE };
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
@@ -507,23 +519,28 @@ static int doubt_texts(struct assessment *a, const char *where, const struct csv
 		    spreadsheet_note(&a->read_notes, true, "%s: field \"%s\" is \"%s\", a bare "
 				     "date as a spreadsheet writes one; kept as text, but check "
 				     "it: a spreadsheet turns a text such as \"March 2027\" into "
-				     "such a date", where, column_names[columns[i]], text) != 0)
+				     "such a date", WHERE(where, name, row->line, row->record),
+				     column_names[columns[i]], text) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 /* The row's target level: a cell the row has, or none. */
-static int read_target(const struct framework *fw, size_t index, const char *where,
-		       const char *target_text, enum level *target, struct tri_error *err)
+static int read_target(const struct framework *fw, size_t index, const char *name,
+		       const struct csvio_row *row, const char *target_text, enum level *target,
+		       struct tri_error *err)
 {
+	char where[WHERE_SIZE];
 	if (!level_parse(target_text, target)) {
+		WHERE(where, name, row->line, row->record);
 		tri_error_set(err, "%s: field \"target_level\" is \"%.40s\"; expected developing, "
 			      "established, leading, or empty", where, target_text);
 		return -1;
 	}
 	if (*target > LEVEL_NONE && !framework_has_level(&fw->criteria[index], *target)) {
 		char available[64];
+		WHERE(where, name, row->line, row->record);
 		tri_error_set(err, "%s: field \"target_level\": criterion %s has no %s cell; it "
 			      "can be %s", where, fw->criteria[index].id, level_name(*target),
 			      assessment_levels_available(&fw->criteria[index], available,
@@ -551,9 +568,9 @@ static int read_row(struct assessment *a, const char *name, const struct csvio_r
 		    long index, const long *cols, const long *extra_index, struct tri_error *err)
 {
 	const struct framework *fw = a->framework;
-	char where[WHERE_SIZE];
-	WHERE(where, name, row->line, row->record);
+	char where[WHERE_SIZE]; /* made only for a message: thousands of files are read */
 	if (index < 0) {
+		WHERE(where, name, row->line, row->record);
 		char *id = csvio_trimmed(csvio_row_field(row, cols[COL_CRITERION]));
 		if (!id)
 			return out_of_memory(name, err);
@@ -569,21 +586,22 @@ static int read_row(struct assessment *a, const char *name, const struct csvio_r
 	enum level level;
 	if (!level_parse(level_text, &level)) {
 		tri_error_set(err, "%s: field \"level\" is \"%.40s\"; expected none, developing, "
-			      "established, leading, or empty for not yet assessed", where,
-			      level_text);
+			      "established, leading, or empty for not yet assessed",
+			      WHERE(where, name, row->line, row->record), level_text);
 		return -1;
 	}
 	struct tri_error why;
 	if (assessment_set_level(a, (size_t)index, level, &why) != 0) {
-		tri_error_set(err, "%s: field \"level\": %s", where, why.message);
+		tri_error_set(err, "%s: field \"level\": %s", WHERE(where, name, row->line,
+			      row->record), why.message);
 		return -1;
 	}
 	struct assessment_answer *ans = &a->answers[index];
-	if (read_target(fw, (size_t)index, where, csvio_row_field(row, cols[COL_TARGET]),
+	if (read_target(fw, (size_t)index, name, row, csvio_row_field(row, cols[COL_TARGET]),
 			&ans->target, err) != 0)
 		return -1;
-	if (doubt_points(a, where, csvio_row_field(row, cols[COL_POINTS]), level) != 0 ||
-	    doubt_texts(a, where, row, cols) != 0)
+	if (doubt_points(a, name, row, csvio_row_field(row, cols[COL_POINTS]), level) != 0 ||
+	    doubt_texts(a, name, row, cols) != 0)
 		return out_of_memory(name, err);
 	for (int c = COL_EVIDENCE; c <= COL_HISTORY && !a->levels_only; c++) {
 		char **slot = answer_text(ans, c);

@@ -263,6 +263,8 @@ static void scan_bytes(const char *data, size_t size, struct byte_scan *scan)
 	const unsigned char *s = (const unsigned char *)data;
 	*scan = (struct byte_scan){ size, size, size, size };
 	size_t i = first_invalid(s, size); /* fast over ASCII and UTF-8 alike */
+	if (i == size)
+		return; /* UTF-8 throughout: nothing more to know */
 	for (size_t j = 0; j < i && scan->first_multibyte == size; j++)
 		if (s[j] >= 0x80)
 			scan->first_multibyte = j;

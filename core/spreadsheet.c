@@ -171,6 +171,17 @@ static bool excel_month_date(const char *start, const char *end)
 
 bool spreadsheet_bare_date(const char *text)
 {
+	/* at once for most text: a date starts with a digit or a month's
+	 * first letter, and is short */
+	while (*text == ' ' || *text == '\t')
+		text++;
+	bool digit = isdigit((unsigned char)*text);
+	if (!*text || (digit ? !isdigit((unsigned char)text[1]) && !strchr("/.-", text[1])
+			     : !strchr("JFMASONDjfmasond", *text) || !text[1] || !text[2] ||
+			       text[3] != '-'))
+		return false; /* neither 1/, 12, 1-, 01. ... nor Mar- */
+	if (strnlen(text, 64) == 64)
+		return false;
 	const char *start, *end;
 	span(text, &start, &end);
 	struct numeric_date d;
