@@ -13,7 +13,7 @@ FILE="$WORK/hup.csv"
 # field FILE ID COLUMN: one field of one row, as Python's repr.
 field() {
 	python3 -c 'import csv,sys
-for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")):
+for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
     if r["criterion_id"] == sys.argv[2]: print(repr(r[sys.argv[3]]))' "$@"
 }
 
