@@ -308,21 +308,20 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 		const struct framework_category *cat = &fw->categories[c->category];
 		if (i == cat->first_criterion) {
 			cli_print("\nCategory %s: %s\n", cat->id, cat->title);
-			cli_print("  Score ranges: Developing %d-%d, Established %d-%d, Leading %d-%d\n",
-			          cat->published[1].from, cat->published[1].to,
-			          cat->published[2].from, cat->published[2].to,
-			          cat->published[3].from, cat->published[3].to);
+			char ranges[512];
+			cli_print("  Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
 		}
 		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
 			cli_print("\n Section %s: %s\n", fw->sections[c->section].id,
 			          fw->sections[c->section].title);
 		last_section = c->section;
 		cli_print("\n  %s\n", c->id);
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+		for (size_t l = 1; l < fw->level_count; l++) {
 			if (!c->cell[l])
 				continue;
-			cli_print("    %s (%d point%s):\n      ", fw->level_title[l], fw->points[l],
-			          fw->points[l] == 1 ? "" : "s");
+			const struct framework_level *level = &fw->levels[l];
+			cli_print("    %s (%d point%s):\n      ", level->title, level->points,
+			          level->points == 1 ? "" : "s");
 			print_wrapped(c->cell[l], 6, 79);
 		}
 	}
@@ -331,14 +330,15 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 
 /* "developing only", "established/leading": the cells a row has.  Returns
  * how many. */
-static size_t row_cells(const struct framework_criterion *crit, char *out, size_t size)
+static size_t row_cells(const struct framework *fw, const struct framework_criterion *crit,
+			char *out, size_t size)
 {
 	size_t used = 0, cells = 0;
 	out[0] = '\0';
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && used < size; l++)
+	for (size_t l = 1; l < fw->level_count && used < size; l++)
 		if (crit->cell[l])
 			used += (size_t)snprintf(out + used, size - used, "%s%s", cells++ ? "/" : "",
-						 level_name((enum level)l));
+						 framework_level_name(fw, (enum level)l));
 	if (cells == 1 && used < size)
 		snprintf(out + used, size - used, " only");
 	return cells;
@@ -356,43 +356,100 @@ static void warn_merges(const struct framework *fw, size_t c)
 	for (size_t m = 0; m < count && m < 4; m++) {
 		const struct framework_criterion *a = &fw->criteria[merges[m].first];
 		const struct framework_criterion *b = a + 1;
-		char cells_a[64], cells_b[64], totals[2][128];
-		size_t in_a = row_cells(a, cells_a, sizeof cells_a);
-		size_t in_b = row_cells(b, cells_b, sizeof cells_b);
+		char cells_a[512], cells_b[512], tops[256] = "", totals[1024] = "";
+		size_t in_a = row_cells(fw, a, cells_a, sizeof cells_a);
+		size_t in_b = row_cells(fw, b, cells_b, sizeof cells_b);
 		bool single = in_a == 1 && in_b == 1;
-		for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++) {
+		size_t used = 0, listed = 0;
+		for (size_t l = 1; l < fw->level_count && used < sizeof tops; l++)
+			used += (size_t)snprintf(tops + used, sizeof tops - used, "%s%d",
+						 l > 1 ? " / " : "", pub[l].to);
+		/* where a level starts, the one-row reading is a level lower */
+		used = 0;
+		for (size_t l = 2; l < fw->level_count && used < sizeof totals; l++) {
 			int from = pub[l].from, to = pub[l].from + merges[m].extra - 1;
 			char span[32];
 			snprintf(span, sizeof span, from == to ? "%d" : "%d-%d", from, to);
-			snprintf(totals[l - LEVEL_ESTABLISHED], sizeof totals[0], "%s (%s; %s as one row)",
-				 span, level_label((enum level)l, ""),
-				 level_label((enum level)(l - 1), ""));
+			used += (size_t)snprintf(totals + used, sizeof totals - used,
+						 "%s%s (%s; %s as one row)", !listed ? ""
+						 : l + 1 == fw->level_count ? " or " : ", ", span,
+						 words_level(fw, (enum level)l),
+						 words_level(fw, (enum level)(l - 1)));
+			listed++;
 		}
 		cli_error("warning: category %s: read as one row, %s (%s) and "
-			  "%s (%s) would give the published %d / %d / %d exactly; the source "
+			  "%s (%s) would give the published %s exactly; the source "
 			  "prints two rows, and tri-assess scores two (a question for %s: see "
 			  "docs/standard-notes.md, D1)", cat->id, a->id, cells_a, b->id, cells_b,
-			  pub[LEVEL_DEVELOPING].to, pub[LEVEL_ESTABLISHED].to, pub[LEVEL_LEADING].to,
-			  *fw->publisher ? fw->publisher : "the Standard's publisher");
+			  tops, *fw->publisher ? fw->publisher : "the Standard's publisher");
 		cli_error("warning: category %s: as two rows, an assessment "
-			  "answering both at a cell scores %s%d point%s more; its level differs "
-			  "from the one-row reading only at a total of %s or %s", cat->id,
+			  "answering both at a cell scores %s%d point%s more; %s%s", cat->id,
 			  single ? "" : "up to ", merges[m].extra, merges[m].extra == 1 ? "" : "s",
-			  totals[0], totals[1]);
+			  listed ? "its level differs from the one-row reading only at a total of "
+			  : "its level is the one-row reading's at every total", totals);
 	}
+}
+
+/* "dev/est/max": each level's top below the highest (the first three
+ * letters of its name), then the maximum; "10 / 18 / 22": a category's
+ * tops, so. */
+static void validate_tops(const struct framework *fw, const struct framework_range *ranges,
+			  bool names, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t l = 1; l < fw->level_count && used < size; l++) {
+		if (names && l + 1 < fw->level_count)
+			used += (size_t)snprintf(out + used, size - used, "%s%.3s", l > 1 ? "/" : "",
+						 fw->levels[l].name);
+		else if (names)
+			used += (size_t)snprintf(out + used, size - used, "%smax", l > 1 ? "/" : "");
+		else
+			used += (size_t)snprintf(out + used, size - used, "%s%d", l > 1 ? " / " : "",
+						 ranges[l].to);
+	}
+}
+
+/* validate --csv: published_NAME_max for each level below the highest,
+ * published_max, the same derived_, and agrees. */
+static void validate_csv_row(const struct framework *fw, const char *id,
+			     const struct framework_range *pub, const struct framework_range *der,
+			     const char *agrees)
+{
+	char names[2 * LEVEL_MAX_COUNT][FRAMEWORK_MAX_LEVEL_NAME + 24];
+	const char *row[2 + 2 * LEVEL_MAX_COUNT];
+	size_t n = 0;
+	row[n++] = id;
+	for (int side = 0; side < 2; side++) {
+		const struct framework_range *r = side ? der : pub;
+		for (size_t l = 1; l < fw->level_count; l++, n++) {
+			char *field = names[n - 1];
+			if (!id)
+				snprintf(field, sizeof names[0], "%s_%s%s%s", side ? "derived" : "published",
+					 l + 1 < fw->level_count ? fw->levels[l].name : "",
+					 l + 1 < fw->level_count ? "_" : "", "max");
+			else
+				snprintf(field, sizeof names[0], "%d", r[l].to);
+			row[n] = field;
+		}
+	}
+	row[0] = id ? id : "category";
+	row[n++] = agrees;
+	/* the numbers are computed; "1" and "-1" alike stay numbers */
+	cli_csv_row(row, n, id ? ~CSVIO_COMPUTED(0) : 0);
 }
 
 static int cmd_validate(const struct framework *fw, const struct cli_options *opt)
 {
 	struct score_disagreement found[64];
 	size_t count = score_check_ranges(fw, found, 64);
+	char tops[2][256];
+	validate_tops(fw, NULL, true, tops[0], sizeof tops[0]);
+	int width = (int)strlen(tops[0]) + (int)strlen("published ") + 3;
+	width = width < 24 ? 24 : width;
 	if (opt->csv) {
 		cli_csv_begin(opt);
-		const char *head[] = { "category", "published_developing_max",
-				       "published_established_max", "published_max",
-				       "derived_developing_max", "derived_established_max",
-				       "derived_max", "agrees" };
-		cli_csv_row(head, 8, 0);
+		validate_csv_row(fw, NULL, NULL, NULL, "agrees");
 	} else {
 		size_t parts = 0;
 		for (size_t i = 0; i < fw->about_count; i++)
@@ -402,31 +459,25 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 		          "parts)\n\n", fw->title, fw->version, fw->category_count,
 		          fw->section_count, fw->criterion_count, fw->term_count,
 		          fw->footnote_count, parts);
-		cli_print("%-9s %-24s %-24s %s\n", "category", "published dev/est/max",
-		          "derived dev/est/max", "agrees");
+		char head[2][300];
+		snprintf(head[0], sizeof head[0], "published %s", tops[0]);
+		snprintf(head[1], sizeof head[1], "derived %s", tops[0]);
+		cli_print("%-9s %-*s %-*s %s\n", "category", width, head[0], width, head[1], "agrees");
 	}
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_range *pub = fw->categories[c].published;
-		struct framework_range der[LEVEL_COUNT];
+		struct framework_range der[LEVEL_MAX_COUNT];
 		score_derived_ranges(fw, c, der);
 		bool agrees = true;
 		for (size_t i = 0; i < count && i < 64; i++)
 			agrees &= found[i].category != c;
-		char n[6][16];
-		int values[6] = { pub[1].to, pub[2].to, pub[3].to, der[1].to, der[2].to, der[3].to };
-		for (int i = 0; i < 6; i++)
-			snprintf(n[i], sizeof n[i], "%d", values[i]);
 		if (opt->csv) {
-			const char *row[] = { fw->categories[c].id, n[0], n[1], n[2], n[3],
-					      n[4], n[5], agrees ? "yes" : "no" };
-			/* the numbers are computed; "1" and "-1" alike stay numbers */
-			cli_csv_row(row, 8, ~CSVIO_COMPUTED(0));
+			validate_csv_row(fw, fw->categories[c].id, pub, der, agrees ? "yes" : "no");
 		} else {
-			char a[64], b[64];
-			snprintf(a, sizeof a, "%s / %s / %s", n[0], n[1], n[2]);
-			snprintf(b, sizeof b, "%s / %s / %s", n[3], n[4], n[5]);
-			cli_print("%-9s %-24s %-24s %s\n", fw->categories[c].id, a, b,
-			          agrees ? "yes" : "NO");
+			validate_tops(fw, pub, false, tops[0], sizeof tops[0]);
+			validate_tops(fw, der, false, tops[1], sizeof tops[1]);
+			cli_print("%-9s %-*s %-*s %s\n", fw->categories[c].id, width, tops[0], width,
+			          tops[1], agrees ? "yes" : "NO");
 		}
 	}
 	for (size_t i = 0; i < count && i < 64; i++) {
@@ -453,7 +504,7 @@ static void print_scores(const struct framework *fw, const struct assessment *a)
 		score_category(fw, a->levels, c, &r);
 		char state[96];
 		cli_print("  %-2s %-36s %3d / %-3d %s\n", cat->id, cat->title, r.score, r.max,
-		       words_state(&r, WORDS_FULL, state, sizeof state));
+		       words_state(fw, &r, WORDS_FULL, state, sizeof state));
 		for (size_t s = 0; s < cat->section_count; s++) {
 			struct score_result sr;
 			size_t si = cat->first_section + s;

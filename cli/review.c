@@ -71,7 +71,7 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		snprintf(num[2], sizeof num[2], "%+d", rb.score - ra.score);
 		if (opt->csv) {
 			const char *row[] = { "category", fw->categories[c].id, fw->categories[c].title,
-					      level_name(ra.level), level_name(rb.level), num[0], num[1],
+					      framework_level_name(fw, ra.level), framework_level_name(fw, rb.level), num[0], num[1],
 					      num[2], ra.level != rb.level ? "yes" : "no" };
 			cli_csv_row(row, 9, COMPARE_COMPUTED);
 			continue;
@@ -79,9 +79,9 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		/* the level as far as each side assessed it, worded as score words it */
 		char sa[128], sb[128], state[96];
 		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max,
-			 words_state(&ra, WORDS_BRIEF, state, sizeof state));
+			 words_state(fw, &ra, WORDS_BRIEF, state, sizeof state));
 		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max,
-			 words_state(&rb, WORDS_BRIEF, state, sizeof state));
+			 words_state(fw, &rb, WORDS_BRIEF, state, sizeof state));
 		cli_print("%-2s %-36s %-24s %-24s %s%s\n", fw->categories[c].id, fw->categories[c].title,
 		          sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
 	}
@@ -96,7 +96,7 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 		snprintf(num[2], sizeof num[2], "%+d", pb - pa);
 		if (opt->csv) {
 			const char *row[] = { "criterion", crit->id, fw->categories[crit->category].title,
-					      level_name(a->levels[i]), level_name(b->levels[i]),
+					      framework_level_name(fw, a->levels[i]), framework_level_name(fw, b->levels[i]),
 					      num[0], num[1], num[2], differs ? "yes" : "no" };
 			cli_csv_row(row, 9, COMPARE_COMPUTED);
 		}
@@ -108,7 +108,7 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 			if (a->levels[i] == b->levels[i])
 				continue;
 			cli_print("  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id,
-			          words_level(a->levels[i]), words_level(b->levels[i]));
+			          words_level(fw, a->levels[i]), words_level(fw, b->levels[i]));
 			const char *hist[2] = { a->answers[i].history, b->answers[i].history };
 			for (int k = 0; k < 2; k++)
 				if (*hist[k])
@@ -139,7 +139,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 			const struct framework_criterion *c = &fw->criteria[i];
 			const struct assessment_answer *ans = &a->answers[i];
 			const char *row[] = { c->id, fw->categories[c->category].title,
-					      level_name(a->levels[i]), level_name(target),
+					      framework_level_name(fw, a->levels[i]), framework_level_name(fw, target),
 					      c->cell[target], ans->action, ans->lead_officer,
 					      ans->timescale };
 			cli_csv_row(row, 8, CSVIO_COMPUTED(2) | CSVIO_COMPUTED(3));
@@ -155,7 +155,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 		score_category(fw, a->levels, c, &r);
 		char state[96];
 		cli_print("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
-		          words_state(&r, WORDS_FULL, state, sizeof state));
+		          words_state(fw, &r, WORDS_FULL, state, sizeof state));
 		struct plan_gap gap;
 		if (r.state == SCORE_NOT_ASSESSED) {
 			cli_print(" Its rows need levels before a plan can say what it takes.\n");
@@ -163,17 +163,17 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 			cli_print(" The top level.\n");
 		} else if (plan_gap(fw, a->levels, c, &gap) == 0) {
 			cli_print(" %d more point%s for %s; the fewest steps (%zu):\n", gap.points_needed,
-			          gap.points_needed == 1 ? "" : "s", words_level(gap.next_level),
+			          gap.points_needed == 1 ? "" : "s", words_level(fw, gap.next_level),
 			          gap.step_count);
 			for (size_t k = 0; k < gap.raise_count; k++) {
 				const struct plan_raise *rz = &gap.raises[k];
 				cli_print("  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
-				          words_level(rz->from), words_level(rz->to), rz->gain,
+				          words_level(fw, rz->from), words_level(fw, rz->to), rz->gain,
 				          fw->criteria[rz->criterion].cell[rz->to]);
 			}
 		} else {
 			cli_print(" %s is out of reach from the rows as they stand.\n",
-			          words_level(r.next_level));
+			          words_level(fw, r.next_level));
 		}
 		bool any = false;
 		for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
@@ -186,7 +186,7 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 				cli_print("  Planned actions:\n");
 			any = true;
 			cli_print("  %-5s target %s: %s\n        lead: %s; by: %s\n", fw->criteria[i].id,
-			          target == LEVEL_NONE ? "(reached)" : words_level(target),
+			          target == LEVEL_NONE ? "(reached)" : words_level(fw, target),
 			          *ans->action ? ans->action : "(no action recorded)",
 			          *ans->lead_officer ? ans->lead_officer : "-",
 			          *ans->timescale ? ans->timescale : "-");
@@ -507,27 +507,38 @@ static void bench_column(const struct framework *fw, const struct bench_data *d,
 static void bench_csv_row(const struct framework *fw, const struct bench_data *d, size_t c,
 			  long highlighted, const struct bench_column *k)
 {
-	char v[16][32];
+	char v[6 + LEVEL_MAX_COUNT + 4][32];
+	const char *row[8 + LEVEL_MAX_COUNT + 5];
+	size_t n = 0, m = 0;
+	row[n++] = fw->categories[c].id;
+	row[n++] = fw->categories[c].title;
+	snprintf(v[m], 32, "%zu", k->st.count);
+	row[n++] = v[m++];
 	double nums[5] = { k->st.min, k->st.q1, k->st.median, k->st.q3, k->st.max };
-	snprintf(v[0], 32, "%zu", k->st.count);
-	for (int i = 0; i < 5; i++) /* no figures of nothing */
-		if (!k->st.count)
-			v[1 + i][0] = '\0';
-		else
-			snprintf(v[1 + i], 32, "%g", nums[i]);
-	for (int l = 1; l <= 3; l++)
-		snprintf(v[5 + l], 32, "%zu", k->st.at_level[l]);
+	for (int i = 0; i < 5; i++) { /* no figures of nothing */
+		v[m][0] = '\0';
+		if (k->st.count)
+			snprintf(v[m], 32, "%g", nums[i]);
+		row[n++] = v[m++];
+	}
+	for (size_t l = 1; l < fw->level_count; l++) {
+		snprintf(v[m], 32, "%zu", k->st.at_level[l]);
+		row[n++] = v[m++];
+	}
 	bool shown = k->highlight_use != USE_NOT;
-	snprintf(v[9], 32, "%d", k->highlight_score);
-	snprintf(v[10], 32, "%.1f", k->rank);
-	snprintf(v[11], 32, "%zu", k->incomplete);
-	snprintf(v[12], 32, "%zu", k->left_out);
-	const char *row[] = { fw->categories[c].id, fw->categories[c].title, v[0], v[1], v[2],
-			      v[3], v[4], v[5], v[6], v[7], v[8], shown ? v[9] : "",
-			      shown ? level_name(d->levels[(size_t)highlighted * d->nc + c]) : "",
-			      shown ? v[10] : "", v[11], v[12] };
+	snprintf(v[m], 32, "%d", k->highlight_score);
+	row[n++] = shown ? v[m] : "";
+	m++;
+	row[n++] = shown ? framework_level_name(fw, d->levels[(size_t)highlighted * d->nc + c]) : "";
+	snprintf(v[m], 32, "%.1f", k->rank);
+	row[n++] = shown ? v[m] : "";
+	m++;
+	snprintf(v[m], 32, "%zu", k->incomplete);
+	row[n++] = v[m++];
+	snprintf(v[m], 32, "%zu", k->left_out);
+	row[n++] = v[m++];
 	/* the category's id and title came from the framework's files: guarded */
-	cli_csv_row(row, sizeof row / sizeof row[0], ~(CSVIO_COMPUTED(0) | CSVIO_COMPUTED(1)));
+	cli_csv_row(row, n, ~(CSVIO_COMPUTED(0) | CSVIO_COMPUTED(1)));
 }
 
 static void bench_text_category(const struct framework *fw, const struct bench_data *d,
@@ -549,9 +560,9 @@ static void bench_text_category(const struct framework *fw, const struct bench_d
 		cli_print("    min %g  q1 %g  median %g  q3 %g  max %g\n", st->min, st->q1, st->median,
 		       st->q3, st->max);
 		print_box(st, category_max, k->highlight_use != USE_NOT ? k->highlight_score : -1, 60);
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+		for (size_t l = 1; l < fw->level_count; l++) {
 			int bar = (int)(st->at_level[l] * 40 / st->count);
-			cli_print("    %-11s %4zu %.*s\n", words_level((enum level)l), st->at_level[l],
+			cli_print("    %-11s %4zu %.*s\n", words_level(fw, (enum level)l), st->at_level[l],
 				  bar, "########################################");
 		}
 	}
@@ -564,7 +575,7 @@ static void bench_text_category(const struct framework *fw, const struct bench_d
 	else
 		cli_print("    %s: %d, %s%s, percentile rank %.0f\n", opt->highlight, k->highlight_score,
 		       k->highlight_use == USE_INCOMPLETE ? "incomplete, " : "",
-		       words_level(d->levels[at]), k->rank);
+		       words_level(fw, d->levels[at]), k->rank);
 }
 
 /* Each counted assessment's profile: named, or anonymised by a letter
@@ -623,11 +634,20 @@ static void bench_head(const struct framework *fw, const struct cli_options *opt
 {
 	if (opt->csv) {
 		cli_csv_begin(opt);
-		const char *head[] = { "category", "title", "count", "min", "q1", "median", "q3", "max",
-				       "developing", "established", "leading", "highlight_score",
-				       "highlight_level", "highlight_percentile", "incomplete",
-				       "left_out" };
-		cli_csv_row(head, sizeof head / sizeof head[0], 0);
+		/* a column per level above none, named as the framework names it */
+		static const char *const first[] = { "category", "title", "count", "min", "q1",
+						     "median", "q3", "max" };
+		static const char *const last[] = { "highlight_score", "highlight_level",
+						    "highlight_percentile", "incomplete", "left_out" };
+		const char *head[8 + LEVEL_MAX_COUNT + 5];
+		size_t n = 0;
+		for (size_t i = 0; i < 8; i++)
+			head[n++] = first[i];
+		for (size_t l = 1; l < fw->level_count; l++)
+			head[n++] = fw->levels[l].name;
+		for (size_t i = 0; i < 5; i++)
+			head[n++] = last[i];
+		cli_csv_row(head, n, 0);
 		return;
 	}
 	bool peer = opt->type && strcmp(opt->type, "peer") == 0;

@@ -137,26 +137,34 @@ int assessment_set_text(char **slot, const char *text, struct tri_error *err)
 	return 0;
 }
 
-const char *assessment_levels_available(const struct framework_criterion *crit,
+const char *assessment_levels_available(const struct framework *fw,
+					const struct framework_criterion *crit,
 					char *buffer, size_t size)
 {
-	size_t used = (size_t)snprintf(buffer, size, "none");
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING && used < size; l++)
+	size_t used = (size_t)snprintf(buffer, size, "%s", framework_level_name(fw, LEVEL_NONE));
+	for (size_t l = 1; l < fw->level_count && used < size; l++)
 		if (crit->cell[l])
 			used += (size_t)snprintf(buffer + used, size - used, ", %s",
-						 level_name((enum level)l));
+						 fw->levels[l].name);
 	return buffer;
 }
 
 int assessment_set_level(struct assessment *a, size_t criterion, enum level level,
 			 struct tri_error *err)
 {
-	const struct framework_criterion *crit = &a->framework->criteria[criterion];
+	const struct framework *fw = a->framework;
+	const struct framework_criterion *crit = &fw->criteria[criterion];
+	char available[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 2)];
+	if (level != LEVEL_UNANSWERED && (level < LEVEL_NONE || (size_t)level >= fw->level_count)) {
+		tri_error_set(err, "criterion %s has no level %d; it can be %s", crit->id,
+			      (int)level, assessment_levels_available(fw, crit, available,
+								      sizeof available));
+		return -1;
+	}
 	if (!framework_has_level(crit, level)) {
-		char available[64];
 		tri_error_set(err, "criterion %s has no %s cell; it can be %s", crit->id,
-			      level_name(level),
-			      assessment_levels_available(crit, available, sizeof available));
+			      framework_level_name(fw, level),
+			      assessment_levels_available(fw, crit, available, sizeof available));
 		return -1;
 	}
 	a->levels[criterion] = level;
@@ -182,8 +190,8 @@ int assessment_record_change(struct assessment *a, size_t criterion, enum level 
 	}
 	snprintf(line, size, "%s%s%s | %s | %s -> %s | %s", *history,
 		 **history ? "\n" : "", when, *who ? who : "(unknown)",
-		 old == LEVEL_UNANSWERED ? "unanswered" : level_name(old),
-		 level_name(level), remark);
+		 old == LEVEL_UNANSWERED ? "unanswered" : framework_level_name(a->framework, old),
+		 framework_level_name(a->framework, level), remark);
 	free(*history);
 	*history = line;
 	return 0;
@@ -501,7 +509,8 @@ static int doubt_points(struct assessment *a, const char *name, const struct csv
 					where, points);
 	return spreadsheet_note(&a->read_notes, true, "%s: field \"points\" is \"%.40s\" but "
 				"level \"%s\" gives %d point%s; the level counts: points are "
-				"worked out from the level", where, points, level_name(level),
+				"worked out from the level", where, points,
+				framework_level_name(a->framework, level),
 				expected, expected == 1 ? "" : "s");
 }
 
@@ -532,19 +541,20 @@ static int read_target(const struct framework *fw, size_t index, const char *nam
 		       struct tri_error *err)
 {
 	char where[WHERE_SIZE];
-	if (!level_parse(target_text, target)) {
+	char names[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 2)];
+	if (!framework_level_parse(fw, target_text, target)) {
 		WHERE(where, name, row->line, row->record);
-		tri_error_set(err, "%s: field \"target_level\" is \"%.40s\"; expected developing, "
-			      "established, leading, or empty", where, target_text);
+		tri_error_set(err, "%s: field \"target_level\" is \"%.40s\"; expected %s, or empty",
+			      where, target_text, framework_level_names(fw, 1, names, sizeof names));
 		return -1;
 	}
 	if (*target > LEVEL_NONE && !framework_has_level(&fw->criteria[index], *target)) {
-		char available[64];
 		WHERE(where, name, row->line, row->record);
 		tri_error_set(err, "%s: field \"target_level\": criterion %s has no %s cell; it "
-			      "can be %s", where, fw->criteria[index].id, level_name(*target),
-			      assessment_levels_available(&fw->criteria[index], available,
-							  sizeof available));
+			      "can be %s", where, fw->criteria[index].id,
+			      framework_level_name(fw, *target),
+			      assessment_levels_available(fw, &fw->criteria[index], names,
+							  sizeof names));
 		return -1;
 	}
 	if (*target == LEVEL_NONE)
@@ -584,10 +594,11 @@ static int read_row(struct assessment *a, const char *name, const struct csvio_r
 	}
 	const char *level_text = csvio_row_field(row, cols[COL_LEVEL]);
 	enum level level;
-	if (!level_parse(level_text, &level)) {
-		tri_error_set(err, "%s: field \"level\" is \"%.40s\"; expected none, developing, "
-			      "established, leading, or empty for not yet assessed",
-			      WHERE(where, name, row->line, row->record), level_text);
+	if (!framework_level_parse(fw, level_text, &level)) {
+		char names[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 2)];
+		tri_error_set(err, "%s: field \"level\" is \"%.40s\"; expected %s, or empty for "
+			      "not yet assessed", WHERE(where, name, row->line, row->record),
+			      level_text, framework_level_names(fw, LEVEL_NONE, names, sizeof names));
 		return -1;
 	}
 	struct tri_error why;
@@ -710,7 +721,7 @@ static void row_fields(const struct assessment *a, size_t i, const char **fields
 	fields[COL_CATEGORY] = fw->categories[crit->category].title;
 	fields[COL_SECTION] = crit->section == FRAMEWORK_NO_SECTION
 			      ? "" : fw->sections[crit->section].title;
-	fields[COL_LEVEL] = level_name(level);
+	fields[COL_LEVEL] = framework_level_name(fw, level);
 	fields[COL_POINTS] = points;
 	fields[COL_STATEMENT] = statement ? statement : "";
 	for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
@@ -718,7 +729,7 @@ static void row_fields(const struct assessment *a, size_t i, const char **fields
 		if (slot)
 			fields[c] = *slot;
 	}
-	fields[COL_TARGET] = ans->target > LEVEL_NONE ? level_name(ans->target) : "";
+	fields[COL_TARGET] = ans->target > LEVEL_NONE ? framework_level_name(fw, ans->target) : "";
 	fields[COL_ORGANISATION] = a->organisation;
 	fields[COL_TYPE] = a->type;
 	fields[COL_ASSESSORS] = a->assessors;

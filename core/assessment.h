@@ -90,8 +90,9 @@ int assessment_write(const struct assessment *assessment, FILE *out,
 int assessment_save(const struct assessment *assessment, const char *path,
 		    bool exclusive, struct tri_error *err);
 
-/* Set criterion's level, refusing a level the row has no cell for (err
- * says which levels it has).  Returns 0 or -1. */
+/* Set criterion's level, refusing a level the row has no cell for, or
+ * one beyond the framework's levels (err says which levels it has).
+ * Returns 0 or -1. */
 int assessment_set_level(struct assessment *assessment, size_t criterion,
 			 enum level level, struct tri_error *err);
 
@@ -113,9 +114,10 @@ bool assessment_date_valid(const char *text);
 /* True if text names an assessment type: "self", "peer" (or empty). */
 bool assessment_type_valid(const char *text);
 
-/* "developing, established": the levels criterion can take, for messages.
- * Writes into buffer (size bytes) and returns it. */
-const char *assessment_levels_available(const struct framework_criterion *criterion,
+/* "none, established": the levels criterion can take (its framework's
+ * names), for messages.  Writes into buffer (size bytes) and returns it. */
+const char *assessment_levels_available(const struct framework *framework,
+					const struct framework_criterion *criterion,
 					char *buffer, size_t size);
 
 #endif

@@ -28,7 +28,7 @@ void benchmark_summarise(int *scores, const enum level *levels, size_t n,
 		return;
 	if (levels)
 		for (size_t i = 0; i < n; i++)
-			if (levels[i] >= LEVEL_NONE && levels[i] <= LEVEL_LEADING)
+			if (levels[i] >= LEVEL_NONE && levels[i] <= LEVEL_HIGHEST)
 				out->at_level[levels[i]]++;
 	qsort(scores, n, sizeof *scores, compare_ints);
 	out->min = scores[0];

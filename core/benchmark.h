@@ -11,7 +11,7 @@
 struct benchmark_stats {
 	size_t count;
 	double min, q1, median, q3, max;
-	size_t at_level[LEVEL_COUNT]; /* by level (developing..leading) */
+	size_t at_level[LEVEL_MAX_COUNT]; /* by level (categories are counted from 1) */
 };
 
 /* Quantile q (0..1) of sorted[0..n) by linear interpolation between

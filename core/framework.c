@@ -128,65 +128,199 @@ static int load_identity(struct framework *fw, struct source_table *st,
 	return 0;
 }
 
-static int load_levels(struct framework *fw, struct source_table *st,
-		       struct tri_error *err)
+/* Names a level may not take: they head other columns where level names
+ * head columns (criteria.csv; criteria --csv and benchmark --csv), or are
+ * what a history line says for no level. */
+static const char *const reserved_level_names[] = {
+	"criterion_id", "category", "section", "footnote", "title", "count", "min", "q1",
+	"median", "q3", "max", "highlight_score", "highlight_level", "highlight_percentile",
+	"incomplete", "left_out", "unanswered",
+};
+
+/* A level's name is a machine word: a-z, 0-9 and '_', a letter first. */
+static bool level_name_valid(const char *name)
 {
-	bool seen[LEVEL_COUNT] = {0};
-	for (size_t r = 0; r < st->table.row_count; r++) {
-		size_t line = st->table.rows[r].line;
-		enum level level;
-		const char *name = field(st, r, "level");
-		if (!level_parse(name, &level) || level == LEVEL_UNANSWERED) {
-			tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected "
-				      "none, developing, established or leading",
+	size_t n = strlen(name);
+	if (n == 0 || n > FRAMEWORK_MAX_LEVEL_NAME || name[0] < 'a' || name[0] > 'z')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '_'))
+			return false;
+	return true;
+}
+
+/* "Developing", "Not met": the name with a capital, '_' as spaces. */
+static char *level_word(const char *name)
+{
+	char *word = strdup(name);
+	for (char *p = word; p && *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (word && word[0])
+		word[0] = (char)(word[0] - 'a' + 'A');
+	return word;
+}
+
+/* Row r's name: well formed, not reserved, not given before. */
+static int level_name_check(const struct framework *fw, const struct source_table *st,
+			    size_t r, const char *name, struct tri_error *err)
+{
+	size_t line = st->table.rows[r].line;
+	if (!level_name_valid(name)) {
+		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected a name of "
+			      "lowercase letters a-z, digits and '_', a letter first, at most "
+			      "%d bytes", st->name, line, name, FRAMEWORK_MAX_LEVEL_NAME);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof reserved_level_names / sizeof reserved_level_names[0]; i++) {
+		if (strcmp(name, reserved_level_names[i]) == 0) {
+			tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected a name "
+				      "that is not also a column's (criterion_id, category, "
+				      "section, title, count, max, ...) or \"unanswered\"",
 				      st->name, line, name);
 			return -1;
 		}
-		if (seen[level]) {
-			tri_error_set(err, "%s:%zu: level \"%s\" given twice; expected once",
-				      st->name, line, level_name(level));
-			return -1;
-		}
-		seen[level] = true;
-		if (parse_bounded(field(st, r, "points"), FRAMEWORK_MAX_POINTS,
-				  &fw->points[level]) != 0) {
-			tri_error_set(err, "%s:%zu: field \"points\" is \"%s\"; expected a "
-				      "whole number of points from 0 to %d", st->name, line,
-				      field(st, r, "points"), FRAMEWORK_MAX_POINTS);
-			return -1;
-		}
-		if (take_text(&fw->level_title[level], st, r, "name", true, err) != 0 ||
-		    take_text(&fw->level_descriptor[level], st, r, "descriptor", false, err) != 0)
-			return -1;
 	}
-	for (int l = 0; l < LEVEL_COUNT; l++) {
-		if (!seen[l]) {
-			tri_error_set(err, "%s: no row for level \"%s\"; expected one row "
-				      "for each of none, developing, established, leading",
-				      st->name, level_name((enum level)l));
-			return -1;
-		}
-		if (l > 0 && fw->points[l] <= fw->points[l - 1]) {
-			tri_error_set(err, "%s: %s scores %d points, not more than %s (%d); "
-				      "expected points to rise with each level", st->name,
-				      level_name((enum level)l), fw->points[l],
-				      level_name((enum level)(l - 1)), fw->points[l - 1]);
+	for (size_t l = 0; l < r; l++) {
+		if (strcmp(fw->levels[l].name, name) == 0) {
+			tri_error_set(err, "%s:%zu: level \"%s\" given twice; expected once",
+				      st->name, line, name);
 			return -1;
 		}
 	}
 	return 0;
 }
 
-static const char *const range_columns[LEVEL_COUNT][2] = {
-	[LEVEL_DEVELOPING] = { "developing_from", "developing_to" },
-	[LEVEL_ESTABLISHED] = { "established_from", "established_to" },
-	[LEVEL_LEADING] = { "leading_from", "leading_to" },
-};
+/* The levels in the file's order: the first is none, each later one scores
+ * more.  Whether there is one above none is checked with categories.csv,
+ * which names the levels it gives ranges for. */
+static int load_levels(struct framework *fw, struct source_table *st,
+		       struct tri_error *err)
+{
+	if (st->table.row_count == 0) {
+		tri_error_set(err, "%s: no levels; expected a row for none, then one for each "
+			      "level above it", st->name);
+		return -1;
+	}
+	for (size_t r = 0; r < st->table.row_count; r++) {
+		struct framework_level *level = &fw->levels[r];
+		size_t line = st->table.rows[r].line;
+		fw->level_count = r + 1; /* its texts are freed with the framework */
+		if (take_text(&level->name, st, r, "level", true, err) != 0 ||
+		    level_name_check(fw, st, r, level->name, err) != 0)
+			return -1;
+		if (parse_bounded(field(st, r, "points"), FRAMEWORK_MAX_POINTS,
+				  &level->points) != 0) {
+			tri_error_set(err, "%s:%zu: field \"points\" is \"%s\"; expected a "
+				      "whole number of points from 0 to %d", st->name, line,
+				      field(st, r, "points"), FRAMEWORK_MAX_POINTS);
+			return -1;
+		}
+		if (take_text(&level->title, st, r, "name", true, err) != 0 ||
+		    take_text(&level->descriptor, st, r, "descriptor", false, err) != 0)
+			return -1;
+		if (!(level->word = level_word(level->name))) {
+			tri_error_set(err, "%s: out of memory", st->name);
+			return -1;
+		}
+		if (r > 0 && level->points <= fw->levels[r - 1].points) {
+			tri_error_set(err, "%s: %s scores %d points, not more than %s (%d); "
+				      "expected points to rise with each level", st->name,
+				      level->name, level->points, fw->levels[r - 1].name,
+				      fw->levels[r - 1].points);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* levels.csv's name beside table st's ("origin/levels.csv"). */
+static void levels_file_name(const struct source_table *st, char *out, size_t size)
+{
+	const char *slash = strrchr(st->name, '/');
+	int dir = slash ? (int)(slash - st->name) : 0;
+	snprintf(out, size, "%.*s%slevels.csv", dir, st->name, slash ? "/" : "");
+}
+
+/* Every NAME_from and NAME_to column of categories.csv belongs to a level
+ * above none (a range for a level levels.csv lacks is a level missing
+ * there), and every level above none has both. */
+static int check_range_columns(const struct framework *fw, const struct source_table *st,
+			       struct tri_error *err)
+{
+	char levels_file[600];
+	levels_file_name(st, levels_file, sizeof levels_file);
+	for (size_t c = 0; c < st->table.column_count; c++) {
+		const char *column = st->table.header[c];
+		size_t n = strlen(column);
+		size_t stem = n > 5 && strcasecmp(column + n - 5, "_from") == 0 ? n - 5
+			    : n > 3 && strcasecmp(column + n - 3, "_to") == 0 ? n - 3 : 0;
+		bool known = stem == 0;
+		for (size_t l = 1; l < fw->level_count && !known; l++)
+			known = strlen(fw->levels[l].name) == stem &&
+				strncasecmp(column, fw->levels[l].name, stem) == 0;
+		if (!known) {
+			tri_error_set(err, "%s: no row for level \"%.*s\"; expected a row for "
+				      "each level %s gives ranges for (column \"%s\")",
+				      levels_file, (int)stem, column, st->name, column);
+			return -1;
+		}
+	}
+	if (fw->level_count < 2) {
+		tri_error_set(err, "%s: only the level %s; expected it and at least one level "
+			      "above it", levels_file, fw->levels[0].name);
+		return -1;
+	}
+	for (size_t l = 1; l < fw->level_count; l++) {
+		for (int end = 0; end < 2; end++) {
+			char column[FRAMEWORK_MAX_LEVEL_NAME + 8];
+			snprintf(column, sizeof column, "%s_%s", fw->levels[l].name,
+				 end ? "to" : "from");
+			if (csvio_table_column(&st->table, column) < 0) {
+				tri_error_set(err, "%s:%zu: no column \"%s\"; expected a header "
+					      "naming it", st->name, st->table.header_line, column);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Category row r's published range for each level above none. */
+static int load_ranges(const struct framework *fw, struct framework_category *cat,
+		       const struct source_table *st, size_t r, struct tri_error *err)
+{
+	size_t line = st->table.rows[r].line;
+	for (size_t l = 1; l < fw->level_count; l++) {
+		struct framework_range *range = &cat->published[l];
+		for (int end = 0; end < 2; end++) {
+			char col[FRAMEWORK_MAX_LEVEL_NAME + 8];
+			snprintf(col, sizeof col, "%s_%s", fw->levels[l].name, end ? "to" : "from");
+			int *slot = end ? &range->to : &range->from;
+			if (parse_bounded(field(st, r, col), FRAMEWORK_MAX_SCORE, slot) != 0) {
+				tri_error_set(err, "%s:%zu: field \"%s\" is \"%s\"; expected a "
+					      "whole number from 0 to %d", st->name, line, col,
+					      field(st, r, col), FRAMEWORK_MAX_SCORE);
+				return -1;
+			}
+		}
+		if (range->from > range->to) {
+			tri_error_set(err, "%s:%zu: %s range %d-%d runs backwards; expected "
+				      "from <= to", st->name, line, fw->levels[l].name,
+				      range->from, range->to);
+			return -1;
+		}
+	}
+	return 0;
+}
 
 static int load_categories(struct framework *fw, struct source_table *st,
 			   struct tri_error *err)
 {
 	size_t n = st->table.row_count;
+	if (check_range_columns(fw, st, err) != 0)
+		return -1;
 	if (n == 0) {
 		tri_error_set(err, "%s: no categories; expected at least one row", st->name);
 		return -1;
@@ -219,26 +353,8 @@ static int load_categories(struct framework *fw, struct source_table *st,
 				return -1;
 			}
 		}
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-			struct framework_range *range = &cat->published[l];
-			for (int end = 0; end < 2; end++) {
-				const char *col = range_columns[l][end];
-				int *slot = end ? &range->to : &range->from;
-				if (parse_bounded(field(st, r, col), FRAMEWORK_MAX_SCORE, slot) != 0) {
-					tri_error_set(err, "%s:%zu: field \"%s\" is \"%s\"; "
-						      "expected a whole number from 0 to %d",
-						      st->name, line, col, field(st, r, col),
-						      FRAMEWORK_MAX_SCORE);
-					return -1;
-				}
-			}
-			if (range->from > range->to) {
-				tri_error_set(err, "%s:%zu: %s range %d-%d runs backwards; "
-					      "expected from <= to", st->name, line,
-					      level_name((enum level)l), range->from, range->to);
-				return -1;
-			}
-		}
+		if (load_ranges(fw, cat, st, r, err) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -305,107 +421,115 @@ static long find_section(const struct framework *fw, const char *id)
 	return -1;
 }
 
-static const char *const cell_columns[LEVEL_COUNT] = {
-	NULL, "developing", "established", "leading",
-};
-
-static int load_criteria(struct framework *fw, struct source_table *st,
-			 struct tri_error *err)
+/* Row r's category and section (a category with sections needs one). */
+static int criterion_place(struct framework *fw, struct framework_criterion *crit,
+			   const struct source_table *st, size_t r, struct tri_error *err)
 {
-	size_t n = st->table.row_count;
-	fw->criteria = calloc(n ? n : 1, sizeof *fw->criteria);
-	if (!fw->criteria) {
-		tri_error_set(err, "%s: out of memory", st->name);
+	size_t line = st->table.rows[r].line;
+	const char *cat_id = field(st, r, "category");
+	long c = framework_find_category(fw, cat_id);
+	if (c < 0) {
+		tri_error_set(err, "%s:%zu: field \"category\" is \"%s\"; expected "
+			      "a category of categories.csv", st->name, line, cat_id);
 		return -1;
 	}
-	fw->criterion_count = n;
-	/* Position of the previous row, to check document order. */
-	size_t prev_cat = 0, prev_sec = FRAMEWORK_NO_SECTION, number = 0;
-	for (size_t r = 0; r < n; r++) {
-		struct framework_criterion *crit = &fw->criteria[r];
-		size_t line = st->table.rows[r].line;
-		if (take_text(&crit->id, st, r, "criterion_id", true, err) != 0)
-			return -1;
-		const char *cat_id = field(st, r, "category");
-		long c = framework_find_category(fw, cat_id);
-		if (c < 0) {
-			tri_error_set(err, "%s:%zu: field \"category\" is \"%s\"; expected "
-				      "a category of categories.csv", st->name, line, cat_id);
+	crit->category = (size_t)c;
+	const struct framework_category *cat = &fw->categories[c];
+	const char *sec_id = field(st, r, "section");
+	crit->section = FRAMEWORK_NO_SECTION;
+	if (sec_id[0]) {
+		long s = find_section(fw, sec_id);
+		if (s < 0 || fw->sections[s].category != (size_t)c) {
+			tri_error_set(err, "%s:%zu: field \"section\" is \"%s\"; "
+				      "expected a section of category %s in "
+				      "sections.csv", st->name, line, sec_id, cat->id);
 			return -1;
 		}
-		crit->category = (size_t)c;
-		const struct framework_category *cat = &fw->categories[c];
-		const char *sec_id = field(st, r, "section");
-		crit->section = FRAMEWORK_NO_SECTION;
-		if (sec_id[0]) {
-			long s = find_section(fw, sec_id);
-			if (s < 0 || fw->sections[s].category != (size_t)c) {
-				tri_error_set(err, "%s:%zu: field \"section\" is \"%s\"; "
-					      "expected a section of category %s in "
-					      "sections.csv", st->name, line, sec_id, cat->id);
-				return -1;
-			}
-			crit->section = (size_t)s;
-		}
-		bool category_has_sections = false;
-		for (size_t s = 0; s < fw->section_count; s++)
-			category_has_sections |= fw->sections[s].category == (size_t)c;
-		if (category_has_sections && crit->section == FRAMEWORK_NO_SECTION) {
-			tri_error_set(err, "%s:%zu: field \"section\" is empty; expected one "
-				      "of category %s's sections", st->name, line, cat->id);
-			return -1;
-		}
-		/* Rows come grouped, in the order of categories and sections. */
-		bool same_group = r > 0 && crit->category == prev_cat && crit->section == prev_sec;
-		bool later_group = r == 0 || crit->category > prev_cat ||
-				   (crit->category == prev_cat && crit->section != FRAMEWORK_NO_SECTION &&
-				    (prev_sec == FRAMEWORK_NO_SECTION || crit->section > prev_sec));
-		if (!same_group && !later_group) {
-			tri_error_set(err, "%s:%zu: criterion \"%s\" is out of order; "
-				      "expected rows grouped by category and section, in "
-				      "the order of categories.csv and sections.csv",
-				      st->name, line, crit->id);
-			return -1;
-		}
-		number = same_group ? number + 1 : 1;
-		prev_cat = crit->category;
-		prev_sec = crit->section;
-		char expected[64];
-		snprintf(expected, sizeof expected, "%s.%zu",
-			 crit->section == FRAMEWORK_NO_SECTION ? cat->id
-				 : fw->sections[crit->section].id, number);
-		if (strcmp(crit->id, expected) != 0) {
-			tri_error_set(err, "%s:%zu: field \"criterion_id\" is \"%s\"; "
-				      "expected \"%s\" (ids number the rows of each "
-				      "category or section from 1, in order)", st->name,
-				      line, crit->id, expected);
-			return -1;
-		}
-		bool any = false;
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
-			char *cell;
-			if (take_text(&cell, st, r, cell_columns[l], false, err) != 0)
-				return -1;
-			if (cell[0] == '\0') {
-				free(cell);
-				cell = NULL;
-			}
-			crit->cell[l] = cell;
-			any |= cell != NULL;
-		}
-		if (!any) {
-			tri_error_set(err, "%s:%zu: criterion \"%s\" has no cell; expected "
-				      "text in at least one of developing, established, "
-				      "leading", st->name, line, crit->id);
-			return -1;
-		}
+		crit->section = (size_t)s;
 	}
-	/* Each category and section: where its rows start, how many. */
+	bool category_has_sections = false;
+	for (size_t s = 0; s < fw->section_count; s++)
+		category_has_sections |= fw->sections[s].category == (size_t)c;
+	if (category_has_sections && crit->section == FRAMEWORK_NO_SECTION) {
+		tri_error_set(err, "%s:%zu: field \"section\" is empty; expected one "
+			      "of category %s's sections", st->name, line, cat->id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Row r comes in document order, and its id numbers it: *number counts
+ * the rows of the previous row's group (category and section). */
+static int criterion_order(const struct framework *fw, const struct framework_criterion *crit,
+			   const struct source_table *st, size_t r, size_t *number,
+			   struct tri_error *err)
+{
+	size_t line = st->table.rows[r].line;
+	const struct framework_criterion *prev = r > 0 ? crit - 1 : NULL;
+	/* Rows come grouped, in the order of categories and sections. */
+	bool same_group = prev && crit->category == prev->category &&
+			  crit->section == prev->section;
+	bool later_group = !prev || crit->category > prev->category ||
+			   (crit->category == prev->category && crit->section != FRAMEWORK_NO_SECTION &&
+			    (prev->section == FRAMEWORK_NO_SECTION || crit->section > prev->section));
+	if (!same_group && !later_group) {
+		tri_error_set(err, "%s:%zu: criterion \"%s\" is out of order; "
+			      "expected rows grouped by category and section, in "
+			      "the order of categories.csv and sections.csv",
+			      st->name, line, crit->id);
+		return -1;
+	}
+	*number = same_group ? *number + 1 : 1;
+	char expected[64];
+	snprintf(expected, sizeof expected, "%s.%zu",
+		 crit->section == FRAMEWORK_NO_SECTION ? fw->categories[crit->category].id
+			 : fw->sections[crit->section].id, *number);
+	if (strcmp(crit->id, expected) != 0) {
+		tri_error_set(err, "%s:%zu: field \"criterion_id\" is \"%s\"; "
+			      "expected \"%s\" (ids number the rows of each "
+			      "category or section from 1, in order)", st->name,
+			      line, crit->id, expected);
+		return -1;
+	}
+	return 0;
+}
+
+/* Row r's cells, one column per level above none, at least one given. */
+static int criterion_cells(const struct framework *fw, struct framework_criterion *crit,
+			   const struct source_table *st, size_t r, struct tri_error *err)
+{
+	bool any = false;
+	for (size_t l = 1; l < fw->level_count; l++) {
+		char *cell;
+		if (take_text(&cell, st, r, fw->levels[l].name, false, err) != 0)
+			return -1;
+		if (cell[0] == '\0') {
+			free(cell);
+			cell = NULL;
+		}
+		crit->cell[l] = cell;
+		any |= cell != NULL;
+	}
+	if (!any) {
+		char names[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 2)];
+		tri_error_set(err, "%s:%zu: criterion \"%s\" has no cell; expected "
+			      "text in at least one of %s", st->name, st->table.rows[r].line,
+			      crit->id, framework_level_names(fw, 1, names, sizeof names));
+		return -1;
+	}
+	return 0;
+}
+
+/* Each category and section: where its rows start, how many; each has
+ * at least one. */
+static int count_rows(struct framework *fw, const struct source_table *st,
+		      struct tri_error *err)
+{
 	for (size_t i = 0; i < fw->category_count; i++)
 		fw->categories[i].first_criterion = SIZE_MAX;
 	for (size_t i = 0; i < fw->section_count; i++)
 		fw->sections[i].first_criterion = SIZE_MAX;
-	for (size_t r = 0; r < n; r++) {
+	for (size_t r = 0; r < fw->criterion_count; r++) {
 		struct framework_category *cat = &fw->categories[fw->criteria[r].category];
 		if (cat->first_criterion == SIZE_MAX)
 			cat->first_criterion = r;
@@ -437,6 +561,36 @@ static int load_criteria(struct framework *fw, struct source_table *st,
 		cat->section_count++;
 	}
 	return 0;
+}
+
+static int load_criteria(struct framework *fw, struct source_table *st,
+			 struct tri_error *err)
+{
+	for (size_t l = 1; l < fw->level_count; l++) {
+		if (csvio_table_column(&st->table, fw->levels[l].name) < 0) {
+			tri_error_set(err, "%s:%zu: no column \"%s\"; expected a header naming "
+				      "it (a column for each level above %s)", st->name,
+				      st->table.header_line, fw->levels[l].name, fw->levels[0].name);
+			return -1;
+		}
+	}
+	size_t n = st->table.row_count;
+	fw->criteria = calloc(n ? n : 1, sizeof *fw->criteria);
+	if (!fw->criteria) {
+		tri_error_set(err, "%s: out of memory", st->name);
+		return -1;
+	}
+	fw->criterion_count = n;
+	size_t number = 0; /* of the row in its category or section */
+	for (size_t r = 0; r < n; r++) {
+		struct framework_criterion *crit = &fw->criteria[r];
+		if (take_text(&crit->id, st, r, "criterion_id", true, err) != 0 ||
+		    criterion_place(fw, crit, st, r, err) != 0 ||
+		    criterion_order(fw, crit, st, r, &number, err) != 0 ||
+		    criterion_cells(fw, crit, st, r, err) != 0)
+			return -1;
+	}
+	return count_rows(fw, st, err);
 }
 
 static int load_glossary(struct framework *fw, struct source_table *st,
@@ -585,14 +739,15 @@ static int load_about(struct framework *fw, struct source_table *st, struct tri_
 }
 
 /* The level a footnote names: empty is LEVEL_NONE ("no level"). */
-static int note_level(const struct source_table *st, size_t r, enum level *level,
-		      struct tri_error *err)
+static int note_level(const struct framework *fw, const struct source_table *st, size_t r,
+		      enum level *level, struct tri_error *err)
 {
 	const char *text = field(st, r, "level");
-	if (!level_parse(text, level) || *level == LEVEL_NONE) {
-		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected developing, "
-			      "established, leading or empty", st->name,
-			      st->table.rows[r].line, text);
+	if (!framework_level_parse(fw, text, level) || *level == LEVEL_NONE) {
+		char names[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 2)];
+		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected %s or empty",
+			      st->name, st->table.rows[r].line, text,
+			      framework_level_names(fw, 1, names, sizeof names));
 		return -1;
 	}
 	if (*level == LEVEL_UNANSWERED)
@@ -649,7 +804,7 @@ static int note_place(const struct framework *fw, struct framework_footnote *not
 		tri_error_set(err, "%s:%zu: field \"level\" is \"%s\"; expected it empty for "
 			      "target \"%s\" (levels name cells of a criterion, or "
 			      "descriptors with target levels)", st->name, line,
-			      level_name(note->level), target);
+			      framework_level_name(fw, note->level), target);
 		return -1;
 	}
 	if (wants_level && note->level == LEVEL_NONE) {
@@ -661,7 +816,7 @@ static int note_place(const struct framework *fw, struct framework_footnote *not
 	    !fw->criteria[i].cell[note->level]) {
 		tri_error_set(err, "%s:%zu: criterion \"%s\" has no %s cell; expected a level "
 			      "it has a cell for, or empty for the whole row", st->name, line,
-			      target, level_name(note->level));
+			      target, framework_level_name(fw, note->level));
 		return -1;
 	}
 	return 0;
@@ -686,7 +841,7 @@ static int load_footnotes(struct framework *fw, struct source_table *st,
 		if (rc == 0)
 			rc = take_text(&target, st, r, "target", true, err);
 		if (rc == 0)
-			rc = note_level(st, r, &note->level, err);
+			rc = note_level(fw, st, r, &note->level, err);
 		if (rc == 0)
 			rc = note_place(fw, note, target, st, r, err);
 		free(target);
@@ -801,13 +956,10 @@ struct framework *framework_load_files(const struct framework_file *files,
 {
 	static const char *const identity_cols[] = { "key", "value", NULL };
 	static const char *const level_cols[] = { "level", "points", "name", "descriptor", NULL };
-	static const char *const category_cols[] = {
-		"category", "title", "description", "developing_from", "developing_to",
-		"established_from", "established_to", "leading_from", "leading_to", NULL };
+	/* and a column per level: NAME_from and NAME_to, NAME */
+	static const char *const category_cols[] = { "category", "title", "description", NULL };
 	static const char *const section_cols[] = { "section", "category", "title", NULL };
-	static const char *const criterion_cols[] = {
-		"criterion_id", "category", "section", "developing", "established",
-		"leading", NULL };
+	static const char *const criterion_cols[] = { "criterion_id", "category", "section", NULL };
 	static const char *const term_cols[] = { "term", "definition", NULL };
 	static const char *const about_cols[] = { "section", "heading", "text", NULL };
 	static const char *const note_cols[] = { "marker", "target", "level", "text", NULL };
@@ -915,9 +1067,11 @@ void framework_destroy(struct framework *fw)
 	free(fw->title);
 	free(fw->publisher);
 	free(fw->source);
-	for (int l = 0; l < LEVEL_COUNT; l++) {
-		free(fw->level_title[l]);
-		free(fw->level_descriptor[l]);
+	for (size_t l = 0; l < LEVEL_MAX_COUNT; l++) {
+		free(fw->levels[l].name);
+		free(fw->levels[l].word);
+		free(fw->levels[l].title);
+		free(fw->levels[l].descriptor);
 	}
 	for (size_t i = 0; i < fw->category_count && fw->categories; i++) {
 		free(fw->categories[i].id);
@@ -930,7 +1084,7 @@ void framework_destroy(struct framework *fw)
 	}
 	for (size_t i = 0; i < fw->criterion_count && fw->criteria; i++) {
 		free(fw->criteria[i].id);
-		for (int l = 0; l < LEVEL_COUNT; l++)
+		for (size_t l = 0; l < LEVEL_MAX_COUNT; l++)
 			free(fw->criteria[i].cell[l]);
 	}
 	for (size_t i = 0; i < fw->term_count && fw->glossary; i++) {
@@ -983,23 +1137,72 @@ long framework_find_category(const struct framework *fw, const char *id)
 
 int framework_points(const struct framework *fw, enum level level)
 {
-	if (level < LEVEL_NONE || level > LEVEL_LEADING)
+	if (level < LEVEL_NONE || (size_t)level >= fw->level_count)
 		return 0;
-	return fw->points[level];
+	return fw->levels[level].points;
+}
+
+enum level framework_highest_level(const struct framework *fw)
+{
+	return (enum level)(fw->level_count - 1);
+}
+
+const char *framework_level_name(const struct framework *fw, enum level level)
+{
+	if (level < LEVEL_NONE || (size_t)level >= fw->level_count)
+		return "";
+	return fw->levels[level].name;
+}
+
+bool framework_level_parse(const struct framework *fw, const char *text, enum level *out)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	size_t len = strlen(text);
+	while (len > 0 && isspace((unsigned char)text[len - 1]))
+		len--;
+	if (len == 0) {
+		*out = LEVEL_UNANSWERED;
+		return true;
+	}
+	for (size_t l = 0; l < fw->level_count; l++) {
+		if (strlen(fw->levels[l].name) == len &&
+		    strncasecmp(text, fw->levels[l].name, len) == 0) {
+			*out = (enum level)l;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *framework_level_names(const struct framework *fw, enum level first,
+				  char *buffer, size_t size)
+{
+	size_t used = 0;
+	if (size == 0)
+		return buffer;
+	buffer[0] = '\0';
+	for (size_t l = first < LEVEL_NONE ? 0 : (size_t)first; l < fw->level_count; l++) {
+		if (used >= size)
+			break;
+		used += (size_t)snprintf(buffer + used, size - used, "%s%s",
+					 used ? ", " : "", fw->levels[l].name);
+	}
+	return buffer;
 }
 
 int framework_has_level(const struct framework_criterion *criterion, enum level level)
 {
 	if (level == LEVEL_NONE || level == LEVEL_UNANSWERED)
 		return 1;
-	if (level < LEVEL_NONE || level > LEVEL_LEADING)
+	if (level < LEVEL_NONE || level > LEVEL_HIGHEST)
 		return 0;
 	return criterion->cell[level] != NULL;
 }
 
 enum level framework_top_level(const struct framework_criterion *criterion)
 {
-	for (int l = LEVEL_LEADING; l >= LEVEL_DEVELOPING; l--)
+	for (int l = LEVEL_HIGHEST; l > LEVEL_NONE; l--)
 		if (criterion->cell[l])
 			return (enum level)l;
 	return LEVEL_NONE;

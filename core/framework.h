@@ -9,6 +9,7 @@
 #ifndef FRAMEWORK_H
 #define FRAMEWORK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "level.h"
@@ -25,7 +26,8 @@
 #define FRAMEWORK_MAX_CATEGORIES 100
 #define FRAMEWORK_MAX_SECTIONS 1000
 #define FRAMEWORK_MAX_TERMS 1000
-#define FRAMEWORK_MAX_LEVELS 10      /* rows of levels.csv (none included) */
+#define FRAMEWORK_MAX_LEVELS LEVEL_MAX_COUNT /* rows of levels.csv (none included) */
+#define FRAMEWORK_MAX_LEVEL_NAME 32  /* bytes of a level's name */
 #define FRAMEWORK_MAX_KEYS 100       /* rows of framework.csv */
 #define FRAMEWORK_MAX_PARAGRAPHS 1000 /* rows of about.csv */
 #define FRAMEWORK_MAX_FOOTNOTES 1000  /* rows of footnotes.csv */
@@ -36,12 +38,26 @@ struct framework_range {
 	int from, to; /* inclusive, as published */
 };
 
+/* One level of the framework's scale (levels.csv, one row each, in
+ * order): level 0 is none (no cell reached), each after it scores more. */
+struct framework_level {
+	char *name;       /* "developing": the word in files and on the command
+			     line, and the name of its columns in criteria.csv
+			     and categories.csv (a-z, 0-9, '_'; a letter first) */
+	char *word;       /* "Developing": the short word for people, the name
+			     with a capital and spaces for '_' (words_level) */
+	char *title;      /* "Developing practice": beside the descriptor only */
+	char *descriptor; /* "" where the framework gives none */
+	int points;       /* 0 to FRAMEWORK_MAX_POINTS, rising with the level */
+};
+
 struct framework_criterion {
 	char *id;                  /* "1.1", "2a.3": stable, in document order */
 	size_t category;           /* index into categories */
 	size_t section;            /* index into sections, or FRAMEWORK_NO_SECTION */
-	char *cell[LEVEL_COUNT];   /* cell text by level; NULL where the Standard
-				      has no cell; cell[LEVEL_NONE] is NULL */
+	char *cell[LEVEL_MAX_COUNT]; /* cell text by level; NULL where the row has
+					no cell, at LEVEL_NONE and beyond the
+					framework's levels */
 };
 
 struct framework_section {
@@ -55,9 +71,9 @@ struct framework_category {
 	char *id;          /* "1" ... "7" */
 	char *title;
 	char *description;
-	/* Published score ranges, indexed by LEVEL_DEVELOPING..LEVEL_LEADING;
-	 * [LEVEL_NONE] is unused. */
-	struct framework_range published[LEVEL_COUNT];
+	/* Published score ranges, indexed by level from 1 to level_count - 1;
+	 * [LEVEL_NONE] and the rest are unused. */
+	struct framework_range published[LEVEL_MAX_COUNT];
 	size_t first_criterion, criterion_count;
 	size_t first_section, section_count;
 };
@@ -110,9 +126,8 @@ struct framework {
 	char *title;
 	char *publisher;
 	char *source;
-	int points[LEVEL_COUNT];            /* by level */
-	char *level_title[LEVEL_COUNT];     /* "Developing practice" */
-	char *level_descriptor[LEVEL_COUNT];
+	size_t level_count;                 /* 2 to LEVEL_MAX_COUNT, none included */
+	struct framework_level levels[LEVEL_MAX_COUNT]; /* by level; [0] is none */
 	size_t category_count, section_count, criterion_count, term_count;
 	struct framework_category *categories;
 	struct framework_section *sections;
@@ -164,11 +179,29 @@ long framework_find_criterion(const struct framework *framework, const char *id)
 /* Index of the category with this id ("1".."7"), or -1. */
 long framework_find_category(const struct framework *framework, const char *id);
 
-/* Points for a level (0 for LEVEL_UNANSWERED). */
+/* Points for a level (0 for LEVEL_UNANSWERED and beyond the levels). */
 int framework_points(const struct framework *framework, enum level level);
 
+/* The highest level of the framework (level_count - 1). */
+enum level framework_highest_level(const struct framework *framework);
+
+/* The level's name as files and the command line write it ("developing");
+ * "" for LEVEL_UNANSWERED and beyond the framework's levels.  Borrowed. */
+const char *framework_level_name(const struct framework *framework, enum level level);
+
+/* Parse a level's name (case-insensitive, surrounding blanks ignored); an
+ * empty text is LEVEL_UNANSWERED.  Returns false for anything else. */
+bool framework_level_parse(const struct framework *framework, const char *text,
+			   enum level *out);
+
+/* "none, developing, established, leading": the names of the levels from
+ * first on, for messages.  Writes into buffer (size bytes, cut if short)
+ * and returns it. */
+const char *framework_level_names(const struct framework *framework, enum level first,
+				  char *buffer, size_t size);
+
 /* True if the criterion has a cell at level (LEVEL_NONE and
- * LEVEL_UNANSWERED are always available). */
+ * LEVEL_UNANSWERED are always available; nothing beyond LEVEL_HIGHEST). */
 int framework_has_level(const struct framework_criterion *criterion, enum level level);
 
 /* The highest level the criterion has a cell for. */

@@ -65,7 +65,7 @@ static bool by_order(const struct matching *m, const long *criterion, long *at)
 static long by_statement(const struct matching *m, size_t r)
 {
 	enum level level;
-	if (!level_parse(m->rows[r].level, &level) || level < LEVEL_DEVELOPING)
+	if (!framework_level_parse(m->fw, m->rows[r].level, &level) || level <= LEVEL_NONE)
 		return -1;
 	char *statement = csvio_unguard(m->rows[r].statement);
 	long found = -1;

@@ -9,7 +9,7 @@
 enum level plan_next_level(const struct framework_criterion *c, enum level current)
 {
 	int from = current < LEVEL_NONE ? LEVEL_NONE : current;
-	for (int l = from + 1; l <= LEVEL_LEADING; l++)
+	for (int l = from + 1; l <= LEVEL_HIGHEST; l++)
 		if (c->cell[l])
 			return (enum level)l;
 	return LEVEL_NONE;
@@ -30,8 +30,8 @@ struct option_chain {
 	size_t criterion;
 	enum level from;
 	int count;
-	enum level to[LEVEL_COUNT];
-	int gain[LEVEL_COUNT]; /* cumulative points for k + 1 steps */
+	enum level to[LEVEL_MAX_COUNT];
+	int gain[LEVEL_MAX_COUNT]; /* cumulative points for k + 1 steps */
 };
 
 /* The fewest steps with which chains from i on gain at least points:
@@ -72,9 +72,10 @@ static void chain_of(const struct framework *fw, const enum level *levels, size_
 
 /* Dynamic programming over steps (not points, which a framework may make
  * large): most(i, s) is the most points chains i.. gain in at most s
- * steps.  A category of n rows has at most 3n steps, so the table is
- * (n + 1) x (3n + 1) whatever the points: 12 MB at the framework bound of
- * 1000 rows, 60 KB for the Standard's largest category. */
+ * steps.  A category of n rows in a framework of L levels has at most
+ * (L - 1)n steps, so the table is (n + 1) x ((L - 1)n + 1) whatever the
+ * points: 36 MB at the framework bounds (1000 rows, 10 levels), 60 KB for
+ * the Standard's largest category. */
 int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
 	     struct plan_gap *gap)
 {

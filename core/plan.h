@@ -1,7 +1,7 @@
 /* plan: what it takes to reach the next level, and the action plan.
  *
- * The gap analysis finds, for a category below Leading, the fewest steps
- * that reach the next level's published range, where a step raises one
+ * The gap analysis finds, for a category below its highest level, the
+ * fewest steps that reach the next level's published range, where a step raises one
  * criterion to its next available cell.  The action plan lists each
  * criterion below its highest cell with a target (by default its next
  * cell) and the action, lead officer and timescale recorded for it. */
@@ -28,7 +28,7 @@ struct plan_raise {
 };
 
 struct plan_gap {
-	enum level next_level;   /* LEVEL_NONE when the category is Leading */
+	enum level next_level;   /* LEVEL_NONE at the highest level (Leading) */
 	int points_needed;
 	size_t step_count;       /* level changes in the cheapest way there */
 	size_t raise_count;      /* criteria raised (<= step_count) */
@@ -37,9 +37,9 @@ struct plan_gap {
 
 /* The cheapest way (fewest steps) for category c to
  * reach its next level from levels[].  Exact (dynamic programming over
- * steps), not greedy; time and memory grow with the rows, never with the
- * points (a few milliseconds and at most 12 MB within the framework's
- * bounds).  Returns 0, or -1 when even every row at its top cannot reach
+ * steps), not greedy; time and memory grow with the rows and levels,
+ * never with the points (a few milliseconds and at most 36 MB within the
+ * framework's bounds).  Returns 0, or -1 when even every row at its top cannot reach
  * it, or memory runs out (gap->raise_count is then 0). */
 int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
 	     struct plan_gap *gap);

@@ -70,19 +70,19 @@ static void put_attribute(FILE *out, const char *text)
 	put_escaped(out, text, true);
 }
 
-static const char *title_of(enum level l)
+static const char *title_of(const struct framework *fw, enum level l)
 {
-	return words_level(l);
+	return words_level(fw, l);
 }
 
 /* "15/22 <span>Established</span>", or for a category not complete its
  * state ("not assessed", "Developing so far, 1 of 8 answered"), marked. */
-static void score_cell(FILE *out, const struct score_result *r)
+static void score_cell(FILE *out, const struct framework *fw, const struct score_result *r)
 {
 	char state[96];
 	fprintf(out, "<td class=\"n\">%d/%d <span class=\"L%s\">%s</span></td>", r->score,
 		r->max, r->state == SCORE_COMPLETE ? "" : " incomplete",
-		words_state(r, WORDS_FULL, state, sizeof state));
+		words_state(fw, r, WORDS_FULL, state, sizeof state));
 }
 
 /* How much was assessed, said before any figure. */
@@ -116,14 +116,28 @@ static const char style[] =
 	"@page{size:A4;margin:16mm}"
 	"@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}}";
 
-/* One category's chart: the three published ranges as labelled bands,
+/* A band's fill: the lowest level red, the highest green, those between
+ * in turn yellow and blue (each band is also labelled: nothing is said by
+ * colour alone).  The Standard's three: red, yellow, green. */
+static const char *band_fill(enum level level, enum level highest)
+{
+	static const char *const between[] = { "#f6ecc8", "#dde6f4" };
+	if (level == highest)
+		return "#d5ecd5";
+	if (level == 1)
+		return "#f4d6d6";
+	return between[(level - 2) % 2];
+}
+
+/* One category's chart: the published ranges as labelled bands,
  * the score as a black marker and label (B's as an outlined one). */
 static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, int score_b,
 		  int max, const char *a_label, const char *b_label)
 {
 	const struct framework_category *cat = &fw->categories[c];
 	const int width = 560, left = 10, bar_y = 18, bar_h = 22;
-	int top = max > cat->published[LEVEL_LEADING].to ? max : cat->published[LEVEL_LEADING].to;
+	enum level highest = framework_highest_level(fw);
+	int top = max > cat->published[highest].to ? max : cat->published[highest].to;
 	if (top <= 0)
 		top = 1;
 	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -138,16 +152,15 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 		fprintf(out, " %d", score_b);
 	}
 	fprintf(out, " out of %d\">", max);
-	static const char *const fills[LEVEL_COUNT] = { NULL, "#f4d6d6", "#f6ecc8", "#d5ecd5" };
 	double label_end = 0; /* a narrow band's label moves right, clear of the last */
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+	for (enum level l = 1; l <= highest; l++) {
 		const struct framework_range *r = &cat->published[l];
 		double x0 = left + (double)width * r->from / (top + 1);
 		double x1 = left + (double)width * (r->to + 1) / (top + 1);
 		fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
-			"stroke=\"#666\"/>", x0, bar_y, x1 - x0, bar_h, fills[l]);
+			"stroke=\"#666\"/>", x0, bar_y, x1 - x0, bar_h, band_fill(l, highest));
 		char label[64];
-		int len = snprintf(label, sizeof label, "%s %d-%d", title_of((enum level)l), r->from, r->to);
+		int len = snprintf(label, sizeof label, "%s %d-%d", title_of(fw, l), r->from, r->to);
 		double x = x0 + 3 > label_end + 6 ? x0 + 3 : label_end + 6;
 		label_end = x + len * 5.6; /* about 5.6 px a character at 10 px Arial */
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>", x, bar_y - 4,
@@ -252,10 +265,10 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 		fputs("<tr><td>", out);
 		put_category(out, &fw->categories[c]);
 		fputs("</td>", out);
-		score_cell(out, &ra);
+		score_cell(out, fw, &ra);
 		if (b) {
 			score_category(fw, b->levels, c, &rb);
-			score_cell(out, &rb);
+			score_cell(out, fw, &rb);
 			fprintf(out, "<td class=\"n\">%+d%s</td>", rb.score - ra.score,
 				rb.level != ra.level ? " (level differs)" : "");
 		}
@@ -265,7 +278,7 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 			fputs("<td>at the top level</td></tr>\n", out);
 		else
 			fprintf(out, "<td>%d more for %s</td></tr>\n", ra.points_to_next,
-				title_of(ra.next_level));
+				title_of(fw, ra.next_level));
 	}
 	fprintf(out, "<tr><th>Total points</th><td class=\"n\">%d/%d</td>", total_a, max_total);
 	if (b)
@@ -282,7 +295,7 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 		if (ra.state != SCORE_COMPLETE) {
 			char state[96];
 			fprintf(out, " <span class=\"incomplete\">(incomplete: %s)</span>",
-				words_state(&ra, WORDS_FULL, state, sizeof state));
+				words_state(fw, &ra, WORDS_FULL, state, sizeof state));
 		}
 		fputs("</h3>\n", out);
 		chart(out, fw, c, ra.score, b ? rb.score : -1, ra.max, a_label, b ? b_label : "");
@@ -294,16 +307,19 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 static void write_strengths_and_gaps(FILE *out, const struct assessment *a)
 {
 	const struct framework *fw = a->framework;
-	fputs("<h2>Strengths</h2>\n<p>Criteria at Leading practice:</p>\n<ul>\n", out);
+	enum level highest = framework_highest_level(fw);
+	fputs("<h2>Strengths</h2>\n<p>Criteria at ", out);
+	put_text(out, words_level_title(fw, highest));
+	fputs(":</p>\n<ul>\n", out);
 	size_t strengths = 0;
 	for (size_t i = 0; i < fw->criterion_count; i++) {
-		if (a->levels[i] != LEVEL_LEADING)
+		if (a->levels[i] != highest)
 			continue;
 		strengths++;
 		fputs("<li><strong>", out);
 		put_text(out, fw->criteria[i].id);
 		fputs("</strong> ", out);
-		put_text(out, fw->criteria[i].cell[LEVEL_LEADING]);
+		put_text(out, fw->criteria[i].cell[highest]);
 		fputs("</li>\n", out);
 	}
 	if (!strengths)
@@ -319,13 +335,13 @@ static void write_strengths_and_gaps(FILE *out, const struct assessment *a)
 		fputs("<h3>", out);
 		put_category(out, &fw->categories[c]);
 		fprintf(out, ": %d more point%s for %s, in %zu step%s</h3>\n<ul>\n", gap.points_needed,
-			gap.points_needed == 1 ? "" : "s", title_of(gap.next_level), gap.step_count,
+			gap.points_needed == 1 ? "" : "s", title_of(fw, gap.next_level), gap.step_count,
 			gap.step_count == 1 ? "" : "s");
 		for (size_t k = 0; k < gap.raise_count; k++) {
 			const struct plan_raise *rz = &gap.raises[k];
 			fputs("<li><strong>", out);
 			put_text(out, fw->criteria[rz->criterion].id);
-			fprintf(out, "</strong> %s to %s (+%d): ", title_of(rz->from), title_of(rz->to),
+			fprintf(out, "</strong> %s to %s (+%d): ", title_of(fw, rz->from), title_of(fw, rz->to),
 				rz->gain);
 			put_text(out, fw->criteria[rz->criterion].cell[rz->to]);
 			fputs("</li>\n", out);
@@ -349,7 +365,7 @@ static void write_action_plan(FILE *out, const struct assessment *a)
 			      "<th>Lead officer</th><th>Timescale</th></tr>\n", out);
 		fputs("<tr><td>", out);
 		put_text(out, fw->criteria[i].id);
-		fprintf(out, "</td><td>%s</td><td>%s: ", title_of(a->levels[i]), title_of(target));
+		fprintf(out, "</td><td>%s</td><td>%s: ", title_of(fw, a->levels[i]), title_of(fw, target));
 		put_text(out, fw->criteria[i].cell[target]);
 		const char *const texts[] = { ans->action, ans->lead_officer, ans->timescale };
 		for (size_t k = 0; k < 3; k++) {
@@ -385,7 +401,7 @@ static void write_differences(FILE *out, const struct assessment *a, const char 
 		fputs("<tr><td>", out);
 		put_text(out, fw->criteria[i].id);
 		fprintf(out, "</td><td class=\"differs\">%s</td><td class=\"differs\">%s</td><td>",
-			title_of(a->levels[i]), title_of(b->levels[i]));
+			title_of(fw, a->levels[i]), title_of(fw, b->levels[i]));
 		put_text(out, a->answers[i].history);
 		fputs("</td></tr>\n", out);
 	}

@@ -3,13 +3,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-enum level score_level_for(const struct framework_category *category, int score)
+enum level score_level_for(const struct framework *fw, const struct framework_category *category,
+			   int score)
 {
-	enum level level = LEVEL_DEVELOPING;
-	for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++)
+	size_t level = 1;
+	for (size_t l = 2; l < fw->level_count; l++)
 		if (score >= category->published[l].from)
-			level = (enum level)l;
-	return level;
+			level = l;
+	return (enum level)level;
 }
 
 int score_criterion_max(const struct framework *fw, const struct framework_criterion *crit)
@@ -46,9 +47,9 @@ void score_category(const struct framework *fw, const enum level *levels,
 {
 	const struct framework_category *cat = &fw->categories[category];
 	sum_rows(fw, levels, cat->first_criterion, cat->criterion_count, out);
-	enum level band = score_level_for(cat, out->score);
+	enum level band = score_level_for(fw, cat, out->score);
 	out->level = out->state == SCORE_NOT_ASSESSED ? LEVEL_UNANSWERED : band;
-	if (band < LEVEL_LEADING) {
+	if (band < framework_highest_level(fw)) {
 		out->next_level = (enum level)(band + 1);
 		out->points_to_next = cat->published[out->next_level].from - out->score;
 	}
@@ -84,44 +85,51 @@ void score_progress(const struct framework *fw, const enum level *levels,
 	}
 }
 
-/* What one row adds to each derived top, indexed like the ranges. */
-static void row_tops(const struct framework *fw, const struct framework_criterion *crit,
-		     int tops[LEVEL_COUNT])
+/* The points a row counts for level k's top (docs/scoring.md): its cell
+ * k, else its cell k + 1, else its highest cell below k (or nothing).
+ * For the top level that is the row's highest cell. */
+static int row_top(const struct framework *fw, const struct framework_criterion *crit, size_t k)
 {
-	char *const *cell = crit->cell;
-	tops[LEVEL_NONE] = 0;
-	tops[LEVEL_DEVELOPING] = cell[LEVEL_DEVELOPING] ? fw->points[LEVEL_DEVELOPING]
-			       : cell[LEVEL_ESTABLISHED] ? fw->points[LEVEL_ESTABLISHED] : 0;
-	tops[LEVEL_ESTABLISHED] = cell[LEVEL_ESTABLISHED] ? fw->points[LEVEL_ESTABLISHED]
-				: cell[LEVEL_LEADING] ? fw->points[LEVEL_LEADING]
-				: cell[LEVEL_DEVELOPING] ? fw->points[LEVEL_DEVELOPING] : 0;
-	tops[LEVEL_LEADING] = score_criterion_max(fw, crit);
+	if (crit->cell[k])
+		return fw->levels[k].points;
+	if (k + 1 < fw->level_count && crit->cell[k + 1])
+		return fw->levels[k + 1].points;
+	for (size_t l = k; l-- > 1;)
+		if (crit->cell[l])
+			return fw->levels[l].points;
+	return 0;
 }
 
-static void category_tops(const struct framework *fw, size_t category, int tops[LEVEL_COUNT])
+/* What one row adds to each derived top, indexed like the ranges. */
+static void row_tops(const struct framework *fw, const struct framework_criterion *crit,
+		     int tops[LEVEL_MAX_COUNT])
+{
+	for (size_t k = 0; k < LEVEL_MAX_COUNT; k++)
+		tops[k] = k > 0 && k < fw->level_count ? row_top(fw, crit, k) : 0;
+}
+
+static void category_tops(const struct framework *fw, size_t category, int tops[LEVEL_MAX_COUNT])
 {
 	const struct framework_category *cat = &fw->categories[category];
-	for (int l = 0; l < LEVEL_COUNT; l++)
+	for (size_t l = 0; l < LEVEL_MAX_COUNT; l++)
 		tops[l] = 0;
 	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
-		int row[LEVEL_COUNT];
+		int row[LEVEL_MAX_COUNT];
 		row_tops(fw, &fw->criteria[i], row);
-		for (int l = 0; l < LEVEL_COUNT; l++)
+		for (size_t l = 0; l < LEVEL_MAX_COUNT; l++)
 			tops[l] += row[l];
 	}
 }
 
 void score_derived_ranges(const struct framework *fw, size_t category,
-			  struct framework_range out[LEVEL_COUNT])
+			  struct framework_range out[LEVEL_MAX_COUNT])
 {
-	int tops[LEVEL_COUNT];
+	int tops[LEVEL_MAX_COUNT];
 	category_tops(fw, category, tops);
-	out[LEVEL_NONE] = (struct framework_range){ 0, 0 };
-	out[LEVEL_DEVELOPING] = (struct framework_range){ 0, tops[LEVEL_DEVELOPING] };
-	out[LEVEL_ESTABLISHED] = (struct framework_range){ tops[LEVEL_DEVELOPING] + 1,
-							  tops[LEVEL_ESTABLISHED] };
-	out[LEVEL_LEADING] = (struct framework_range){ tops[LEVEL_ESTABLISHED] + 1,
-						      tops[LEVEL_LEADING] };
+	for (size_t l = 0; l < LEVEL_MAX_COUNT; l++)
+		out[l] = (struct framework_range){ 0, 0 };
+	for (size_t l = 1; l < fw->level_count; l++)
+		out[l] = (struct framework_range){ l == 1 ? 0 : tops[l - 1] + 1, tops[l] };
 }
 
 static void add(struct score_disagreement *out, size_t capacity, size_t *count,
@@ -144,22 +152,20 @@ static void add(struct score_disagreement *out, size_t capacity, size_t *count,
 size_t score_check_ranges(const struct framework *fw,
 			  struct score_disagreement *out, size_t capacity)
 {
-	static const char *const tops[LEVEL_COUNT] = {
-		NULL, "developing top", "established top", "leading top (the maximum)",
-	};
-	size_t count = 0;
+	size_t count = 0, top = fw->level_count - 1;
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_range *pub = fw->categories[c].published;
-		struct framework_range derived[LEVEL_COUNT];
+		struct framework_range derived[LEVEL_MAX_COUNT];
 		score_derived_ranges(fw, c, derived);
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+		for (size_t l = 1; l <= top; l++)
 			if (pub[l].to != derived[l].to)
-				add(out, capacity, &count, c, "%s: published %d, derived from "
-				    "the table %d", tops[l], pub[l].to, derived[l].to);
-		if (pub[LEVEL_DEVELOPING].from != 0)
+				add(out, capacity, &count, c, "%s top%s: published %d, derived "
+				    "from the table %d", fw->levels[l].name,
+				    l == top ? " (the maximum)" : "", pub[l].to, derived[l].to);
+		if (pub[1].from != 0)
 			add(out, capacity, &count, c,
-			    "developing starts at %d; expected %d", pub[LEVEL_DEVELOPING].from, 0);
-		for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++)
+			    "%s starts at %d; expected %d", fw->levels[1].name, pub[1].from, 0);
+		for (size_t l = 2; l <= top; l++)
 			if (pub[l].from != pub[l - 1].to + 1)
 				add(out, capacity, &count, c,
 				    "published ranges are not contiguous: a range starts at %d "
@@ -173,7 +179,7 @@ static bool merge_rows(const struct framework_criterion *a, const struct framewo
 		       struct framework_criterion *merged)
 {
 	*merged = *a;
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+	for (size_t l = 1; l < LEVEL_MAX_COUNT; l++) {
 		if (a->cell[l] && b->cell[l])
 			return false;
 		merged->cell[l] = a->cell[l] ? a->cell[l] : b->cell[l];
@@ -186,11 +192,12 @@ size_t score_find_merges(const struct framework *fw, size_t category,
 {
 	const struct framework_category *cat = &fw->categories[category];
 	const struct framework_range *pub = cat->published;
-	int tops[LEVEL_COUNT];
+	int tops[LEVEL_MAX_COUNT];
 	category_tops(fw, category, tops);
-	if (tops[LEVEL_DEVELOPING] == pub[LEVEL_DEVELOPING].to &&
-	    tops[LEVEL_ESTABLISHED] == pub[LEVEL_ESTABLISHED].to &&
-	    tops[LEVEL_LEADING] == pub[LEVEL_LEADING].to)
+	bool agree = true;
+	for (size_t l = 1; l < fw->level_count; l++)
+		agree &= tops[l] == pub[l].to;
+	if (agree)
 		return 0;
 	size_t count = 0;
 	for (size_t i = cat->first_criterion; i + 1 < cat->first_criterion + cat->criterion_count;
@@ -199,12 +206,12 @@ size_t score_find_merges(const struct framework *fw, size_t category,
 		struct framework_criterion merged;
 		if (a->section != b->section || !merge_rows(a, b, &merged))
 			continue;
-		int row_a[LEVEL_COUNT], row_b[LEVEL_COUNT], row_m[LEVEL_COUNT];
+		int row_a[LEVEL_MAX_COUNT], row_b[LEVEL_MAX_COUNT], row_m[LEVEL_MAX_COUNT];
 		row_tops(fw, a, row_a);
 		row_tops(fw, b, row_b);
 		row_tops(fw, &merged, row_m);
 		bool agrees = true;
-		for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+		for (size_t l = 1; l < fw->level_count; l++)
 			agrees &= tops[l] - row_a[l] - row_b[l] + row_m[l] == pub[l].to;
 		if (!agrees)
 			continue;

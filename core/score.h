@@ -38,17 +38,20 @@ struct score_result {
 	enum level level;
 	/* The level above the score's range and the points still needed for
 	 * it, from the score whatever the state (for a category not assessed,
-	 * what its first answers must reach); LEVEL_NONE and 0 at the top. */
+	 * what its first answers must reach); LEVEL_NONE and 0 at the highest
+	 * level. */
 	enum level next_level;
 	int points_to_next;
 };
 
 /* The level the published ranges give a category score: the highest level
  * whose range starts at or below the score.  So a score above the published
- * maximum is Leading, and a score in a gap between ranges keeps the level
- * below the gap.  Scores below Developing's start are Developing too: the
+ * maximum is the highest level (Leading), and a score in a gap between
+ * ranges keeps the level below the gap.  Scores below the lowest range's
+ * start are at the lowest level above none too (Developing): the
  * Standard's lowest band starts at 0. */
-enum level score_level_for(const struct framework_category *category, int score);
+enum level score_level_for(const struct framework *fw, const struct framework_category *category,
+			   int score);
 
 /* Score category c.  The state, and with it whether there is a level, comes
  * from how many rows have an answer. */
@@ -81,7 +84,11 @@ int score_category_max(const struct framework *fw, size_t category);
 /* Highest points a criterion can score. */
 int score_criterion_max(const struct framework *fw, const struct framework_criterion *crit);
 
-/* The ranges the methodology derives from category c's table:
+/* The ranges the methodology derives from category c's table: the top of
+ * level k's range is the sum over the rows of the points each counts for
+ * k, its cell k, else its cell k + 1, else its highest cell below k (a row
+ * with none of these adds nothing).  So the highest level's top is every
+ * row's highest cell; for the Standard's three levels:
  *  developing top  = every row's developing cell, or its established cell
  *                    where it has no developing cell (rows with only a
  *                    leading cell add nothing);
@@ -89,10 +96,12 @@ int score_criterion_max(const struct framework *fw, const struct framework_crite
  *                    where it has no established cell, or its developing
  *                    cell where it has neither;
  *  leading top     = every row's highest cell.
- * out[] is indexed like framework_category.published.  See
- * docs/scoring.md for why a developing-only row counts at established. */
+ * The lowest range starts at 0, each other one after the top below it.
+ * out[] is indexed like framework_category.published (levels 1 to
+ * level_count - 1; the rest are 0-0).  See docs/scoring.md for why a
+ * developing-only row counts at established. */
 void score_derived_ranges(const struct framework *fw, size_t category,
-			  struct framework_range out[LEVEL_COUNT]);
+			  struct framework_range out[LEVEL_MAX_COUNT]);
 
 /* One way a category's published ranges differ from what the tables give. */
 struct score_disagreement {

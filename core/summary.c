@@ -27,7 +27,7 @@ int summary_write_rows(FILE *out, const struct assessment *a, const char *file_l
 		snprintf(answered, sizeof answered, "%zu", r.answered);
 		snprintf(criteria, sizeof criteria, "%zu", r.total);
 		const char *row[] = { file_label, fw->categories[c].id, fw->categories[c].title,
-				      score, max, level_name(r.level), a->organisation, a->type,
+				      score, max, framework_level_name(fw, r.level), a->organisation, a->type,
 				      a->date, answered, criteria };
 		/* file, category, title and organisation came from input: guarded */
 		if (csvio_write_output(out, row, sizeof row / sizeof row[0],

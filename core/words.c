@@ -3,28 +3,41 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const short_words[LEVEL_COUNT] = {
-	"None", "Developing", "Established", "Leading",
-};
-
 static const char not_assessed[] = "not assessed";
 
-const char *words_level(enum level level)
+static bool known(const struct framework *fw, enum level level)
 {
-	if (level < LEVEL_NONE || level > LEVEL_LEADING)
-		return not_assessed;
-	return short_words[level];
+	return level >= LEVEL_NONE && (size_t)level < fw->level_count;
+}
+
+const char *words_level(const struct framework *fw, enum level level)
+{
+	return known(fw, level) ? fw->levels[level].word : not_assessed;
 }
 
 const char *words_level_title(const struct framework *fw, enum level level)
 {
-	if (level < LEVEL_DEVELOPING || level > LEVEL_LEADING || !*fw->level_title[level])
-		return words_level(level);
-	return fw->level_title[level];
+	if (level <= LEVEL_NONE || !known(fw, level) || !*fw->levels[level].title)
+		return words_level(fw, level);
+	return fw->levels[level].title;
 }
 
-const char *words_state(const struct score_result *r, enum words_form form, char *buffer,
-			size_t size)
+const char *words_ranges(const struct framework *fw, const struct framework_category *category,
+			 char *buffer, size_t size)
+{
+	size_t used = 0;
+	if (size == 0)
+		return buffer;
+	buffer[0] = '\0';
+	for (size_t l = 1; l < fw->level_count && used < size; l++)
+		used += (size_t)snprintf(buffer + used, size - used, "%s%s %d-%d", l > 1 ? ", " : "",
+					 fw->levels[l].word, category->published[l].from,
+					 category->published[l].to);
+	return buffer;
+}
+
+const char *words_state(const struct framework *fw, const struct score_result *r,
+			enum words_form form, char *buffer, size_t size)
 {
 	if (size == 0)
 		return buffer;
@@ -34,27 +47,27 @@ const char *words_state(const struct score_result *r, enum words_form form, char
 		break;
 	case SCORE_PROVISIONAL:
 		if (form == WORDS_BRIEF)
-			snprintf(buffer, size, "%s so far", words_level(r->level));
+			snprintf(buffer, size, "%s so far", words_level(fw, r->level));
 		else
 			snprintf(buffer, size, "%s so far, %zu of %zu answered",
-				 words_level(r->level), r->answered, r->total);
+				 words_level(fw, r->level), r->answered, r->total);
 		break;
 	case SCORE_COMPLETE:
-		snprintf(buffer, size, "%s", words_level(r->level));
+		snprintf(buffer, size, "%s", words_level(fw, r->level));
 		break;
 	}
 	return buffer;
 }
 
-int words_state_width(size_t total, enum words_form form)
+int words_state_width(const struct framework *fw, size_t total, enum words_form form)
 {
 	int widest = 0;
-	for (int l = LEVEL_NONE; l <= LEVEL_LEADING; l++) {
+	for (size_t l = 0; l < fw->level_count; l++) {
 		char text[96];
 		/* the most digits a count can have is total's */
 		struct score_result r = { .state = SCORE_PROVISIONAL, .level = (enum level)l,
 					  .answered = total, .total = total };
-		int n = (int)strlen(words_state(&r, form, text, sizeof text));
+		int n = (int)strlen(words_state(fw, &r, form, text, sizeof text));
 		if (n > widest)
 			widest = n;
 	}

@@ -24,9 +24,9 @@ void plain_printf(FILE *out, const char *format, ...)
 	free(shown);
 }
 
-static const char *plain_label(enum level level)
+static const char *plain_label(const struct session *s, enum level level)
 {
-	return words_level(level);
+	return words_level(s->fw, level);
 }
 
 /* The run: the session, the streams, and where input has got to. */
@@ -105,7 +105,7 @@ static void show_scores(struct session *s, FILE *out)
 		char state[96];
 		plain_printf(out, "  Category %s %-36s %3d/%-3d %s\n", fw->categories[c].id,
 			fw->categories[c].title, r.score, r.max,
-			words_state(&r, WORDS_FULL, state, sizeof state));
+			words_state(fw, &r, WORDS_FULL, state, sizeof state));
 	}
 	int total, max;
 	score_total(fw, s->a->levels, &total, &max);
@@ -178,24 +178,23 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	const struct framework *fw = s->fw;
 	const struct framework_criterion *c = &fw->criteria[i];
 	const struct framework_category *cat = &fw->categories[c->category];
+	char ranges[512];
 	if (i == cat->first_criterion)
-		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: Developing %d-%d, "
-			"Established %d-%d, Leading %d-%d\n", cat->id, fw->category_count,
-			cat->title, cat->published[1].from, cat->published[1].to,
-			cat->published[2].from, cat->published[2].to, cat->published[3].from,
-			cat->published[3].to);
+		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: %s\n", cat->id,
+			fw->category_count, cat->title,
+			words_ranges(fw, cat, ranges, sizeof ranges));
 	if (c->section != FRAMEWORK_NO_SECTION &&
 	    i == fw->sections[c->section].first_criterion)
 		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
-	plain_printf(out, "\n%s (now: %s)\n", c->id, plain_label(s->a->levels[i]));
+	plain_printf(out, "\n%s (now: %s)\n", c->id, plain_label(s, s->a->levels[i]));
 	if (s->other)
 		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
-			plain_label(s->other->levels[i]),
+			plain_label(s, s->other->levels[i]),
 			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
-			plain_printf(out, "  %d %s: %s\n", l, plain_label((enum level)l), c->cell[l]);
+			plain_printf(out, "  %zu %s: %s\n", l, plain_label(s, (enum level)l), c->cell[l]);
 	plain_printf(out, "  0 None of these\n");
 }
 
@@ -272,17 +271,22 @@ static void say_read_only(const struct session *s, FILE *out)
 static void plain_help(const struct session *s, FILE *out)
 {
 	const struct framework *fw = s->fw;
+	char keys[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 4)];
+	size_t used = 0;
+	for (size_t l = 0; l < fw->level_count && used < sizeof keys; l++)
+		used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%zu %s", l ? ", " : "",
+					 l, words_level(fw, (enum level)l));
 	plain_printf(out, "\nAt each criterion type a number and Enter:\n"
-		"  0 None, 1 Developing, 2 Established, 3 Leading (only the levels shown)\n"
+		"  %s (only the levels shown)\n"
 		"  Enter alone keeps the current level and moves on\n"
 		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
 		"  e  evidence and notes      s     scores so far\n"
 		"  u  undo the last change    q     quit (everything is already saved)\n"
 		"  W FILE    save to another file and continue there\n"
-		"  a REMARK  adopt the other assessment's level (with --compare)\n\n");
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
-		plain_printf(out, "%s (%d): %s\n\n", fw->level_title[l], fw->points[l],
-			fw->level_descriptor[l]);
+		"  a REMARK  adopt the other assessment's level (with --compare)\n\n", keys);
+	for (size_t l = 1; l < fw->level_count; l++)
+		plain_printf(out, "%s (%d): %s\n\n", fw->levels[l].title, fw->levels[l].points,
+			fw->levels[l].descriptor);
 	if ((s->a && s->a->read_notes.count) || (s->other && s->other->read_notes.count)) {
 		plain_printf(out, "What reading the file repaired or doubts:\n");
 		list_read_notes(s, out);
@@ -295,7 +299,7 @@ static const char *level_keys(const struct framework_criterion *c, char *buffer,
 {
 	size_t n = 0;
 	buffer[0] = '\0';
-	for (int l = LEVEL_NONE; l <= LEVEL_LEADING; l++)
+	for (int l = LEVEL_NONE; l <= LEVEL_HIGHEST; l++)
 		if (framework_has_level(c, (enum level)l) && n + 4 < size)
 			n += (size_t)snprintf(buffer + n, size - n, "%s%d", n ? ", " : "", l);
 	return buffer;
@@ -316,8 +320,8 @@ static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown
 	score_category(fw, p->s->a->levels, c->category, &r);
 	char state[96];
 	plain_printf(p->out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
-		plain_label(p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
-		words_state(&r, WORDS_FULL, state, sizeof state),
+		plain_label(p->s, p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
+		words_state(fw, &r, WORDS_FULL, state, sizeof state),
 		p->s->save_failed ? " NOT SAVED: see below." : "");
 	if (p->s->save_failed)
 		plain_printf(p->out, "Could not save: %s\n", p->s->save_error);
@@ -366,7 +370,7 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	bool alone = !cmd[1], with_argument = alone || cmd[1] == ' ';
 	bool armed = p->quit_armed;
 	p->quit_armed = false;
-	if (alone && *cmd >= '0' && *cmd <= '3')
+	if (alone && *cmd >= '0' && (size_t)(*cmd - '0') < fw->level_count)
 		return set_level(p, i, (enum level)(*cmd - '0'), shown);
 	if (alone && *cmd == '?') {
 		plain_help(p->s, p->out);
@@ -399,7 +403,7 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 			return i;
 		}
 		plain_printf(p->out, "%s: adopted %s (recorded in its history).\n", c->id,
-			plain_label(p->s->a->levels[i]));
+			plain_label(p->s, p->s->a->levels[i]));
 		say_notice(p->s, p->out);
 		*shown = false;
 		return i + 1;

@@ -214,7 +214,7 @@ int session_set_plan(struct session *s, size_t criterion, enum level target,
 	struct assessment_answer *ans = &s->a->answers[criterion];
 	if (target > LEVEL_NONE && !framework_has_level(&s->fw->criteria[criterion], target)) {
 		tri_error_set(err, "criterion %s has no %s cell", s->fw->criteria[criterion].id,
-			      level_name(target));
+			      framework_level_name(s->fw, target));
 		return -1;
 	}
 	if (ans->target == target && strcmp(ans->action, action) == 0 &&

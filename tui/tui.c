@@ -88,19 +88,18 @@ void tui_goto_criterion(struct wizard *w, size_t criterion)
 	w->overview_row = w->category;
 }
 
-const char *tui_level_label(enum level level)
+const char *tui_level_label(const struct framework *fw, enum level level)
 {
-	return words_level(level);
+	return words_level(fw, level);
 }
 
-enum ui_style tui_level_style(enum level level)
+enum ui_style tui_level_style(const struct framework *fw, enum level level)
 {
-	switch (level) {
-	case LEVEL_DEVELOPING: return UI_DEVELOPING;
-	case LEVEL_ESTABLISHED: return UI_ESTABLISHED;
-	case LEVEL_LEADING: return UI_LEADING;
-	default: return UI_DIM;
-	}
+	if (level <= LEVEL_NONE || level > framework_highest_level(fw))
+		return UI_DIM;
+	if (level == framework_highest_level(fw))
+		return UI_LEADING;
+	return level == 1 ? UI_DEVELOPING : UI_ESTABLISHED;
 }
 
 void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
@@ -113,7 +112,7 @@ void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 	for (int i = 0; i < inner; i++) {
 		int from = i * max / inner, to = (i + 1) * max / inner;
 		bool tick = false;
-		for (int l = LEVEL_ESTABLISHED; l <= LEVEL_LEADING; l++) {
+		for (size_t l = 2; l < w->s.fw->level_count; l++) {
 			int start = cat->published[l].from;
 			tick |= start > from && start <= to && i > 0;
 		}
@@ -509,7 +508,7 @@ static void find_next(struct wizard *w)
 		size_t i = (w->criterion + k) % n;
 		const struct framework_criterion *c = &fw->criteria[i];
 		bool hit = strcasecmp(c->id, w->search) == 0;
-		for (int l = 1; l < LEVEL_COUNT && !hit; l++)
+		for (size_t l = 1; l < fw->level_count && !hit; l++)
 			hit = c->cell[l] && strcasestr(c->cell[l], w->search);
 		hit = hit || strcasestr(w->s.a->answers[i].evidence, w->search) ||
 		      strcasestr(w->s.a->answers[i].notes, w->search);

@@ -171,13 +171,14 @@ void tui_confirm(struct wizard *w, const char *question,
 		 void (*done)(struct wizard *w, const char *utf8));
 
 /* Level name for display: "Developing" ..., "not assessed" (words_level). */
-const char *tui_level_label(enum level level);
+const char *tui_level_label(const struct framework *fw, enum level level);
 
-/* Style for a level's text. */
-enum ui_style tui_level_style(enum level level);
+/* Style for a level's text: the lowest level above none as Developing,
+ * the highest as Leading, those between as Established. */
+enum ui_style tui_level_style(const struct framework *fw, enum level level);
 
-/* A bar of width cells for score out of max, with ticks where the
- * category's established and leading ranges begin. */
+/* A bar of width cells for score out of max, with ticks where each
+ * range above the lowest begins. */
 void tui_draw_bar(struct wizard *w, WINDOW *win, int y, int x, int width,
 		  const struct framework_category *cat, int score, int max);
 

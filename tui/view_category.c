@@ -57,7 +57,7 @@ struct layout {
 	int id_width, column_width, per_band, band_lines; /* the map's table */
 	int bands, bands_shown, band_top;
 	bool slotted;                      /* each level has its fixed slot */
-	int slot[LEVEL_COUNT];             /* rows of each cell, when slotted */
+	int slot[LEVEL_MAX_COUNT];         /* rows of each cell, when slotted */
 	int longest;                       /* rows the page's longest row needs */
 	int detail_y, detail_rows, none_y, map_y;
 	int evidence_y;                    /* -1 when it gave way */
@@ -79,7 +79,7 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 	if (!text)
 		abort();
 	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
-		 level, tui_level_label((enum level)level), theirs ? " (the other's level)" : "",
+		 level, tui_level_label(w->s.fw, (enum level)level), theirs ? " (the other's level)" : "",
 		 body);
 	return text;
 }
@@ -114,7 +114,7 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 	int longest = 0, slots = 0;
 	for (size_t i = p->first; i < p->first + p->count; i++) {
 		int total = 0;
-		for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++) {
+		for (int level = 1; level < (int)fw->level_count; level++) {
 			int rows = cell_rows(w, &fw->criteria[i], level);
 			total += rows;
 			if (rows > l->slot[level])
@@ -123,7 +123,7 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 		if (total > longest)
 			longest = total;
 	}
-	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++)
+	for (int level = 1; level < (int)fw->level_count; level++)
 		slots += l->slot[level];
 	l->longest = longest;
 	int room = getmaxy(w->body) - FIXED_LINES;
@@ -206,12 +206,10 @@ static void short_layout(struct wizard *w, struct layout *l)
 /* The current row's cells as laid out (slots, or each cell's own rows). */
 static int cell_lines(struct wizard *w, const struct layout *l)
 {
-	if (l->slotted)
-		return l->slot[LEVEL_DEVELOPING] + l->slot[LEVEL_ESTABLISHED] + l->slot[LEVEL_LEADING];
 	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
 	int total = 0;
-	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++)
-		total += cell_rows(w, c, level);
+	for (int level = 1; level < (int)w->s.fw->level_count; level++)
+		total += l->slotted ? l->slot[level] : cell_rows(w, c, level);
 	return total;
 }
 
@@ -269,7 +267,7 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 		score_category(fw, w->s.other->levels, w->category, &o);
 		char theirs[128];
 		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score,
-			 words_state(&o, WORDS_BRIEF, state, sizeof state));
+			 words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
 		int width = (int)strlen(theirs);
 		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - width - 2, UI_TITLE);
 		ui_put_utf8(&w->ui, w->header, 0, w->cols - width, theirs, width,
@@ -290,7 +288,7 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	int next_width = digits + (int)strlen(" more for Established()");
 	int score_width = (int)strlen("Score /") + 2 * digits;
 	bool with_next = score_width + 1 + next_width + 2 +
-		words_state_width(r->total, WORDS_FULL) <= w->cols;
+		words_state_width(w->s.fw, r->total, WORDS_FULL) <= w->cols;
 	int n = snprintf(line, sizeof line, "Score %*d/%d", digits, r->score, r->max);
 	if (with_next) {
 		char next[96] = "";
@@ -303,11 +301,11 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 			/* "(9 more" one column further right than "(10 more" */
 			int pad = digits - snprintf(NULL, 0, "%d", r->points_to_next);
 			snprintf(next, sizeof next, "%*s(%d more for %s)", pad > 0 ? pad : 0, "",
-				 r->points_to_next, words_level(r->next_level));
+				 r->points_to_next, words_level(w->s.fw, r->next_level));
 		}
 		n += snprintf(line + n, sizeof line - (size_t)n, " %-*s", next_width, next);
 	}
-	words_state(r, WORDS_FULL, state, sizeof state);
+	words_state(w->s.fw, r, WORDS_FULL, state, sizeof state);
 	bool labelled = n + 2 + (int)strlen("Level: ") + (int)strlen(state) <= w->cols;
 	snprintf(line + n, sizeof line - (size_t)n, "  %s%s", labelled ? "Level: " : "", state);
 	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_NORMAL);
@@ -394,7 +392,7 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
 	enum level chosen = w->s.a->levels[w->criterion];
 	int line = 0, top = l->cell_top, bottom = l->cell_top + l->detail_rows;
-	for (int level = LEVEL_DEVELOPING; level <= LEVEL_LEADING; level++) {
+	for (int level = 1; level < (int)w->s.fw->level_count; level++) {
 		int rows = l->slotted ? l->slot[level] : cell_rows(w, c, level);
 		int from = line > top ? line : top, to = line + rows < bottom ? line + rows : bottom;
 		if (from < to) {
@@ -419,10 +417,8 @@ static void view_draw(struct wizard *w)
 	score_category(fw, w->s.a->levels, w->category, &r);
 	draw_header(w, &r);
 
-	char line[512];
-	snprintf(line, sizeof line, "Ranges: Developing %d-%d, Established %d-%d, Leading %d-%d",
-		 cat->published[1].from, cat->published[1].to, cat->published[2].from,
-		 cat->published[2].to, cat->published[3].from, cat->published[3].to);
+	char line[512], ranges[480];
+	snprintf(line, sizeof line, "Ranges: %s", words_ranges(fw, cat, ranges, sizeof ranges));
 	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols, UI_NORMAL);
 
 	struct page p = current_page(w);
@@ -516,7 +512,7 @@ static void remark_done(struct wizard *w, const char *remark)
 		tui_message(w, UI_ERROR, "Could not keep the remark: %s.", err.message);
 	else
 		tui_message(w, w->s.save_failed ? UI_ERROR : UI_OK, "%s: adopted %s (recorded in "
-			    "its history)%s.", id, tui_level_label(w->s.a->levels[w->criterion]),
+			    "its history)%s.", id, tui_level_label(w->s.fw, w->s.a->levels[w->criterion]),
 			    w->s.save_failed ? ", in memory only" : "");
 }
 
@@ -586,7 +582,7 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 	 * link every byte counts.  A failure is always said. */
 	if (w->s.save_failed)
 		tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another file.", id,
-			    tui_level_label(level));
+			    tui_level_label(w->s.fw, level));
 	if (w->criterion < last)
 		w->criterion++;
 	else

@@ -153,12 +153,19 @@ static void build(struct wizard *w, struct help_text *t)
 	add_text(t, ui, "");
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
 		add_wrapped(t, ui, notes[i], width);
-	add_text(t, ui, "THE THREE LEVELS OF PRACTICE (from the Standard)");
-	for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++) {
+	static const char *const counts[] = { "", "ONE LEVEL", "TWO LEVELS", "THREE LEVELS",
+		"FOUR LEVELS", "FIVE LEVELS", "SIX LEVELS", "SEVEN LEVELS", "EIGHT LEVELS",
+		"NINE LEVELS" };
+	char heading[64];
+	snprintf(heading, sizeof heading, "THE %s OF PRACTICE (from the Standard)",
+		 counts[(fw->level_count - 1) % (sizeof counts / sizeof counts[0])]);
+	add_text(t, ui, heading);
+	for (size_t l = 1; l < fw->level_count; l++) {
+		const struct framework_level *level = &fw->levels[l];
 		char name[256];
-		snprintf(name, sizeof name, "%s (%d point%s)", fw->level_title[l], fw->points[l],
-			 fw->points[l] == 1 ? "" : "s");
-		add_entry(t, ui, name, fw->level_descriptor[l], width);
+		snprintf(name, sizeof name, "%s (%d point%s)", level->title, level->points,
+			 level->points == 1 ? "" : "s");
+		add_entry(t, ui, name, level->descriptor, width);
 	}
 	add_text(t, ui, "SCORING");
 	add_wrapped(t, ui, "A row scores the points of the level chosen; a category scores the "

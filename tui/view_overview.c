@@ -49,7 +49,7 @@ static struct columns plan_columns(struct wizard *w, bool with_bars)
 	struct columns k = { .level_width = 0 };
 	int longest_title = 0;
 	for (size_t c = 0; c < fw->category_count; c++) {
-		int n = words_state_width(fw->categories[c].criterion_count, WORDS_BRIEF);
+		int n = words_state_width(w->s.fw, fw->categories[c].criterion_count, WORDS_BRIEF);
 		if (n > k.level_width)
 			k.level_width = n;
 		n = (int)strlen(fw->categories[c].title);
@@ -111,8 +111,8 @@ static void draw_category_line(struct wizard *w, const struct columns *k, int y,
 	ui_put_utf8(&w->ui, w->body, y, TITLE_X, cat->title, k->title, UI_NORMAL);
 	snprintf(text, sizeof text, "%d/%d", r.score, r.max);
 	mvwprintw(w->body, y, k->score, "%5s", text);
-	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(&r, WORDS_BRIEF, text, sizeof text),
-		    k->level_width, tui_level_style(r.level));
+	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(w->s.fw, &r, WORDS_BRIEF, text, sizeof text),
+		    k->level_width, tui_level_style(fw, r.level));
 	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
 	ui_put_utf8(&w->ui, w->body, y, k->answered, text, COUNT_WIDTH, UI_NORMAL);
 	if (!k->tail_width)
@@ -288,11 +288,12 @@ static void draw_steps(struct wizard *w, int y)
 	if (plan_gap(fw, w->s.a->levels, w->overview_row, &gap) != 0)
 		return;
 	if (gap.next_level == LEVEL_NONE)
-		snprintf(line, sizeof line, "Category %s is Leading%s.", cat->id,
+		snprintf(line, sizeof line, "Category %s is %s%s.", cat->id,
+			 words_level(fw, framework_highest_level(fw)),
 			 r.state == SCORE_PROVISIONAL ? " so far" : "");
 	else
 		snprintf(line, sizeof line, "Category %s: %d more for %s; the fewest steps (%zu):",
-			 cat->id, gap.points_needed, words_level(gap.next_level), gap.step_count);
+			 cat->id, gap.points_needed, words_level(w->s.fw, gap.next_level), gap.step_count);
 	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
 	for (size_t k = 0; k < gap.raise_count && y < height; k++, y++) {
 		const struct plan_raise *rz = &gap.raises[k];
@@ -303,7 +304,7 @@ static void draw_steps(struct wizard *w, int y)
 			break;
 		}
 		snprintf(line, sizeof line, "  %-5s to %s (+%d): %s", fw->criteria[rz->criterion].id,
-			 words_level(rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
+			 words_level(w->s.fw, rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
 		ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
 	}
 }
@@ -314,11 +315,16 @@ static void summary_draw(struct wizard *w)
 	w->cursor_win = w->body;
 	const struct framework *fw = w->s.fw;
 	char line[1024], leading[256], developing[256], none[256];
-	list_at(fw, w->s.a->levels, LEVEL_LEADING, leading, sizeof leading);
-	list_at(fw, w->s.a->levels, LEVEL_DEVELOPING, developing, sizeof developing);
+	enum level highest = framework_highest_level(fw);
+	list_at(fw, w->s.a->levels, highest, leading, sizeof leading);
+	list_at(fw, w->s.a->levels, 1, developing, sizeof developing);
 	list_at(fw, w->s.a->levels, LEVEL_UNANSWERED, none, sizeof none);
-	snprintf(line, sizeof line, "Leading in: %s.  Developing in: %s.  Not assessed: %s.",
-		 leading, developing, none);
+	if (highest > 1)
+		snprintf(line, sizeof line, "%s in: %s.  %s in: %s.  Not assessed: %s.",
+			 words_level(fw, highest), leading, words_level(fw, 1), developing, none);
+	else
+		snprintf(line, sizeof line, "%s in: %s.  Not assessed: %s.",
+			 words_level(fw, highest), leading, none);
 	/* the steps part keeps at least 4 rows, the table (with its column
 	 * heading) at least 4 */
 	int height = getmaxy(w->body);

@@ -57,14 +57,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			check_text(fw->footnotes[i].text);
 		}
-		for (int l = 0; l < LEVEL_COUNT; l++)
-			if (fw->points[l] < 0 || fw->points[l] > FRAMEWORK_MAX_POINTS)
+		/* two to ten levels, their points bounded and rising, names machine words */
+		if (fw->level_count < 2 || fw->level_count > LEVEL_MAX_COUNT)
+			abort();
+		for (size_t l = 0; l < fw->level_count; l++) {
+			if (fw->levels[l].points < 0 || fw->levels[l].points > FRAMEWORK_MAX_POINTS ||
+			    (l > 0 && fw->levels[l].points <= fw->levels[l - 1].points))
 				abort();
+			for (const char *p = fw->levels[l].name; *p; p++)
+				if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+					abort();
+			check_text(fw->levels[l].title);
+		}
 		check_text(fw->title);
 		check_text(fw->version);
 		for (size_t c = 0; c < fw->category_count; c++) {
 			check_text(fw->categories[c].title);
-			for (int l = LEVEL_DEVELOPING; l <= LEVEL_LEADING; l++)
+			for (size_t l = 1; l < fw->level_count; l++)
 				if (fw->categories[c].published[l].to > FRAMEWORK_MAX_SCORE)
 					abort();
 		}

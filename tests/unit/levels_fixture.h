@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "framework.h"
+#include "standard_levels.h"
 
 static struct framework *fw;
 static enum level *levels;

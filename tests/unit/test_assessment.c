@@ -18,6 +18,7 @@
 #include "atomicfile.h"
 #include "csvio.h"
 #include "summary.h"
+#include "standard_levels.h"
 
 static struct framework *fw;
 static char dir[256];
@@ -271,7 +272,7 @@ static char *category_6(const char *before, const struct sheet_row *rows, size_t
 	for (size_t i = 0; i < count; i++) {
 		long k = framework_find_criterion(fw, rows[i].really);
 		const char *cell = rows[i].level > LEVEL_NONE ? fw->criteria[k].cell[rows[i].level] : "";
-		fprintf(out, "%s,%s,\"%s\",\n", rows[i].written, level_name(rows[i].level),
+		fprintf(out, "%s,%s,\"%s\",\n", rows[i].written, framework_level_name(fw, rows[i].level),
 			rows[i].statement && cell ? cell : "");
 	}
 	fclose(out);

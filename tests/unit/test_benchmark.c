@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "benchmark.h"
+#include "standard_levels.h"
 
 #define C BENCHMARK_COUNTED
 #define T BENCHMARK_OTHER_TYPE

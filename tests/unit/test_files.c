@@ -26,6 +26,7 @@
 #include "lockfile.h"
 #include "merge.h"
 #include "outfile.h"
+#include "standard_levels.h"
 
 static struct framework *fw;
 static char dir[256];

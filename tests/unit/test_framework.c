@@ -13,6 +13,7 @@
 #include "csvio.h"
 #include "embedded.h"
 #include "framework.h"
+#include "standard_levels.h"
 
 
 static struct framework *embedded(void)
@@ -61,8 +62,8 @@ static void test_shape(void **state)
 	assert_int_equal(fw->categories[1].section_count, 5);
 	int points[] = { 0, 1, 2, 3 };
 	for (int l = 0; l < LEVEL_COUNT; l++)
-		assert_int_equal(fw->points[l], points[l]);
-	assert_string_equal(fw->level_title[LEVEL_ESTABLISHED], "Established practice");
+		assert_int_equal(fw->levels[l].points, points[l]);
+	assert_string_equal(fw->levels[LEVEL_ESTABLISHED].title, "Established practice");
 	assert_int_equal(fw->term_count, 5);
 	framework_destroy(fw);
 }
@@ -707,22 +708,22 @@ static void test_about_matches_source(void **state)
 			assert_true(at < count);
 			const char *item = items[at++];
 			if (p->insert == FRAMEWORK_INSERT_POINTS) {
-				snprintf(buf, sizeof buf, "%s: %d point%s", fw->level_title[l],
-					 fw->points[l], fw->points[l] == 1 ? "" : "s");
+				snprintf(buf, sizeof buf, "%s: %d point%s", fw->levels[l].title,
+					 fw->levels[l].points, fw->levels[l].points == 1 ? "" : "s");
 				assert_string_equal(item, buf);
 				continue;
 			}
 			/* "Title – descriptor"; Established's dash is a hyphen. */
-			size_t title = strlen(fw->level_title[l]);
-			assert_true(strncmp(item, fw->level_title[l], title) == 0);
+			size_t title = strlen(fw->levels[l].title);
+			assert_true(strncmp(item, fw->levels[l].title, title) == 0);
 			const char *rest = item + title;
 			if (strncmp(rest, " \u2013 ", 5) == 0)
 				rest += 5;
 			else if (strncmp(rest, " - ", 3) == 0)
 				rest += 3;
 			else
-				fail_msg("no dash after \"%s\" in \"%s\"", fw->level_title[l], item);
-			assert_string_equal(rest, fw->level_descriptor[l]);
+				fail_msg("no dash after \"%s\" in \"%s\"", fw->levels[l].title, item);
+			assert_string_equal(rest, fw->levels[l].descriptor);
 		}
 	}
 	assert_int_equal(at, count); /* nothing of the introduction left out */

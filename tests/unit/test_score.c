@@ -88,9 +88,9 @@ static void test_range_boundaries(void **state)
 			{ p[3].to + 1, LEVEL_LEADING },
 		};
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-			if (score_level_for(cat, cases[i].score) != cases[i].level)
+			if (score_level_for(fw, cat, cases[i].score) != cases[i].level)
 				fail_msg("category %s score %d: level %d, expected %d", cat->id,
-					 cases[i].score, score_level_for(cat, cases[i].score),
+					 cases[i].score, score_level_for(fw, cat, cases[i].score),
 					 cases[i].level);
 	}
 }
@@ -210,7 +210,7 @@ static void test_derived_ranges(void **state)
 		{ 5, 9, 11 }, { 14, 23, 27 }, { 9, 16, 21 },
 	};
 	for (size_t c = 0; c < 7; c++) {
-		struct framework_range r[LEVEL_COUNT];
+		struct framework_range r[LEVEL_MAX_COUNT];
 		score_derived_ranges(fw, c, r);
 		for (int l = 1; l <= 3; l++)
 			if (r[l].to != derived[c][l - 1])

@@ -15,6 +15,7 @@
 #include "csvio.h"
 #include "embedded.h"
 #include "framework.h"
+#include "standard_levels.h"
 #include "score.h"
 
 enum { COLUMNS = 6 }; /* criterion_id,category,section,developing,established,leading */
@@ -145,7 +146,7 @@ static void test_d1_merged_agrees(void **state)
 	assert_int_equal(fw->categories[1].criterion_count, 27);
 	struct score_disagreement found[16];
 	assert_int_equal(score_check_ranges(fw, found, 16), 0);
-	struct framework_range derived[LEVEL_COUNT];
+	struct framework_range derived[LEVEL_MAX_COUNT];
 	score_derived_ranges(fw, 1, derived);
 	assert_int_equal(derived[LEVEL_DEVELOPING].to, 36);
 	assert_int_equal(derived[LEVEL_ESTABLISHED].to, 59);
@@ -174,7 +175,7 @@ static bool fill_total(const struct framework *fw, enum level *levels, size_t sk
 				continue;
 			bool skip = i == skip_a || i == skip_b;
 			for (int l = LEVEL_NONE; l <= (skip ? LEVEL_NONE : LEVEL_LEADING); l++) {
-				int to = sum + fw->points[l];
+				int to = sum + fw->levels[l].points;
 				if ((l == LEVEL_NONE || fw->criteria[i].cell[l]) && to < MAX_SUM &&
 				    how[r + 1][to] == -2)
 					how[r + 1][to] = (signed char)l;
@@ -187,7 +188,7 @@ static bool fill_total(const struct framework *fw, enum level *levels, size_t sk
 		enum level l = (enum level)how[r][sum];
 		if (first + r - 1 != skip_a && first + r - 1 != skip_b)
 			levels[first + r - 1] = l;
-		sum -= (size_t)fw->points[l];
+		sum -= (size_t)fw->levels[l].points;
 	}
 	return true;
 }
@@ -292,7 +293,7 @@ static void test_r3_placements(void **state)
 		struct framework *fw = variant(place_row, &cases[i].place, &err);
 		if (!fw)
 			fail_msg("case %zu: %s", i, err.message);
-		struct framework_range derived[LEVEL_COUNT];
+		struct framework_range derived[LEVEL_MAX_COUNT];
 		score_derived_ranges(fw, cases[i].category, derived);
 		if (derived[LEVEL_DEVELOPING].to != cases[i].dev ||
 		    derived[LEVEL_ESTABLISHED].to != cases[i].est ||

@@ -26,9 +26,9 @@ static void test_level_words(void **state)
 		{ LEVEL_LEADING, "Leading", "Leading practice", "leading" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		assert_string_equal(words_level(cases[i].level), cases[i].word);
+		assert_string_equal(words_level(fw, cases[i].level), cases[i].word);
 		assert_string_equal(words_level_title(fw, cases[i].level), cases[i].title);
-		assert_string_equal(level_name(cases[i].level), cases[i].machine);
+		assert_string_equal(framework_level_name(fw, cases[i].level), cases[i].machine);
 	}
 }
 
@@ -66,22 +66,22 @@ static void test_state_words(void **state)
 		struct score_result r;
 		score_category(fw, levels, cases[k].category, &r);
 		char full[96], brief[96];
-		words_state(&r, WORDS_FULL, full, sizeof full);
-		words_state(&r, WORDS_BRIEF, brief, sizeof brief);
+		words_state(fw, &r, WORDS_FULL, full, sizeof full);
+		words_state(fw, &r, WORDS_BRIEF, brief, sizeof brief);
 		if (strcmp(full, cases[k].full) != 0 || strcmp(brief, cases[k].brief) != 0)
 			fail_msg("case %zu: \"%s\" / \"%s\"; expected \"%s\" / \"%s\"", k, full,
 				 brief, cases[k].full, cases[k].brief);
-		assert_true((int)strlen(full) <= words_state_width(r.total, WORDS_FULL));
-		assert_true((int)strlen(brief) <= words_state_width(r.total, WORDS_BRIEF));
+		assert_true((int)strlen(full) <= words_state_width(fw, r.total, WORDS_FULL));
+		assert_true((int)strlen(brief) <= words_state_width(fw, r.total, WORDS_BRIEF));
 	}
-	assert_int_equal(words_state_width(8, WORDS_FULL),
+	assert_int_equal(words_state_width(fw, 8, WORDS_FULL),
 			 (int)strlen("Established so far, 8 of 8 answered"));
-	assert_int_equal(words_state_width(28, WORDS_BRIEF), (int)strlen("Established so far"));
+	assert_int_equal(words_state_width(fw, 28, WORDS_BRIEF), (int)strlen("Established so far"));
 	/* a short buffer is cut, never overflowed */
 	struct score_result r = { .state = SCORE_PROVISIONAL, .level = LEVEL_DEVELOPING,
 				  .answered = 5, .total = 8 };
 	char tiny[8];
-	assert_string_equal(words_state(&r, WORDS_FULL, tiny, sizeof tiny), "Develop");
+	assert_string_equal(words_state(fw, &r, WORDS_FULL, tiny, sizeof tiny), "Develop");
 }
 
 static void test_progress_words(void **state)
