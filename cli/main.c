@@ -285,18 +285,20 @@ static int cmd_criteria(const struct framework *fw, const struct cli_options *op
 {
 	if (opt->csv) {
 		cli_csv_begin(opt);
-		const char *head[] = { "criterion_id", "category", "section",
-				       "developing", "established", "leading" };
-		cli_csv_row(head, 6, 0);
+		/* criteria.csv's own shape: a column per level above none */
+		const char *row[3 + LEVEL_MAX_COUNT] = { "criterion_id", "category", "section" };
+		size_t n = 3;
+		for (size_t l = 1; l < fw->level_count; l++)
+			row[n++] = fw->levels[l].name;
+		cli_csv_row(row, n, 0);
 		for (size_t i = 0; i < fw->criterion_count; i++) {
 			const struct framework_criterion *c = &fw->criteria[i];
-			const char *row[] = {
-				c->id, fw->categories[c->category].id,
-				c->section == FRAMEWORK_NO_SECTION ? "" : fw->sections[c->section].id,
-				c->cell[1] ? c->cell[1] : "", c->cell[2] ? c->cell[2] : "",
-				c->cell[3] ? c->cell[3] : "",
-			};
-			cli_csv_row(row, 6, 0); /* all from the framework's files */
+			row[0] = c->id;
+			row[1] = fw->categories[c->category].id;
+			row[2] = c->section == FRAMEWORK_NO_SECTION ? "" : fw->sections[c->section].id;
+			for (size_t l = 1; l < fw->level_count; l++)
+				row[2 + l] = c->cell[l] ? c->cell[l] : "";
+			cli_csv_row(row, n, 0); /* all from the framework's files */
 		}
 		return 0;
 	}

@@ -195,7 +195,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
 			plain_printf(out, "  %zu %s: %s\n", l, plain_label(s, (enum level)l), c->cell[l]);
-	plain_printf(out, "  0 None of these\n");
+	plain_printf(out, "  0 None of these\n"); /* level 0, whatever its word: no cell */
 }
 
 /* Say once what the session must say (outside changes, journal). */

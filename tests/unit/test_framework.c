@@ -344,6 +344,195 @@ static void test_malformed_frameworks(void **state)
 	expect_refusals(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* ---- the scale: levels.csv declares the levels ---- */
+
+/* A fixture framework of tests/data/frameworks (TRI_FRAMEWORKS). */
+static struct framework *fixture(const char *name)
+{
+	const char *dir = getenv("TRI_FRAMEWORKS");
+	assert_non_null(dir);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	struct tri_error err = {{0}};
+	struct framework *fw = framework_load_dir(path, &err);
+	if (!fw)
+		fail_msg("%s: %s", name, err.message);
+	return fw;
+}
+
+/* Levels, their names, words, titles and points, cells by level and ranges,
+ * from files: the built-in Standard, five levels, two. */
+static void test_levels_from_files(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture; /* NULL: the built-in Standard */
+		size_t count;
+		const char *names, *words; /* "|" between levels */
+		int points[LEVEL_MAX_COUNT];
+		const char *title; /* the highest level's */
+		const char *cell_of, *cell_text; /* a criterion's highest cell */
+		int top_range[2];  /* category 1's highest range */
+	} cases[] = {
+		{ NULL, 4, "none|developing|established|leading", "None|Developing|Established|Leading",
+		  { 0, 1, 2, 3 }, "Leading practice", "1.8", NULL, { 19, 22 } },
+		{ "five-levels", 5, "none|emerging|developing|established|leading",
+		  "None|Emerging|Developing|Established|Leading", { 0, 1, 2, 4, 6 },
+		  "Leading practice", "1.1", "Other organisations adopt the plan.", { 17, 18 } },
+		{ "two-levels", 2, "not_met|met", "Not met|Met", { 0, 1 }, "Met", "1.2",
+		  "The checklist is reviewed every year.", { 0, 3 } },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct framework *fw = cases[k].fixture ? fixture(cases[k].fixture) : embedded();
+		assert_int_equal(fw->level_count, cases[k].count);
+		char names[256] = "", words[256] = "";
+		for (size_t l = 0; l < fw->level_count; l++) {
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+				 l ? "|" : "", fw->levels[l].name);
+			snprintf(words + strlen(words), sizeof words - strlen(words), "%s%s",
+				 l ? "|" : "", fw->levels[l].word);
+			assert_int_equal(fw->levels[l].points, cases[k].points[l]);
+			enum level parsed;
+			assert_true(framework_level_parse(fw, fw->levels[l].word, &parsed) ==
+				    (strchr(fw->levels[l].name, '_') == NULL));
+			assert_true(framework_level_parse(fw, fw->levels[l].name, &parsed));
+			assert_int_equal(parsed, (enum level)l);
+			assert_string_equal(framework_level_name(fw, (enum level)l), fw->levels[l].name);
+		}
+		assert_string_equal(names, cases[k].names);
+		assert_string_equal(words, cases[k].words);
+		enum level highest = framework_highest_level(fw);
+		assert_int_equal(highest, (enum level)(cases[k].count - 1));
+		assert_string_equal(fw->levels[highest].title, cases[k].title);
+		assert_string_equal(framework_level_name(fw, LEVEL_UNANSWERED), "");
+		assert_string_equal(framework_level_name(fw, (enum level)cases[k].count), "");
+		assert_int_equal(framework_points(fw, (enum level)cases[k].count), 0);
+		enum level parsed;
+		assert_true(framework_level_parse(fw, "  ", &parsed));
+		assert_int_equal(parsed, LEVEL_UNANSWERED);
+		assert_false(framework_level_parse(fw, "excellent", &parsed));
+		long c = framework_find_criterion(fw, cases[k].cell_of);
+		assert_true(c >= 0);
+		assert_int_equal(framework_top_level(&fw->criteria[c]), highest);
+		if (cases[k].cell_text)
+			assert_string_equal(fw->criteria[c].cell[highest], cases[k].cell_text);
+		for (size_t l = fw->level_count; l < LEVEL_MAX_COUNT; l++)
+			assert_null(fw->criteria[c].cell[l]);
+		assert_int_equal(fw->categories[0].published[highest].from, cases[k].top_range[0]);
+		assert_int_equal(fw->categories[0].published[highest].to, cases[k].top_range[1]);
+		framework_destroy(fw);
+	}
+}
+
+/* The five-level fixture's optional files name its levels: a footnote on
+ * an emerging cell and one on the developing descriptor. */
+static void test_levels_in_footnotes(void **state)
+{
+	(void)state;
+	struct framework *fw = fixture("five-levels");
+	const struct framework_footnote *note;
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_CRITERION, 0, (enum level)1,
+						&note, 1), 1);
+	assert_string_equal(note->marker, "1");
+	assert_int_equal(framework_footnotes_at(fw, FRAMEWORK_NOTE_LEVEL, 0, (enum level)2,
+						&note, 1), 1);
+	assert_string_equal(note->marker, "3");
+	char names[256];
+	assert_string_equal(framework_level_names(fw, LEVEL_NONE, names, sizeof names),
+			    "none, emerging, developing, established, leading");
+	assert_string_equal(framework_level_names(fw, (enum level)3, names, sizeof names),
+			    "established, leading");
+	assert_string_equal(framework_level_names(fw, LEVEL_NONE, names, 10), "none, eme");
+	framework_destroy(fw);
+}
+
+/* What the scale's files must say, and the refusal of anything else. */
+static void test_malformed_scales(void **state)
+{
+	(void)state;
+	static const struct change two_levels[] = {
+		{ "levels.csv", "level,points,name,descriptor\nno,0,No,\nyes,5,Yes,y\n" },
+		{ "categories.csv", "category,title,description,yes_from,yes_to\n1,One,,0,10\n"
+				    "2,Two,,0,15\n" },
+		{ "criteria.csv", "criterion_id,category,section,yes\n1.1,1,,a\n1.2,1,,b\n"
+				  "2a.1,2,2a,x\n2b.1,2,2b,y\n" },
+	};
+	struct tri_error err = {{0}};
+	struct framework *fw = load_changed(two_levels, 3, &err);
+	if (!fw)
+		fail_msg("two levels: %s", err.message);
+	assert_int_equal(fw->level_count, 2);
+	assert_string_equal(fw->levels[0].word, "No");
+	assert_string_equal(fw->criteria[2].cell[1], "x");
+	framework_destroy(fw);
+
+	static const char *const cats = "category,title,description,a_from,a_to\n1,One,,0,3\n"
+		"2,Two,,0,3\n";
+	static const struct refusal cases[] = {
+		{ "levels.csv", "level,points,name,descriptor\n", "t/levels.csv: no levels" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nDeveloping,1,D,\n",
+		  "t/levels.csv:3: field \"level\" is \"Developing\"; expected a name of lowercase "
+		  "letters a-z, digits and '_', a letter first" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\n2nd,1,D,\n",
+		  "field \"level\" is \"2nd\"" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nwell-placed,1,D,\n",
+		  "field \"level\" is \"well-placed\"" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\n"
+				"abcdefghijklmnopqrstuvwxyzabcdefg,1,D,\n", "at most 32 bytes" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nsection,1,D,\n",
+		  "t/levels.csv:3: field \"level\" is \"section\"; expected a name that is not "
+		  "also a column's" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nmax,1,D,\n",
+		  "field \"level\" is \"max\"" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nunanswered,1,D,\n",
+		  "field \"level\" is \"unanswered\"" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\ndeveloping,1,D,\n"
+				"developing,2,E,\n", "t/levels.csv:4: level \"developing\" given twice" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\ndeveloping,1,,\n",
+		  "t/levels.csv:3: field \"name\" is empty" },
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\nleading,3,L,\n"
+				"developing,1,D,\nestablished,2,E,\n",
+		  "t/levels.csv: developing scores 1 points, not more than leading (3)" },
+		/* a range for a level levels.csv lacks: the level is missing there */
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\ndeveloping,1,D,\n"
+				"leading,3,L,\n", "t/levels.csv: no row for level \"established\"; "
+		  "expected a row for each level t/categories.csv gives ranges for (column "
+		  "\"established_from\")" },
+		/* a level with no range, or no cell column */
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\ndeveloping,1,D,\n"
+				"established,2,E,\nleading,3,L,\nbeyond,4,B,\n",
+		  "t/categories.csv:1: no column \"beyond_from\"" },
+		{ "categories.csv", cats, "t/levels.csv: no row for level \"a\"" },
+		{ "categories.csv", "category,title,description,developing_from,developing_to,"
+				    "leading_from,leading_to\n1,One,,0,1,2,3\n",
+		  "t/categories.csv:1: no column \"established_from\"" },
+	};
+	expect_refusals(cases, sizeof cases / sizeof cases[0]);
+	static const struct change no_cells[] = {
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\na,1,A,\n" },
+		{ "categories.csv", cats },
+	};
+	fw = load_changed(no_cells, 2, &err);
+	assert_null(fw);
+	assert_non_null(strstr(err.message, "t/criteria.csv:1: no column \"a\"; expected a header "
+				"naming it (a column for each level above none)"));
+	static const struct change one_level[] = {
+		{ "levels.csv", "level,points,name,descriptor\nnone,0,None,\n" },
+		{ "categories.csv", "category,title,description\n1,One,\n" },
+	};
+	fw = load_changed(one_level, 2, &err);
+	assert_null(fw);
+	assert_non_null(strstr(err.message, "t/levels.csv: only the level none; expected it and "
+				"at least one level above it"));
+	static const struct change note_level[] = {
+		{ "footnotes.csv", "marker,target,level,text\n1,1.1,excellent,N.\n" },
+	};
+	fw = load_changed(note_level, 1, &err);
+	assert_null(fw);
+	assert_non_null(strstr(err.message, "t/footnotes.csv:2: field \"level\" is \"excellent\"; "
+				"expected developing, established, leading or empty"));
+}
+
 /* ---- about.csv and footnotes.csv ---- */
 
 static const char small_about[] = "section,heading,text,insert\n"
@@ -810,6 +999,9 @@ int main(void)
 		cmocka_unit_test(test_load_dir_matches_embedded),
 		cmocka_unit_test(test_small_framework_loads),
 		cmocka_unit_test(test_malformed_frameworks),
+		cmocka_unit_test(test_levels_from_files),
+		cmocka_unit_test(test_levels_in_footnotes),
+		cmocka_unit_test(test_malformed_scales),
 		cmocka_unit_test(test_about_loads),
 		cmocka_unit_test(test_footnotes_load),
 		cmocka_unit_test(test_old_footnote_columns),

@@ -201,6 +201,170 @@ static void test_gap_at_the_bounds(void **state)
 	framework_destroy(big);
 }
 
+/* A fixture framework of tests/data/frameworks (TRI_FRAMEWORKS). */
+static struct framework *fixture(const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", getenv("TRI_FRAMEWORKS"), name);
+	struct tri_error err = {{0}};
+	struct framework *other = framework_load_dir(path, &err);
+	if (!other)
+		fail_msg("%s: %s", name, err.message);
+	return other;
+}
+
+/* The fewest steps for rows first..first+count-1 of at to gain need
+ * points, tried every way (each row raised through 0 or more of its
+ * cells). */
+static int brute_fewest(const struct framework *f, const enum level *at, size_t first,
+			size_t count, int need)
+{
+	if (need <= 0)
+		return 0;
+	if (count == 0)
+		return 1 << 20;
+	int best = brute_fewest(f, at, first + 1, count - 1, need);
+	enum level from = at[first] < LEVEL_NONE ? LEVEL_NONE : at[first];
+	int steps = 0;
+	for (enum level next = plan_next_level(&f->criteria[first], from); next != LEVEL_NONE;
+	     next = plan_next_level(&f->criteria[first], next)) {
+		steps++;
+		int gain = framework_points(f, next) - framework_points(f, from);
+		int rest = brute_fewest(f, at, first + 1, count - 1, need - gain);
+		if (steps + rest < best)
+			best = steps + rest;
+	}
+	return best;
+}
+
+/* On five levels (points 1, 2, 4, 6, so a step's gain varies) and on two:
+ * from no answers and from a mixed start, every category's plan is as
+ * short as any (brute force) and reaches the next level; at the highest
+ * level there is nothing to plan. */
+static void test_gap_other_scales(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture;
+		const char *start; /* levels by row, '-' unanswered, a digit a level */
+	} cases[] = {
+		{ "five-levels", "------------" },
+		{ "five-levels", "310120010020" },
+		{ "five-levels", "000000000000" },
+		{ "two-levels", "-----" },
+		{ "two-levels", "01000" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct framework *f = fixture(cases[k].fixture);
+		enum level *at = malloc(f->criterion_count * sizeof *at);
+		assert_non_null(at);
+		struct plan_gap *gap = malloc(sizeof *gap);
+		assert_non_null(gap);
+		for (size_t c = 0; c < f->category_count; c++) {
+			for (size_t i = 0; i < f->criterion_count; i++) {
+				char ch = cases[k].start[i];
+				at[i] = ch == '-' ? LEVEL_UNANSWERED : (enum level)(ch - '0');
+				if (!framework_has_level(&f->criteria[i], at[i]))
+					at[i] = LEVEL_NONE;
+			}
+			struct score_result r;
+			score_category(f, at, c, &r);
+			assert_int_equal(plan_gap(f, at, c, gap), 0);
+			assert_int_equal(gap->next_level, r.next_level);
+			if (r.next_level == LEVEL_NONE) {
+				assert_int_equal(gap->raise_count, 0);
+				continue;
+			}
+			const struct framework_category *cat = &f->categories[c];
+			int fewest = brute_fewest(f, at, cat->first_criterion, cat->criterion_count,
+						  r.points_to_next);
+			if ((int)gap->step_count != fewest)
+				fail_msg("%s start %s category %s: %zu steps; expected %d",
+					 cases[k].fixture, cases[k].start, cat->id, gap->step_count,
+					 fewest);
+			for (size_t i = 0; i < gap->raise_count; i++)
+				at[gap->raises[i].criterion] = gap->raises[i].to;
+			score_category(f, at, c, &r);
+			assert_true(r.level >= gap->next_level);
+		}
+		free(gap);
+		free(at);
+		framework_destroy(f);
+	}
+}
+
+/* Ten levels (the most), 1000 rows in one category, every cell: the
+ * step table is at its largest (1000 x 9001), and plans at once. */
+static void test_gap_ten_levels(void **state)
+{
+	(void)state;
+	static const char identity[] = "key,value\nid,ten\nversion,1\n";
+	static const char scale[] = "level,points,name,descriptor\nnone,0,None,\n"
+		"l1,1,L1,\nl2,2,L2,\nl3,3,L3,\nl4,5,L4,\nl5,8,L5,\nl6,13,L6,\nl7,21,L7,\n"
+		"l8,34,L8,\nl9,55,L9,\n";
+	char categories[512] = "category,title,description";
+	for (int l = 1; l <= 9; l++)
+		snprintf(categories + strlen(categories), sizeof categories - strlen(categories),
+			 ",l%d_from,l%d_to", l, l);
+	snprintf(categories + strlen(categories), sizeof categories - strlen(categories),
+		 "\n1,All,,0,999,1000,1999,2000,2999,3000,4999,5000,7999,8000,12999,"
+		 "13000,20999,21000,33999,34000,55000\n");
+	static const char none[] = "section,category,title\n", terms[] = "term,definition\n";
+	size_t size = 128 + FRAMEWORK_MAX_CRITERIA * 40, used = 0;
+	char *criteria = malloc(size);
+	assert_non_null(criteria);
+	used += (size_t)snprintf(criteria, size, "criterion_id,category,section,l1,l2,l3,l4,l5,"
+				 "l6,l7,l8,l9\n");
+	for (size_t i = 1; i <= FRAMEWORK_MAX_CRITERIA; i++)
+		used += (size_t)snprintf(criteria + used, size - used, "1.%zu,1,,a,b,c,d,e,f,g,h,i\n", i);
+	struct framework_file files[] = {
+		{ "framework.csv", identity, sizeof identity - 1 },
+		{ "levels.csv", scale, sizeof scale - 1 },
+		{ "categories.csv", categories, strlen(categories) },
+		{ "sections.csv", none, sizeof none - 1 },
+		{ "criteria.csv", criteria, used },
+		{ "glossary.csv", terms, sizeof terms - 1 },
+	};
+	struct tri_error err = {{0}};
+	struct framework *ten = framework_load_files(files, 6, "ten", &err);
+	free(criteria);
+	if (!ten)
+		fail_msg("%s", err.message);
+	assert_int_equal(ten->level_count, 10);
+	enum level *at = malloc(FRAMEWORK_MAX_CRITERIA * sizeof *at);
+	struct plan_gap *gap = malloc(sizeof *gap);
+	assert_non_null(at);
+	assert_non_null(gap);
+	static const struct {
+		enum level from, next;
+		int needed;
+		size_t steps;
+	} cases[] = {
+		/* 1000 points from nothing: 18 rows to l9 (9 steps, +55 each) and
+		 * one more to l6 (6 steps, +13): 168 steps */
+		{ LEVEL_UNANSWERED, 2, 1000, 168 },
+		/* every row at l7 (21 000, so l8): 13 000 more for l9, two steps
+		 * (+34) on 382 rows and one (+13) on another: 765 */
+		{ 7, 9, 13000, 765 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (size_t r = 0; r < FRAMEWORK_MAX_CRITERIA; r++)
+			at[r] = cases[i].from;
+		struct timespec start;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+		assert_int_equal(plan_gap(ten, at, 0, gap), 0);
+		double took = seconds_since(&start);
+		if (took > TIMING_SLOWDOWN)
+			fail_msg("case %zu: planned in %.2f s; expected well within a second", i, took);
+		assert_int_equal(gap->next_level, cases[i].next);
+		assert_int_equal(gap->points_needed, cases[i].needed);
+		assert_int_equal(gap->step_count, cases[i].steps);
+	}
+	free(gap);
+	free(at);
+	framework_destroy(ten);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +374,8 @@ int main(void)
 		cmocka_unit_test(test_gap_at_top),
 		cmocka_unit_test(test_target),
 		cmocka_unit_test(test_gap_at_the_bounds),
+		cmocka_unit_test(test_gap_other_scales),
+		cmocka_unit_test(test_gap_ten_levels),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

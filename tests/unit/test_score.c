@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -234,6 +235,154 @@ static void test_check_ranges(void **state)
 	assert_non_null(strstr(found[2].message, "published 75, derived from the table 76"));
 }
 
+/* A fixture framework of tests/data/frameworks (TRI_FRAMEWORKS). */
+static struct framework *fixture(const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", getenv("TRI_FRAMEWORKS"), name);
+	struct tri_error err = {{0}};
+	struct framework *other = framework_load_dir(path, &err);
+	if (!other)
+		fail_msg("%s: %s", name, err.message);
+	return other;
+}
+
+/* Scores, levels and the next level on scales of five levels (points 0,
+ * 1, 2, 4, 6) and of two (not_met, met): category 1's rows as given, "-"
+ * for not answered. */
+static void test_other_scales(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture;
+		const char *answers[4];
+		int score;
+		enum score_state state;
+		enum level level, next;
+		int to_next;
+	} cases[] = {
+		{ "five-levels", { "established", "developing", "none", "emerging" }, 7,
+		  SCORE_COMPLETE, 2, 3, 4 },
+		{ "five-levels", { "leading", "leading", "established", "developing" }, 18,
+		  SCORE_COMPLETE, 4, LEVEL_NONE, 0 },
+		{ "five-levels", { "emerging", "none", "none", "emerging" }, 2,
+		  SCORE_COMPLETE, 1, 2, 3 },
+		{ "five-levels", { "leading", "-", "-", "-" }, 6, SCORE_PROVISIONAL, 2, 3, 5 },
+		{ "five-levels", { "-", "-", "-", "-" }, 0, SCORE_NOT_ASSESSED, LEVEL_UNANSWERED, 2, 5 },
+		{ "two-levels", { "met", "not_met", "met" }, 2, SCORE_COMPLETE, 1, LEVEL_NONE, 0 },
+		{ "two-levels", { "not_met", "-", "-" }, 0, SCORE_PROVISIONAL, 1, LEVEL_NONE, 0 },
+		{ "two-levels", { "-", "-", "-" }, 0, SCORE_NOT_ASSESSED, LEVEL_UNANSWERED,
+		  LEVEL_NONE, 0 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct framework *other = fixture(cases[k].fixture);
+		enum level *at = malloc(other->criterion_count * sizeof *at);
+		assert_non_null(at);
+		for (size_t i = 0; i < other->criterion_count; i++)
+			at[i] = LEVEL_UNANSWERED;
+		for (size_t i = 0; i < 4 && cases[k].answers[i]; i++)
+			assert_true(strcmp(cases[k].answers[i], "-") == 0 ||
+				    framework_level_parse(other, cases[k].answers[i], &at[i]));
+		struct score_result r;
+		score_category(other, at, 0, &r);
+		if (r.score != cases[k].score || r.state != cases[k].state ||
+		    r.level != cases[k].level || r.next_level != cases[k].next ||
+		    r.points_to_next != cases[k].to_next)
+			fail_msg("case %zu: %d, state %d, level %d, next %d (+%d)", k, r.score,
+				 r.state, r.level, r.next_level, r.points_to_next);
+		free(at);
+		framework_destroy(other);
+	}
+}
+
+/* On five levels, each published boundary gives its level; the fixture's
+ * published ranges were made by the derived-range rule independently
+ * (Python), so the derived ranges agree with them in every category. */
+static void test_five_level_ranges(void **state)
+{
+	(void)state;
+	struct framework *other = fixture("five-levels");
+	for (size_t c = 0; c < other->category_count; c++) {
+		const struct framework_category *cat = &other->categories[c];
+		for (size_t l = 1; l < other->level_count; l++) {
+			assert_int_equal(score_level_for(other, cat, cat->published[l].from),
+					 (enum level)l);
+			assert_int_equal(score_level_for(other, cat, cat->published[l].to),
+					 (enum level)l);
+		}
+		assert_int_equal(score_level_for(other, cat, 100000), (enum level)4);
+		struct framework_range derived[LEVEL_MAX_COUNT];
+		score_derived_ranges(other, c, derived);
+		for (size_t l = 1; l < other->level_count; l++) {
+			assert_int_equal(derived[l].from, cat->published[l].from);
+			assert_int_equal(derived[l].to, cat->published[l].to);
+		}
+		assert_int_equal(derived[other->level_count - 1].to, score_category_max(other, c));
+	}
+	struct score_disagreement found[4];
+	assert_int_equal(score_check_ranges(other, found, 4), 0);
+	framework_destroy(other);
+}
+
+/* The derived-range rule row by row on five levels (points 1, 2, 4, 6):
+ * a row counts for level k by its cell k, else k + 1, else its highest
+ * below k.  One row per category, cells as letters E D S L. */
+static void test_derived_rule(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *cells;
+		int tops[4]; /* emerging, developing, established, leading */
+	} cases[] = {
+		{ "EDSL", { 1, 2, 4, 6 } },
+		{ "D", { 2, 2, 2, 2 } },      /* no E: its D; then its highest below */
+		{ "S", { 0, 4, 4, 4 } },      /* nothing at or above E's next, none below */
+		{ "L", { 0, 0, 6, 6 } },
+		{ "EL", { 1, 1, 6, 6 } },
+		{ "DL", { 2, 2, 6, 6 } },
+		{ "ES", { 1, 4, 4, 4 } },
+	};
+	char categories[2048] = "category,title,description,emerging_from,emerging_to,"
+		"developing_from,developing_to,established_from,established_to,leading_from,"
+		"leading_to\n";
+	char criteria[2048] = "criterion_id,category,section,emerging,developing,established,"
+		"leading\n";
+	size_t n = sizeof cases / sizeof cases[0];
+	for (size_t k = 0; k < n; k++) {
+		snprintf(categories + strlen(categories), sizeof categories - strlen(categories),
+			 "%zu,C,,0,1,2,3,4,5,6,7\n", k + 1);
+		const char *c = cases[k].cells;
+		snprintf(criteria + strlen(criteria), sizeof criteria - strlen(criteria),
+			 "%zu.1,%zu,,%s,%s,%s,%s\n", k + 1, k + 1, strchr(c, 'E') ? "e" : "",
+			 strchr(c, 'D') ? "d" : "", strchr(c, 'S') ? "s" : "", strchr(c, 'L') ? "l" : "");
+	}
+	static const char identity[] = "key,value\nid,rule\nversion,1\n";
+	static const char scale[] = "level,points,name,descriptor\nnone,0,None,\n"
+		"emerging,1,E,\ndeveloping,2,D,\nestablished,4,S,\nleading,6,L,\n";
+	static const char none[] = "section,category,title\n", terms[] = "term,definition\n";
+	struct framework_file files[] = {
+		{ "framework.csv", identity, sizeof identity - 1 },
+		{ "levels.csv", scale, sizeof scale - 1 },
+		{ "categories.csv", categories, strlen(categories) },
+		{ "sections.csv", none, sizeof none - 1 },
+		{ "criteria.csv", criteria, strlen(criteria) },
+		{ "glossary.csv", terms, sizeof terms - 1 },
+	};
+	struct tri_error err = {{0}};
+	struct framework *other = framework_load_files(files, 6, "rule", &err);
+	if (!other)
+		fail_msg("%s", err.message);
+	for (size_t k = 0; k < n; k++) {
+		struct framework_range derived[LEVEL_MAX_COUNT];
+		score_derived_ranges(other, k, derived);
+		for (size_t l = 1; l <= 4; l++)
+			if (derived[l].to != cases[k].tops[l - 1])
+				fail_msg("row %s, level %zu: top %d; expected %d", cases[k].cells, l,
+					 derived[l].to, cases[k].tops[l - 1]);
+	}
+	framework_destroy(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +395,9 @@ int main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_derived_ranges),
 		cmocka_unit_test(test_check_ranges),
+		cmocka_unit_test(test_other_scales),
+		cmocka_unit_test(test_five_level_ranges),
+		cmocka_unit_test(test_derived_rule),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -105,12 +106,65 @@ static void test_progress_words(void **state)
 	}
 }
 
+/* A framework: the built-in Standard (fw), or a fixture of
+ * tests/data/frameworks (TRI_FRAMEWORKS), which the caller destroys. */
+static struct framework *framework_named(const char *name)
+{
+	if (!name)
+		return fw;
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", getenv("TRI_FRAMEWORKS"), name);
+	struct tri_error err = {{0}};
+	struct framework *other = framework_load_dir(path, &err);
+	if (!other)
+		fail_msg("%s: %s", name, err.message);
+	return other;
+}
+
+/* Words and ranges come from the framework's levels: five, two, the
+ * Standard's four. */
+static void test_words_of_other_scales(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture;
+		enum level level;
+		const char *word, *title;
+		size_t category;
+		const char *ranges;
+	} cases[] = {
+		{ NULL, (enum level)3, "Leading", "Leading practice", 0,
+		  "Developing 0-10, Established 11-18, Leading 19-22" },
+		{ "five-levels", (enum level)1, "Emerging", "Emerging practice", 0,
+		  "Emerging 0-4, Developing 5-10, Established 11-16, Leading 17-18" },
+		{ "five-levels", (enum level)2, "Developing", "Developing practice", 2,
+		  "Emerging 0-4, Developing 5-5, Established 6-14, Leading 15-16" },
+		{ "two-levels", LEVEL_NONE, "Not met", "Not met", 1, "Met 0-2" },
+		{ "two-levels", (enum level)1, "Met", "Met", 0, "Met 0-3" },
+		{ "two-levels", (enum level)2, "not assessed", "not assessed", 0, "Met 0-3" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct framework *f = framework_named(cases[k].fixture);
+		char text[256];
+		assert_string_equal(words_level(f, cases[k].level), cases[k].word);
+		assert_string_equal(words_level_title(f, cases[k].level), cases[k].title);
+		assert_string_equal(words_ranges(f, &f->categories[cases[k].category], text,
+						 sizeof text), cases[k].ranges);
+		/* cut, never overflowed */
+		assert_int_equal(strlen(words_ranges(f, &f->categories[cases[k].category], text, 6)),
+				 5);
+		if (f != fw)
+			framework_destroy(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_level_words),
 		cmocka_unit_test(test_state_words),
 		cmocka_unit_test(test_progress_words),
+		cmocka_unit_test(test_words_of_other_scales),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
