@@ -497,36 +497,23 @@ static int cmd_validate(const struct framework *fw, const struct cli_options *op
 
 /* One assessment's scores for people: each category's score and its level
  * as far as it is assessed, Category 2's sections, the total points and
- * how much is answered. */
+ * how much is answered (words.h). */
 static void print_scores(const struct framework *fw, const struct assessment *a)
 {
+	char line[1024];
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct framework_category *cat = &fw->categories[c];
 		struct score_result r;
 		score_category(fw, a->levels, c, &r);
-		char state[96];
-		cli_print("  %-2s %-36s %3d / %-3d %s\n", cat->id, cat->title, r.score, r.max,
-		       words_state(fw, &r, WORDS_FULL, state, sizeof state));
+		cli_print("%s\n", words_category(fw, c, &r, WORDS_LINE_TABLE, line, sizeof line));
 		for (size_t s = 0; s < cat->section_count; s++) {
 			struct score_result sr;
 			size_t si = cat->first_section + s;
 			score_section(fw, a->levels, si, &sr);
-			char answered[48] = "";
-			if (sr.state != SCORE_COMPLETE)
-				snprintf(answered, sizeof answered, "  %zu of %zu answered",
-					 sr.answered, sr.total);
-			cli_print("     %-3s %-33s %3d / %-3d%s\n", fw->sections[si].id,
-			       fw->sections[si].title, sr.score, sr.max, answered);
+			cli_print("%s\n", words_section(fw, si, &sr, line, sizeof line));
 		}
 	}
-	int total, max;
-	score_total(fw, a->levels, &total, &max);
-	struct score_progress p;
-	score_progress(fw, a->levels, &p);
-	char progress[256];
-	cli_print("  Total points: %d / %d (the Standard sets levels per category, "
-	       "not overall)\n  Assessed: %s\n", total, max,
-	       words_progress(&p, fw->category_count, progress, sizeof progress));
+	cli_print("%s\n", words_totals(fw, a->levels, WORDS_LINE_TABLE, line, sizeof line));
 }
 
 static int cmd_score(const struct framework *fw, const struct cli_options *opt,

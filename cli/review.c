@@ -77,11 +77,9 @@ int cmd_compare(const struct framework *fw, const struct cli_options *opt, char 
 			continue;
 		}
 		/* the level as far as each side assessed it, worded as score words it */
-		char sa[128], sb[128], state[96];
-		snprintf(sa, sizeof sa, "%d/%d %s", ra.score, ra.max,
-			 words_state(fw, &ra, WORDS_BRIEF, state, sizeof state));
-		snprintf(sb, sizeof sb, "%d/%d %s", rb.score, rb.max,
-			 words_state(fw, &rb, WORDS_BRIEF, state, sizeof state));
+		char sa[256], sb[256];
+		words_summary(fw, &ra, WORDS_BRIEF, sa, sizeof sa);
+		words_summary(fw, &rb, WORDS_BRIEF, sb, sizeof sb);
 		cli_print("%-2s %-36s %-24s %-24s %s%s\n", fw->categories[c].id, fw->categories[c].title,
 		          sa, sb, num[2], ra.level != rb.level ? "  level differs" : "");
 	}
@@ -153,9 +151,8 @@ int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **f
 		const struct framework_category *cat = &fw->categories[c];
 		struct score_result r;
 		score_category(fw, a->levels, c, &r);
-		char state[96];
-		cli_print("\nCategory %s: %s: %d/%d, %s.", cat->id, cat->title, r.score, r.max,
-		          words_state(fw, &r, WORDS_FULL, state, sizeof state));
+		char line[512];
+		cli_print("\n%s", words_category(fw, c, &r, WORDS_LINE_SENTENCE, line, sizeof line));
 		struct plan_gap gap;
 		if (r.state == SCORE_NOT_ASSESSED) {
 			cli_print(" Its rows need levels before a plan can say what it takes.\n");

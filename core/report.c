@@ -70,18 +70,13 @@ static void put_attribute(FILE *out, const char *text)
 	put_escaped(out, text, true);
 }
 
-static const char *title_of(const struct framework *fw, enum level l)
-{
-	return words_level(fw, l);
-}
-
 /* "15/22 <span>Established</span>", or for a category not complete its
  * state ("not assessed", "Developing so far, 1 of 8 answered"), marked. */
 static void score_cell(FILE *out, const struct framework *fw, const struct score_result *r)
 {
-	char state[96];
-	fprintf(out, "<td class=\"n\">%d/%d <span class=\"L%s\">%s</span></td>", r->score,
-		r->max, r->state == SCORE_COMPLETE ? "" : " incomplete",
+	char points[32], state[160];
+	fprintf(out, "<td class=\"n\">%s <span class=\"L%s\">%s</span></td>",
+		words_points(r, points, sizeof points), r->state == SCORE_COMPLETE ? "" : " incomplete",
 		words_state(fw, r, WORDS_FULL, state, sizeof state));
 }
 
@@ -160,7 +155,7 @@ static void chart(FILE *out, const struct framework *fw, size_t c, int score_a, 
 		fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
 			"stroke=\"#666\"/>", x0, bar_y, x1 - x0, bar_h, band_fill(l, highest));
 		char label[64];
-		int len = snprintf(label, sizeof label, "%s %d-%d", title_of(fw, l), r->from, r->to);
+		int len = snprintf(label, sizeof label, "%s %d-%d", words_level(fw, l), r->from, r->to);
 		double x = x0 + 3 > label_end + 6 ? x0 + 3 : label_end + 6;
 		label_end = x + len * 5.6; /* about 5.6 px a character at 10 px Arial */
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>", x, bar_y - 4,
@@ -278,7 +273,7 @@ static void write_scores(FILE *out, const struct assessment *a, const char *a_la
 			fputs("<td>at the top level</td></tr>\n", out);
 		else
 			fprintf(out, "<td>%d more for %s</td></tr>\n", ra.points_to_next,
-				title_of(fw, ra.next_level));
+				words_level(fw, ra.next_level));
 	}
 	fprintf(out, "<tr><th>Total points</th><td class=\"n\">%d/%d</td>", total_a, max_total);
 	if (b)
@@ -335,13 +330,13 @@ static void write_strengths_and_gaps(FILE *out, const struct assessment *a)
 		fputs("<h3>", out);
 		put_category(out, &fw->categories[c]);
 		fprintf(out, ": %d more point%s for %s, in %zu step%s</h3>\n<ul>\n", gap.points_needed,
-			gap.points_needed == 1 ? "" : "s", title_of(fw, gap.next_level), gap.step_count,
+			gap.points_needed == 1 ? "" : "s", words_level(fw, gap.next_level), gap.step_count,
 			gap.step_count == 1 ? "" : "s");
 		for (size_t k = 0; k < gap.raise_count; k++) {
 			const struct plan_raise *rz = &gap.raises[k];
 			fputs("<li><strong>", out);
 			put_text(out, fw->criteria[rz->criterion].id);
-			fprintf(out, "</strong> %s to %s (+%d): ", title_of(fw, rz->from), title_of(fw, rz->to),
+			fprintf(out, "</strong> %s to %s (+%d): ", words_level(fw, rz->from), words_level(fw, rz->to),
 				rz->gain);
 			put_text(out, fw->criteria[rz->criterion].cell[rz->to]);
 			fputs("</li>\n", out);
@@ -365,7 +360,7 @@ static void write_action_plan(FILE *out, const struct assessment *a)
 			      "<th>Lead officer</th><th>Timescale</th></tr>\n", out);
 		fputs("<tr><td>", out);
 		put_text(out, fw->criteria[i].id);
-		fprintf(out, "</td><td>%s</td><td>%s: ", title_of(fw, a->levels[i]), title_of(fw, target));
+		fprintf(out, "</td><td>%s</td><td>%s: ", words_level(fw, a->levels[i]), words_level(fw, target));
 		put_text(out, fw->criteria[i].cell[target]);
 		const char *const texts[] = { ans->action, ans->lead_officer, ans->timescale };
 		for (size_t k = 0; k < 3; k++) {
@@ -401,7 +396,7 @@ static void write_differences(FILE *out, const struct assessment *a, const char 
 		fputs("<tr><td>", out);
 		put_text(out, fw->criteria[i].id);
 		fprintf(out, "</td><td class=\"differs\">%s</td><td class=\"differs\">%s</td><td>",
-			title_of(fw, a->levels[i]), title_of(fw, b->levels[i]));
+			words_level(fw, a->levels[i]), words_level(fw, b->levels[i]));
 		put_text(out, a->answers[i].history);
 		fputs("</td></tr>\n", out);
 	}

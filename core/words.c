@@ -86,3 +86,71 @@ const char *words_progress(const struct score_progress *p, size_t category_count
 		snprintf(buffer + n, size - (size_t)n, ", %zu not assessed", p->not_assessed);
 	return buffer;
 }
+
+const char *words_points(const struct score_result *r, char *buffer, size_t size)
+{
+	snprintf(buffer, size, "%d/%d", r->score, r->max);
+	return buffer;
+}
+
+const char *words_summary(const struct framework *fw, const struct score_result *r,
+			  enum words_form form, char *buffer, size_t size)
+{
+	char state[160];
+	snprintf(buffer, size, "%d/%d %s", r->score, r->max,
+		 words_state(fw, r, form, state, sizeof state));
+	return buffer;
+}
+
+const char *words_category(const struct framework *fw, size_t category,
+			   const struct score_result *r, enum words_line line, char *buffer,
+			   size_t size)
+{
+	const struct framework_category *cat = &fw->categories[category];
+	char state[160];
+	words_state(fw, r, WORDS_FULL, state, sizeof state);
+	switch (line) {
+	case WORDS_LINE_TABLE:
+		snprintf(buffer, size, "  %-2s %-36s %3d / %-3d %s", cat->id, cat->title, r->score,
+			 r->max, state);
+		break;
+	case WORDS_LINE_PLAIN:
+		snprintf(buffer, size, "  Category %s %-36s %3d/%-3d %s", cat->id, cat->title,
+			 r->score, r->max, state);
+		break;
+	case WORDS_LINE_SENTENCE:
+		snprintf(buffer, size, "Category %s: %s: %d/%d, %s.", cat->id, cat->title, r->score,
+			 r->max, state);
+		break;
+	}
+	return buffer;
+}
+
+const char *words_section(const struct framework *fw, size_t section,
+			  const struct score_result *r, char *buffer, size_t size)
+{
+	char answered[64] = "";
+	if (r->state != SCORE_COMPLETE)
+		snprintf(answered, sizeof answered, "  %zu of %zu answered", r->answered, r->total);
+	snprintf(buffer, size, "     %-3s %-33s %3d / %-3d%s", fw->sections[section].id,
+		 fw->sections[section].title, r->score, r->max, answered);
+	return buffer;
+}
+
+const char *words_totals(const struct framework *fw, const enum level *levels,
+			 enum words_line line, char *buffer, size_t size)
+{
+	int total, max;
+	score_total(fw, levels, &total, &max);
+	struct score_progress p;
+	score_progress(fw, levels, &p);
+	char progress[256];
+	words_progress(&p, fw->category_count, progress, sizeof progress);
+	if (line == WORDS_LINE_PLAIN)
+		snprintf(buffer, size, "  Total points %d/%d (the Standard gives levels per "
+			 "category, not overall)\n  Assessed: %s", total, max, progress);
+	else
+		snprintf(buffer, size, "  Total points: %d / %d (the Standard sets levels per "
+			 "category, not overall)\n  Assessed: %s", total, max, progress);
+	return buffer;
+}

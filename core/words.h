@@ -1,12 +1,17 @@
-/* words: how levels and how far an assessment has got read for people,
- * in one place, so that the wizard, plain mode, every command and the
- * report say the same thing the same way (docs/user-guide.md, "Levels
- * and states").  Machine words ("developing", "" when not assessed) stay
- * in level.h, for files and CSV output.
+/* words: the vocabulary.  How levels, ranges, scores, categories and how
+ * far an assessment has got read for people, in one place, so that the
+ * wizard, plain mode, every command and the report say the same thing the
+ * same way (docs/user-guide.md, "Levels and states").  Machine words
+ * ("developing", "" when not assessed) are the framework's level names
+ * (framework_level_name), for files and CSV output.
  *
  * Human output uses the short word ("Established"); the framework's full
- * title ("Established practice") only beside the Standard's descriptor
- * (help, report headings).  All text returned is English, UTF-8. */
+ * title ("Established practice") only beside its descriptor (help, About,
+ * report headings; clarifications rule 13).  All text returned is
+ * English, UTF-8; text from the framework (a category's title) is in it
+ * as it is, for each front end to give its visible form as it prints.
+ * Every function writing into buffer (size bytes) cuts what does not fit,
+ * never overflows, and returns buffer. */
 #ifndef WORDS_H
 #define WORDS_H
 
@@ -49,6 +54,42 @@ const char *words_state(const struct framework *fw, const struct score_result *r
  * bytes (level names are ASCII, so also in columns): for fixed-width
  * fields. */
 int words_state_width(const struct framework *fw, size_t total, enum words_form form);
+
+/* "15/22": the points of a category or section out of its maximum. */
+const char *words_points(const struct score_result *r, char *buffer, size_t size);
+
+/* A category's points and its level as its state allows, as a comparison
+ * shows each side: "15/22 Established", "3/76 Developing so far"
+ * (WORDS_BRIEF; WORDS_FULL adds the count), "0/18 not assessed". */
+const char *words_summary(const struct framework *fw, const struct score_result *r,
+			  enum words_form form, char *buffer, size_t size);
+
+/* The places that show one line per category, and their layouts. */
+enum words_line {
+	WORDS_LINE_TABLE,    /* score: "  1  Strategic Leadership and Management   15 / 22  Established" */
+	WORDS_LINE_PLAIN,    /* plain mode: "  Category 1 Strategic ... Management   15/22  Established" */
+	WORDS_LINE_SENTENCE, /* plan: "Category 1: Strategic Leadership and Management: 15/22, Established." */
+};
+
+/* Category c's line: its id, title, points and state in full (r from
+ * score_category on c).  No newline. */
+const char *words_category(const struct framework *fw, size_t category,
+			   const struct score_result *r, enum words_line line, char *buffer,
+			   size_t size);
+
+/* Section s's line under its category in a WORDS_LINE_TABLE list:
+ * "     2a  Recruitment   10 / 25  3 of 9 answered" (the count only while
+ * not every row is answered; r from score_section).  No newline. */
+const char *words_section(const struct framework *fw, size_t section,
+			  const struct score_result *r, char *buffer, size_t size);
+
+/* The total points of an assessment (levels[], one per criterion) and how
+ * much of it is answered, two lines in line's layout (TABLE or PLAIN):
+ * "  Total points: 15 / 190 (the Standard sets levels per category, not
+ * overall)" and "  Assessed: 8 of 69 criteria answered; ...".  No newline
+ * after the second. */
+const char *words_totals(const struct framework *fw, const enum level *levels,
+			 enum words_line line, char *buffer, size_t size);
 
 /* How much of an assessment is assessed: "1 of 69 criteria answered; 0 of
  * 7 categories complete, 1 partly assessed, 6 not assessed" (the last two

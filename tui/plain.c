@@ -24,11 +24,6 @@ void plain_printf(FILE *out, const char *format, ...)
 	free(shown);
 }
 
-static const char *plain_label(const struct session *s, enum level level)
-{
-	return words_level(s->fw, level);
-}
-
 /* The run: the session, the streams, and where input has got to. */
 struct plain {
 	struct session *s;
@@ -98,23 +93,15 @@ static char *trim(char *s)
 static void show_scores(struct session *s, FILE *out)
 {
 	const struct framework *fw = s->fw;
+	char line[1024];
 	plain_printf(out, "\nSummary for %s\n", *s->a->organisation ? s->a->organisation : s->path);
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		char state[96];
-		plain_printf(out, "  Category %s %-36s %3d/%-3d %s\n", fw->categories[c].id,
-			fw->categories[c].title, r.score, r.max,
-			words_state(fw, &r, WORDS_FULL, state, sizeof state));
+		plain_printf(out, "%s\n", words_category(fw, c, &r, WORDS_LINE_PLAIN, line, sizeof line));
 	}
-	int total, max;
-	score_total(fw, s->a->levels, &total, &max);
-	struct score_progress p;
-	score_progress(fw, s->a->levels, &p);
-	char progress[256];
-	plain_printf(out, "  Total points %d/%d (the Standard gives levels per category, not "
-		"overall)\n  Assessed: %s\n\n", total, max,
-		words_progress(&p, fw->category_count, progress, sizeof progress));
+	plain_printf(out, "%s\n\n", words_totals(fw, s->a->levels, WORDS_LINE_PLAIN, line,
+						  sizeof line));
 }
 
 /* Ask for one line; NULL at end of input. */
@@ -187,14 +174,14 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	    i == fw->sections[c->section].first_criterion)
 		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
 			fw->sections[c->section].title);
-	plain_printf(out, "\n%s (now: %s)\n", c->id, plain_label(s, s->a->levels[i]));
+	plain_printf(out, "\n%s (now: %s)\n", c->id, words_level(s->fw, s->a->levels[i]));
 	if (s->other)
 		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
-			plain_label(s, s->other->levels[i]),
+			words_level(s->fw, s->other->levels[i]),
 			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
 	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
-			plain_printf(out, "  %zu %s: %s\n", l, plain_label(s, (enum level)l), c->cell[l]);
+			plain_printf(out, "  %zu %s: %s\n", l, words_level(s->fw, (enum level)l), c->cell[l]);
 	plain_printf(out, "  0 None of these\n"); /* level 0, whatever its word: no cell */
 }
 
@@ -320,7 +307,7 @@ static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown
 	score_category(fw, p->s->a->levels, c->category, &r);
 	char state[96];
 	plain_printf(p->out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
-		plain_label(p->s, p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
+		words_level(p->s->fw, p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
 		words_state(fw, &r, WORDS_FULL, state, sizeof state),
 		p->s->save_failed ? " NOT SAVED: see below." : "");
 	if (p->s->save_failed)
@@ -403,7 +390,7 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 			return i;
 		}
 		plain_printf(p->out, "%s: adopted %s (recorded in its history).\n", c->id,
-			plain_label(p->s, p->s->a->levels[i]));
+			words_level(p->s->fw, p->s->a->levels[i]));
 		say_notice(p->s, p->out);
 		*shown = false;
 		return i + 1;

@@ -88,11 +88,6 @@ void tui_goto_criterion(struct wizard *w, size_t criterion)
 	w->overview_row = w->category;
 }
 
-const char *tui_level_label(const struct framework *fw, enum level level)
-{
-	return words_level(fw, level);
-}
-
 enum ui_style tui_level_style(const struct framework *fw, enum level level)
 {
 	if (level <= LEVEL_NONE || level > framework_highest_level(fw))

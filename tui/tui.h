@@ -170,9 +170,6 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 void tui_confirm(struct wizard *w, const char *question,
 		 void (*done)(struct wizard *w, const char *utf8));
 
-/* Level name for display: "Developing" ..., "not assessed" (words_level). */
-const char *tui_level_label(const struct framework *fw, enum level level);
-
 /* Style for a level's text: the lowest level above none as Developing,
  * the highest as Leading, those between as Established. */
 enum ui_style tui_level_style(const struct framework *fw, enum level level);

@@ -79,7 +79,7 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 	if (!text)
 		abort();
 	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
-		 level, tui_level_label(w->s.fw, (enum level)level), theirs ? " (the other's level)" : "",
+		 level, words_level(w->s.fw, (enum level)level), theirs ? " (the other's level)" : "",
 		 body);
 	return text;
 }
@@ -512,7 +512,7 @@ static void remark_done(struct wizard *w, const char *remark)
 		tui_message(w, UI_ERROR, "Could not keep the remark: %s.", err.message);
 	else
 		tui_message(w, w->s.save_failed ? UI_ERROR : UI_OK, "%s: adopted %s (recorded in "
-			    "its history)%s.", id, tui_level_label(w->s.fw, w->s.a->levels[w->criterion]),
+			    "its history)%s.", id, words_level(w->s.fw, w->s.a->levels[w->criterion]),
 			    w->s.save_failed ? ", in memory only" : "");
 }
 
@@ -582,7 +582,7 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 	 * link every byte counts.  A failure is always said. */
 	if (w->s.save_failed)
 		tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another file.", id,
-			    tui_level_label(w->s.fw, level));
+			    words_level(w->s.fw, level));
 	if (w->criterion < last)
 		w->criterion++;
 	else

@@ -3,6 +3,7 @@
  * and also on a signal or when the terminal goes (the commit hook), so
  * nothing typed is lost to a dropped link. */
 #include "tui.h"
+#include "words.h"
 
 #include <stdlib.h>
 
@@ -11,7 +12,7 @@ static void edit_draw(struct wizard *w)
 	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
 	char line[256];
 	snprintf(line, sizeof line, "Evidence and notes for %s (%s)", c->id,
-		 tui_level_label(w->s.fw, w->s.a->levels[w->criterion]));
+		 words_level(w->s.fw, w->s.a->levels[w->criterion]));
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
 	tui_put_fitting(w, w->header, 1, "Tab switches field. Esc or F10 keeps the text; "
 			"Ctrl-G discards this edit.\nTab: field. Esc or F10 keeps; Ctrl-G "

@@ -2,6 +2,7 @@
  * default its next cell), the action, the lead officer and the timescale,
  * in the spirit of a council's equality action plan. */
 #include "tui.h"
+#include "words.h"
 
 #include <stdlib.h>
 
@@ -34,7 +35,7 @@ static void plan_draw(struct wizard *w)
 	const struct framework_criterion *c = &w->s.fw->criteria[w->criterion];
 	char line[4096];
 	enum level current = w->s.a->levels[w->criterion];
-	snprintf(line, sizeof line, "Action plan for %s (now: %s)", c->id, tui_level_label(w->s.fw, current));
+	snprintf(line, sizeof line, "Action plan for %s (now: %s)", c->id, words_level(w->s.fw, current));
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
 	tui_put_fitting(w, w->header, 1, "Tab switches field; Space changes the target. "
 			"Esc or F10 keeps; Ctrl-G discards.\nTab: field; Space: target. Esc "
@@ -45,7 +46,7 @@ static void plan_draw(struct wizard *w)
 		ui_put_utf8(&w->ui, w->body, 0, 15, "none: this row is at its highest cell",
 			    w->cols - 16, UI_DIM);
 	} else {
-		snprintf(line, sizeof line, "%s: %s", tui_level_label(w->s.fw, target), c->cell[target]);
+		snprintf(line, sizeof line, "%s: %s", words_level(w->s.fw, target), c->cell[target]);
 		ui_put_wrapped(&w->ui, w->body, 0, 15, line, w->cols - 16, 4, UI_CHOSEN);
 	}
 	if (w->plan_focus == 0) {

@@ -158,6 +158,140 @@ static void test_words_of_other_scales(void **state)
 	}
 }
 
+/* levels[] from "EDEE ELNL": a letter per row of category 1 (N none,
+ * D developing, E established, L leading, - not answered); others
+ * unanswered. */
+static void set_category1(const char *rows)
+{
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		levels[i] = LEVEL_UNANSWERED;
+	for (size_t i = 0; rows[i]; i++) {
+		const char *at = strchr("NDEL", rows[i]);
+		levels[i] = at ? (enum level)(at - "NDEL") : LEVEL_UNANSWERED;
+	}
+}
+
+/* A category, its points and its state in each place that lists them. */
+static void test_category_lines(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *rows; /* category 1 */
+		size_t category;
+		enum words_line line;
+		const char *text, *summary;
+	} cases[] = {
+		{ "EDEEELNL", 0, WORDS_LINE_TABLE,
+		  "  1  Strategic Leadership and Management   15 / 22  Established",
+		  "15/22 Established" },
+		{ "EDEEELNL", 0, WORDS_LINE_PLAIN,
+		  "  Category 1 Strategic Leadership and Management   15/22  Established",
+		  "15/22 Established" },
+		{ "EDEEELNL", 0, WORDS_LINE_SENTENCE,
+		  "Category 1: Strategic Leadership and Management: 15/22, Established.",
+		  "15/22 Established" },
+		{ "ED-EN", 0, WORDS_LINE_TABLE,
+		  "  1  Strategic Leadership and Management    5 / 22  Developing so far, 4 of 8 answered",
+		  "5/22 Developing so far" },
+		{ "", 1, WORDS_LINE_TABLE,
+		  "  2  Employee Lifecycle                     0 / 76  not assessed", "0/76 not assessed" },
+		{ "", 1, WORDS_LINE_PLAIN,
+		  "  Category 2 Employee Lifecycle                     0/76  not assessed",
+		  "0/76 not assessed" },
+		{ "", 6, WORDS_LINE_SENTENCE,
+		  "Category 7: Community Engagement: 0/21, not assessed.", "0/21 not assessed" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		set_category1(cases[k].rows);
+		struct score_result r;
+		score_category(fw, levels, cases[k].category, &r);
+		char text[512], summary[128], points[16];
+		assert_string_equal(words_category(fw, cases[k].category, &r, cases[k].line, text,
+						   sizeof text), cases[k].text);
+		assert_string_equal(words_summary(fw, &r, WORDS_BRIEF, summary, sizeof summary),
+				    cases[k].summary);
+		words_points(&r, points, sizeof points);
+		assert_int_equal(strncmp(points, summary, strlen(points)), 0);
+		assert_int_equal(summary[strlen(points)], ' ');
+		assert_int_equal(strlen(words_category(fw, cases[k].category, &r, cases[k].line,
+						       text, 12)), 11);
+	}
+}
+
+/* Category 2's sections, and the totals, in score's and plain mode's
+ * layouts. */
+static void test_sections_and_totals(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		levels[i] = LEVEL_UNANSWERED;
+	levels[fw->sections[0].first_criterion] = framework_top_level(
+		&fw->criteria[fw->sections[0].first_criterion]);
+	for (size_t i = 0; i < fw->sections[3].criterion_count; i++)
+		levels[fw->sections[3].first_criterion + i] = LEVEL_NONE;
+	static const struct { size_t section; const char *text; } sections[] = {
+		{ 0, "     2a  Recruitment                         3 / 25   1 of 9 answered" },
+		{ 1, "     2b  Induction and Supervision           0 / 20   0 of 7 answered" },
+		{ 3, "     2d  Retention and Reward                0 / 6  " },
+	};
+	for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+		struct score_result r;
+		score_section(fw, levels, sections[k].section, &r);
+		char text[256];
+		assert_string_equal(words_section(fw, sections[k].section, &r, text, sizeof text),
+				    sections[k].text);
+	}
+	char text[512];
+	assert_string_equal(words_totals(fw, levels, WORDS_LINE_TABLE, text, sizeof text),
+			    "  Total points: 3 / 190 (the Standard sets levels per category, not "
+			    "overall)\n  Assessed: 3 of 69 criteria answered; 0 of 7 categories "
+			    "complete, 1 partly assessed, 6 not assessed");
+	assert_string_equal(words_totals(fw, levels, WORDS_LINE_PLAIN, text, sizeof text),
+			    "  Total points 3/190 (the Standard gives levels per category, not "
+			    "overall)\n  Assessed: 3 of 69 criteria answered; 0 of 7 categories "
+			    "complete, 1 partly assessed, 6 not assessed");
+}
+
+/* The same words from a framework of five levels and one of two. */
+static void test_category_lines_other_scales(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fixture;
+		const char *answers[4];
+		const char *line, *summary;
+	} cases[] = {
+		{ "five-levels", { "established", "developing", "none", "emerging" },
+		  "  1  Leadership                             7 / 18  Developing", "7/18 Developing" },
+		{ "five-levels", { "leading", "leading", "established", NULL },
+		  "  1  Leadership                            16 / 18  Established so far, 3 of 4 answered",
+		  "16/18 Established so far" },
+		{ "two-levels", { "met", "not_met", "met", NULL },
+		  "  1  Governance                             2 / 3   Met", "2/3 Met" },
+		{ "two-levels", { "not_met", NULL, NULL, NULL },
+		  "  1  Governance                             0 / 3   Met so far, 1 of 3 answered",
+		  "0/3 Met so far" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct framework *f = framework_named(cases[k].fixture);
+		enum level *at = malloc(f->criterion_count * sizeof *at);
+		assert_non_null(at);
+		for (size_t i = 0; i < f->criterion_count; i++)
+			at[i] = LEVEL_UNANSWERED;
+		for (size_t i = 0; i < 4 && cases[k].answers[i]; i++)
+			assert_true(framework_level_parse(f, cases[k].answers[i], &at[i]));
+		struct score_result r;
+		score_category(f, at, 0, &r);
+		char text[512];
+		assert_string_equal(words_category(f, 0, &r, WORDS_LINE_TABLE, text, sizeof text),
+				    cases[k].line);
+		assert_string_equal(words_summary(f, &r, WORDS_BRIEF, text, sizeof text),
+				    cases[k].summary);
+		free(at);
+		framework_destroy(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +299,9 @@ int main(void)
 		cmocka_unit_test(test_state_words),
 		cmocka_unit_test(test_progress_words),
 		cmocka_unit_test(test_words_of_other_scales),
+		cmocka_unit_test(test_category_lines),
+		cmocka_unit_test(test_sections_and_totals),
+		cmocka_unit_test(test_category_lines_other_scales),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
