@@ -1,7 +1,16 @@
 #include "benchmark.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assessment.h"
+#include "organisation.h"
+#include "outputs.h"
+#include "score.h"
 
 static int compare_ints(const void *a, const void *b)
 {
@@ -78,7 +87,8 @@ int benchmark_choose(struct benchmark_candidate *files, size_t n, const char *ty
 {
 	bool want_peer = strcmp(type, "peer") == 0;
 	size_t counted = 0;
-	struct benchmark_candidate **order = malloc((n ? n : 1) * sizeof *order); // NOLINT(bugprone-sizeof-expression)
+	// NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+	struct benchmark_candidate **order = malloc((n ? n : 1) * sizeof *order);
 	if (!order)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -105,4 +115,260 @@ int benchmark_choose(struct benchmark_candidate *files, size_t n, const char *ty
 	}
 	free(order);
 	return 0;
+}
+
+/* ---- The statistics model: many files loaded on every core ---- */
+
+struct load_job {
+	struct benchmark_set *set;
+	size_t stride, first;
+};
+
+/* Keep what the choice of files and the statistics need of file f. */
+static void take(struct benchmark_set *set, size_t f, const struct assessment *a)
+{
+	struct benchmark_file *file = &set->files[f];
+	for (size_t c = 0; c < set->category_count; c++) {
+		struct score_result r;
+		score_category(set->fw, a->levels, c, &r);
+		file->scores[c] = r.score;
+		file->levels[c] = r.level;
+		file->answered[c] = r.answered;
+		file->total += r.score;
+	}
+	file->organisation = strdup(a->organisation);
+	set->keys[f] = organisation_key(a->organisation);
+	snprintf(file->type, sizeof file->type, "%s", a->type);
+	snprintf(file->date, sizeof file->date, "%s", a->date);
+	struct stat st;
+	if (stat(file->path, &st) == 0)
+		set->candidates[f].mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+					      st.st_mtim.tv_nsec;
+}
+
+/* Each worker takes every stride-th file. */
+static void *load_worker(void *arg)
+{
+	struct load_job *job = arg;
+	struct benchmark_set *set = job->set;
+	for (size_t f = job->first; f < set->file_count; f += job->stride) {
+		struct tri_error err;
+		struct assessment *a = assessment_load_levels(set->fw, set->files[f].path, &err);
+		if (!a) {
+			/* one of tri-assess's own tables lying among the files is passed
+			 * over; anything else is an error */
+			if (!(set->files[f].own = outputs_file_kind(set->files[f].path)))
+				set->files[f].error = strdup(err.message);
+			continue;
+		}
+		take(set, f, a);
+		assessment_destroy(a);
+	}
+	return NULL;
+}
+
+/* Load and score every file, on up to 16 threads; this one is worker 0,
+ * and does the share of any worker that did not start. */
+static void load_all(struct benchmark_set *set)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t workers = cores < 1 ? 1 : cores > 16 ? 16 : (size_t)cores;
+	if (workers > set->file_count)
+		workers = set->file_count ? set->file_count : 1;
+	pthread_t threads[16];
+	struct load_job jobs[16];
+	for (size_t t = 0; t < 16; t++)
+		jobs[t] = (struct load_job){ set, workers, t };
+	size_t started = 1;
+	while (started < workers &&
+	       pthread_create(&threads[started], NULL, load_worker, &jobs[started]) == 0)
+		started++;
+	for (size_t t = started; t < workers; t++)
+		load_worker(&jobs[t]);
+	load_worker(&jobs[0]);
+	for (size_t t = 1; t < started; t++)
+		pthread_join(threads[t], NULL);
+}
+
+static int allocate(struct benchmark_set *set)
+{
+	size_t n = set->file_count, nc = set->category_count, cells = n * nc + 1;
+	set->files = calloc(n + 1, sizeof *set->files);
+	set->candidates = calloc(n + 1, sizeof *set->candidates);
+	set->keys = calloc(n + 1, sizeof *set->keys);
+	set->columns = calloc(nc + 1, sizeof *set->columns);
+	set->profile = calloc(n + 1, sizeof *set->profile);
+	set->score_cells = calloc(cells, sizeof *set->score_cells);
+	set->level_cells = calloc(cells, sizeof *set->level_cells);
+	set->answered_cells = calloc(cells, sizeof *set->answered_cells);
+	if (!set->files || !set->candidates || !set->keys || !set->columns || !set->profile ||
+	    !set->score_cells || !set->level_cells || !set->answered_cells)
+		return -1;
+	for (size_t f = 0; f < n; f++) {
+		set->files[f].scores = set->score_cells + f * nc;
+		set->files[f].levels = set->level_cells + f * nc;
+		set->files[f].answered = set->answered_cells + f * nc;
+	}
+	return 0;
+}
+
+enum benchmark_use benchmark_set_use(const struct benchmark_set *set, size_t file,
+				     size_t category)
+{
+	const struct benchmark_file *f = &set->files[file];
+	if (f->own || f->error || set->candidates[file].verdict != BENCHMARK_COUNTED)
+		return BENCHMARK_NOT_USED;
+	if (f->answered[category] == set->fw->categories[category].criterion_count)
+		return BENCHMARK_COMPLETE;
+	return set->options.include_incomplete ? BENCHMARK_INCOMPLETE : BENCHMARK_NOT_USED;
+}
+
+/* Which files count: those loaded, of the type, the latest of each
+ * organisation (unless all_files). */
+static int choose(struct benchmark_set *set)
+{
+	size_t n = set->file_count;
+	for (size_t f = 0; f < n; f++) {
+		struct benchmark_candidate *b = &set->candidates[f];
+		const struct benchmark_file *file = &set->files[f];
+		bool loaded = !file->error && !file->own;
+		if (loaded && (!file->organisation || !set->keys[f]))
+			set->out_of_memory = true;
+		b->organisation_key = loaded && set->keys[f] ? set->keys[f] : "";
+		b->type = file->type;
+		b->date = file->date;
+	}
+	if (benchmark_choose(set->candidates, n, set->options.type, set->options.all_files) != 0)
+		return -1;
+	for (size_t f = 0; f < n; f++) {
+		const struct benchmark_file *file = &set->files[f];
+		if (file->error || file->own)
+			continue;
+		if (set->candidates[f].verdict != BENCHMARK_COUNTED) {
+			set->set_aside++;
+			continue;
+		}
+		set->counted++;
+		for (size_t c = 0; c < set->category_count; c++)
+			set->left_out += benchmark_set_use(set, f, c) == BENCHMARK_NOT_USED;
+	}
+	return 0;
+}
+
+/* The organisation to highlight: its counted file (the latest, with
+ * all_files), or -1. */
+static long find_highlighted(const struct benchmark_set *set)
+{
+	char *key = organisation_key(set->options.highlight);
+	long found = -1;
+	for (size_t f = 0; key && f < set->file_count; f++)
+		if (!set->files[f].error && !set->files[f].own &&
+		    set->candidates[f].verdict == BENCHMARK_COUNTED &&
+		    strcmp(set->keys[f], key) == 0 &&
+		    (found < 0 || benchmark_later(&set->candidates[f], &set->candidates[found])))
+			found = (long)f;
+	free(key);
+	return found;
+}
+
+/* Category c's statistics over what is counted of it; scores and levels
+ * are scratch space for file_count values each. */
+static void column(struct benchmark_set *set, size_t c, int *scores, enum level *levels)
+{
+	struct benchmark_column *out = &set->columns[c];
+	size_t m = 0;
+	*out = (struct benchmark_column){ .highlight_use = BENCHMARK_NOT_USED,
+					  .highlight_level = LEVEL_UNANSWERED };
+	for (size_t f = 0; f < set->file_count; f++) {
+		if (set->files[f].error || set->files[f].own ||
+		    set->candidates[f].verdict != BENCHMARK_COUNTED)
+			continue;
+		enum benchmark_use use = benchmark_set_use(set, f, c);
+		if (use == BENCHMARK_NOT_USED) {
+			out->left_out++;
+			continue;
+		}
+		out->incomplete += use == BENCHMARK_INCOMPLETE;
+		scores[m] = set->files[f].scores[c];
+		levels[m++] = set->files[f].levels[c];
+	}
+	if (set->highlighted >= 0) {
+		const struct benchmark_file *h = &set->files[set->highlighted];
+		out->highlight_use = benchmark_set_use(set, (size_t)set->highlighted, c);
+		out->highlight_score = h->scores[c];
+		out->highlight_level = h->levels[c];
+		if (out->highlight_use != BENCHMARK_NOT_USED)
+			out->highlight_rank = benchmark_percentile_rank(scores, m, out->highlight_score);
+	}
+	benchmark_summarise(scores, levels, m, &out->stats);
+}
+
+/* The counted files by total points, highest first (a stable sort: files
+ * of equal totals stay in the order given). */
+static void order_profiles(struct benchmark_set *set)
+{
+	size_t m = 0;
+	for (size_t f = 0; f < set->file_count; f++)
+		if (!set->files[f].error && !set->files[f].own &&
+		    set->candidates[f].verdict == BENCHMARK_COUNTED)
+			set->profile[m++] = f;
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = i; j > 0 && set->files[set->profile[j]].total >
+					   set->files[set->profile[j - 1]].total; j--) {
+			size_t t = set->profile[j];
+			set->profile[j] = set->profile[j - 1];
+			set->profile[j - 1] = t;
+		}
+}
+
+int benchmark_set_init(struct benchmark_set *set, const struct framework *fw,
+		       char *const *paths, size_t n, const struct benchmark_options *options)
+{
+	*set = (struct benchmark_set){ .fw = fw, .options = *options, .file_count = n,
+				       .category_count = fw->category_count, .highlighted = -1 };
+	if (!set->options.type)
+		set->options.type = "self";
+	int *scores = malloc((n + 1) * sizeof *scores);
+	enum level *levels = malloc((n + 1) * sizeof *levels);
+	if (!scores || !levels || allocate(set) != 0)
+		goto fail;
+	for (size_t f = 0; f < n; f++) {
+		set->files[f].path = paths[f];
+		set->candidates[f].counted_instead = f;
+	}
+	load_all(set);
+	if (choose(set) != 0)
+		goto fail;
+	if (set->options.highlight)
+		set->highlighted = find_highlighted(set);
+	for (size_t c = 0; c < set->category_count; c++)
+		column(set, c, scores, levels);
+	order_profiles(set);
+	free(scores);
+	free(levels);
+	return 0;
+fail:
+	free(scores);
+	free(levels);
+	benchmark_set_finish(set);
+	return -1;
+}
+
+void benchmark_set_finish(struct benchmark_set *set)
+{
+	for (size_t f = 0; set->files && f < set->file_count; f++) {
+		free(set->files[f].error);
+		free(set->files[f].organisation);
+		if (set->keys)
+			free(set->keys[f]);
+	}
+	free(set->files);
+	free(set->candidates);
+	free(set->keys);
+	free(set->columns);
+	free(set->profile);
+	free(set->score_cells);
+	free(set->level_cells);
+	free(set->answered_cells);
+	*set = (struct benchmark_set){ .fw = set->fw };
 }

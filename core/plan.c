@@ -139,3 +139,34 @@ done:
 	free(most);
 	return rc;
 }
+
+int plan_sheet_init(struct plan_sheet *p, const struct assessment *a,
+		    const struct score_sheet *scores)
+{
+	const struct framework *fw = a->framework;
+	size_t n = fw->category_count;
+	*p = (struct plan_sheet){ .a = a, .scores = scores };
+	p->gaps = calloc(n + 1, sizeof *p->gaps);
+	p->planned = calloc(n + 1, sizeof *p->planned);
+	p->reachable = calloc(n + 1, sizeof *p->reachable);
+	if (!p->gaps || !p->planned || !p->reachable)
+		goto fail;
+	for (size_t c = 0; c < n; c++) {
+		const struct score_result *r = &scores->categories[c];
+		p->planned[c] = r->state != SCORE_NOT_ASSESSED && r->next_level != LEVEL_NONE;
+		if (p->planned[c])
+			p->reachable[c] = plan_gap(fw, a->levels, c, &p->gaps[c]) == 0;
+	}
+	return 0;
+fail:
+	plan_sheet_finish(p);
+	return -1;
+}
+
+void plan_sheet_finish(struct plan_sheet *p)
+{
+	free(p->gaps);
+	free(p->planned);
+	free(p->reachable);
+	*p = (struct plan_sheet){ .a = p->a, .scores = p->scores };
+}

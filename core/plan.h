@@ -8,10 +8,12 @@
 #ifndef PLAN_H
 #define PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "assessment.h"
 #include "framework.h"
+#include "score.h"
 
 /* The level above current that criterion has a cell for, or LEVEL_NONE
  * when current is already its highest. */
@@ -43,5 +45,27 @@ struct plan_gap {
  * it, or memory runs out (gap->raise_count is then 0). */
 int plan_gap(const struct framework *fw, const enum level *levels, size_t category,
 	     struct plan_gap *gap);
+
+/* An assessment's plan, worked out once: its scores, and for each category
+ * assessed and below its highest level the fewest steps to the next.  The
+ * model that `plan` and the report's gaps are written from. */
+struct plan_sheet {
+	const struct assessment *a;        /* borrowed */
+	const struct score_sheet *scores;  /* borrowed: a's */
+	struct plan_gap *gaps;      /* one per category; raise_count 0 where none */
+	/* per category: the next level was planned (assessed, below its highest
+	 * level) and plan_gap found a way there */
+	bool *planned, *reachable;
+};
+
+/* Plan every category of a, whose scores are in scores (score_sheet_init
+ * on a's levels).  a and scores must outlive p.  Returns 0, or -1 when out
+ * of memory (p is then empty).  At most FRAMEWORK_MAX_CATEGORIES gaps of
+ * some 24 KB each. */
+int plan_sheet_init(struct plan_sheet *p, const struct assessment *a,
+		    const struct score_sheet *scores);
+
+/* Release what plan_sheet_init allocated.  Accepts an empty p. */
+void plan_sheet_finish(struct plan_sheet *p);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 enum level score_level_for(const struct framework *fw, const struct framework_category *category,
 			   int score)
@@ -83,6 +84,32 @@ void score_progress(const struct framework *fw, const enum level *levels,
 		out->provisional += r.state == SCORE_PROVISIONAL;
 		out->not_assessed += r.state == SCORE_NOT_ASSESSED;
 	}
+}
+
+int score_sheet_init(struct score_sheet *sheet, const struct framework *fw,
+		     const enum level *levels)
+{
+	*sheet = (struct score_sheet){ .fw = fw };
+	sheet->categories = calloc(fw->category_count + 1, sizeof *sheet->categories);
+	sheet->sections = calloc(fw->section_count + 1, sizeof *sheet->sections);
+	if (!sheet->categories || !sheet->sections) {
+		score_sheet_finish(sheet);
+		return -1;
+	}
+	for (size_t c = 0; c < fw->category_count; c++)
+		score_category(fw, levels, c, &sheet->categories[c]);
+	for (size_t s = 0; s < fw->section_count; s++)
+		score_section(fw, levels, s, &sheet->sections[s]);
+	score_total(fw, levels, &sheet->total, &sheet->max);
+	score_progress(fw, levels, &sheet->progress);
+	return 0;
+}
+
+void score_sheet_finish(struct score_sheet *sheet)
+{
+	free(sheet->categories);
+	free(sheet->sections);
+	*sheet = (struct score_sheet){ .fw = sheet->fw };
 }
 
 /* The points a row counts for level k's top (docs/scoring.md): its cell
@@ -172,6 +199,36 @@ size_t score_check_ranges(const struct framework *fw,
 				    "after one ending at %d", pub[l].from, pub[l - 1].to);
 	}
 	return count;
+}
+
+int score_validation_init(struct score_validation *v, const struct framework *fw)
+{
+	size_t n = fw->category_count;
+	*v = (struct score_validation){ .category_count = n };
+	v->finding_count = score_check_ranges(fw, NULL, 0);
+	v->derived = calloc(n + 1, sizeof *v->derived);
+	v->agrees = calloc(n + 1, sizeof *v->agrees);
+	v->findings = calloc(v->finding_count + 1, sizeof *v->findings);
+	if (!v->derived || !v->agrees || !v->findings) {
+		score_validation_finish(v);
+		return -1;
+	}
+	score_check_ranges(fw, v->findings, v->finding_count);
+	for (size_t c = 0; c < n; c++) {
+		score_derived_ranges(fw, c, v->derived[c]);
+		v->agrees[c] = true;
+	}
+	for (size_t i = 0; i < v->finding_count; i++)
+		v->agrees[v->findings[i].category] = false;
+	return 0;
+}
+
+void score_validation_finish(struct score_validation *v)
+{
+	free(v->derived);
+	free(v->agrees);
+	free(v->findings);
+	*v = (struct score_validation){ 0 };
 }
 
 /* Rows a and b read as one: each cell from whichever row has it. */

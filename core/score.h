@@ -78,6 +78,26 @@ struct score_progress {
 void score_progress(const struct framework *fw, const enum level *levels,
 		    struct score_progress *out);
 
+/* An assessment's scores, worked out once: the model that every output of
+ * scores (score, the report, the summary export, a comparison) is written
+ * from. */
+struct score_sheet {
+	const struct framework *fw;      /* borrowed */
+	struct score_result *categories; /* one per category */
+	struct score_result *sections;   /* one per section */
+	int total, max;                  /* points over all categories */
+	struct score_progress progress;
+};
+
+/* Score every category and section of levels[] (one per criterion) into
+ * sheet.  Returns 0, or -1 when out of memory (sheet is then empty, and
+ * finishing it does nothing). */
+int score_sheet_init(struct score_sheet *sheet, const struct framework *fw,
+		     const enum level *levels);
+
+/* Release what score_sheet_init allocated. */
+void score_sheet_finish(struct score_sheet *sheet);
+
 /* Highest points category c can score (every row at its highest cell). */
 int score_category_max(const struct framework *fw, size_t category);
 
@@ -114,6 +134,23 @@ struct score_disagreement {
  * findings to out and returns how many there are in all. */
 size_t score_check_ranges(const struct framework *fw,
 			  struct score_disagreement *out, size_t capacity);
+
+/* What `validate` reports: each category's derived ranges and whether they
+ * agree with the published ones, and every finding (score_check_ranges). */
+struct score_validation {
+	size_t category_count;
+	struct framework_range (*derived)[LEVEL_MAX_COUNT]; /* per category */
+	bool *agrees;                                        /* per category */
+	size_t finding_count;
+	struct score_disagreement *findings;                 /* finding_count */
+};
+
+/* Check fw's ranges into v.  Returns 0, or -1 when out of memory (v is
+ * then empty). */
+int score_validation_init(struct score_validation *v, const struct framework *fw);
+
+/* Release what score_validation_init allocated. */
+void score_validation_finish(struct score_validation *v);
 
 /* Two neighbouring rows that, read as one, would reconcile a category's
  * table with its published ranges. */

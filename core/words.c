@@ -7,7 +7,7 @@ static const char not_assessed[] = "not assessed";
 
 static bool known(const struct framework *fw, enum level level)
 {
-	return level >= LEVEL_NONE && (size_t)level < fw->level_count;
+	return level >= LEVEL_NONE && level <= LEVEL_HIGHEST && (size_t)level < fw->level_count;
 }
 
 const char *words_level(const struct framework *fw, enum level level)
@@ -17,9 +17,11 @@ const char *words_level(const struct framework *fw, enum level level)
 
 const char *words_level_title(const struct framework *fw, enum level level)
 {
-	if (level <= LEVEL_NONE || !known(fw, level) || !*fw->levels[level].title)
+	/* none's title, and a missing one, are the level's word */
+	if (level <= LEVEL_NONE || level > LEVEL_HIGHEST || (size_t)level >= fw->level_count)
 		return words_level(fw, level);
-	return fw->levels[level].title;
+	const char *title = fw->levels[level].title;
+	return *title ? title : words_level(fw, level);
 }
 
 const char *words_ranges(const struct framework *fw, const struct framework_category *category,

@@ -66,9 +66,9 @@ const char *words_summary(const struct framework *fw, const struct score_result 
 
 /* The places that show one line per category, and their layouts. */
 enum words_line {
-	WORDS_LINE_TABLE,    /* score: "  1  Strategic Leadership and Management   15 / 22  Established" */
-	WORDS_LINE_PLAIN,    /* plain mode: "  Category 1 Strategic ... Management   15/22  Established" */
-	WORDS_LINE_SENTENCE, /* plan: "Category 1: Strategic Leadership and Management: 15/22, Established." */
+	WORDS_LINE_TABLE,    /* score: "  1  Strategic ... Management   15 / 22  Established" */
+	WORDS_LINE_PLAIN,    /* plain mode: "  Category 1 Strategic ...   15/22  Established" */
+	WORDS_LINE_SENTENCE, /* plan: "Category 1: Strategic ... Management: 15/22, Established." */
 };
 
 /* Category c's line: its id, title, points and state in full (r from

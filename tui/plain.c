@@ -165,11 +165,12 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	const struct framework *fw = s->fw;
 	const struct framework_criterion *c = &fw->criteria[i];
 	const struct framework_category *cat = &fw->categories[c->category];
-	char ranges[512];
-	if (i == cat->first_criterion)
+	if (i == cat->first_criterion) {
+		char ranges[512];
 		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: %s\n", cat->id,
 			fw->category_count, cat->title,
 			words_ranges(fw, cat, ranges, sizeof ranges));
+	}
 	if (c->section != FRAMEWORK_NO_SECTION &&
 	    i == fw->sections[c->section].first_criterion)
 		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,

@@ -4,11 +4,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "benchmark.h"
+#include "framework.h"
 #include "standard_levels.h"
 
 #define C BENCHMARK_COUNTED
@@ -130,6 +132,139 @@ static void test_quartiles(void **state)
 	assert_int_equal(st.count, 0);
 }
 
+/* ---- the statistics model: files loaded, chosen and counted ---- */
+
+/* A folder of two-level assessments (tests/data/frameworks/two-levels:
+ * category 1 has rows 1.1-1.3, category 2 rows 2.1-2.2; met scores 1). */
+static const struct {
+	const char *name, *text;
+} folder[] = {
+	{ "a1.csv", "criterion_id,level,organisation,assessment_type,date\n"
+		    "1.1,met,Alpha,self,2025-01-01\n1.2,met,,,\n1.3,met,,,\n2.1,met,,,\n2.2,not_met,,,\n" },
+	{ "a2.csv", "criterion_id,level,organisation,assessment_type,date\n"
+		    "1.1,not_met,ALPHA,self,2026-01-01\n1.2,not_met,,,\n1.3,not_met,,,\n"
+		    "2.1,not_met,,,\n2.2,not_met,,,\n" },
+	{ "b.csv", "criterion_id,level,organisation,date\n1.1,met,Beta,2026-02-01\n1.2,met,,\n"
+		   "1.3,not_met,,\n" },
+	{ "c.csv", "criterion_id,level,organisation,assessment_type\n1.1,met,Gamma,peer\n" },
+	{ "d.csv", "criterion_id,level,organisation,assessment_type\n1.1,met,Delta,self\n"
+		   "2.1,met,,\n2.2,met,,\n" },
+	{ "own.csv", "file,category,title,score,max,level\nx,1,Governance,0,3,\n" },
+	{ "bad.csv", "criterion_id,level\n1.1,excellent\n" },
+};
+enum { A1, A2, B, GAMMA, D, OWN, BAD, FILES };
+
+static char folder_dir[] = "/tmp/test_benchmark_XXXXXX";
+static char *paths[FILES];
+
+static struct framework *two_levels(void)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/two-levels", getenv("TRI_FRAMEWORKS"));
+	struct tri_error err = {{0}};
+	struct framework *fw = framework_load_dir(path, &err);
+	if (!fw)
+		fail_msg("%s", err.message);
+	return fw;
+}
+
+static void write_folder(void)
+{
+	assert_non_null(mkdtemp(folder_dir));
+	for (size_t i = 0; i < FILES; i++) {
+		paths[i] = malloc(strlen(folder_dir) + strlen(folder[i].name) + 2);
+		assert_non_null(paths[i]);
+		sprintf(paths[i], "%s/%s", folder_dir, folder[i].name);
+		FILE *f = fopen(paths[i], "w");
+		assert_non_null(f);
+		fputs(folder[i].text, f);
+		fclose(f);
+	}
+}
+
+static void remove_folder(void)
+{
+	for (size_t i = 0; i < FILES; i++) {
+		remove(paths[i]);
+		free(paths[i]);
+	}
+	remove(folder_dir);
+}
+
+/* Each way of counting: the files counted and set aside, each category's
+ * statistics, the highlighted organisation's place, the profiles' order. */
+static void test_set(void **state)
+{
+	(void)state;
+	static const struct {
+		struct benchmark_options options;
+		size_t counted, set_aside, left_out;
+		enum benchmark_verdict verdicts[5]; /* a1, a2, b, gamma, d */
+		size_t count[2], incomplete[2], left[2], at_met[2];
+		double min[2], median[2], max[2];
+		long highlighted;
+		enum benchmark_use use[2];
+		int score[2];
+		double rank[2];
+		size_t profile[4];
+	} cases[] = {
+		/* the latest of each organisation; incomplete categories left out */
+		{ { "self", false, false, "BETA" }, 3, 2, 2, { E, C, C, T, C },
+		  { 2, 2 }, { 0, 0 }, { 1, 1 }, { 2, 2 }, { 0, 0 }, { 1, 1 }, { 2, 2 },
+		  B, { BENCHMARK_COMPLETE, BENCHMARK_NOT_USED }, { 2, 0 }, { 75, 0 }, { D, B, A2 } },
+		/* every file, incomplete categories counted and marked (b's category 2,
+		 * not assessed, has no level to count) */
+		{ { "self", true, true, "alpha" }, 4, 1, 0, { C, C, C, T, C },
+		  { 4, 4 }, { 1, 1 }, { 0, 0 }, { 4, 3 }, { 0, 0 }, { 1.5, 0.5 }, { 3, 2 },
+		  A2, { BENCHMARK_COMPLETE, BENCHMARK_COMPLETE }, { 0, 0 }, { 12.5, 25 },
+		  { A1, D, B, A2 } },
+		/* peer reviews: Gamma's alone, both its categories incomplete */
+		{ { "peer", false, false, NULL }, 1, 4, 2, { T, T, T, C, T },
+		  { 0, 0 }, { 0, 0 }, { 1, 1 }, { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 },
+		  -1, { BENCHMARK_NOT_USED, BENCHMARK_NOT_USED }, { 0, 0 }, { 0, 0 }, { GAMMA } },
+	};
+	struct framework *fw = two_levels();
+	write_folder();
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct benchmark_set set;
+		assert_int_equal(benchmark_set_init(&set, fw, paths, FILES, &cases[k].options), 0);
+		assert_int_equal(set.counted, cases[k].counted);
+		assert_int_equal(set.set_aside, cases[k].set_aside);
+		assert_int_equal(set.left_out, cases[k].left_out);
+		for (size_t f = 0; f < 5; f++)
+			assert_int_equal(set.candidates[f].verdict, cases[k].verdicts[f]);
+		assert_non_null(set.files[OWN].own);
+		assert_non_null(strstr(set.files[OWN].own, "summary"));
+		assert_non_null(set.files[BAD].error);
+		assert_non_null(strstr(set.files[BAD].error, "\"excellent\""));
+		assert_string_equal(set.files[A2].organisation, "ALPHA");
+		for (size_t c = 0; c < 2; c++) {
+			const struct benchmark_column *col = &set.columns[c];
+			if (col->stats.count != cases[k].count[c])
+				fail_msg("case %zu category %zu: count %zu", k, c, col->stats.count);
+			assert_int_equal(col->incomplete, cases[k].incomplete[c]);
+			assert_int_equal(col->left_out, cases[k].left[c]);
+			assert_int_equal(col->stats.at_level[1], cases[k].at_met[c]);
+			if (col->stats.count) {
+				assert_true(col->stats.min == cases[k].min[c]);
+				assert_true(col->stats.median == cases[k].median[c]);
+				assert_true(col->stats.max == cases[k].max[c]);
+			}
+			assert_int_equal(col->highlight_use, cases[k].use[c]);
+			if (cases[k].highlighted >= 0) {
+				assert_int_equal(col->highlight_score, cases[k].score[c]);
+				assert_true(col->highlight_rank == cases[k].rank[c]);
+			}
+		}
+		assert_int_equal(set.highlighted, cases[k].highlighted);
+		for (size_t i = 0; i < set.counted; i++)
+			assert_int_equal(set.profile[i], cases[k].profile[i]);
+		benchmark_set_finish(&set);
+	}
+	remove_folder();
+	framework_destroy(fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_later),
 		cmocka_unit_test(test_quartiles),
+		cmocka_unit_test(test_set),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
