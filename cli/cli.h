@@ -1,4 +1,8 @@
-/* cli: what the command modules share. */
+/* cli: the command line.  main.c parses the options and runs one command;
+ * each command (cmd_*.c) loads
+ * what it needs through the helpers (common.c), builds its model in the
+ * core and hands it to a format of render/.  Commands call only the
+ * helpers, never main.c or each other. */
 #ifndef CLI_H
 #define CLI_H
 
@@ -8,6 +12,7 @@
 
 #include "assessment.h"
 #include "framework.h"
+#include "render.h"
 
 enum { CLI_EXIT_BAD_INPUT = 1, CLI_EXIT_USAGE = 2 };
 
@@ -30,11 +35,22 @@ struct cli_options {
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 };
 
+/* What a command is given: the framework loaded (borrowed), the options,
+ * and the arguments after the command's name. */
+struct cli_call {
+	const struct framework *fw;
+	const struct cli_options *opt;
+	char **files;
+	int count;
+};
+
+/* ---- Helpers every command shares (common.c) ---- */
+
 /* Human output on standard output: format, then give the whole result its
- * visible form (sanitize.h), then write it.  Every line for people goes
- * through cli_print or cli_error, so nothing from a file, an argument or
- * the environment reaches a terminal raw; the formats themselves hold
- * only printable text, newline and tab. */
+ * visible form (sanitize.h), then write it.  Every line for people that is
+ * not a render/ output goes through cli_print or cli_error, so nothing
+ * from a file, an argument or the environment reaches a terminal raw; the
+ * formats themselves hold only printable text, newline and tab. */
 void cli_print(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 /* "tri-assess: MESSAGE" and a newline on standard error, the same way. */
@@ -43,24 +59,21 @@ void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* Report a usage error on stderr (sanitised); returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* One CSV record to standard output (the files' quoting): every field in
- * its visible form, and guarded against formulas unless its bit is set in
- * computed (CSVIO_COMPUTED(column): numbers the program computed). */
-void cli_csv_row(const char *const *fields, size_t count, uint64_t computed);
+/* The format the options ask for (text, or CSV with --csv), and out set up
+ * on standard output (with --bom, CSV begins with a byte-order mark). */
+const struct render_format *cli_output(const struct cli_options *opt, struct render_out *out);
 
-/* Start CSV output: the byte-order mark when --bom was given. */
-void cli_csv_begin(const struct cli_options *opt);
+/* 0, or CLI_EXIT_BAD_INPUT having said that standard output could not be
+ * written (a writer's result, rc). */
+int cli_written(int rc);
 
-/* Say on standard error what loading a repaired or doubts, one line each:
+/* Say on standard error what loading repaired or doubts, one line each:
  * "tri-assess: note: a.csv:71: criterion_id ..." (a repair) or
  * "tri-assess: warning: a.csv:5: field "points" ..." (a doubt). */
-void cli_say_read_notes(const struct assessment *a);
+void cli_say_notes(const struct spreadsheet_notes *notes);
 
-/* The same lines as one text, each ending in a newline (for a worker
- * thread to keep until its turn); NULL when there is nothing to say or
- * memory ran out.  Print it with cli_say_lines. */
-char *cli_read_notes_text(const struct assessment *a);
-void cli_say_lines(const char *text);
+/* cli_say_notes of what loading a repaired or doubts. */
+void cli_say_read_notes(const struct assessment *a);
 
 /* Load every file, or report every failure and return NULL: no partial
  * report from a bad set.  Free with cli_free_all. */
@@ -68,14 +81,28 @@ struct assessment **cli_load_all(const struct framework *fw, char **files, int c
 				 bool levels_only);
 void cli_free_all(struct assessment **loaded, int count);
 
+/* Load the assessments among files (levels only), passing over the tables
+ * tri-assess writes itself, with a note; any other failure is reported
+ * and fails the whole run.  Fills loaded[] and labels[] (count entries
+ * each) and returns how many loaded, or -1 (nothing left loaded). */
+int cli_load_many(const struct framework *fw, char **files, int count,
+		  struct assessment **loaded, const char **labels);
+
 /* For commands over many files: if path, which did not load as an
  * assessment, is a table tri-assess itself writes (outputs.h), say on
  * standard error that it is passed over and return true. */
-bool cli_pass_over_own(const char *path);
+bool cli_pass_over_own(const char *path, const char *kind);
 
-int cmd_compare(const struct framework *fw, const struct cli_options *opt, char **files, int count);
-int cmd_plan(const struct framework *fw, const struct cli_options *opt, char **files, int count);
-int cmd_benchmark(const struct framework *fw, const struct cli_options *opt, char **files, int count);
-int cmd_report(const struct framework *fw, const struct cli_options *opt, char **files, int count);
+/* ---- The commands (cmd_*.c) ---- */
+
+int cmd_criteria(const struct cli_call *call);
+int cmd_validate(const struct cli_call *call);
+int cmd_score(const struct cli_call *call);
+int cmd_new(const struct cli_call *call);
+int cmd_compare(const struct cli_call *call);
+int cmd_plan(const struct cli_call *call);
+int cmd_benchmark(const struct cli_call *call);
+int cmd_report(const struct cli_call *call);
+int cmd_wizard(const struct cli_call *call);
 
 #endif

@@ -125,7 +125,7 @@ struct load_job {
 };
 
 /* Keep what the choice of files and the statistics need of file f. */
-static void take(struct benchmark_set *set, size_t f, const struct assessment *a)
+static void take(struct benchmark_set *set, size_t f, struct assessment *a)
 {
 	struct benchmark_file *file = &set->files[f];
 	for (size_t c = 0; c < set->category_count; c++) {
@@ -136,6 +136,8 @@ static void take(struct benchmark_set *set, size_t f, const struct assessment *a
 		file->answered[c] = r.answered;
 		file->total += r.score;
 	}
+	file->notes = a->read_notes; /* moved: the assessment is destroyed next */
+	a->read_notes = (struct spreadsheet_notes){ 0 };
 	file->organisation = strdup(a->organisation);
 	set->keys[f] = organisation_key(a->organisation);
 	snprintf(file->type, sizeof file->type, "%s", a->type);
@@ -359,6 +361,7 @@ void benchmark_set_finish(struct benchmark_set *set)
 	for (size_t f = 0; set->files && f < set->file_count; f++) {
 		free(set->files[f].error);
 		free(set->files[f].organisation);
+		spreadsheet_notes_finish(&set->files[f].notes);
 		if (set->keys)
 			free(set->keys[f]);
 	}

@@ -9,6 +9,7 @@
 
 #include "framework.h"
 #include "level.h"
+#include "spreadsheet.h"
 
 struct benchmark_stats {
 	size_t count;
@@ -84,6 +85,9 @@ struct benchmark_file {
 				   which; passed over, not an error */
 	char *organisation;     /* as written in the file */
 	char type[8], date[16];
+	/* what loading it repaired or doubts (the assessment's read_notes),
+	 * for the caller to say in the files' order */
+	struct spreadsheet_notes notes;
 	int total;              /* points over every category */
 	/* per category (category_count each) */
 	int *scores;

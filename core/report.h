@@ -1,34 +1,35 @@
-/* report: one self-contained HTML page to hand to a leadership team —
- * no scripts, no external files, inline SVG charts, A4 print styles.
- * Well-formed XML (XHTML polyglot), so it can be checked by any parser. */
+/* report: what the report for a leadership team says, worked out once:
+ * the assessment's scores (beside another's, when compared), its gaps to
+ * each next level and its plan.  render/ writes it as a self-contained
+ * HTML page; this is only its content. */
 #ifndef REPORT_H
 #define REPORT_H
 
-#include <stdio.h>
-
 #include "assessment.h"
-#include "outfile.h"
+#include "comparison.h"
+#include "plan.h"
 
-/* Write the report on a (labelled a_label), compared with b (may be NULL).
- * Everything that came from a file, a path or an argument (labels, the
- * framework's id, version and texts, every field) is written in its
- * visible form (sanitize.h), escaped for its place (text, attribute, SVG),
- * and in the body wrapped in <bdi>: the page has no element or attribute
- * the program did not write, whatever the files hold. */
-int report_write(FILE *out, const struct assessment *a, const char *a_label,
-		 const struct assessment *b, const char *b_label, struct tri_error *err);
+struct report_content {
+	const struct assessment *a, *b; /* borrowed; b may be NULL */
+	const char *a_label, *b_label;  /* borrowed: their file names; b_label "" without b */
+	struct comparison scores;       /* a's scores, and b's and where they differ */
+	struct plan_sheet plan;         /* a's gaps to each next level */
+	size_t strengths;               /* a's rows at the highest level */
+	size_t actions;                 /* a's rows with an action, lead or timescale to reach */
+	size_t changes;                 /* a's rows with changes recorded */
+};
 
-/* In the head of every report, so a later run knows the file as its own
- * (without the closing "/>", so an HTML-style ">" matches too). */
-#define REPORT_GENERATOR "<meta name=\"generator\" content=\"tri-assess\""
+/* Work out the report on a (labelled a_label), compared with b (may be
+ * NULL).  Everything given must outlive r.  Returns 0, or -1 when out of
+ * memory (r is then empty). */
+int report_content_init(struct report_content *r, const struct assessment *a,
+			const char *a_label, const struct assessment *b, const char *b_label);
 
-/* How a file is recognised as a report (outfile_check). */
-extern const struct outfile_signature report_signature;
+/* Release what report_content_init allocated.  Accepts an empty r. */
+void report_content_finish(struct report_content *r);
 
-/* The same, saved atomically to path as outfile_check's verdict allows
- * (the caller decides about someone else's file: --force). */
-int report_save(const char *path, enum outfile_verdict verdict, const struct assessment *a,
-		const char *a_label, const struct assessment *b, const char *b_label,
-		struct tri_error *err);
+/* True if row i of a appears in the report's action plan: it has an
+ * action, lead officer or timescale, and a level still to reach. */
+bool report_has_action(const struct report_content *r, size_t criterion);
 
 #endif

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "keymap.h"
-#include "summary.h"
+#include "render.h"
 #include "words.h"
 
 /* Set by the handlers of SIGWINCH and SIGCONT; the loop does the work. */
@@ -585,7 +585,7 @@ static void save_as_done(struct wizard *w, const char *text)
 static void export_write(struct wizard *w, enum outfile_verdict verdict)
 {
 	struct tri_error err;
-	if (summary_save(w->s.a, w->s.path, w->pending_path, verdict, w->s.bom, &err) != 0)
+	if (render_summary_save(w->s.a, w->s.path, w->pending_path, verdict, w->s.bom, &err) != 0)
 		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
 	else
 		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
@@ -608,7 +608,7 @@ static void export_summary(struct wizard *w)
 	snprintf(w->pending_path, sizeof w->pending_path, "%.*s-summary.csv", stem, w->s.path);
 	const char *inputs[] = { w->s.real_path, w->s.other_path };
 	struct tri_error err;
-	enum outfile_verdict verdict = outfile_check(w->pending_path, summary_signature(), inputs,
+	enum outfile_verdict verdict = outfile_check(w->pending_path, render_summary_signature(), inputs,
 						     2, &err);
 	if (verdict == OUTFILE_REFUSED) {
 		tui_message(w, UI_ERROR, "Export refused: %s.", err.message);

@@ -7,13 +7,13 @@ cd "$src" || exit 1
 status=0
 if command -v cppcheck >/dev/null; then
 	out=$(cppcheck --enable=warning,style,performance,portability --std=c11 --quiet \
-		--inline-suppr -I core -I tui -I "$build" core tui cli tools tests/fuzz 2>&1)
+		--inline-suppr -I core -I render -I tui -I "$build" core render tui cli tools tests/fuzz 2>&1)
 	if [ -n "$out" ]; then echo "$out"; status=1; else echo "ok: cppcheck"; fi
 else
 	echo "FAIL: cppcheck not installed"; status=1
 fi
 if command -v clang-tidy >/dev/null; then
-	out=$(clang-tidy -p "$build" --quiet core/*.c tui/*.c cli/*.c tools/*.c 2>&1 |
+	out=$(clang-tidy -p "$build" --quiet core/*.c render/*.c tui/*.c cli/*.c tools/*.c 2>&1 |
 		grep -E '(warning|error):' | grep -v 'warnings generated')
 	if [ -n "$out" ]; then echo "$out"; status=1; else echo "ok: clang-tidy"; fi
 else

@@ -17,7 +17,7 @@
 #include "assessment.h"
 #include "atomicfile.h"
 #include "csvio.h"
-#include "summary.h"
+#include "render.h"
 #include "standard_levels.h"
 
 static struct framework *fw;
@@ -675,10 +675,14 @@ static void test_summary_guarded(void **state)
 	char *buffer = NULL;
 	size_t size = 0;
 	FILE *out = open_memstream(&buffer, &size);
-	struct tri_error err = {{0}};
-	assert_int_equal(summary_write_header(out), 0);
-	assert_int_equal(summary_write_rows(out, a, "=cmd|' /C calc'!A0\x1b]0;x\x07.csv", &err), 0);
+	struct score_sheet sheet;
+	assert_int_equal(score_sheet_init(&sheet, fw, a->levels), 0);
+	struct render_scores scores = { "=cmd|' /C calc'!A0\x1b]0;x\x07.csv", a, &sheet };
+	struct render_out csv;
+	render_out_init(&csv, out, false);
+	assert_int_equal(render_csv.scores(&csv, fw, &scores, 1), 0);
 	fclose(out);
+	score_sheet_finish(&sheet);
 	/* a blank assessment: no level (not assessed), no answers of 8 */
 	assert_non_null(strstr(buffer, "file,category,title,score,max,level,organisation,"
 			       "assessment_type,date,answered,criteria\r\n"

@@ -1,0 +1,380 @@
+/* The text format: what the commands print for people, at 80 columns.
+ * Levels, scores and categories are worded by core/words.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "words.h"
+
+static int criteria(struct render_out *out, const struct framework *fw)
+{
+	render_printf(out, "%s, version %s: %zu categories, %zu criteria\n", fw->title,
+		      fw->version, fw->category_count, fw->criterion_count);
+	size_t last_section = FRAMEWORK_NO_SECTION;
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		const struct framework_criterion *c = &fw->criteria[i];
+		const struct framework_category *cat = &fw->categories[c->category];
+		if (i == cat->first_criterion) {
+			char ranges[512];
+			render_printf(out, "\nCategory %s: %s\n  Score ranges: %s\n", cat->id, cat->title,
+				      words_ranges(fw, cat, ranges, sizeof ranges));
+		}
+		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
+			render_printf(out, "\n Section %s: %s\n", fw->sections[c->section].id,
+				      fw->sections[c->section].title);
+		last_section = c->section;
+		render_printf(out, "\n  %s\n", c->id);
+		for (size_t l = 1; l < fw->level_count; l++) {
+			if (!c->cell[l])
+				continue;
+			const struct framework_level *level = &fw->levels[l];
+			render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
+				      level->points == 1 ? "" : "s");
+			render_wrapped(out, c->cell[l], 6, 79);
+		}
+	}
+	return render_status(out);
+}
+
+/* "dev/est/max": each level's top below the highest by the first three
+ * letters of its name, then the maximum; with ranges, "10 / 18 / 22". */
+static void tops(const struct framework *fw, const struct framework_range *ranges, char *text,
+		 size_t size)
+{
+	size_t used = 0;
+	text[0] = '\0';
+	for (size_t l = 1; l < fw->level_count && used < size; l++) {
+		const char *sep = l == 1 ? "" : ranges ? " / " : "/";
+		if (ranges)
+			used += (size_t)snprintf(text + used, size - used, "%s%d", sep, ranges[l].to);
+		else if (l + 1 < fw->level_count)
+			used += (size_t)snprintf(text + used, size - used, "%s%.3s", sep,
+						 fw->levels[l].name);
+		else
+			used += (size_t)snprintf(text + used, size - used, "%smax", sep);
+	}
+}
+
+static int validation(struct render_out *out, const struct framework *fw,
+		      const struct score_validation *v)
+{
+	size_t parts = 0;
+	for (size_t i = 0; i < fw->about_count; i++)
+		parts += i == 0 || strcmp(fw->about[i].section, fw->about[i - 1].section) != 0;
+	render_printf(out, "%s, version %s: well-formed (%zu categories, %zu sections, %zu "
+		      "criteria, %zu glossary terms, %zu footnotes, introduction in %zu "
+		      "parts)\n\n", fw->title, fw->version, fw->category_count, fw->section_count,
+		      fw->criterion_count, fw->term_count, fw->footnote_count, parts);
+	char names[256], head[2][300], pub[256], der[256];
+	tops(fw, NULL, names, sizeof names);
+	snprintf(head[0], sizeof head[0], "published %s", names);
+	snprintf(head[1], sizeof head[1], "derived %s", names);
+	int width = (int)strlen(head[0]) + 3 < 24 ? 24 : (int)strlen(head[0]) + 3;
+	render_printf(out, "%-9s %-*s %-*s %s\n", "category", width, head[0], width, head[1],
+		      "agrees");
+	for (size_t c = 0; c < fw->category_count; c++) {
+		tops(fw, fw->categories[c].published, pub, sizeof pub);
+		tops(fw, v->derived[c], der, sizeof der);
+		render_printf(out, "%-9s %-*s %-*s %s\n", fw->categories[c].id, width, pub, width,
+			      der, v->agrees[c] ? "yes" : "NO");
+	}
+	if (v->finding_count)
+		render_printf(out, "\n%zu disagreement%s between the published ranges and the "
+			      "tables (see docs/standard-notes.md); scoring uses the published "
+			      "ranges.\n", v->finding_count, v->finding_count == 1 ? "" : "s");
+	return render_status(out);
+}
+
+/* "camden.csv (London Borough of Camden, peer, 2026-11-23)" */
+static const char *describe(const struct assessment *a, const char *file, char *buf,
+			    size_t size)
+{
+	snprintf(buf, size, "%s (%s%s%s%s%s)", file,
+		 *a->organisation ? a->organisation : "organisation not given",
+		 *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+	return buf;
+}
+
+/* Each assessment: who, then each category's line, Category 2's sections,
+ * the totals. */
+static int scores(struct render_out *out, const struct framework *fw,
+		  const struct render_scores *each, size_t count)
+{
+	char line[1024];
+	for (size_t i = 0; i < count; i++) {
+		const struct assessment *a = each[i].a;
+		const struct score_sheet *sheet = each[i].sheet;
+		render_printf(out, "%s%s: %s%s%s%s%s\n", i ? "\n" : "", each[i].label,
+			      *a->organisation ? a->organisation : "(organisation not given)",
+			      *a->type ? ", " : "", a->type, *a->date ? ", " : "", a->date);
+		for (size_t c = 0; c < fw->category_count; c++) {
+			const struct framework_category *cat = &fw->categories[c];
+			render_printf(out, "%s\n", words_category(fw, c, &sheet->categories[c],
+								  WORDS_LINE_TABLE, line, sizeof line));
+			for (size_t s = cat->first_section; s < cat->first_section + cat->section_count;
+			     s++)
+				render_printf(out, "%s\n", words_section(fw, s, &sheet->sections[s], line,
+									 sizeof line));
+		}
+		render_printf(out, "%s\n", words_totals(fw, a->levels, WORDS_LINE_TABLE, line,
+							 sizeof line));
+	}
+	return render_status(out);
+}
+
+/* The criteria that differ, with what each side's history says. */
+static void differences(struct render_out *out, const struct comparison *cmp)
+{
+	const struct framework *fw = cmp->fw;
+	render_printf(out, "\n%zu of %zu criteria differ%s\n", cmp->differ_count,
+		      fw->criterion_count, cmp->differ_count ? ":" : ".");
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (!comparison_criterion_differs(cmp, i))
+			continue;
+		render_printf(out, "  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id,
+			      words_level(fw, cmp->a->levels[i]), words_level(fw, cmp->b->levels[i]));
+		const char *hist[2] = { cmp->a->answers[i].history, cmp->b->answers[i].history };
+		for (int k = 0; k < 2; k++)
+			if (*hist[k])
+				render_printf(out, "        history in %s: %s\n", k ? "B" : "A", hist[k]);
+	}
+}
+
+static int comparison(struct render_out *out, const struct render_comparison *m)
+{
+	const struct comparison *cmp = m->c;
+	const struct framework *fw = cmp->fw;
+	char da[600], db[600];
+	render_printf(out, "A: %s\nB: %s\n\n", describe(cmp->a, m->labels[0], da, sizeof da),
+		      describe(cmp->b, m->labels[1], db, sizeof db));
+	render_printf(out, "   %-36s %-24s %-24s %s\n", "Category", "A", "B", "B - A");
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct score_result *ra = &cmp->sheet_a.categories[c];
+		const struct score_result *rb = &cmp->sheet_b.categories[c];
+		/* the level as far as each side assessed it, worded as score words it */
+		char sa[256], sb[256];
+		render_printf(out, "%-2s %-36s %-24s %-24s %+d%s\n", fw->categories[c].id,
+			      fw->categories[c].title, words_summary(fw, ra, WORDS_BRIEF, sa, sizeof sa),
+			      words_summary(fw, rb, WORDS_BRIEF, sb, sizeof sb), rb->score - ra->score,
+			      comparison_category_differs(cmp, c) ? "  level differs" : "");
+	}
+	differences(out, cmp);
+	return render_status(out);
+}
+
+/* After a category's line: what it takes to reach the next level. */
+static void plan_gap_text(struct render_out *out, const struct plan_sheet *p, size_t c)
+{
+	const struct framework *fw = p->a->framework;
+	const struct score_result *r = &p->scores->categories[c];
+	const struct plan_gap *gap = &p->gaps[c];
+	if (r->state == SCORE_NOT_ASSESSED) {
+		render_printf(out, " Its rows need levels before a plan can say what it takes.\n");
+	} else if (r->next_level == LEVEL_NONE) {
+		render_printf(out, " The top level.\n");
+	} else if (p->reachable[c]) {
+		render_printf(out, " %d more point%s for %s; the fewest steps (%zu):\n",
+			      gap->points_needed, gap->points_needed == 1 ? "" : "s",
+			      words_level(fw, gap->next_level), gap->step_count);
+		for (size_t k = 0; k < gap->raise_count; k++) {
+			const struct plan_raise *rz = &gap->raises[k];
+			render_printf(out, "  %-5s %s -> %s (+%d): %s\n", fw->criteria[rz->criterion].id,
+				      words_level(fw, rz->from), words_level(fw, rz->to), rz->gain,
+				      fw->criteria[rz->criterion].cell[rz->to]);
+		}
+	} else {
+		render_printf(out, " %s is out of reach from the rows as they stand.\n",
+			      words_level(fw, r->next_level));
+	}
+}
+
+/* A category's rows with a plan recorded: target, action, lead, by when. */
+static void planned_actions(struct render_out *out, const struct assessment *a, size_t c)
+{
+	const struct framework *fw = a->framework;
+	const struct framework_category *cat = &fw->categories[c];
+	bool any = false;
+	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
+		const struct assessment_answer *ans = &a->answers[i];
+		if (!*ans->action && !*ans->lead_officer && !*ans->timescale &&
+		    ans->target == LEVEL_UNANSWERED)
+			continue;
+		enum level target = plan_target(a, i);
+		if (!any)
+			render_printf(out, "  Planned actions:\n");
+		any = true;
+		render_printf(out, "  %-5s target %s: %s\n        lead: %s; by: %s\n",
+			      fw->criteria[i].id,
+			      target == LEVEL_NONE ? "(reached)" : words_level(fw, target),
+			      *ans->action ? ans->action : "(no action recorded)",
+			      *ans->lead_officer ? ans->lead_officer : "-",
+			      *ans->timescale ? ans->timescale : "-");
+	}
+}
+
+static int plan(struct render_out *out, const struct render_plan *m)
+{
+	const struct plan_sheet *p = m->plan;
+	const struct framework *fw = p->a->framework;
+	char desc[600], line[512];
+	render_printf(out, "Action plan: %s\n", describe(p->a, m->label, desc, sizeof desc));
+	for (size_t c = 0; c < fw->category_count; c++) {
+		render_printf(out, "\n%s", words_category(fw, c, &p->scores->categories[c],
+							  WORDS_LINE_SENTENCE, line, sizeof line));
+		plan_gap_text(out, p, c);
+		planned_actions(out, p->a, c);
+	}
+	return render_status(out);
+}
+
+/* ---- benchmark ---- */
+
+/* Bytes of text's first characters, at most max bytes, never cutting a
+ * UTF-8 sequence. */
+static size_t utf8_prefix(const char *text, size_t max)
+{
+	size_t n = strnlen(text, max + 1);
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* A box plot of scores on 0..max in width columns; '*' marks the
+ * highlighted score (if >= 0). */
+static void box(struct render_out *out, const struct benchmark_stats *s, int max, int highlight,
+		int width)
+{
+	char line[128];
+	if (width > 120)
+		width = 120;
+	for (int i = 0; i < width; i++)
+		line[i] = ' ';
+#define COL(v) ((int)((v) * (width - 1) / (max > 0 ? max : 1) + 0.5))
+	for (int i = COL(s->min); i <= COL(s->max); i++)
+		line[i] = '-';
+	for (int i = COL(s->q1); i <= COL(s->q3); i++)
+		line[i] = '=';
+	line[COL(s->min)] = '|';
+	line[COL(s->max)] = '|';
+	line[COL(s->median)] = 'M';
+	if (highlight >= 0)
+		line[COL((double)highlight)] = '*';
+#undef COL
+	line[width] = '\0';
+	render_printf(out, "    0 [%s] %d\n", line, max);
+}
+
+static void benchmark_head(struct render_out *out, const struct benchmark_set *set)
+{
+	const struct framework *fw = set->fw;
+	const struct benchmark_options *opt = &set->options;
+	bool peer = strcmp(opt->type, "peer") == 0;
+	render_printf(out, "Benchmark of %zu %s%s%s against %s, version %s%s%s.\n", set->counted,
+		      peer ? "peer review" : "self-assessment", set->counted == 1 ? "" : "s",
+		      opt->all_files ? "" : " (the latest of each organisation)", fw->title,
+		      fw->version, opt->highlight ? "; * marks " : "",
+		      opt->highlight ? opt->highlight : "");
+	if (set->left_out)
+		render_printf(out, "Incomplete categories are left out (%zu; --include-incomplete "
+			      "counts them). ", set->left_out);
+	render_printf(out, "Quartiles by linear interpolation (as NumPy and Excel's "
+		      "QUARTILE.INC). M median, = middle half, |-| range.\n");
+}
+
+static void benchmark_category(struct render_out *out, const struct benchmark_set *set,
+			       size_t c)
+{
+	const struct framework *fw = set->fw;
+	const struct benchmark_column *k = &set->columns[c];
+	const struct benchmark_stats *st = &k->stats;
+	int category_max = score_category_max(fw, c);
+	render_printf(out, "\n%s %s (max %d): %zu assessment%s", fw->categories[c].id,
+		      fw->categories[c].title, category_max, st->count, st->count == 1 ? "" : "s");
+	if (k->incomplete)
+		render_printf(out, ", %zu of them incomplete", k->incomplete);
+	if (k->left_out)
+		render_printf(out, "; %zu incomplete left out", k->left_out);
+	render_printf(out, "\n");
+	if (!st->count) {
+		render_printf(out, "    none complete: nothing to compare\n");
+	} else {
+		render_printf(out, "    min %g  q1 %g  median %g  q3 %g  max %g\n", st->min, st->q1,
+			      st->median, st->q3, st->max);
+		box(out, st, category_max,
+		    k->highlight_use != BENCHMARK_NOT_USED ? k->highlight_score : -1, 60);
+		for (size_t l = 1; l < fw->level_count; l++) {
+			int bar = (int)(st->at_level[l] * 40 / st->count);
+			render_printf(out, "    %-11s %4zu %.*s\n", words_level(fw, (enum level)l),
+				      st->at_level[l], bar, "########################################");
+		}
+	}
+	if (set->highlighted < 0)
+		return;
+	const char *name = set->options.highlight;
+	if (k->highlight_use == BENCHMARK_NOT_USED)
+		render_printf(out, "    %s: left out, incomplete (%zu of %zu answered)\n", name,
+			      set->files[set->highlighted].answered[c],
+			      fw->categories[c].criterion_count);
+	else
+		render_printf(out, "    %s: %d, %s%s, percentile rank %.0f\n", name,
+			      k->highlight_score,
+			      k->highlight_use == BENCHMARK_INCOMPLETE ? "incomplete, " : "",
+			      words_level(fw, k->highlight_level), k->highlight_rank);
+}
+
+/* Each counted assessment's profile: named, or anonymised by its place in
+ * order of total points (which says nothing the scores don't). */
+static void benchmark_profiles(struct render_out *out, const struct render_benchmark *m)
+{
+	const struct benchmark_set *set = m->set;
+	render_printf(out, "\nProfiles (category scores; %s; - left out, * incomplete):\n",
+		      m->named ? "named" : "organisations anonymised, --named to show them");
+	for (size_t i = 0; i < set->counted; i++) {
+		size_t f = set->profile[i];
+		const struct benchmark_file *file = &set->files[f];
+		char label[64];
+		if (m->named || (long)f == set->highlighted)
+			snprintf(label, sizeof label, "%.*s",
+				 (int)utf8_prefix(file->organisation, 40), file->organisation);
+		else
+			snprintf(label, sizeof label, "Assessment %zu", i + 1);
+		char row[16 * 64] = "";
+		size_t used = 0;
+		for (size_t c = 0; c < set->category_count && used < sizeof row - 16; c++) {
+			enum benchmark_use use = benchmark_set_use(set, f, c);
+			if (use == BENCHMARK_NOT_USED)
+				used += (size_t)snprintf(row + used, sizeof row - used, "   - ");
+			else
+				used += (size_t)snprintf(row + used, sizeof row - used, " %3d%s",
+							 file->scores[c],
+							 use == BENCHMARK_INCOMPLETE ? "*" : " ");
+		}
+		render_printf(out, "  %-40s%s  total %d%s\n", label, row, file->total,
+			      (long)f == set->highlighted ? "  (highlighted)" : "");
+	}
+}
+
+static int benchmark(struct render_out *out, const struct render_benchmark *m)
+{
+	benchmark_head(out, m->set);
+	for (size_t c = 0; c < m->set->category_count; c++)
+		benchmark_category(out, m->set, c);
+	if (m->set->counted <= 200)
+		benchmark_profiles(out, m);
+	return render_status(out);
+}
+
+const struct render_format render_text = {
+	.name = "text",
+	.criteria = criteria,
+	.validation = validation,
+	.scores = scores,
+	.comparison = comparison,
+	.plan = plan,
+	.benchmark = benchmark,
+	.report = NULL,
+};
