@@ -1,5 +1,5 @@
-/* cli: the command line.  main.c parses the options and runs one command;
- * each command (cmd_*.c) loads
+/* cli: the command line.  main.c parses the options and runs one command
+ * from the table of commands (cli_commands); each command (cmd_*.c) loads
  * what it needs through the helpers (common.c), builds its model in the
  * core and hands it to a format of render/.  Commands call only the
  * helpers, never main.c or each other. */
@@ -15,6 +15,26 @@
 #include "render.h"
 
 enum { CLI_EXIT_BAD_INPUT = 1, CLI_EXIT_USAGE = 2 };
+
+/* The options, by bit: which apply to a command (struct cli_command). */
+enum cli_option {
+	CLI_OPT_FRAMEWORK = 1u << 0,
+	CLI_OPT_CSV = 1u << 1,
+	CLI_OPT_PLAIN = 1u << 2,
+	CLI_OPT_ORGANISATION = 1u << 3,
+	CLI_OPT_TYPE = 1u << 4,
+	CLI_OPT_ASSESSOR = 1u << 5,
+	CLI_OPT_DATE = 1u << 6,
+	CLI_OPT_HIGHLIGHT = 1u << 7,
+	CLI_OPT_NAMED = 1u << 8,
+	CLI_OPT_COMPARE = 1u << 9,
+	CLI_OPT_WHO = 1u << 10,
+	CLI_OPT_BOM = 1u << 11,
+	CLI_OPT_FORCE = 1u << 12,
+	CLI_OPT_ALL_FILES = 1u << 13,
+	CLI_OPT_INCLUDE_INCOMPLETE = 1u << 14,
+	CLI_OPT_OUTPUT = 1u << 15,
+};
 
 struct cli_options {
 	const char *framework_dir;
@@ -33,6 +53,7 @@ struct cli_options {
 	bool force;    /* replace an existing output tri-assess did not write */
 	bool all_files;          /* benchmark: every file, not one per organisation */
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
+	unsigned given;          /* the options given, by enum cli_option */
 };
 
 /* What a command is given: the framework loaded (borrowed), the options,
@@ -43,6 +64,23 @@ struct cli_call {
 	char **files;
 	int count;
 };
+
+/* One command of the table. */
+struct cli_command {
+	const char *name;     /* "score"; NULL for the wizard (no command) */
+	const char *usage;    /* after "tri-assess ": "score FILE... [--csv]"; a
+				 newline where the line wraps */
+	const char *summary;  /* one line, for --help */
+	unsigned options;     /* the options that apply (enum cli_option bits) */
+	int (*run)(const struct cli_call *call); /* an exit status */
+};
+
+/* The table, in --help's order, ending with an entry whose run is NULL;
+ * the wizard's entry (name NULL) first. */
+extern const struct cli_command cli_commands[];
+
+/* The command called name, or NULL. */
+const struct cli_command *cli_command_named(const char *name);
 
 /* ---- Helpers every command shares (common.c) ---- */
 

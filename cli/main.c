@@ -1,6 +1,6 @@
 /* tri-assess: the command line.  Parses arguments, loads the framework,
- * runs one command, and turns core results and errors into output and an
- * exit status: 0 success, 1 bad input, 2 usage error. */
+ * runs one command of the table, and turns core results and errors into
+ * output and an exit status: 0 success, 1 bad input, 2 usage error. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,18 +9,41 @@
 #include "tri_config.h"
 #include "wizard.h"
 
-static const char usage_text[] =
-"usage: tri-assess [OPTIONS] [FILE]              the wizard on FILE\n"
-"       tri-assess criteria [--csv]               list the Standard's criteria\n"
-"       tri-assess validate [--csv]               check the framework and its ranges\n"
-"       tri-assess score FILE... [--csv]          score assessments by category\n"
-"       tri-assess new FILE --organisation NAME [--type self|peer]\n"
-"                         [--assessor NAME]... [--date YYYY-MM-DD]\n"
-"       tri-assess compare A B [--csv]            two assessments side by side\n"
-"       tri-assess plan FILE [--csv]              gaps to the next level; the action plan\n"
-"       tri-assess benchmark FILE... [--csv] [--highlight ORGANISATION] [--named]\n"
-"                         [--type self|peer] [--all-files] [--include-incomplete]\n"
-"       tri-assess report FILE [--compare OTHER] -o REPORT.html|- [--force]\n"
+/* Options every command takes. */
+#define COMMON (CLI_OPT_FRAMEWORK)
+#define TABLE (COMMON | CLI_OPT_CSV | CLI_OPT_BOM)
+
+const struct cli_command cli_commands[] = {
+	{ NULL, "[OPTIONS] [FILE]", "the wizard on FILE",
+	  COMMON | CLI_OPT_PLAIN | CLI_OPT_COMPARE | CLI_OPT_WHO | CLI_OPT_BOM, cmd_wizard },
+	{ "criteria", "criteria [--csv]", "list the Standard's criteria", TABLE, cmd_criteria },
+	{ "validate", "validate [--csv]", "check the framework and its ranges", TABLE,
+	  cmd_validate },
+	{ "score", "score FILE... [--csv]", "score assessments by category", TABLE, cmd_score },
+	{ "new", "new FILE --organisation NAME [--type self|peer]\n"
+		 "[--assessor NAME]... [--date YYYY-MM-DD]", "a blank assessment",
+	  COMMON | CLI_OPT_ORGANISATION | CLI_OPT_TYPE | CLI_OPT_ASSESSOR | CLI_OPT_DATE, cmd_new },
+	{ "compare", "compare A B [--csv]", "two assessments side by side", TABLE, cmd_compare },
+	{ "plan", "plan FILE [--csv]", "gaps to the next level; the action plan", TABLE, cmd_plan },
+	{ "benchmark", "benchmark FILE... [--csv] [--highlight ORGANISATION] [--named]\n"
+		       "[--type self|peer] [--all-files] [--include-incomplete]",
+	  "category scores across assessments", TABLE | CLI_OPT_HIGHLIGHT | CLI_OPT_NAMED |
+	  CLI_OPT_TYPE | CLI_OPT_ALL_FILES | CLI_OPT_INCLUDE_INCOMPLETE, cmd_benchmark },
+	{ "report", "report FILE [--compare OTHER] -o REPORT.html|- [--force]",
+	  "an HTML report for a leadership team",
+	  COMMON | CLI_OPT_COMPARE | CLI_OPT_OUTPUT | CLI_OPT_FORCE, cmd_report },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
+const struct cli_command *cli_command_named(const char *name)
+{
+	for (const struct cli_command *c = cli_commands; c->run; c++)
+		if (c->name && strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static const char help_text[] =
 "\n"
 "Assess a London local authority against the CELC Tackling Racial\n"
 "Inequality Standard (Version 14, London Councils, December 2022).\n"
@@ -52,6 +75,104 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 bad input, 2 usage error.  See tri-assess(1).\n";
 
+/* The usage lines, one command each from the table (its summary beside it
+ * where it fits), then the options. */
+static void print_help(void)
+{
+	enum { SUMMARY_COLUMN = 49, CONTINUED = 25 }; /* bytes before the summary, a wrap */
+	for (const struct cli_command *c = cli_commands; c->run; c++) {
+		const char *wrap = strchr(c->usage, '\n');
+		int len = wrap ? (int)(wrap - c->usage) : (int)strlen(c->usage);
+		int used = printf("%s tri-assess %.*s", c == cli_commands ? "usage:" : "      ", len,
+				  c->usage);
+		if (!wrap && used < SUMMARY_COLUMN - 1)
+			printf("%*s%s", SUMMARY_COLUMN - used, "", c->summary);
+		printf("\n");
+		for (; wrap; wrap = strchr(wrap + 1, '\n')) {
+			const char *next = strchr(wrap + 1, '\n');
+			len = next ? (int)(next - wrap - 1) : (int)strlen(wrap + 1);
+			printf("%*s%.*s\n", CONTINUED, "", len, wrap + 1);
+		}
+	}
+	fputs(help_text, stdout);
+}
+
+/* Add an --assessor name to the list: "A. Facilitator; B. Reviewer". */
+static int add_assessor(struct cli_options *opt, const char *name)
+{
+	size_t used = strlen(opt->assessors);
+	if (used + strlen(name) + 3 >= sizeof opt->assessors)
+		return cli_usage_error("%s", "too many --assessor names");
+	snprintf(opt->assessors + used, sizeof opt->assessors - used, "%s%s", used ? "; " : "",
+		 name);
+	return 0;
+}
+
+static const struct option longopts[] = {
+	{ "framework", required_argument, NULL, CLI_OPT_FRAMEWORK },
+	{ "csv", no_argument, NULL, CLI_OPT_CSV },
+	{ "plain", no_argument, NULL, CLI_OPT_PLAIN },
+	{ "organisation", required_argument, NULL, CLI_OPT_ORGANISATION },
+	{ "organization", required_argument, NULL, CLI_OPT_ORGANISATION },
+	{ "type", required_argument, NULL, CLI_OPT_TYPE },
+	{ "assessor", required_argument, NULL, CLI_OPT_ASSESSOR },
+	{ "date", required_argument, NULL, CLI_OPT_DATE },
+	{ "highlight", required_argument, NULL, CLI_OPT_HIGHLIGHT },
+	{ "named", no_argument, NULL, CLI_OPT_NAMED },
+	{ "compare", required_argument, NULL, CLI_OPT_COMPARE },
+	{ "who", required_argument, NULL, CLI_OPT_WHO },
+	{ "bom", no_argument, NULL, CLI_OPT_BOM },
+	{ "force", no_argument, NULL, CLI_OPT_FORCE },
+	{ "all-files", no_argument, NULL, CLI_OPT_ALL_FILES },
+	{ "include-incomplete", no_argument, NULL, CLI_OPT_INCLUDE_INCOMPLETE },
+	{ "output", required_argument, NULL, CLI_OPT_OUTPUT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ 0 },
+};
+
+/* Take one option (getopt_long's c) into opt.  Returns -1 to go on, or an
+ * exit status. */
+static int take_option(struct cli_options *opt, int c, char **argv)
+{
+	/* the options' codes are single bits (enum cli_option); getopt's own
+	 * ('h', 'V', ':', '?') are not */
+	if (c > 0 && (c & (c - 1)) == 0)
+		opt->given |= (unsigned)c;
+	switch (c) {
+	case CLI_OPT_FRAMEWORK: opt->framework_dir = optarg; return -1;
+	case CLI_OPT_CSV: opt->csv = true; return -1;
+	case CLI_OPT_PLAIN: opt->plain = true; return -1;
+	case CLI_OPT_ORGANISATION: opt->organisation = optarg; return -1;
+	case CLI_OPT_TYPE: opt->type = optarg; return -1;
+	case CLI_OPT_DATE: opt->date = optarg; return -1;
+	case CLI_OPT_HIGHLIGHT: opt->highlight = optarg; return -1;
+	case CLI_OPT_NAMED: opt->named = true; return -1;
+	case CLI_OPT_COMPARE: opt->compare = optarg; return -1;
+	case CLI_OPT_WHO: opt->who = optarg; return -1;
+	case CLI_OPT_BOM: opt->bom = true; return -1;
+	case CLI_OPT_FORCE: opt->force = true; return -1;
+	case CLI_OPT_ALL_FILES: opt->all_files = true; return -1;
+	case CLI_OPT_INCLUDE_INCOMPLETE: opt->include_incomplete = true; return -1;
+	case CLI_OPT_OUTPUT: opt->output = optarg; return -1;
+	case CLI_OPT_ASSESSOR: {
+		int rc = add_assessor(opt, optarg);
+		return rc ? rc : -1;
+	}
+	case 'h':
+		print_help();
+		return 0;
+	case 'V':
+		printf("tri-assess %s (built-in Standard: CELC Tackling Racial Inequality "
+		       "Standard, Version 14)\n", TRI_VERSION);
+		return 0;
+	case ':':
+		return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+	default:
+		return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+	}
+}
+
 int cmd_wizard(const struct cli_call *call)
 {
 	const struct cli_options *opt = call->opt;
@@ -64,75 +185,16 @@ int cmd_wizard(const struct cli_call *call)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_FRAMEWORK = 256, OPT_CSV, OPT_PLAIN, OPT_ORG, OPT_TYPE, OPT_ASSESSOR, OPT_DATE,
-	       OPT_HIGHLIGHT, OPT_NAMED, OPT_COMPARE, OPT_WHO, OPT_BOM, OPT_FORCE, OPT_ALL_FILES,
-	       OPT_INCLUDE_INCOMPLETE };
-	static const struct option longopts[] = {
-		{ "framework", required_argument, NULL, OPT_FRAMEWORK },
-		{ "csv", no_argument, NULL, OPT_CSV },
-		{ "plain", no_argument, NULL, OPT_PLAIN },
-		{ "organisation", required_argument, NULL, OPT_ORG },
-		{ "organization", required_argument, NULL, OPT_ORG },
-		{ "type", required_argument, NULL, OPT_TYPE },
-		{ "assessor", required_argument, NULL, OPT_ASSESSOR },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
-		{ "named", no_argument, NULL, OPT_NAMED },
-		{ "compare", required_argument, NULL, OPT_COMPARE },
-		{ "who", required_argument, NULL, OPT_WHO },
-		{ "bom", no_argument, NULL, OPT_BOM },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ "all-files", no_argument, NULL, OPT_ALL_FILES },
-		{ "include-incomplete", no_argument, NULL, OPT_INCLUDE_INCOMPLETE },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ 0 },
-	};
 	struct cli_options opt = {0};
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FRAMEWORK: opt.framework_dir = optarg; break;
-		case OPT_CSV: opt.csv = true; break;
-		case OPT_PLAIN: opt.plain = true; break;
-		case OPT_ORG: opt.organisation = optarg; break;
-		case OPT_TYPE: opt.type = optarg; break;
-		case OPT_DATE: opt.date = optarg; break;
-		case OPT_HIGHLIGHT: opt.highlight = optarg; break;
-		case OPT_NAMED: opt.named = true; break;
-		case OPT_COMPARE: opt.compare = optarg; break;
-		case OPT_WHO: opt.who = optarg; break;
-		case OPT_BOM: opt.bom = true; break;
-		case OPT_FORCE: opt.force = true; break;
-		case OPT_ALL_FILES: opt.all_files = true; break;
-		case OPT_INCLUDE_INCOMPLETE: opt.include_incomplete = true; break;
-		case 'o': opt.output = optarg; break;
-		case OPT_ASSESSOR: {
-			size_t used = strlen(opt.assessors);
-			if (used + strlen(optarg) + 3 >= sizeof opt.assessors)
-				return cli_usage_error("%s", "too many --assessor names");
-			snprintf(opt.assessors + used, sizeof opt.assessors - used, "%s%s",
-				 used ? "; " : "", optarg);
-			break;
-		}
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		case 'V':
-			printf("tri-assess %s (built-in Standard: CELC Tackling Racial "
-			       "Inequality Standard, Version 14)\n", TRI_VERSION);
-			return 0;
-		case ':':
-			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-		}
+		int rc = take_option(&opt, c == 'o' ? CLI_OPT_OUTPUT : c, argv);
+		if (rc >= 0)
+			return rc;
 	}
 	char **args = argv + optind;
 	int nargs = argc - optind;
-	const char *command = nargs > 0 ? args[0] : NULL;
 
 	struct tri_error err;
 	struct framework *fw = opt.framework_dir ? framework_load_dir(opt.framework_dir, &err)
@@ -141,24 +203,16 @@ int main(int argc, char **argv)
 		cli_error("%s", err.message);
 		return CLI_EXIT_BAD_INPUT;
 	}
-	static const struct {
-		const char *name;
-		int (*run)(const struct cli_call *call);
-	} commands[] = {
-		{ "criteria", cmd_criteria }, { "validate", cmd_validate }, { "score", cmd_score },
-		{ "new", cmd_new }, { "compare", cmd_compare }, { "plan", cmd_plan },
-		{ "benchmark", cmd_benchmark }, { "report", cmd_report },
-	};
-	struct cli_call call = { fw, &opt, args + 1, nargs - 1 };
-	int rc = -1;
-	for (size_t i = 0; command && i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(command, commands[i].name) == 0)
-			rc = commands[i].run(&call);
-	if (rc < 0) {
-		call.files = args;
-		call.count = nargs;
-		rc = cmd_wizard(&call);
+	/* a command's name first, or the wizard on the file named (or none) */
+	const struct cli_command *command = nargs > 0 ? cli_command_named(args[0]) : NULL;
+	struct cli_call call = { fw, &opt, args, nargs };
+	if (command) {
+		call.files = args + 1;
+		call.count = nargs - 1;
+	} else {
+		command = &cli_commands[0];
 	}
+	int rc = command->run(&call);
 	framework_destroy(fw);
 	return rc;
 }
