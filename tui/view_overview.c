@@ -109,9 +109,8 @@ static void draw_category_line(struct wizard *w, const struct columns *k, int y,
 	}
 	ui_put_utf8(&w->ui, w->body, y, 2, cat->id, 2, UI_NORMAL);
 	ui_put_utf8(&w->ui, w->body, y, TITLE_X, cat->title, k->title, UI_NORMAL);
-	snprintf(text, sizeof text, "%d/%d", r.score, r.max);
-	mvwprintw(w->body, y, k->score, "%5s", text);
-	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(w->s.fw, &r, WORDS_BRIEF, text, sizeof text),
+	mvwprintw(w->body, y, k->score, "%5s", words_points(&r, text, sizeof text));
+	ui_put_utf8(&w->ui, w->body, y, k->level, words_state(fw, &r, WORDS_BRIEF, text, sizeof text),
 		    k->level_width, tui_level_style(fw, r.level));
 	snprintf(text, sizeof text, "%zu/%zu", r.answered, r.total);
 	ui_put_utf8(&w->ui, w->body, y, k->answered, text, COUNT_WIDTH, UI_NORMAL);
@@ -133,7 +132,7 @@ static void draw_section_line(struct wizard *w, const struct columns *k, int y, 
 	char text[128];
 	snprintf(text, sizeof text, "%-3s %s", fw->sections[si].id, fw->sections[si].title);
 	ui_put_utf8(&w->ui, w->body, y, TITLE_X, text, k->title, UI_DIM);
-	snprintf(text, sizeof text, "%d/%d", r.score, r.max);
+	words_points(&r, text, sizeof text);
 	wattrset(w->body, w->ui.style[UI_DIM]);
 	mvwprintw(w->body, y, k->score, "%5s", text);
 	wattrset(w->body, A_NORMAL);
