@@ -305,8 +305,20 @@ static void column(struct benchmark_set *set, size_t c, int *scores, enum level 
 	benchmark_summarise(scores, levels, m, &out->stats);
 }
 
-/* The counted files by total points, highest first (a stable sort: files
- * of equal totals stay in the order given). */
+static const struct benchmark_set *profile_context;
+
+/* Higher total first; equal totals in the order given. */
+static int compare_profiles(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int ta = profile_context->files[a].total, tb = profile_context->files[b].total;
+	if (ta != tb)
+		return ta > tb ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* The counted files by total points, highest first; files of equal totals
+ * in the order given.  O(n log n): a benchmark may count 10 000 files. */
 static void order_profiles(struct benchmark_set *set)
 {
 	size_t m = 0;
@@ -314,13 +326,9 @@ static void order_profiles(struct benchmark_set *set)
 		if (!set->files[f].error && !set->files[f].own &&
 		    set->candidates[f].verdict == BENCHMARK_COUNTED)
 			set->profile[m++] = f;
-	for (size_t i = 1; i < m; i++)
-		for (size_t j = i; j > 0 && set->files[set->profile[j]].total >
-					   set->files[set->profile[j - 1]].total; j--) {
-			size_t t = set->profile[j];
-			set->profile[j] = set->profile[j - 1];
-			set->profile[j - 1] = t;
-		}
+	profile_context = set; /* sorting happens on one thread */
+	qsort(set->profile, m, sizeof *set->profile, compare_profiles);
+	profile_context = NULL;
 }
 
 int benchmark_set_init(struct benchmark_set *set, const struct framework *fw,
