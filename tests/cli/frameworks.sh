@@ -152,6 +152,12 @@ expect_contains "two: plain mode's keys" "[0, 1, Enter keeps, ? help]" "$OUT"
 expect_eq "two: plain mode saved by name" "met not_met" \
 	"$(csv_column level <"$WORK/w.csv" | head -2 | tr '\n' ' ' | sed 's/ $//')"
 
+# a digit beyond the scale is no level: refused with the row's own keys
+# (from a pipe that ends the run, exit 1: clarifications rule 18)
+run env TERM=dumb "$BIN" --framework "$TWO" --plain "$WORK/w.csv" <<<$'2\nq'
+expect_eq "two: a digit beyond the levels: exit" 1 "$RC"
+expect_contains "two: a digit beyond the levels is no level" "\"2\": expected 0, 1, Enter" "$ERR"
+
 # A built-in Standard's file is not one of the fixture's.
 run "$BIN" --framework "$TWO" score "$DATA/worked-example.csv"
 expect_eq "two: another framework's file refused" 1 "$RC"
