@@ -50,19 +50,12 @@ static char *read_line(struct plain *p)
 }
 
 /* A refused or invalid answer about where (a criterion, or a field of the
- * form).  From a pipe or a file the lines after it were written for rows
- * that now come later: the run ends there (exit 1), saying so on standard
- * error.  At a terminal it is said, and lines typed ahead are discarded. */
-static void refuse(struct plain *p, const char *where, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void refuse(struct plain *p, const char *where, const char *format, ...)
+ * form): why is the reason, said is what a terminal shows.  From a pipe
+ * or a file the lines after it were written for rows that now come later:
+ * the run ends there (exit 1), saying so on standard error.  At a
+ * terminal it is said, and lines typed ahead are discarded. */
+static void stop_or_say(struct plain *p, const char *where, const char *why, const char *said)
 {
-	char why[1200];
-	va_list args;
-	va_start(args, format);
-	vsnprintf(why, sizeof why, format, args);
-	va_end(args);
 	if (!p->terminal) {
 		/* (nothing was saved in a new, a read-only or an unsaved file) */
 		bool saved = !p->s->is_new && !p->s->read_only[0] && !p->s->save_failed;
@@ -76,8 +69,61 @@ static void refuse(struct plain *p, const char *where, const char *format, ...)
 	if (ioctl(fd, FIONREAD, &waiting) != 0)
 		waiting = 0;
 	tcflush(fd, TCIFLUSH);
-	plain_printf(p->out, "Refused: %s.%s\n", why,
+	plain_printf(p->out, "%s%s\n", said,
 		waiting > 0 ? " (The lines typed after it were discarded.)" : "");
+}
+
+static void refuse(struct plain *p, const char *where, const char *format, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void refuse(struct plain *p, const char *where, const char *format, ...)
+{
+	char why[1200], said[1300];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(why, sizeof why, format, args);
+	va_end(args);
+	snprintf(said, sizeof said, "Refused: %s.", why);
+	stop_or_say(p, where, why, said);
+}
+
+/* Say once what the session must say (outside changes, journal). */
+static void say_notice(struct session *s, FILE *out)
+{
+	if (s->notice[0]) {
+		plain_printf(out, "%s\n", s->notice);
+		s->notice[0] = '\0';
+	}
+}
+
+/* Show what an action replied: a refusal or a failure as refuse() does
+ * (ending a piped run), an answer kept in memory only with why, anything
+ * else as it is; then what the session must say once. */
+static void show(struct plain *p, const char *where, const struct session_reply *r)
+{
+	switch (r->tone) {
+	case SESSION_SILENT:
+		break;
+	case SESSION_REFUSED:
+		refuse(p, where, "%s", r->text);
+		break;
+	case SESSION_FAILED: {
+		char why[SESSION_REPLY_MAX];
+		snprintf(why, sizeof why, "%s", r->text);
+		size_t n = strlen(why);
+		if (n && why[n - 1] == '.')
+			why[n - 1] = '\0';
+		stop_or_say(p, where, why, r->text);
+		break;
+	}
+	case SESSION_UNSAVED:
+		plain_printf(p->out, "%s\nCould not save: %s\n", r->text, p->s->save_error);
+		break;
+	default:
+		plain_printf(p->out, "%s\n", r->text);
+		break;
+	}
+	say_notice(p->s, p->out);
 }
 
 static char *trim(char *s)
@@ -112,52 +158,50 @@ static char *ask(struct plain *p, const char *question)
 	return read_line(p) ? trim(p->line) : NULL;
 }
 
+/* Ask for one detail of a new assessment until it is acceptable; a copy
+ * of the answer, or NULL at end of input or when a piped run stopped. */
+static char *ask_detail(struct plain *p, enum session_detail detail, const char *question)
+{
+	static const char *const names[SESSION_DETAIL_COUNT] = {
+		"organisation", "assessment type", "assessors", "date",
+	};
+	struct session_reply reply;
+	char *answer;
+	while ((answer = ask(p, question)) &&
+	       session_check_detail(detail, answer, &reply) != 0) {
+		show(p, names[detail], &reply);
+		if (p->stopped)
+			return NULL;
+	}
+	return answer ? strdup(answer) : NULL;
+}
+
 static int ask_details(struct plain *p)
 {
-	struct assessment *a = p->s->a;
-	struct tri_error err;
-	char *answer;
-	plain_printf(p->out, "New assessment %s against %s, version %s.\n", p->s->path,
-		p->s->fw->title, p->s->fw->version);
-	while ((answer = ask(p, "Organisation: ")) && !*answer) {
-		refuse(p, "organisation", "expected the authority's name");
-		if (p->stopped)
-			return -1;
-	}
-	if (!answer)
-		return -1;
-	assessment_set_text(&a->organisation, answer, &err);
-	while ((answer = ask(p, "Assessment type, self or peer [self]: ")) && *answer &&
-	       strcmp(answer, "self") != 0 && strcmp(answer, "peer") != 0) {
-		refuse(p, "assessment type", "\"%s\": expected self or peer", answer);
-		if (p->stopped)
-			return -1;
-	}
-	if (!answer)
-		return -1;
-	assessment_set_text(&a->type, *answer ? answer : "self", &err);
-	if (!(answer = ask(p, "Assessors or participants: ")))
-		return -1;
-	assessment_set_text(&a->assessors, answer, &err);
-	char today[16], question[64];
+	char today[16], date_question[64];
 	time_t now = time(NULL);
 	struct tm tm;
 	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
-	snprintf(question, sizeof question, "Date (YYYY-MM-DD) [%s]: ", today);
-	while ((answer = ask(p, question)) && *answer && !assessment_date_valid(answer)) {
-		refuse(p, "date", "\"%s\": expected a date as YYYY-MM-DD", answer);
-		if (p->stopped)
-			return -1;
-	}
-	if (!answer)
-		return -1;
-	assessment_set_text(&a->date, *answer ? answer : today, &err);
-	if (session_save(p->s) != 0) {
-		plain_printf(p->out, "Could not create %s: %s\n", p->s->path, p->s->save_error);
-		return -1;
-	}
-	plain_printf(p->out, "Created %s.\n", p->s->path);
-	return 0;
+	snprintf(date_question, sizeof date_question, "Date (YYYY-MM-DD) [%s]: ", today);
+	const char *const questions[SESSION_DETAIL_COUNT] = {
+		"Organisation: ", "Assessment type, self or peer [self]: ",
+		"Assessors or participants: ", date_question,
+	};
+	char *details[SESSION_DETAIL_COUNT] = {0};
+	int rc = -1;
+	plain_printf(p->out, "New assessment %s against %s, version %s.\n", p->s->path,
+		p->s->fw->title, p->s->fw->version);
+	for (int d = 0; d < SESSION_DETAIL_COUNT; d++)
+		if (!(details[d] = ask_detail(p, (enum session_detail)d, questions[d])))
+			goto done;
+	struct session_reply reply;
+	enum session_detail wrong;
+	rc = session_create(p->s, (const char *const *)details, &wrong, &reply);
+	plain_printf(p->out, "%s\n", reply.text);
+done:
+	for (int d = 0; d < SESSION_DETAIL_COUNT; d++)
+		free(details[d]);
+	return rc;
 }
 
 static void show_criterion(struct session *s, size_t i, FILE *out)
@@ -186,15 +230,6 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	plain_printf(out, "  0 None of these\n"); /* level 0, whatever its word: no cell */
 }
 
-/* Say once what the session must say (outside changes, journal). */
-static void say_notice(struct session *s, FILE *out)
-{
-	if (s->notice[0]) {
-		plain_printf(out, "%s\n", s->notice);
-		s->notice[0] = '\0';
-	}
-}
-
 /* What reading the file (and the compared one) repaired or doubts, in
  * full: the notice counts them, this names each. */
 static void list_read_notes(const struct session *s, FILE *out)
@@ -211,9 +246,7 @@ static void list_read_notes(const struct session *s, FILE *out)
  * after it were meant for the other file. */
 static void save_elsewhere(struct plain *p, const char *typed)
 {
-	struct session *s = p->s;
-	struct tri_error err;
-	bool was_read_only = s->read_only[0] != '\0';
+	struct session_reply reply;
 	if (!*typed) {
 		refuse(p, "W", "expected W FILE: the file to save to");
 		return;
@@ -223,28 +256,20 @@ static void save_elsewhere(struct plain *p, const char *typed)
 		refuse(p, "W", "out of memory");
 		return;
 	}
-	enum session_save_as_result r = session_save_as(s, path, false, &err);
+	enum session_save_as_result r = session_save_as(p->s, path, SESSION_UNASKED, &reply);
 	if (r == SESSION_SAVE_AS_EXISTS && !p->terminal) {
 		refuse(p, "W", "%s; not replaced (a file tri-assess did not write is replaced only "
-		       "when confirmed at a terminal)", err.message);
-		goto done;
-	}
-	if (r == SESSION_SAVE_AS_EXISTS) {
-		plain_printf(p->out, "%s. Replace it with these answers? [y/N] ", err.message);
+		       "when confirmed at a terminal)", reply.text);
+	} else if (r == SESSION_SAVE_AS_EXISTS) {
+		plain_printf(p->out, "%s. Replace it with these answers? [y/N] ", reply.text);
 		fflush(p->out);
-		if (!read_line(p) || (strcmp(trim(p->line), "y") != 0 &&
-				      strcmp(trim(p->line), "yes") != 0)) {
-			plain_printf(p->out, "Not saved: %s is unchanged.\n", path);
-			goto done;
-		}
-		r = session_save_as(s, path, true, &err);
+		bool yes = read_line(p) && (strcmp(trim(p->line), "y") == 0 ||
+					    strcmp(trim(p->line), "yes") == 0);
+		session_save_as(p->s, path, yes ? SESSION_YES : SESSION_NO, &reply);
+		show(p, "W", &reply);
+	} else {
+		show(p, "W", &reply);
 	}
-	if (r == SESSION_SAVE_AS_FAILED)
-		refuse(p, "W", "could not save: %s", err.message);
-	else
-		plain_printf(p->out, "Saved to %s; changes now go there%s.\n", s->path,
-			     was_read_only ? " (a copy you can change)" : "");
-done:
 	free(path);
 }
 
@@ -295,25 +320,13 @@ static const char *level_keys(const struct framework_criterion *c, char *buffer,
 
 static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown)
 {
-	const struct framework *fw = p->s->fw;
-	const struct framework_criterion *c = &fw->criteria[i];
-	struct tri_error err;
+	struct session_reply reply;
 	char where[64];
-	snprintf(where, sizeof where, "criterion %s", c->id);
-	if (session_set_level(p->s, i, level, &err) != 0) {
-		refuse(p, where, "%s", err.message);
+	snprintf(where, sizeof where, "criterion %s", p->s->fw->criteria[i].id);
+	int rc = session_set_level(p->s, i, level, &reply);
+	show(p, where, &reply);
+	if (rc != 0)
 		return i;
-	}
-	struct score_result r;
-	score_category(fw, p->s->a->levels, c->category, &r);
-	char state[96];
-	plain_printf(p->out, "%s: %s. Category %s score %d/%d, %s.%s\n", c->id,
-		words_level(p->s->fw, p->s->a->levels[i]), fw->categories[c->category].id, r.score, r.max,
-		words_state(fw, &r, WORDS_FULL, state, sizeof state),
-		p->s->save_failed ? " NOT SAVED: see below." : "");
-	if (p->s->save_failed)
-		plain_printf(p->out, "Could not save: %s\n", p->s->save_error);
-	say_notice(p->s, p->out);
 	*shown = false;
 	return i + 1;
 }
@@ -322,7 +335,7 @@ static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown
 static void edit_texts(struct plain *p, size_t i)
 {
 	struct assessment_answer *ans = &p->s->a->answers[i];
-	struct tri_error err;
+	struct session_reply reply;
 	plain_printf(p->out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
 	fflush(p->out);
 	if (!read_line(p))
@@ -333,11 +346,12 @@ static void edit_texts(struct plain *p, size_t i)
 	char *notes = NULL;
 	if (read_line(p))
 		notes = strdup(*trim(p->line) ? trim(p->line) : ans->notes);
-	if (evidence && notes && session_set_texts(p->s, i, evidence, notes, &err) != 0)
-		plain_printf(p->out, "Refused: %s\n", err.message);
-	else if (evidence && notes)
-		plain_printf(p->out, "Kept.\n");
-	say_notice(p->s, p->out);
+	if (evidence && notes) {
+		char where[64];
+		snprintf(where, sizeof where, "criterion %s", p->s->fw->criteria[i].id);
+		session_set_texts(p->s, i, evidence, notes, &reply);
+		show(p, where, &reply);
+	}
 	free(evidence);
 	free(notes);
 }
@@ -348,7 +362,7 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 {
 	const struct framework *fw = p->s->fw;
 	const struct framework_criterion *c = &fw->criteria[i];
-	struct tri_error err;
+	struct session_reply reply;
 	char where[64], keys[32];
 	snprintf(where, sizeof where, "criterion %s", c->id);
 	if (!*cmd) {
@@ -364,11 +378,10 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 		plain_help(p->s, p->out);
 		*shown = false;
 	} else if (alone && *cmd == 'q') {
-		if (!p->s->save_failed || !p->terminal || armed)
+		if (session_quit(p->s, armed || !p->terminal, &reply))
 			return fw->criterion_count + 1;
 		p->quit_armed = true;
-		plain_printf(p->out, "Answers are NOT saved (%s). W FILE: save elsewhere; q again: "
-			     "quit and lose them.\n", p->s->save_error);
+		show(p, where, &reply);
 	} else if (with_argument && *cmd == 'W') {
 		save_elsewhere(p, trim(cmd + 1));
 	} else if (alone && *cmd == 's') {
@@ -377,29 +390,23 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 		*shown = false;
 		return i ? i - 1 : 0;
 	} else if (alone && *cmd == 'u') {
-		long back = session_undo(p->s);
-		if (back < 0) {
-			plain_printf(p->out, "Nothing to undo.\n");
+		long back = session_undo(p->s, &reply);
+		show(p, where, &reply);
+		if (back < 0)
 			return i;
-		}
-		plain_printf(p->out, "Undid the last change to %s.\n", fw->criteria[back].id);
 		*shown = false;
 		return (size_t)back;
 	} else if (with_argument && *cmd == 'a') {
-		if (session_adopt(p->s, i, trim(cmd + 1), &err) != 0) {
-			refuse(p, where, "%s", err.message);
+		int rc = session_adopt(p->s, i, trim(cmd + 1), &reply);
+		show(p, where, &reply);
+		if (rc != 0)
 			return i;
-		}
-		plain_printf(p->out, "%s: adopted %s (recorded in its history).\n", c->id,
-			words_level(p->s->fw, p->s->a->levels[i]));
-		say_notice(p->s, p->out);
 		*shown = false;
 		return i + 1;
 	} else if (with_argument && *cmd == 'g') {
-		long to = framework_find_criterion(fw, trim(cmd + 1));
+		long to = session_find_id(p->s, trim(cmd + 1), &reply);
 		if (to < 0) {
-			refuse(p, where, "no criterion \"%s\"; expected an id such as 1.1 or 2a.3",
-			       trim(cmd + 1));
+			show(p, where, &reply);
 			return i;
 		}
 		*shown = false;
@@ -417,6 +424,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 {
 	const struct framework *fw = s->fw;
 	struct plain p = { .s = s, .in = in, .out = out, .terminal = isatty(fileno(in)) };
+	s->plain = true;
 	if (s->is_new && ask_details(&p) != 0) {
 		free(p.line);
 		return s->save_failed || p.stopped ? 1 : 0;

@@ -1,10 +1,18 @@
+/* session: the answers and what changes them — set a level, adopt, edit
+ * texts and the plan, undo — each checked, saved at once, and worded for
+ * people once for both front ends (struct session_reply). */
 #include "session.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "score.h"
+#include "words.h"
 
 volatile sig_atomic_t session_signal;
 
@@ -54,26 +62,62 @@ void session_finish(struct session *s)
 	*s = (struct session){0};
 }
 
+void session_reply_set(struct session_reply *reply, enum session_tone tone, const char *format,
+		       ...)
+{
+	if (!reply)
+		return;
+	va_list args;
+	va_start(args, format);
+	vsnprintf(reply->text, sizeof reply->text, format, args);
+	va_end(args);
+	reply->tone = tone;
+}
+
+void session_reply_change(const struct session *s, struct session_reply *reply,
+			  const char *format, ...)
+{
+	if (!reply)
+		return;
+	char text[SESSION_REPLY_MAX - 64];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(text, sizeof text, format, args);
+	va_end(args);
+	if (s->save_failed)
+		session_reply_set(reply, SESSION_UNSAVED, "%s, in memory only. %s: save to another "
+				  "file.", text, s->plain ? "W FILE" : "W");
+	else
+		session_reply_set(reply, SESSION_DONE, "%s.", text);
+}
+
+/* A failure of the core (err) as the reply's reason. */
+static int refuse(struct session_reply *reply, const struct tri_error *err)
+{
+	session_reply_set(reply, SESSION_REFUSED, "%s", err->message);
+	return -1;
+}
+
 /* Every change is refused, with the reason, while the file is read-only. */
-static int writable(struct session *s, struct tri_error *err)
+static int writable(struct session *s, struct session_reply *reply)
 {
 	if (!s->read_only[0])
 		return 0;
 	s->refused_read_only++;
 	const char *slash = strrchr(s->path, '/');
-	tri_error_set(err, "%s is read-only (%s); W FILE works on a copy",
-		      slash && slash[1] ? slash + 1 : s->path, s->read_only);
+	session_reply_set(reply, SESSION_REFUSED, "%s is read-only (%s); W FILE works on a copy",
+			  slash && slash[1] ? slash + 1 : s->path, s->read_only);
 	return -1;
 }
 
 /* Remember criterion's answer as it is now, before a change. */
-static int remember(struct session *s, size_t criterion)
+static int remember(struct session *s, size_t criterion, struct session_reply *reply)
 {
 	if (s->undo_count == s->undo_capacity) {
 		size_t cap = s->undo_capacity ? s->undo_capacity * 2 : 64;
 		struct session_undo *grown = realloc(s->undo, cap * sizeof *grown);
 		if (!grown)
-			return -1;
+			goto oom;
 		s->undo = grown;
 		s->undo_capacity = cap;
 	}
@@ -83,11 +127,14 @@ static int remember(struct session *s, size_t criterion)
 		u.text[k] = strdup(*answer_slot(&s->a->answers[criterion], k));
 		if (!u.text[k]) {
 			free_undo(&u);
-			return -1;
+			goto oom;
 		}
 	}
 	s->undo[s->undo_count++] = u;
 	return 0;
+oom:
+	session_reply_set(reply, SESSION_FAILED, "Out of memory: nothing changed.");
+	return -1;
 }
 
 static void forget_last(struct session *s)
@@ -95,152 +142,10 @@ static void forget_last(struct session *s)
 	free_undo(&s->undo[--s->undo_count]);
 }
 
-static int change_level(struct session *s, size_t criterion, enum level level,
-			const char *remark, struct tri_error *err)
+/* Put the answer the last undo step remembered back (without saving);
+ * returns its criterion. */
+static size_t restore_last(struct session *s)
 {
-	if (s->a->levels[criterion] == level &&
-	    framework_has_level(&s->fw->criteria[criterion], level))
-		return 0;
-	if (writable(s, err) != 0)
-		return -1;
-	if (remember(s, criterion) != 0) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	int rc = s->other ? assessment_record_change(s->a, criterion, level, s->who, remark, err)
-			  : assessment_set_level(s->a, criterion, level, err);
-	if (rc != 0) {
-		forget_last(s);
-		return -1;
-	}
-	session_save(s);
-	return 0;
-}
-
-int session_set_level(struct session *s, size_t criterion, enum level level,
-		      struct tri_error *err)
-{
-	char remark[600] = "";
-	if (s->other)
-		snprintf(remark, sizeof remark, "set while comparing with %s", s->other_path);
-	return change_level(s, criterion, level, remark, err);
-}
-
-int session_adopt(struct session *s, size_t criterion, const char *remark,
-		  struct tri_error *err)
-{
-	if (!s->other) {
-		tri_error_set(err, "no other assessment to adopt from (start with --compare OTHER)");
-		return -1;
-	}
-	if (session_refresh_other(s) < 0 || s->other_error[0]) {
-		tri_error_set(err, "%s", s->other_error);
-		return -1;
-	}
-	enum level level = s->other->levels[criterion];
-	if (level == LEVEL_UNANSWERED) {
-		tri_error_set(err, "%s has no level for %s", s->other_path,
-			      s->fw->criteria[criterion].id);
-		return -1;
-	}
-	char text[1200];
-	snprintf(text, sizeof text, "adopted from %s%s%s", s->other_path, *remark ? ": " : "",
-		 remark);
-	size_t before = s->undo_count;
-	if (change_level(s, criterion, level, text, err) != 0)
-		return -1;
-	free(s->adoption_history);
-	s->adoption_history = strdup(s->a->answers[criterion].history);
-	s->adoption_open = s->undo_count > before && s->adoption_history;
-	s->adoption_undo = s->undo_count;
-	return 0;
-}
-
-int session_adopt_remark(struct session *s, const char *remark, struct tri_error *err)
-{
-	if (!s->adoption_open || s->undo_count != s->adoption_undo || s->undo_count == 0) {
-		tri_error_set(err, "there is no adoption to give a remark");
-		return -1;
-	}
-	/* the record must still be the row's last (an outside change merged
-	 * meanwhile may have replaced the history) */
-	char **history = &s->a->answers[s->undo[s->undo_count - 1].criterion].history;
-	size_t recorded = strlen(s->adoption_history);
-	if (strncmp(*history, s->adoption_history, recorded) != 0 ||
-	    ((*history)[recorded] && strncmp(*history + recorded, ": ", 2) != 0) ||
-	    strchr(*history + recorded, '\n')) {
-		tri_error_set(err, "the adoption's record is no longer the row's last");
-		return -1;
-	}
-	size_t size = recorded + strlen(remark) + 3;
-	char *text = malloc(size);
-	if (!text) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	snprintf(text, size, "%s%s%s", s->adoption_history, *remark ? ": " : "", remark);
-	int rc = assessment_set_text(history, text, err);
-	free(text);
-	if (rc == 0)
-		session_save(s);
-	return rc;
-}
-
-int session_set_texts(struct session *s, size_t criterion, const char *evidence,
-		      const char *notes, struct tri_error *err)
-{
-	struct assessment_answer *ans = &s->a->answers[criterion];
-	if (strcmp(ans->evidence, evidence) == 0 && strcmp(ans->notes, notes) == 0)
-		return 0;
-	if (writable(s, err) != 0)
-		return -1;
-	if (remember(s, criterion) != 0) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	if (assessment_set_text(&ans->evidence, evidence, err) != 0 ||
-	    assessment_set_text(&ans->notes, notes, err) != 0) {
-		forget_last(s);
-		return -1;
-	}
-	session_save(s);
-	return 0;
-}
-
-int session_set_plan(struct session *s, size_t criterion, enum level target,
-		     const char *action, const char *lead_officer, const char *timescale,
-		     struct tri_error *err)
-{
-	struct assessment_answer *ans = &s->a->answers[criterion];
-	if (target > LEVEL_NONE && !framework_has_level(&s->fw->criteria[criterion], target)) {
-		tri_error_set(err, "criterion %s has no %s cell", s->fw->criteria[criterion].id,
-			      framework_level_name(s->fw, target));
-		return -1;
-	}
-	if (ans->target == target && strcmp(ans->action, action) == 0 &&
-	    strcmp(ans->lead_officer, lead_officer) == 0 && strcmp(ans->timescale, timescale) == 0)
-		return 0;
-	if (writable(s, err) != 0)
-		return -1;
-	if (remember(s, criterion) != 0) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
-	if (assessment_set_text(&ans->action, action, err) != 0 ||
-	    assessment_set_text(&ans->lead_officer, lead_officer, err) != 0 ||
-	    assessment_set_text(&ans->timescale, timescale, err) != 0) {
-		forget_last(s);
-		return -1;
-	}
-	ans->target = target;
-	session_save(s);
-	return 0;
-}
-
-long session_undo(struct session *s)
-{
-	if (s->undo_count == 0)
-		return -1;
 	struct session_undo *u = &s->undo[--s->undo_count];
 	struct assessment_answer *ans = &s->a->answers[u->criterion];
 	s->a->levels[u->criterion] = u->level;
@@ -250,9 +155,218 @@ long session_undo(struct session *s)
 		free(*slot);
 		*slot = u->text[k];
 	}
-	long criterion = (long)u->criterion;
+	return u->criterion;
+}
+
+static int change_level(struct session *s, size_t criterion, enum level level,
+			const char *remark, struct session_reply *reply)
+{
+	if (s->a->levels[criterion] == level &&
+	    framework_has_level(&s->fw->criteria[criterion], level))
+		return 0;
+	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+		return -1;
+	struct tri_error err;
+	int rc = s->other ? assessment_record_change(s->a, criterion, level, s->who, remark, &err)
+			  : assessment_set_level(s->a, criterion, level, &err);
+	if (rc != 0) {
+		forget_last(s);
+		return refuse(reply, &err);
+	}
 	session_save(s);
+	return 0;
+}
+
+int session_set_level(struct session *s, size_t criterion, enum level level,
+		      struct session_reply *reply)
+{
+	char remark[600] = "";
+	if (s->other)
+		snprintf(remark, sizeof remark, "set while comparing with %s", s->other_path);
+	if (change_level(s, criterion, level, remark, reply) != 0)
+		return -1;
+	const struct framework *fw = s->fw;
+	const struct framework_criterion *c = &fw->criteria[criterion];
+	struct score_result r;
+	score_category(fw, s->a->levels, c->category, &r);
+	char state[96];
+	if (s->save_failed)
+		session_reply_change(s, reply, "%s: %s", c->id, words_level(s->fw, s->a->levels[criterion]));
+	else
+		session_reply_change(s, reply, "%s: %s. Category %s score %d/%d, %s", c->id,
+				     words_level(s->fw, s->a->levels[criterion]),
+				     fw->categories[c->category].id, r.score, r.max,
+				     words_state(s->fw, &r, WORDS_FULL, state, sizeof state));
+	return 0;
+}
+
+int session_adopt(struct session *s, size_t criterion, const char *remark,
+		  struct session_reply *reply)
+{
+	const char *id = s->fw->criteria[criterion].id;
+	if (!s->other) {
+		session_reply_set(reply, SESSION_REFUSED, "no other assessment to adopt from "
+				  "(start with --compare OTHER)");
+		return -1;
+	}
+	if (session_refresh_other(s) < 0 || s->other_error[0]) {
+		session_reply_set(reply, SESSION_REFUSED, "%s", s->other_error);
+		return -1;
+	}
+	enum level level = s->other->levels[criterion];
+	if (level == LEVEL_UNANSWERED) {
+		session_reply_set(reply, SESSION_REFUSED, "%s has no level for %s", s->other_path, id);
+		return -1;
+	}
+	char text[1200];
+	snprintf(text, sizeof text, "adopted from %s%s%s", s->other_path, *remark ? ": " : "",
+		 remark);
+	size_t before = s->undo_count;
+	if (change_level(s, criterion, level, text, reply) != 0)
+		return -1;
+	free(s->adoption_history);
+	s->adoption_history = strdup(s->a->answers[criterion].history);
+	s->adoption_open = s->undo_count > before && s->adoption_history;
+	s->adoption_undo = s->undo_count;
+	if (s->undo_count == before)
+		session_reply_set(reply, SESSION_NOTE, "%s is already at the other's level.", id);
+	else
+		session_reply_change(s, reply, "%s: adopted %s (recorded in its history)", id,
+				     words_level(s->fw, level));
+	return 0;
+}
+
+/* Whether the adoption just recorded is still the last change, and its
+ * record still the row's last (an outside change merged meanwhile may
+ * have replaced the history). */
+static bool adoption_still_last(const struct session *s)
+{
+	if (!s->adoption_open || s->undo_count != s->adoption_undo || s->undo_count == 0)
+		return false;
+	const char *history = s->a->answers[s->undo[s->undo_count - 1].criterion].history;
+	size_t recorded = strlen(s->adoption_history);
+	return strncmp(history, s->adoption_history, recorded) == 0 &&
+	       (!history[recorded] || strncmp(history + recorded, ": ", 2) == 0) &&
+	       !strchr(history + recorded, '\n');
+}
+
+int session_adopt_remark(struct session *s, const char *remark, struct session_reply *reply)
+{
+	if (!adoption_still_last(s)) {
+		session_reply_set(reply, SESSION_REFUSED, "the adoption's record is no longer the "
+				  "row's last; the remark was not kept");
+		return -1;
+	}
+	size_t criterion = s->undo[s->undo_count - 1].criterion;
+	char **history = &s->a->answers[criterion].history;
+	size_t size = strlen(s->adoption_history) + strlen(remark) + 3;
+	char *text = malloc(size);
+	if (!text) {
+		session_reply_set(reply, SESSION_FAILED, "Out of memory: the remark was not kept.");
+		return -1;
+	}
+	snprintf(text, size, "%s%s%s", s->adoption_history, *remark ? ": " : "", remark);
+	struct tri_error err;
+	int rc = assessment_set_text(history, text, &err);
+	free(text);
+	if (rc != 0)
+		return refuse(reply, &err);
+	session_save(s);
+	session_reply_change(s, reply, "%s: adopted %s (recorded in its history)",
+			     s->fw->criteria[criterion].id, words_level(s->fw, s->a->levels[criterion]));
+	return 0;
+}
+
+long session_take_back_adoption(struct session *s, struct session_reply *reply)
+{
+	if (!adoption_still_last(s)) {
+		session_reply_set(reply, SESSION_NOTE, "The adoption is no longer the last change: "
+				  "u undoes the last change.");
+		return -1;
+	}
+	long criterion = session_undo(s, NULL);
+	s->adoption_open = false;
+	session_reply_change(s, reply, "Took back the adoption for %s",
+			     s->fw->criteria[criterion].id);
 	return criterion;
+}
+
+int session_set_texts(struct session *s, size_t criterion, const char *evidence,
+		      const char *notes, struct session_reply *reply)
+{
+	struct assessment_answer *ans = &s->a->answers[criterion];
+	const char *id = s->fw->criteria[criterion].id;
+	if (strcmp(ans->evidence, evidence) == 0 && strcmp(ans->notes, notes) == 0) {
+		session_reply_set(reply, SESSION_DONE, "Kept the evidence and notes for %s.", id);
+		return 0;
+	}
+	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+		return -1;
+	struct tri_error err;
+	if (assessment_set_text(&ans->evidence, evidence, &err) != 0 ||
+	    assessment_set_text(&ans->notes, notes, &err) != 0) {
+		restore_last(s); /* the evidence may have changed already */
+		return refuse(reply, &err);
+	}
+	session_save(s);
+	session_reply_change(s, reply, "Kept the evidence and notes for %s", id);
+	return 0;
+}
+
+int session_set_plan(struct session *s, size_t criterion, enum level target,
+		     const char *action, const char *lead_officer, const char *timescale,
+		     struct session_reply *reply)
+{
+	struct assessment_answer *ans = &s->a->answers[criterion];
+	const struct framework_criterion *c = &s->fw->criteria[criterion];
+	if (target > LEVEL_NONE && !framework_has_level(c, target)) {
+		session_reply_set(reply, SESSION_REFUSED, "criterion %s has no %s cell", c->id,
+				  framework_level_name(s->fw, target));
+		return -1;
+	}
+	if (ans->target == target && strcmp(ans->action, action) == 0 &&
+	    strcmp(ans->lead_officer, lead_officer) == 0 && strcmp(ans->timescale, timescale) == 0) {
+		session_reply_set(reply, SESSION_DONE, "Kept the action plan for %s.", c->id);
+		return 0;
+	}
+	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+		return -1;
+	struct tri_error err;
+	if (assessment_set_text(&ans->action, action, &err) != 0 ||
+	    assessment_set_text(&ans->lead_officer, lead_officer, &err) != 0 ||
+	    assessment_set_text(&ans->timescale, timescale, &err) != 0) {
+		restore_last(s); /* (some texts may have changed already) */
+		return refuse(reply, &err);
+	}
+	ans->target = target;
+	session_save(s);
+	session_reply_change(s, reply, "Kept the action plan for %s", c->id);
+	return 0;
+}
+
+long session_undo(struct session *s, struct session_reply *reply)
+{
+	if (s->undo_count == 0) {
+		session_reply_set(reply, SESSION_NOTE, "Nothing to undo.");
+		return -1;
+	}
+	long criterion = (long)restore_last(s);
+	session_save(s);
+	session_reply_change(s, reply, "Undid the last change to %s", s->fw->criteria[criterion].id);
+	return criterion;
+}
+
+bool session_quit(const struct session *s, bool again, struct session_reply *reply)
+{
+	if (!s->save_failed || again)
+		return true;
+	if (s->plain)
+		session_reply_set(reply, SESSION_WARNING, "Answers are NOT saved (%s). W FILE: save "
+				  "elsewhere; q again: quit and lose them.", s->save_error);
+	else
+		session_reply_set(reply, SESSION_WARNING, "Answers are NOT saved. W: save elsewhere; "
+				  "q again: quit and lose them.");
+	return false;
 }
 
 size_t session_first_open(const struct session *s)

@@ -12,6 +12,7 @@
 #include "framework.h"
 #include "fileid.h"
 #include "lockfile.h"
+#include "plan.h"
 
 /* Set by the SIGHUP/SIGTERM/SIGINT handler; the loops poll it. */
 extern volatile sig_atomic_t session_signal;
@@ -63,7 +64,39 @@ struct session {
 	bool adoption_open;
 	size_t adoption_undo;    /* undo_count right after the adoption */
 	char *adoption_history;  /* the row's history as the adoption left it */
+	/* The front end (set after session_open): messages name its keys and
+	 * commands ("W" in the wizard, "W FILE" in plain mode). */
+	bool plain;
+	char search[256];        /* the last text searched for (session_find) */
+	char question_path[4096]; /* the file the last SESSION_ASK reply is about */
 };
+
+/* What an action says to people, worded once here for both front ends:
+ * the wizard shows it in its footer, plain mode as a line.  A refusal's
+ * text is the reason alone ("criterion 1.3 has no developing cell; it can
+ * be none, established"): each front end says it as a refusal in its own
+ * way ("Refused: ....", or, reading a pipe, naming the input line). */
+enum session_tone {
+	SESSION_SILENT,  /* nothing to say */
+	SESSION_DONE,    /* it worked: "Kept the action plan for 1.2." */
+	SESSION_NOTE,    /* nothing changed, and no fault: "Nothing to undo." */
+	SESSION_UNSAVED, /* it worked in memory, but the save failed (s->save_error) */
+	SESSION_WARNING, /* nothing done, and a danger to say: "Answers are NOT saved..." */
+	SESSION_REFUSED, /* nothing changed: the text says why ("criterion ...") */
+	SESSION_FAILED,  /* it could not be done: the text is a sentence ("Could not save: ...") */
+	SESSION_ASK,     /* a question first: the text says what is there */
+};
+
+#define SESSION_REPLY_MAX 1400
+
+struct session_reply {
+	enum session_tone tone;
+	char text[SESSION_REPLY_MAX];
+};
+
+/* What a person answered to "replace it?" (a question a front end asks
+ * when an action's reply is SESSION_ASK): not asked yet, yes, no. */
+enum session_answer { SESSION_UNASKED, SESSION_YES, SESSION_NO };
 
 /* Open path: load it if it exists, else start a blank assessment (saved
  * when the details are filled in).  A symlink is resolved once, here.
@@ -94,21 +127,14 @@ void session_install_signals(void);
  * either way.  A read-only session is never saved (returns -1). */
 int session_save(struct session *s);
 
-enum session_save_as_result { SESSION_SAVED_AS = 0, SESSION_SAVE_AS_FAILED = -1,
-			      SESSION_SAVE_AS_EXISTS = 1 };
-
-/* W: save to path and continue there (the lock moves; a read-only session
- * becomes a writable copy).  path naming the open file is a retry of the
- * save; the compared file is refused.  An existing file is replaced only
- * with replace (the front end asks first); without it the result is
- * SESSION_SAVE_AS_EXISTS and err says what is there.  A symlink at path is
- * replaced, never followed. */
-enum session_save_as_result session_save_as(struct session *s, const char *path, bool replace,
-					    struct tri_error *err);
-
 /* Say in the lock file which criterion the session is on (for followers);
  * writes only when it changed. */
 void session_set_current(struct session *s, size_t criterion);
+
+/* Open the assessment to compare with (read only, not locked, never
+ * written; re-read when it changes: session_refresh_other). */
+int session_open_other(struct session *s, const char *path, const char *who,
+		       struct tri_error *err);
 
 /* Re-read the compared file if it changed on disk.  Returns 1 when it was
  * re-read, 0 when unchanged, -1 when it changed and does not load (the
@@ -116,43 +142,133 @@ void session_set_current(struct session *s, size_t criterion);
  * adopting is refused meanwhile). */
 int session_refresh_other(struct session *s);
 
-/* Set a level (with undo) and save.  Returns 0, or -1 with err filled when
- * the row has no cell for the level (nothing changes then). */
+/* Set reply (which may be NULL) to tone and the formatted text. */
+void session_reply_set(struct session_reply *reply, enum session_tone tone, const char *format,
+		       ...) __attribute__((format(printf, 3, 4)));
+
+/* A change has been made: reply DONE with the text, or UNSAVED ("TEXT, in
+ * memory only. W: save to another file.", the front end's key for W) when
+ * the save that followed it failed. */
+void session_reply_change(const struct session *s, struct session_reply *reply,
+			  const char *format, ...) __attribute__((format(printf, 3, 4)));
+
+/* Every action below takes a reply (may be NULL: on a signal nobody reads
+ * it), returns 0 (or what it names) when it did what was asked and -1
+ * when it refused (nothing changed; reply says why).  Each change is
+ * remembered for undo and saved at once (session_save). */
+
+/* Set a level and reply with the row's new level and its category's
+ * score ("1.8: Leading. Category 1 score 15/22, Established.").  Refused
+ * for a level the row has no cell for, and in a read-only session. */
 int session_set_level(struct session *s, size_t criterion, enum level level,
-		      struct tri_error *err);
+		      struct session_reply *reply);
 
-/* Replace evidence and notes (with undo) and save. */
+/* Replace evidence and notes: "Kept the evidence and notes for 1.1." */
 int session_set_texts(struct session *s, size_t criterion, const char *evidence,
-		      const char *notes, struct tri_error *err);
+		      const char *notes, struct session_reply *reply);
 
-/* Open the assessment to compare with (read only, not locked, never
- * written; re-read when it changes: session_refresh_other). */
-int session_open_other(struct session *s, const char *path, const char *who,
-		       struct tri_error *err);
+/* Set the action plan of criterion: "Kept the action plan for 1.2."
+ * target is a level the row has, or LEVEL_UNANSWERED for "the next
+ * cell"; any other is refused. */
+int session_set_plan(struct session *s, size_t criterion, enum level target,
+		     const char *action, const char *lead_officer, const char *timescale,
+		     struct session_reply *reply);
 
-/* Adopt the other assessment's level on criterion, recording remark, and
- * save.  The other file is re-read first if it changed: what is adopted is
- * what it says now.  Sets s->adoption_open when it recorded a change (not
- * when the level was already the other's).  Returns 0, or -1 with err
- * filled. */
+/* Adopt the other assessment's level on criterion, recording remark:
+ * "1.7: adopted Leading (recorded in its history)."  The other file is
+ * re-read first if it changed: what is adopted is what it says now.  Sets
+ * s->adoption_open when it recorded a change; a row already at the
+ * other's level is a NOTE ("1.1 is already at the other's level."). */
 int session_adopt(struct session *s, size_t criterion, const char *remark,
-		  struct tri_error *err);
+		  struct session_reply *reply);
 
 /* Give the adoption just recorded (s->adoption_open, and still the last
  * change) the remark (one line; empty: none), replacing any given before,
- * and save.  Returns 0, or -1 with err (may be NULL) filled when there is
- * no such adoption. */
-int session_adopt_remark(struct session *s, const char *remark, struct tri_error *err);
+ * and save.  Refused when there is no such adoption. */
+int session_adopt_remark(struct session *s, const char *remark, struct session_reply *reply);
 
-/* Set the action plan of criterion (with undo) and save.  target is a
- * level the row has, or LEVEL_UNANSWERED for "the next cell". */
-int session_set_plan(struct session *s, size_t criterion, enum level target,
-		     const char *action, const char *lead_officer, const char *timescale,
-		     struct tri_error *err);
+/* Take back the adoption just recorded (as undo would, while it is the
+ * last change): "Took back the adoption for 1.2."  Returns its criterion,
+ * or -1 when there is none to take back (a NOTE). */
+long session_take_back_adoption(struct session *s, struct session_reply *reply);
 
-/* Undo the last change and save.  Returns the criterion it touched, or -1
- * when there is nothing to undo. */
-long session_undo(struct session *s);
+/* Undo the last change and save: "Undid the last change to 1.1."
+ * Returns the criterion it touched, or -1 when there is nothing to undo
+ * (a NOTE: "Nothing to undo."). */
+long session_undo(struct session *s, struct session_reply *reply);
+
+/* Find the next criterion after from (wrapping round) whose id is text,
+ * or whose cells, evidence or notes contain it (case ignored): '"trade
+ * union": 6.10, 2 matching criteria. n: next match.'  text NULL finds the
+ * last search again.  The text is kept for the next time.  Returns the
+ * criterion, or -1 (REFUSED when nothing matches; NOTE "Search
+ * cancelled." for an empty text, or when there was no search before). */
+long session_find(struct session *s, const char *text, size_t from,
+		  struct session_reply *reply);
+
+/* The criterion with this id (plain mode's g ID), or -1, refused with
+ * what an id looks like. */
+long session_find_id(const struct session *s, const char *id, struct session_reply *reply);
+
+/* The summary's next steps for category: writes the heading into
+ * heading ("Category 1: 4 more for Leading; the fewest steps (2):", or
+ * why there are none: not assessed, at the top) and fills gap.  Returns
+ * how many raises of gap to list under it (session_step_line). */
+int session_steps(const struct session *s, size_t category, struct plan_gap *gap,
+		  char *heading, size_t size);
+
+/* One step: "  1.7   to Leading (+3): CELL TEXT", written into buffer. */
+const char *session_step_line(const struct session *s, const struct plan_raise *raise,
+			      char *buffer, size_t size);
+
+enum session_save_as_result { SESSION_SAVED_AS = 0, SESSION_SAVE_AS_FAILED = -1,
+			      SESSION_SAVE_AS_EXISTS = 1, SESSION_SAVE_AS_DECLINED = 2 };
+
+/* W: save to path and continue there (the lock moves; a read-only session
+ * becomes a writable copy): "Saved to P; changes now go there."  path
+ * naming the open file is a retry of the save; the compared file is
+ * refused.  An existing file is replaced only when answer is SESSION_YES:
+ * unasked, the result is SESSION_SAVE_AS_EXISTS and the reply (ASK) says
+ * what is there (s->question_path is the path); SESSION_NO declines ("Not
+ * saved: P is unchanged.").  A symlink at path is replaced, never
+ * followed. */
+enum session_save_as_result session_save_as(struct session *s, const char *path,
+					    enum session_answer answer,
+					    struct session_reply *reply);
+
+/* x: export the category summary to NAME-summary.csv beside the file
+ * (docs/file-formats.md): "Exported the category summary to P (the
+ * answers are in F)."  An earlier export is replaced; another file there
+ * is replaced only when answer is SESSION_YES: unasked, the reply is ASK
+ * (naming what is there; s->question_path is the file); SESSION_NO
+ * replies "Not exported: P is unchanged.".  Returns 0 when exported, 1
+ * when it asks or was declined, -1 when refused or failed. */
+int session_export_summary(struct session *s, enum session_answer answer,
+			   struct session_reply *reply);
+
+/* q: whether the front end may end now.  After a failed save the first q
+ * only warns (WARNING: "Answers are NOT saved. W: save elsewhere; q again:
+ * quit and lose them."); again says the previous key or command was q
+ * too (or nobody can answer: a pipe). */
+bool session_quit(const struct session *s, bool again, struct session_reply *reply);
+
+/* The details of a new assessment, in the order the front ends ask. */
+enum session_detail { SESSION_ORGANISATION, SESSION_TYPE, SESSION_ASSESSORS, SESSION_DATE,
+		      SESSION_DETAIL_COUNT };
+
+/* Check one detail as typed (surrounding blanks ignored): 0, or -1 with
+ * reply saying what was expected ("\"peer-review\": expected self or
+ * peer").  Empty is fine for all but the organisation (the type is then
+ * self, the date today). */
+int session_check_detail(enum session_detail detail, const char *value,
+			 struct session_reply *reply);
+
+/* Create the new assessment's file with these details (indexed by enum
+ * session_detail; each checked as above): "Created F.".  Returns 0, or -1
+ * with reply saying why: *wrong is the detail that is wrong, or
+ * SESSION_DETAIL_COUNT when the file could not be written. */
+int session_create(struct session *s, const char *const details[SESSION_DETAIL_COUNT],
+		   enum session_detail *wrong, struct session_reply *reply);
 
 /* First criterion without a level, or the criterion count when all have one. */
 size_t session_first_open(const struct session *s);

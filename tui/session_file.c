@@ -18,6 +18,7 @@
 #include "csvio.h"
 #include "merge.h"
 #include "outfile.h"
+#include "render.h"
 
 #define SESSION_MAX_FILE (64u << 20)
 
@@ -484,25 +485,26 @@ static int move_to(struct session *s, const char *path, const char *real,
 	return 0;
 }
 
-enum session_save_as_result session_save_as(struct session *s, const char *path, bool replace,
-					    struct tri_error *err)
+/* W onto the open file: a retry of the save. */
+static enum session_save_as_result save_again(struct session *s, struct tri_error *err)
 {
-	bool retry;
-	enum session_save_as_result verdict = check_target(s, path, replace, &retry, err);
-	if (verdict != SESSION_SAVED_AS)
-		return verdict;
-	if (retry) {
-		if (s->read_only[0]) {
-			tri_error_set(err, "%s is read-only (%s); name another file", s->path,
-				      s->read_only);
-			return SESSION_SAVE_AS_FAILED;
-		}
-		if (session_save(s) != 0) {
-			tri_error_set(err, "%s", s->save_error);
-			return SESSION_SAVE_AS_FAILED;
-		}
-		return SESSION_SAVED_AS;
+	if (s->read_only[0]) {
+		tri_error_set(err, "%s is read-only (%s); name another file", s->path,
+			      s->read_only);
+		return SESSION_SAVE_AS_FAILED;
 	}
+	if (session_save(s) != 0) {
+		tri_error_set(err, "%s", s->save_error);
+		return SESSION_SAVE_AS_FAILED;
+	}
+	return SESSION_SAVED_AS;
+}
+
+/* Write the answers to path (checked: new, or to be replaced) and move
+ * the session there. */
+static enum session_save_as_result save_elsewhere(struct session *s, const char *path,
+						  struct tri_error *err)
+{
 	char real[PATH_MAX];
 	struct stat st;
 	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
@@ -519,6 +521,134 @@ enum session_save_as_result session_save_as(struct session *s, const char *path,
 		return SESSION_SAVE_AS_FAILED;
 	}
 	return SESSION_SAVED_AS;
+}
+
+enum session_save_as_result session_save_as(struct session *s, const char *path,
+					    enum session_answer answer,
+					    struct session_reply *reply)
+{
+	struct tri_error err;
+	bool retry, was_read_only = s->read_only[0] != '\0';
+	if (path != s->question_path)
+		snprintf(s->question_path, sizeof s->question_path, "%s", path);
+	if (answer == SESSION_NO) {
+		session_reply_set(reply, SESSION_NOTE, "Not saved: %s is unchanged.", path);
+		return SESSION_SAVE_AS_DECLINED;
+	}
+	enum session_save_as_result verdict = check_target(s, path, answer == SESSION_YES, &retry,
+							   &err);
+	if (verdict == SESSION_SAVED_AS)
+		verdict = retry ? save_again(s, &err) : save_elsewhere(s, s->question_path, &err);
+	switch (verdict) {
+	case SESSION_SAVE_AS_EXISTS:
+		session_reply_set(reply, SESSION_ASK, "%s", err.message);
+		break;
+	case SESSION_SAVE_AS_FAILED:
+		session_reply_set(reply, SESSION_FAILED, "Could not save: %s", err.message);
+		break;
+	default:
+		session_reply_set(reply, SESSION_DONE, "Saved to %s; changes now go there%s.",
+				  s->path, was_read_only ? " (a copy you can change)" : "");
+		break;
+	}
+	return verdict;
+}
+
+/* NAME-summary.csv beside the file (NAME without its extension). */
+static void summary_path(const struct session *s, char *out, size_t size)
+{
+	const char *dot = strrchr(s->path, '.');
+	const char *slash = strrchr(s->path, '/');
+	int stem = dot && (!slash || dot > slash) ? (int)(dot - s->path) : (int)strlen(s->path);
+	snprintf(out, size, "%.*s-summary.csv", stem, s->path);
+}
+
+int session_export_summary(struct session *s, enum session_answer answer,
+			   struct session_reply *reply)
+{
+	char *path = s->question_path;
+	summary_path(s, path, sizeof s->question_path);
+	if (answer == SESSION_NO) {
+		session_reply_set(reply, SESSION_NOTE, "Not exported: %s is unchanged.", path);
+		return 1;
+	}
+	const char *inputs[] = { s->real_path, s->other_path };
+	struct tri_error err;
+	enum outfile_verdict verdict = outfile_check(path, render_summary_signature(), inputs, 2, &err);
+	if (verdict == OUTFILE_REFUSED) {
+		session_reply_set(reply, SESSION_REFUSED, "%s", err.message);
+		return -1;
+	}
+	if (verdict == OUTFILE_OTHER && answer != SESSION_YES) {
+		session_reply_set(reply, SESSION_ASK, "%s", err.message);
+		return 1;
+	}
+	if (render_summary_save(s->a, s->path, path, verdict, s->bom, &err) != 0) {
+		session_reply_set(reply, SESSION_FAILED, "Export failed: %s", err.message);
+		return -1;
+	}
+	session_reply_set(reply, SESSION_DONE, "Exported the category summary to %s (the answers "
+			  "are in %s).", path, s->path);
+	return 0;
+}
+
+int session_check_detail(enum session_detail detail, const char *value,
+			 struct session_reply *reply)
+{
+	switch (detail) {
+	case SESSION_ORGANISATION:
+		if (*value)
+			return 0;
+		session_reply_set(reply, SESSION_REFUSED, "expected the authority's name");
+		return -1;
+	case SESSION_TYPE:
+		if (assessment_type_valid(value))
+			return 0;
+		session_reply_set(reply, SESSION_REFUSED, "\"%s\": expected self or peer", value);
+		return -1;
+	case SESSION_DATE:
+		if (assessment_date_valid(value))
+			return 0;
+		session_reply_set(reply, SESSION_REFUSED, "\"%s\": expected a date as YYYY-MM-DD",
+				  value);
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+int session_create(struct session *s, const char *const details[SESSION_DETAIL_COUNT],
+		   enum session_detail *wrong, struct session_reply *reply)
+{
+	*wrong = SESSION_DETAIL_COUNT;
+	for (int d = 0; d < SESSION_DETAIL_COUNT; d++)
+		if (session_check_detail((enum session_detail)d, details[d], reply) != 0) {
+			*wrong = (enum session_detail)d;
+			return -1;
+		}
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+	struct assessment *a = s->a;
+	struct tri_error err;
+	if (assessment_set_text(&a->organisation, details[SESSION_ORGANISATION], &err) != 0 ||
+	    assessment_set_text(&a->type, *details[SESSION_TYPE] ? details[SESSION_TYPE] : "self",
+				&err) != 0 ||
+	    assessment_set_text(&a->assessors, details[SESSION_ASSESSORS], &err) != 0 ||
+	    assessment_set_text(&a->date, *details[SESSION_DATE] ? details[SESSION_DATE] : today,
+				&err) != 0) {
+		session_reply_set(reply, SESSION_FAILED, "Could not create %s: %s", s->path,
+				  err.message);
+		return -1;
+	}
+	if (session_save(s) != 0) {
+		session_reply_set(reply, SESSION_FAILED, "Could not create %s: %s", s->path,
+				  s->save_error);
+		return -1;
+	}
+	session_reply_set(reply, SESSION_DONE, "Created %s.", s->path);
+	return 0;
 }
 
 void session_set_current(struct session *s, size_t criterion)

@@ -1,5 +1,4 @@
 /* tui: the full-screen loop, layout, footer prompt and shared helpers. */
-#define _GNU_SOURCE /* strcasestr */
 #include "tui.h"
 
 #include <errno.h>
@@ -14,7 +13,6 @@
 #include <unistd.h>
 
 #include "keymap.h"
-#include "render.h"
 #include "words.h"
 
 /* Set by the handlers of SIGWINCH and SIGCONT; the loop does the work. */
@@ -490,51 +488,53 @@ static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 	tui_field_key(&p->field, ch, is_code, 1000);
 }
 
-/* ---- keys shared by the browsing views ---- */
+/* ---- what the session's actions reply ---- */
 
-static void search_done(struct wizard *w, const char *text);
-static void save_as_confirmed(struct wizard *w, const char *answer);
-
-static void find_next(struct wizard *w)
+void tui_reply(struct wizard *w, const struct session_reply *r)
 {
-	const struct framework *fw = w->s.fw;
-	size_t n = fw->criterion_count, matches = 0, first = n;
-	for (size_t k = 1; k <= n; k++) {
-		size_t i = (w->criterion + k) % n;
-		const struct framework_criterion *c = &fw->criteria[i];
-		bool hit = strcasecmp(c->id, w->search) == 0;
-		for (size_t l = 1; l < fw->level_count && !hit; l++)
-			hit = c->cell[l] && strcasestr(c->cell[l], w->search);
-		hit = hit || strcasestr(w->s.a->answers[i].evidence, w->search) ||
-		      strcasestr(w->s.a->answers[i].notes, w->search);
-		if (hit) {
-			matches++;
-			if (first == n)
-				first = i;
-		}
-	}
-	if (first == n) {
-		tui_message(w, UI_ERROR, "No criterion mentions \"%s\".", w->search);
+	switch (r->tone) {
+	case SESSION_SILENT:
+		return;
+	case SESSION_DONE:
+		tui_message(w, UI_OK, "%s", r->text);
+		return;
+	case SESSION_NOTE:
+	case SESSION_ASK:
+		tui_message(w, UI_NORMAL, "%s", r->text);
+		return;
+	case SESSION_UNSAVED:
+	case SESSION_WARNING:
+		tui_message(w, UI_ERROR, "%s", r->text);
+		return;
+	case SESSION_REFUSED:
+		tui_refuse(w, "Refused: %s.", r->text);
+		return;
+	case SESSION_FAILED:
+		tui_refuse(w, "%s", r->text);
 		return;
 	}
-	tui_goto_criterion(w, first);
+}
+
+/* ---- keys shared by the browsing views ---- */
+
+static void show_found(struct wizard *w, long found, const struct session_reply *reply)
+{
+	tui_reply(w, reply);
+	if (found < 0)
+		return;
+	tui_goto_criterion(w, (size_t)found);
 	w->view = &view_category;
-	tui_message(w, UI_NORMAL, "\"%s\": %s, %zu matching criteri%s. n: next match.",
-		    w->search, fw->criteria[first].id, matches, matches == 1 ? "on" : "a");
 }
 
 static void search_done(struct wizard *w, const char *text)
 {
-	if (!text || !*text) {
-		tui_message(w, UI_NORMAL, "Search cancelled.");
-		return;
-	}
-	snprintf(w->search, sizeof w->search, "%s", text);
-	find_next(w);
+	struct session_reply reply;
+	long found = session_find(&w->s, text ? text : "", w->criterion, &reply);
+	show_found(w, found, &reply);
 }
 
-/* err's message about path, with path shortened to its last part (the
- * footer is one line). */
+/* A question's reply (ASK: what is there), with the path shortened to its
+ * last part (the footer is one line). */
 static void say_about(struct wizard *w, const char *path, const char *message)
 {
 	size_t n = strlen(path);
@@ -545,32 +545,11 @@ static void say_about(struct wizard *w, const char *path, const char *message)
 		tui_message(w, UI_ERROR, "%s.", message);
 }
 
-static void save_as_finish(struct wizard *w, const char *path, bool replace)
-{
-	struct tri_error err;
-	bool was_read_only = w->s.read_only[0] != '\0';
-	switch (session_save_as(&w->s, path, replace, &err)) {
-	case SESSION_SAVE_AS_EXISTS:
-		snprintf(w->pending_path, sizeof w->pending_path, "%s", path);
-		say_about(w, path, err.message);
-		tui_confirm(w, "Replace it with these answers? y/N ", save_as_confirmed);
-		return;
-	case SESSION_SAVE_AS_FAILED:
-		tui_message(w, UI_ERROR, "Could not save: %s", err.message);
-		return;
-	case SESSION_SAVED_AS:
-		tui_message(w, UI_OK, "Saved to %s; changes now go there%s.", w->s.path,
-			    was_read_only ? " (a copy you can change)" : "");
-		return;
-	}
-}
-
 static void save_as_confirmed(struct wizard *w, const char *answer)
 {
-	if (!answer)
-		tui_message(w, UI_NORMAL, "Not saved: %s is unchanged.", w->pending_path);
-	else
-		save_as_finish(w, w->pending_path, true);
+	struct session_reply reply;
+	session_save_as(&w->s, w->s.question_path, answer ? SESSION_YES : SESSION_NO, &reply);
+	tui_reply(w, &reply);
 }
 
 static void save_as_done(struct wizard *w, const char *text)
@@ -579,50 +558,36 @@ static void save_as_done(struct wizard *w, const char *text)
 		tui_message(w, UI_ERROR, "Not saved.");
 		return;
 	}
-	save_as_finish(w, text, false);
-}
-
-static void export_write(struct wizard *w, enum outfile_verdict verdict)
-{
-	struct tri_error err;
-	if (render_summary_save(w->s.a, w->s.path, w->pending_path, verdict, w->s.bom, &err) != 0)
-		tui_message(w, UI_ERROR, "Export failed: %s", err.message);
-	else
-		tui_message(w, UI_OK, "Exported the category summary to %s (the answers "
-			    "are in %s).", w->pending_path, w->s.path);
+	struct session_reply reply;
+	if (session_save_as(&w->s, text, SESSION_UNASKED, &reply) == SESSION_SAVE_AS_EXISTS) {
+		say_about(w, w->s.question_path, reply.text);
+		tui_confirm(w, "Replace it with these answers? y/N ", save_as_confirmed);
+		return;
+	}
+	tui_reply(w, &reply);
 }
 
 static void export_confirmed(struct wizard *w, const char *answer)
 {
-	if (!answer)
-		tui_message(w, UI_NORMAL, "Not exported: %s is unchanged.", w->pending_path);
-	else
-		export_write(w, OUTFILE_OTHER);
+	struct session_reply reply;
+	session_export_summary(&w->s, answer ? SESSION_YES : SESSION_NO, &reply);
+	tui_reply(w, &reply);
 }
 
 static void export_summary(struct wizard *w)
 {
-	const char *dot = strrchr(w->s.path, '.');
-	const char *slash = strrchr(w->s.path, '/');
-	int stem = dot && (!slash || dot > slash) ? (int)(dot - w->s.path) : (int)strlen(w->s.path);
-	snprintf(w->pending_path, sizeof w->pending_path, "%.*s-summary.csv", stem, w->s.path);
-	const char *inputs[] = { w->s.real_path, w->s.other_path };
-	struct tri_error err;
-	enum outfile_verdict verdict = outfile_check(w->pending_path, render_summary_signature(), inputs,
-						     2, &err);
-	if (verdict == OUTFILE_REFUSED) {
-		tui_message(w, UI_ERROR, "Export refused: %s.", err.message);
-	} else if (verdict == OUTFILE_OTHER) {
-		say_about(w, w->pending_path, err.message);
+	struct session_reply reply;
+	if (session_export_summary(&w->s, SESSION_UNASKED, &reply) == 1) {
+		say_about(w, w->s.question_path, reply.text);
 		tui_confirm(w, "Replace it with the summary? y/N ", export_confirmed);
-	} else {
-		export_write(w, verdict);
+		return;
 	}
+	tui_reply(w, &reply);
 }
 
 enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_code)
 {
-	if (tui_key_listed(ch, is_code, L"/W", NULL) || (!is_code && ch == L'n' && !w->search[0]))
+	if (tui_key_listed(ch, is_code, L"/W", NULL) || (!is_code && ch == L'n' && !w->s.search[0]))
 		return TUI_BOUND_TEXT; /* a prompt opens */
 	if (tui_key_listed(ch, is_code, L"?gsnxuq", (const int[]){ KEY_F(1), KEY_F(10), 0 }))
 		return TUI_BOUND;
@@ -631,6 +596,7 @@ enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_cod
 
 bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
 {
+	struct session_reply reply;
 	if (is_code) {
 		switch (ch) {
 		case KEY_F(1): tui_show(w, &view_help); return true;
@@ -644,32 +610,28 @@ bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
 	case L's': w->view = &view_summary; return true;
 	case L'/': tui_prompt(w, "Find: ", "", search_done); return true;
 	case L'n':
-		if (w->search[0])
-			find_next(w);
+		if (w->s.search[0])
+			show_found(w, session_find(&w->s, NULL, w->criterion, &reply), &reply);
 		else
 			tui_prompt(w, "Find: ", "", search_done);
 		return true;
 	case L'x': export_summary(w); return true;
 	case L'W': tui_prompt(w, "Save to file: ", w->s.path, save_as_done); return true;
 	case L'u': {
-		long c = session_undo(&w->s);
-		if (c < 0) {
-			tui_message(w, UI_NORMAL, "Nothing to undo.");
-		} else {
+		long c = session_undo(&w->s, &reply);
+		tui_reply(w, &reply);
+		if (c >= 0) {
 			tui_goto_criterion(w, (size_t)c);
 			w->view = &view_category;
-			tui_message(w, UI_NORMAL, "Undid the last change to %s.",
-				    w->s.fw->criteria[c].id);
 		}
 		return true;
 	}
 	case L'q':
-		if (w->s.save_failed && !w->quit_armed) {
-			w->quit_armed = true;
-			tui_message(w, UI_ERROR, "Answers are NOT saved. W: save elsewhere; "
-				    "q again: quit and lose them.");
-		} else {
+		if (session_quit(&w->s, w->quit_armed, &reply)) {
 			w->quit = true;
+		} else {
+			w->quit_armed = true;
+			tui_reply(w, &reply);
 		}
 		return true;
 	}

@@ -86,9 +86,7 @@ struct wizard {
 	char message[512];
 	enum ui_style message_style;
 	char alert[160];          /* in place of the key hints until the next key */
-	char search[256];
 	struct prompt prompt;
-	char pending_path[4096]; /* W or x: the existing file a question is about */
 	/* the editor (evidence and notes of w->criterion) */
 	struct editor_field field[2];
 	int field_focus;
@@ -121,6 +119,11 @@ int tui_run(struct wizard *w);
 /* Show a one-line message in the footer until the next key. */
 void tui_message(struct wizard *w, enum ui_style style, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Show what a session action replied: a refusal (or failure) as
+ * tui_refuse does, anything else as a message in its style.  An ASK is
+ * shown as a message: the caller asks the question. */
+void tui_reply(struct wizard *w, const struct session_reply *reply);
 
 /* Refuse the key in hand: the message stays until the next key, the
  * terminal is alerted (bell, else flash), and the keys typed after it are

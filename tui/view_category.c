@@ -500,20 +500,12 @@ static void scroll_cells(struct wizard *w, int direction)
  * keeps the remark, Ctrl-G takes the adoption back as u would. */
 static void remark_done(struct wizard *w, const char *remark)
 {
-	const char *id = w->s.fw->criteria[w->criterion].id;
-	struct tri_error err;
-	if (!remark) {
-		long c = session_undo(&w->s);
-		if (c >= 0)
-			tui_message(w, UI_NORMAL, "Took back the adoption for %s.", w->s.fw->criteria[c].id);
-		return;
-	}
-	if (session_adopt_remark(&w->s, remark, &err) != 0)
-		tui_message(w, UI_ERROR, "Could not keep the remark: %s.", err.message);
+	struct session_reply reply;
+	if (remark)
+		session_adopt_remark(&w->s, remark, &reply);
 	else
-		tui_message(w, w->s.save_failed ? UI_ERROR : UI_OK, "%s: adopted %s (recorded in "
-			    "its history)%s.", id, words_level(w->s.fw, w->s.a->levels[w->criterion]),
-			    w->s.save_failed ? ", in memory only" : "");
+		session_take_back_adoption(&w->s, &reply);
+	tui_reply(w, &reply);
 }
 
 /* On a signal, the remark typed so far is kept. */
@@ -525,18 +517,9 @@ static void remark_commit(struct wizard *w, const char *remark)
 /* a: the other's level is adopted and recorded at once; then a remark. */
 static void adopt(struct wizard *w)
 {
-	if (!w->s.other) {
-		tui_refuse(w, "No other assessment: start with --compare OTHER FILE.");
-		return;
-	}
-	struct tri_error err;
-	if (session_adopt(&w->s, w->criterion, "", &err) != 0) {
-		tui_refuse(w, "Refused: %s.", err.message);
-		return;
-	}
-	if (!w->s.adoption_open) {
-		tui_message(w, UI_NORMAL, "%s is already at the other's level.",
-			    w->s.fw->criteria[w->criterion].id);
+	struct session_reply reply;
+	if (session_adopt(&w->s, w->criterion, "", &reply) != 0 || !w->s.adoption_open) {
+		tui_reply(w, &reply);
 		return;
 	}
 	tui_prompt(w, "Adopted. Remark (Ctrl-G: take back): ", "", remark_done);
@@ -571,18 +554,16 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 		tui_refuse(w, "Category %s complete: Tab for the next.", fw->categories[w->category].id);
 		return;
 	}
-	struct tri_error err;
-	const char *id = fw->criteria[w->criterion].id;
-	if (session_set_level(&w->s, w->criterion, level, &err) != 0) {
-		tui_refuse(w, "Refused: %s.", err.message);
+	struct session_reply reply;
+	if (session_set_level(&w->s, w->criterion, level, &reply) != 0) {
+		tui_reply(w, &reply);
 		return;
 	}
 	/* No message when it worked: the row's mark, its level in the map
 	 * and the score say it (a screen reader hears them), and on a slow
 	 * link every byte counts.  A failure is always said. */
-	if (w->s.save_failed)
-		tui_message(w, UI_ERROR, "%s: %s, in memory only. W: save to another file.", id,
-			    words_level(w->s.fw, level));
+	if (reply.tone != SESSION_DONE)
+		tui_reply(w, &reply);
 	if (w->criterion < last)
 		w->criterion++;
 	else

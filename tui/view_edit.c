@@ -38,12 +38,9 @@ static void leave(struct wizard *w, bool keep)
 	if (keep) {
 		char *evidence = tui_field_utf8(&w->field[0]);
 		char *notes = tui_field_utf8(&w->field[1]);
-		struct tri_error err;
-		if (session_set_texts(&w->s, w->criterion, evidence, notes, &err) != 0)
-			tui_message(w, UI_ERROR, "Could not keep the text: %s", err.message);
-		else
-			tui_message(w, UI_OK, "Kept the evidence and notes for %s.",
-				    w->s.fw->criteria[w->criterion].id);
+		struct session_reply reply;
+		session_set_texts(&w->s, w->criterion, evidence, notes, &reply);
+		tui_reply(w, &reply);
 		free(evidence);
 		free(notes);
 	} else {

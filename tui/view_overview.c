@@ -269,42 +269,22 @@ static void list_at(const struct framework *fw, const enum level *levels, enum l
 /* The fewest steps to the selected category's next level, from row y. */
 static void draw_steps(struct wizard *w, int y)
 {
-	const struct framework *fw = w->s.fw;
 	char line[1024];
 	struct plan_gap gap;
-	struct score_result r;
 	int height = getmaxy(w->body);
-	const struct framework_category *cat = &fw->categories[w->overview_row];
-	score_category(fw, w->s.a->levels, w->overview_row, &r);
 	if (y >= height)
 		return;
-	if (r.state == SCORE_NOT_ASSESSED) {
-		snprintf(line, sizeof line, "Category %s is not assessed: its rows need levels first.",
-			 cat->id);
-		ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_TITLE);
-		return;
-	}
-	if (plan_gap(fw, w->s.a->levels, w->overview_row, &gap) != 0)
-		return;
-	if (gap.next_level == LEVEL_NONE)
-		snprintf(line, sizeof line, "Category %s is %s%s.", cat->id,
-			 words_level(fw, framework_highest_level(fw)),
-			 r.state == SCORE_PROVISIONAL ? " so far" : "");
-	else
-		snprintf(line, sizeof line, "Category %s: %d more for %s; the fewest steps (%zu):",
-			 cat->id, gap.points_needed, words_level(w->s.fw, gap.next_level), gap.step_count);
+	int steps = session_steps(&w->s, w->overview_row, &gap, line, sizeof line);
 	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
-	for (size_t k = 0; k < gap.raise_count && y < height; k++, y++) {
-		const struct plan_raise *rz = &gap.raises[k];
-		if (y == height - 1 && k + 1 < gap.raise_count) {
-			snprintf(line, sizeof line, "  ... and %zu more: tri-assess plan %s",
-				 gap.raise_count - k, w->s.path);
+	for (int k = 0; k < steps && y < height; k++, y++) {
+		if (y == height - 1 && k + 1 < steps) {
+			snprintf(line, sizeof line, "  ... and %d more: tri-assess plan %s",
+				 steps - k, w->s.path);
 			ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_DIM);
 			break;
 		}
-		snprintf(line, sizeof line, "  %-5s to %s (+%d): %s", fw->criteria[rz->criterion].id,
-			 words_level(w->s.fw, rz->to), rz->gain, fw->criteria[rz->criterion].cell[rz->to]);
-		ui_put_utf8(&w->ui, w->body, y, 0, line, w->cols, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, 0, session_step_line(&w->s, &gap.raises[k], line,
+								     sizeof line), w->cols, UI_NORMAL);
 	}
 }
 

@@ -77,13 +77,14 @@ static void cycle_target(struct wizard *w)
 }
 
 /* What the plan editor holds goes into the assessment (and is saved). */
-static int keep_plan(struct wizard *w, struct tri_error *err)
+static int keep_plan(struct wizard *w, struct session_reply *reply)
 {
 	char *texts[3];
 	for (int i = 0; i < 3; i++)
 		texts[i] = tui_field_utf8(&w->plan[i]);
 	enum level target = w->plan_target > LEVEL_NONE ? shown_target(w) : LEVEL_UNANSWERED;
-	int rc = session_set_plan(&w->s, w->criterion, target, texts[0], texts[1], texts[2], err);
+	int rc = session_set_plan(&w->s, w->criterion, target, texts[0], texts[1], texts[2],
+				  reply);
 	for (int i = 0; i < 3; i++)
 		free(texts[i]);
 	return rc;
@@ -98,12 +99,9 @@ static void plan_commit(struct wizard *w)
 static void leave(struct wizard *w, bool keep)
 {
 	if (keep) {
-		struct tri_error err;
-		if (keep_plan(w, &err) != 0)
-			tui_message(w, UI_ERROR, "Could not keep the plan: %s", err.message);
-		else
-			tui_message(w, UI_OK, "Kept the action plan for %s.",
-				    w->s.fw->criteria[w->criterion].id);
+		struct session_reply reply;
+		keep_plan(w, &reply);
+		tui_reply(w, &reply);
 	} else {
 		tui_message(w, UI_NORMAL, "Plan edit discarded.");
 	}

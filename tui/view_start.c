@@ -63,34 +63,32 @@ static void start_draw(struct wizard *w)
 
 static void finish_form(struct wizard *w)
 {
-	char *org = tui_field_utf8(&w->form[0]);
-	char *assessors = tui_field_utf8(&w->form[1]);
-	char *date = tui_field_utf8(&w->form[2]);
-	struct tri_error err;
-	struct assessment *a = w->s.a;
-	if (!*org) {
-		tui_message(w, UI_ERROR, "Organisation: expected the authority's name.");
-		w->form_focus = FIELD_ORG;
-	} else if (!assessment_date_valid(date)) {
-		tui_message(w, UI_ERROR, "Date: \"%s\" is not a date; expected YYYY-MM-DD.", date);
-		w->form_focus = FIELD_DATE;
-	} else if (assessment_set_text(&a->organisation, org, &err) != 0 ||
-		   assessment_set_text(&a->assessors, assessors, &err) != 0 ||
-		   assessment_set_text(&a->date, date, &err) != 0 ||
-		   assessment_set_text(&a->type, w->form_peer ? "peer" : "self", &err) != 0) {
-		tui_message(w, UI_ERROR, "%s", err.message);
-	} else if (session_save(&w->s) != 0) {
-		tui_message(w, UI_ERROR, "Could not create %s: %s", w->s.path, w->s.save_error);
-	} else {
+	char *details[SESSION_DETAIL_COUNT] = {
+		tui_field_utf8(&w->form[0]), strdup(w->form_peer ? "peer" : "self"),
+		tui_field_utf8(&w->form[1]), tui_field_utf8(&w->form[2]),
+	};
+	static const int focus[SESSION_DETAIL_COUNT] = { FIELD_ORG, FIELD_TYPE, FIELD_ASSESSORS,
+							 FIELD_DATE };
+	static const char *const names[SESSION_DETAIL_COUNT] = { "Organisation", "Assessment type",
+								 "Assessors", "Date" };
+	struct session_reply reply;
+	enum session_detail wrong;
+	if (!details[SESSION_TYPE])
+		abort(); /* (a few bytes: nothing sensible to do instead) */
+	if (session_create(&w->s, (const char *const *)details, &wrong, &reply) == 0) {
 		w->view = &view_category;
 		w->category = 0;
 		w->criterion = 0;
-		tui_message(w, UI_OK, "Created %s. Press 0-3 to set each criterion's level; "
-			    "? for help.", w->s.path);
+		tui_message(w, UI_OK, "%s Press 0-3 to set each criterion's level; ? for help.",
+			    reply.text);
+	} else if (wrong != SESSION_DETAIL_COUNT) {
+		tui_message(w, UI_ERROR, "%s: %s.", names[wrong], reply.text);
+		w->form_focus = focus[wrong];
+	} else {
+		tui_reply(w, &reply);
 	}
-	free(org);
-	free(assessors);
-	free(date);
+	for (int d = 0; d < SESSION_DETAIL_COUNT; d++)
+		free(details[d]);
 }
 
 static void start_key(struct wizard *w, wint_t ch, bool is_code)
