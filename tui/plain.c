@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "sanitize.h"
 #include "score.h"
 #include "words.h"
@@ -281,22 +282,24 @@ static void say_read_only(const struct session *s, FILE *out)
 			"a copy.\n", s->read_only, s->path);
 }
 
+/* ?: the commands (from the actions table), the levels, and what reading
+ * the file repaired or doubts. */
 static void plain_help(const struct session *s, FILE *out)
 {
 	const struct framework *fw = s->fw;
-	char keys[FRAMEWORK_MAX_LEVELS * (FRAMEWORK_MAX_LEVEL_NAME + 4)];
-	size_t used = 0;
-	for (size_t l = 0; l < fw->level_count && used < sizeof keys; l++)
-		used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%zu %s", l ? ", " : "",
-					 l, words_level(fw, (enum level)l));
-	plain_printf(out, "\nAt each criterion type a number and Enter:\n"
-		"  %s (only the levels shown)\n"
-		"  Enter alone keeps the current level and moves on\n"
-		"  b  back one criterion      g ID  go to a criterion (g 2a.1)\n"
-		"  e  evidence and notes      s     scores so far\n"
-		"  u  undo the last change    q     quit (everything is already saved)\n"
-		"  W FILE    save to another file and continue there\n"
-		"  a REMARK  adopt the other assessment's level (with --compare)\n\n", keys);
+	size_t count;
+	const struct action *table = action_table(&count);
+	char keys[64], help[512];
+	plain_printf(out, "\nAt each criterion type a level or a command, then Enter:\n");
+	for (size_t i = 0; i < count; i++) {
+		const struct action *a = &table[i];
+		if (a->id == ACTION_LEVEL)
+			plain_printf(out, "  %s\n", action_help(a, fw, true, help, sizeof help));
+		else if (a->usage)
+			plain_printf(out, "  %-9s %s\n", action_keys(a, fw, true, keys, sizeof keys),
+				     action_help(a, fw, true, help, sizeof help));
+	}
+	plain_printf(out, "\n");
 	for (size_t l = 1; l < fw->level_count; l++)
 		plain_printf(out, "%s (%d): %s\n\n", fw->levels[l].title, fw->levels[l].points,
 			fw->levels[l].descriptor);
@@ -356,67 +359,86 @@ static void edit_texts(struct plain *p, size_t i)
 	free(notes);
 }
 
-/* One answer at criterion i; returns the criterion to go to (past the
- * last: the walk is over; one more: quit). */
-static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
+/* Do action a at criterion i (argument: the word after the command, or
+ * ""); returns the criterion to go to (past the last: the walk is over;
+ * one more: quit). */
+static size_t act(struct plain *p, const struct action *a, size_t i, const char *cmd,
+		  const char *argument, bool armed, bool *shown)
 {
 	const struct framework *fw = p->s->fw;
-	const struct framework_criterion *c = &fw->criteria[i];
 	struct session_reply reply;
-	char where[64], keys[32];
-	snprintf(where, sizeof where, "criterion %s", c->id);
-	if (!*cmd) {
-		*shown = false;
-		return i + 1;
-	}
-	bool alone = !cmd[1], with_argument = alone || cmd[1] == ' ';
-	bool armed = p->quit_armed;
-	p->quit_armed = false;
-	if (alone && *cmd >= '0' && (size_t)(*cmd - '0') < fw->level_count)
+	char where[64];
+	snprintf(where, sizeof where, "criterion %s", fw->criteria[i].id);
+	long to;
+	switch (a->id) {
+	case ACTION_LEVEL:
 		return set_level(p, i, (enum level)(*cmd - '0'), shown);
-	if (alone && *cmd == '?') {
+	case ACTION_HELP:
 		plain_help(p->s, p->out);
 		*shown = false;
-	} else if (alone && *cmd == 'q') {
+		return i;
+	case ACTION_QUIT:
 		if (session_quit(p->s, armed || !p->terminal, &reply))
 			return fw->criterion_count + 1;
 		p->quit_armed = true;
 		show(p, where, &reply);
-	} else if (with_argument && *cmd == 'W') {
-		save_elsewhere(p, trim(cmd + 1));
-	} else if (alone && *cmd == 's') {
+		return i;
+	case ACTION_SAVE_AS:
+		save_elsewhere(p, argument);
+		return i;
+	case ACTION_SUMMARY:
 		show_scores(p->s, p->out);
-	} else if (alone && *cmd == 'b') {
+		return i;
+	case ACTION_BACK:
 		*shown = false;
 		return i ? i - 1 : 0;
-	} else if (alone && *cmd == 'u') {
-		long back = session_undo(p->s, &reply);
-		show(p, where, &reply);
-		if (back < 0)
-			return i;
-		*shown = false;
-		return (size_t)back;
-	} else if (with_argument && *cmd == 'a') {
-		int rc = session_adopt(p->s, i, trim(cmd + 1), &reply);
-		show(p, where, &reply);
-		if (rc != 0)
-			return i;
+	case ACTION_UNDO:
+		to = session_undo(p->s, &reply);
+		break;
+	case ACTION_ADOPT:
+		to = session_adopt(p->s, i, argument, &reply) == 0 ? (long)i + 1 : -1;
+		break;
+	case ACTION_GO:
+		to = session_find_id(p->s, argument, &reply);
+		reply.tone = to < 0 ? reply.tone : SESSION_SILENT;
+		break;
+	case ACTION_EDIT:
+		edit_texts(p, i);
+		return i;
+	default:
+		return i; /* (no other action has a command) */
+	}
+	show(p, where, &reply);
+	if (to < 0)
+		return i;
+	*shown = false;
+	return (size_t)to;
+}
+
+/* One answer at criterion i: a level, Enter, or a command (the actions
+ * table's); returns the criterion to go to, as act() does. */
+static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
+{
+	const struct framework *fw = p->s->fw;
+	if (!*cmd) { /* Enter: keep the level, move on */
 		*shown = false;
 		return i + 1;
-	} else if (with_argument && *cmd == 'g') {
-		long to = session_find_id(p->s, trim(cmd + 1), &reply);
-		if (to < 0) {
-			show(p, where, &reply);
-			return i;
-		}
-		*shown = false;
-		return (size_t)to;
-	} else if (alone && *cmd == 'e') {
-		edit_texts(p, i);
-	} else {
-		refuse(p, where, "\"%s\": expected %s, Enter, or one of ? a b g e s u q W", cmd,
-		       level_keys(c, keys, sizeof keys));
 	}
+	const struct action *a = action_for_command(*cmd);
+	const char *argument = !cmd[1] ? "" : cmd[1] == ' ' ? trim(cmd + 1) : NULL;
+	if (a && a->id == ACTION_LEVEL && (cmd[1] || (size_t)(*cmd - '0') >= fw->level_count))
+		a = NULL;
+	if (a && cmd[1] && !(a->argument && argument))
+		a = NULL;
+	bool armed = p->quit_armed;
+	p->quit_armed = false;
+	if (a)
+		return act(p, a, i, cmd, argument, armed, shown);
+	char where[64], keys[32], commands[64];
+	snprintf(where, sizeof where, "criterion %s", fw->criteria[i].id);
+	refuse(p, where, "\"%s\": expected %s, Enter, or one of %s", cmd,
+	       level_keys(&fw->criteria[i], keys, sizeof keys),
+	       action_commands(commands, sizeof commands));
 	return i;
 }
 

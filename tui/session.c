@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "score.h"
 #include "words.h"
 
@@ -62,6 +63,12 @@ void session_finish(struct session *s)
 	*s = (struct session){0};
 }
 
+/* How the front end names W: "W" in the wizard, "W FILE" in plain mode. */
+static const char *save_as_key(const struct session *s, char *buffer, size_t size)
+{
+	return action_keys(action_get(ACTION_SAVE_AS), s->fw, s->plain, buffer, size);
+}
+
 void session_reply_set(struct session_reply *reply, enum session_tone tone, const char *format,
 		       ...)
 {
@@ -84,9 +91,10 @@ void session_reply_change(const struct session *s, struct session_reply *reply,
 	va_start(args, format);
 	vsnprintf(text, sizeof text, format, args);
 	va_end(args);
+	char save_as[16];
 	if (s->save_failed)
 		session_reply_set(reply, SESSION_UNSAVED, "%s, in memory only. %s: save to another "
-				  "file.", text, s->plain ? "W FILE" : "W");
+				  "file.", text, save_as_key(s, save_as, sizeof save_as));
 	else
 		session_reply_set(reply, SESSION_DONE, "%s.", text);
 }
@@ -360,12 +368,12 @@ bool session_quit(const struct session *s, bool again, struct session_reply *rep
 {
 	if (!s->save_failed || again)
 		return true;
+	/* (the wizard's footer says why already; plain mode says it here) */
+	char save_as[16], why[sizeof s->save_error + 4] = "";
 	if (s->plain)
-		session_reply_set(reply, SESSION_WARNING, "Answers are NOT saved (%s). W FILE: save "
-				  "elsewhere; q again: quit and lose them.", s->save_error);
-	else
-		session_reply_set(reply, SESSION_WARNING, "Answers are NOT saved. W: save elsewhere; "
-				  "q again: quit and lose them.");
+		snprintf(why, sizeof why, " (%s)", s->save_error);
+	session_reply_set(reply, SESSION_WARNING, "Answers are NOT saved%s. %s: save elsewhere; "
+			  "q again: quit and lose them.", why, save_as_key(s, save_as, sizeof save_as));
 	return false;
 }
 

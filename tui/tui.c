@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "keymap.h"
 #include "words.h"
 
@@ -585,57 +586,52 @@ static void export_summary(struct wizard *w)
 	tui_reply(w, &reply);
 }
 
-enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_code)
+/* How a global action binds its key now: the ones that open a prompt
+ * lead into text (n does, while there is no search to repeat). */
+static enum tui_binding global_binds(const struct wizard *w, const struct action *a)
 {
-	if (tui_key_listed(ch, is_code, L"/W", NULL) || (!is_code && ch == L'n' && !w->s.search[0]))
-		return TUI_BOUND_TEXT; /* a prompt opens */
-	if (tui_key_listed(ch, is_code, L"?gsnxuq", (const int[]){ KEY_F(1), KEY_F(10), 0 }))
-		return TUI_BOUND;
-	return TUI_UNBOUND;
+	if (a->opens_text || (a->id == ACTION_FIND_NEXT && !w->s.search[0]))
+		return TUI_BOUND_TEXT;
+	return TUI_BOUND;
 }
 
-bool tui_common_key(struct wizard *w, wint_t ch, bool is_code)
+/* A global action, the same on every browsing screen (rule 12). */
+static void global_action(struct wizard *w, const struct action *a)
 {
 	struct session_reply reply;
-	if (is_code) {
-		switch (ch) {
-		case KEY_F(1): tui_show(w, &view_help); return true;
-		case KEY_F(10): ch = L'q'; break;
-		default: return false;
-		}
-	}
-	switch (ch) {
-	case L'?': tui_show(w, &view_help); return true;
-	case L'g': w->view = &view_overview; w->overview_row = w->category; return true;
-	case L's': w->view = &view_summary; return true;
-	case L'/': tui_prompt(w, "Find: ", "", search_done); return true;
-	case L'n':
+	long c;
+	switch (a->id) {
+	case ACTION_HELP: tui_show(w, &view_help); return;
+	case ACTION_GO: w->view = &view_overview; w->overview_row = w->category; return;
+	case ACTION_SUMMARY: w->view = &view_summary; return;
+	case ACTION_FIND: tui_prompt(w, "Find: ", "", search_done); return;
+	case ACTION_FIND_NEXT:
 		if (w->s.search[0])
 			show_found(w, session_find(&w->s, NULL, w->criterion, &reply), &reply);
 		else
 			tui_prompt(w, "Find: ", "", search_done);
-		return true;
-	case L'x': export_summary(w); return true;
-	case L'W': tui_prompt(w, "Save to file: ", w->s.path, save_as_done); return true;
-	case L'u': {
-		long c = session_undo(&w->s, &reply);
+		return;
+	case ACTION_EXPORT: export_summary(w); return;
+	case ACTION_SAVE_AS: tui_prompt(w, "Save to file: ", w->s.path, save_as_done); return;
+	case ACTION_UNDO:
+		c = session_undo(&w->s, &reply);
 		tui_reply(w, &reply);
 		if (c >= 0) {
 			tui_goto_criterion(w, (size_t)c);
 			w->view = &view_category;
 		}
-		return true;
-	}
-	case L'q':
+		return;
+	case ACTION_QUIT:
 		if (session_quit(&w->s, w->quit_armed, &reply)) {
 			w->quit = true;
 		} else {
 			w->quit_armed = true;
 			tui_reply(w, &reply);
 		}
-		return true;
+		return;
+	default:
+		return; /* (only the global actions come here) */
 	}
-	return false;
 }
 
 /* ---- layout and the loop ---- */
@@ -850,10 +846,23 @@ static struct editor_field *text_field(struct wizard *w, bool *lines)
 	return w->view->text_field ? w->view->text_field(w, lines) : NULL;
 }
 
+/* The action a key belongs to where the loop handles it itself: a global
+ * or a reserved key on a browsing screen; else NULL (the screen's). */
+static const struct action *loop_action(const struct wizard *w, wint_t ch, bool is_code)
+{
+	if (w->prompt.active || !w->view->browsing)
+		return NULL;
+	const struct action *a = action_for_key(ch, is_code);
+	return a && a->scope != ACTION_ROW ? a : NULL;
+}
+
 static enum tui_binding binding(const struct wizard *w, wint_t ch, bool is_code)
 {
 	if (w->prompt.active)
 		return prompt_binds(w, ch, is_code);
+	const struct action *a = loop_action(w, ch, is_code);
+	if (a)
+		return a->scope == ACTION_GLOBAL ? global_binds(w, a) : TUI_UNBOUND;
 	return w->view->binds(w, ch, is_code);
 }
 
@@ -884,15 +893,22 @@ static void key(struct wizard *w, wint_t ch, bool is_code)
 			w->quit = true;
 		return;
 	}
-	if (!(!is_code && ch == L'q'))
+	const struct action *a = loop_action(w, ch, is_code);
+	if (!a || a->id != ACTION_QUIT)
 		w->quit_armed = false;
 	w->after_last_row = w->last_row_set;
 	w->last_row_set = false;
 	if (binding(w, ch, is_code) == TUI_UNBOUND) {
 		char name[32];
-		tui_refuse(w, "%s does nothing here.", keymap_name(ch, is_code, name, sizeof name));
+		keymap_name(ch, is_code, name, sizeof name);
+		if (a && a->scope == ACTION_COMING)
+			tui_refuse(w, "%s does nothing yet (%s: to come).", name, a->name);
+		else
+			tui_refuse(w, "%s does nothing here.", name);
 	} else if (w->prompt.active) {
 		prompt_key(w, ch, is_code);
+	} else if (a) {
+		global_action(w, a);
 	} else {
 		w->view->key(w, ch, is_code);
 	}

@@ -27,6 +27,11 @@ enum tui_binding { TUI_UNBOUND, TUI_BOUND, TUI_BOUND_TEXT };
 
 struct view {
 	const char *name;
+	/* A browsing screen: the global keys (actions.h) act on it, handled
+	 * by the loop (the screen never sees them), and the reserved ones are
+	 * refused.  Other screens (help, editors, the form) take every key
+	 * themselves. */
+	bool browsing;
 	void (*draw)(struct wizard *w);
 	/* ch is a character, or a KEY_* code when is_code; only keys binds()
 	 * accepts are given */
@@ -145,13 +150,6 @@ void tui_show(struct wizard *w, const struct view *view);
 
 /* Move to criterion i, and to its category. */
 void tui_goto_criterion(struct wizard *w, size_t criterion);
-
-/* Keys every browsing view shares (help, overview, quit, undo, search,
- * export, save elsewhere).  Returns true if it handled the key. */
-bool tui_common_key(struct wizard *w, wint_t ch, bool is_code);
-
-/* How tui_common_key binds ch. */
-enum tui_binding tui_common_binds(const struct wizard *w, wint_t ch, bool is_code);
 
 /* Draw one line of ASCII text at row y of win: versions holds one or more
  * versions, longest first, separated by newlines; the first that fits the

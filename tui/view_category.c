@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "score.h"
 #include "words.h"
 
@@ -572,61 +573,54 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 
 static enum tui_binding view_binds(const struct wizard *w, wint_t ch, bool is_code)
 {
-	static const int moves[] = { KEY_DOWN, KEY_UP, KEY_HOME, KEY_END, KEY_NPAGE, KEY_PPAGE,
-				     KEY_BTAB, 0 };
-	static const int editor[] = { KEY_F(2), KEY_ENTER, 0 };
-	if (tui_key_listed(ch, is_code, L"ep\r\n", editor) || (!is_code && ch == L'a' && w->s.other))
-		return TUI_BOUND_TEXT;
-	if (tui_key_listed(ch, is_code, L"jkJK\t][0123a", moves))
-		return TUI_BOUND;
-	return tui_common_binds(w, ch, is_code);
+	const struct action *a = action_for_key(ch, is_code);
+	if (!a || a->scope != ACTION_ROW)
+		return TUI_UNBOUND;
+	if (a->id == ACTION_LEVEL && (size_t)(ch - L'0') >= w->s.fw->level_count)
+		return TUI_UNBOUND; /* (a digit beyond the framework's levels) */
+	if (a->id == ACTION_ADOPT && !w->s.other)
+		return TUI_BOUND; /* refused, saying why */
+	return a->opens_text ? TUI_BOUND_TEXT : TUI_BOUND;
 }
 
+/* The evidence editor on the current criterion. */
+static void edit(struct wizard *w)
+{
+	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
+	tui_field_set(&w->field[0], &w->ui, ans->evidence);
+	tui_field_set(&w->field[1], &w->ui, ans->notes);
+	w->field_focus = 0;
+	tui_show(w, &view_edit);
+}
+
+/* A key of the current row's actions (actions.h); the global keys never
+ * come here. */
 static void view_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	const struct framework *fw = w->s.fw;
 	const struct framework_category *cat = &fw->categories[w->category];
 	size_t first = cat->first_criterion, last = first + cat->criterion_count - 1;
-	if (is_code) {
-		switch (ch) {
-		case KEY_DOWN: if (w->criterion < last) w->criterion++; return;
-		case KEY_UP: if (w->criterion > first) w->criterion--; return;
-		case KEY_HOME: w->criterion = first; return;
-		case KEY_END: w->criterion = last; return;
-		case KEY_NPAGE: move_category(w, 1); return;
-		case KEY_PPAGE: case KEY_BTAB: move_category(w, -1); return;
-		case KEY_F(2): case KEY_ENTER: ch = L'e'; break;
-		default: tui_common_key(w, ch, true); return;
-		}
-	}
-	switch (ch) {
-	case L'j': if (w->criterion < last) w->criterion++; return;
-	case L'k': if (w->criterion > first) w->criterion--; return;
-	case L'J': scroll_cells(w, 1); return;
-	case L'K': scroll_cells(w, -1); return;
-	case L'\t': case L']': move_category(w, 1); return;
-	case L'[': move_category(w, -1); return;
-	case L'0': case L'1': case L'2': case L'3':
-		set_level(w, (enum level)(ch - L'0'), last);
+	bool forward = is_code ? ch == KEY_DOWN || ch == KEY_END : ch == L'j' || ch == L'J';
+	switch (action_for_key(ch, is_code)->id) {
+	case ACTION_LEVEL: set_level(w, (enum level)(ch - L'0'), last); return;
+	case ACTION_MOVE:
+		if (forward && w->criterion < last)
+			w->criterion++;
+		else if (!forward && w->criterion > first)
+			w->criterion--;
 		return;
-	case L'a':
-		adopt(w);
-		return;
-	case L'p':
-		tui_plan_begin(w);
-		tui_show(w, &view_plan);
-		return;
-	case L'e': case L'\n': case L'\r': {
-		const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-		tui_field_set(&w->field[0], &w->ui, ans->evidence);
-		tui_field_set(&w->field[1], &w->ui, ans->notes);
-		w->field_focus = 0;
-		tui_show(w, &view_edit);
-		return;
-	}
-	default:
-		tui_common_key(w, ch, false);
+	case ACTION_ROW_ENDS: w->criterion = forward ? last : first; return;
+	case ACTION_SCROLL_CELLS: scroll_cells(w, forward ? 1 : -1); return;
+	case ACTION_NEXT_CATEGORY: move_category(w, 1); return;
+	case ACTION_PREVIOUS_CATEGORY: move_category(w, -1); return;
+	case ACTION_ADOPT: adopt(w); return;
+	case ACTION_PLAN: tui_plan_begin(w); tui_show(w, &view_plan); return;
+	case ACTION_EDIT: edit(w); return;
+	default: return; /* (view_binds takes no other) */
 	}
 }
 
-const struct view view_category = { "category", view_draw, view_key, view_binds, NULL, NULL };
+const struct view view_category = {
+	.name = "category", .browsing = true, .draw = view_draw, .key = view_key,
+	.binds = view_binds,
+};

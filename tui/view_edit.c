@@ -88,5 +88,7 @@ static void edit_commit(struct wizard *w)
 	free(notes);
 }
 
-const struct view view_edit = { "edit", edit_draw, edit_key, edit_binds, edit_text_field,
-				edit_commit };
+const struct view view_edit = {
+	.name = "edit", .draw = edit_draw, .key = edit_key,
+	.binds = edit_binds, .text_field = edit_text_field, .commit = edit_commit,
+};

@@ -1,33 +1,16 @@
-/* The help screen: keys, the Standard's three level descriptors and its
- * glossary, scrollable. */
+/* The help screen: keys (from the actions table, as plain mode's ? lists
+ * them), the Standard's level descriptors and its glossary, scrollable. */
 #include "tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-/* The keys, each with what it does: wrapped to the window under a column
- * of keys (KEY_COLUMN wide). */
-#define KEY_COLUMN 14
-static const char *const keys[][2] = {
-	{ "0 1 2 3", "set None / Developing / Established / Leading on the current criterion "
-	  "and move to the next (a level the row lacks is refused)" },
-	{ "j k, Up Down", "move between criteria (on the overview: between categories)" },
-	{ "J K", "more of the current criterion's cells, when they do not all fit the "
-	  "window" },
-	{ "Tab ] PgDn", "next category (after the last: the summary)" },
-	{ "S-Tab [ PgUp", "previous category (before the first: the overview)" },
-	{ "Enter, e, F2", "evidence and notes for the current criterion" },
-	{ "g", "overview      s  summary      x  export the summary CSV" },
-	{ "/", "find text in criteria, evidence and notes;  n  next match" },
-	{ "u", "undo the last change (as many times as you like)" },
-	{ "W", "save to another file and continue there (asks first)" },
-	{ "p", "the action plan of the current criterion" },
-	{ "a", "adopt the compared file's level (with --compare), then type a remark "
-	  "(Ctrl-G takes the adoption back)" },
-	{ "?, F1", "this help     q, F10  quit (every change is already saved)" },
-};
+#include "actions.h"
 
+/* The keys (from the actions table), each with what it does: wrapped to
+ * the window under a column of keys (KEY_COLUMN wide). */
+#define KEY_COLUMN 14
 static const char *const notes[] = {
 	"In the editor: type freely; Enter starts a new line; Tab switches between evidence "
 	"and notes; arrows, Home/End (Ctrl-A/E), Backspace, Delete (Ctrl-D), Ctrl-K/Ctrl-U "
@@ -148,8 +131,15 @@ static void build(struct wizard *w, struct help_text *t)
 					  : "Repaired", files[f]->read_notes.items[i].text, width);
 	}
 	add_text(t, ui, "KEYS");
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		add_key(t, ui, keys[i][0], keys[i][1], width);
+	size_t count;
+	const struct action *table = action_table(&count);
+	for (size_t i = 0; i < count; i++) {
+		const struct action *a = &table[i];
+		char keys[64], help[512];
+		if (a->scope != ACTION_COMING && (a->chars || a->codes))
+			add_key(t, ui, action_keys(a, fw, false, keys, sizeof keys),
+				action_help(a, fw, false, help, sizeof help), width);
+	}
 	add_text(t, ui, "");
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
 		add_wrapped(t, ui, notes[i], width);
@@ -239,4 +229,7 @@ static enum tui_binding help_binds(const struct wizard *w, wint_t ch, bool is_co
 	return tui_key_listed(ch, is_code, L"jk bq\x1b?\r\n", codes) ? TUI_BOUND : TUI_UNBOUND;
 }
 
-const struct view view_help = { "help", help_draw, help_key, help_binds, NULL, NULL };
+const struct view view_help = {
+	.name = "help", .draw = help_draw, .key = help_key,
+	.binds = help_binds,
+};

@@ -327,7 +327,7 @@ static void table_key(struct wizard *w, wint_t ch, bool is_code)
 		case KEY_UP: if (w->overview_row) w->overview_row--; return;
 		case KEY_ENTER: ch = L'\n'; break;
 		case KEY_NPAGE: ch = L'\t'; break;
-		default: tui_common_key(w, ch, true); return;
+		default: return; /* (table_binds takes no other) */
 		}
 	}
 	switch (ch) {
@@ -343,8 +343,6 @@ static void table_key(struct wizard *w, wint_t ch, bool is_code)
 		if ((size_t)(ch - L'1') < n)
 			w->overview_row = (size_t)(ch - L'1');
 		return;
-	default:
-		tui_common_key(w, ch, false);
 	}
 }
 
@@ -355,10 +353,14 @@ static enum tui_binding table_binds(const struct wizard *w, wint_t ch, bool is_c
 		return TUI_BOUND;
 	if (!is_code && ch >= L'1' && ch <= L'9' && (size_t)(ch - L'1') < w->s.fw->category_count)
 		return TUI_BOUND;
-	return tui_common_binds(w, ch, is_code);
+	return TUI_UNBOUND;
 }
 
-const struct view view_overview = { "overview", overview_draw, table_key, table_binds,
-				    NULL, NULL };
-const struct view view_summary = { "summary", summary_draw, table_key, table_binds,
-				   NULL, NULL };
+const struct view view_overview = {
+	.name = "overview", .browsing = true, .draw = overview_draw, .key = table_key,
+	.binds = table_binds,
+};
+const struct view view_summary = {
+	.name = "summary", .browsing = true, .draw = summary_draw, .key = table_key,
+	.binds = table_binds,
+};

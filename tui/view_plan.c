@@ -152,5 +152,7 @@ static struct editor_field *plan_text_field(struct wizard *w, bool *lines)
 	return w->plan_focus ? &w->plan[w->plan_focus - 1] : NULL;
 }
 
-const struct view view_plan = { "plan", plan_draw, plan_key, plan_binds, plan_text_field,
-				plan_commit };
+const struct view view_plan = {
+	.name = "plan", .draw = plan_draw, .key = plan_key,
+	.binds = plan_binds, .text_field = plan_text_field, .commit = plan_commit,
+};

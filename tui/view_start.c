@@ -155,5 +155,7 @@ static struct editor_field *start_text_field(struct wizard *w, bool *lines)
 
 /* No commit hook: the form creates nothing until it is completed, not
  * even on a signal. */
-const struct view view_start = { "start", start_draw, start_key, start_binds,
-				 start_text_field, NULL };
+const struct view view_start = {
+	.name = "start", .draw = start_draw, .key = start_key,
+	.binds = start_binds, .text_field = start_text_field,
+};

@@ -26,6 +26,15 @@ wait_for "Answers are NOT saved. W: save elsewhere; q again: quit and lose them.
 keys q
 wait_for "EXITED=1"
 wait_for "NOT SAVED to $FILE"
+# F10 is quit as q is: twice after a failed save (it once only re-armed)
+tui_start 80x24 screen C.UTF-8 bash -c "ulimit -f 4; exec \"\$0\" \"\$1\"" "$BIN" "$FILE"
+wait_for "Category 1 of 7"
+keys 2
+wait_for "NOT SAVED: cannot write: the file size limit was reached"
+keys F10
+wait_for "Answers are NOT saved. W: save elsewhere; q again: quit and lose them."
+keys F10
+wait_for "EXITED=1"
 
 if [ -n "${TRI_IN_NAMESPACE:-}" ]; then
 	# --- disk full: a 16 KiB tmpfs holds the file but not a second copy ---
