@@ -71,20 +71,64 @@ bool tui_key_listed(wint_t ch, bool is_code, const wchar_t *chars, const int *co
 	return false;
 }
 
-void tui_show(struct wizard *w, const struct view *view)
+void tui_open(struct wizard *w, const struct view *view)
 {
-	bool modal = view == &view_help || view == &view_edit || view == &view_plan;
-	bool from_modal = w->view == &view_help || w->view == &view_edit || w->view == &view_plan;
-	if (modal && !from_modal)
-		w->back = w->view;
-	w->view = view;
+	w->opening = view;
+	w->closing = false;
+}
+
+void tui_close(struct wizard *w)
+{
+	w->closing = true;
+	w->opening = NULL;
+}
+
+const struct tui_frame *tui_top(const struct wizard *w)
+{
+	return w->depth ? &w->frame[w->depth - 1] : NULL;
+}
+
+/* The view on top leaves, and its state is freed. */
+static void pop(struct wizard *w)
+{
+	struct tui_frame *f = &w->frame[--w->depth];
+	if (f->view->leave)
+		f->view->leave(w, f->state);
+	free(f->state);
+	*f = (struct tui_frame){0};
+}
+
+/* Do what tui_open or tui_close asked for. */
+static void switch_views(struct wizard *w)
+{
+	if (w->closing && w->depth > 1 && tui_top(w)->view->modal)
+		pop(w);
+	w->closing = false;
+	const struct view *view = w->opening;
+	w->opening = NULL;
+	if (!view)
+		return;
+	void *state = calloc(1, view->state_size ? view->state_size : 1);
+	if (!state)
+		abort(); /* a few hundred bytes: nothing sensible to do instead */
+	if (view->open)
+		view->open(w, state); /* (the view it comes from still on top) */
+	if (!view->modal)
+		while (w->depth)
+			pop(w);
+	else if (w->depth == TUI_MAX_DEPTH)
+		pop(w); /* (deeper than any path through the screens goes) */
+	w->frame[w->depth++] = (struct tui_frame){ view, state };
 }
 
 void tui_goto_criterion(struct wizard *w, size_t criterion)
 {
 	w->criterion = criterion;
-	w->category = w->s.fw->criteria[criterion].category;
-	w->overview_row = w->category;
+}
+
+size_t tui_category(const struct wizard *w)
+{
+	return w->s.fw->criteria[w->criterion].category;
 }
 
 enum ui_style tui_level_style(const struct framework *fw, enum level level)
@@ -245,36 +289,51 @@ static void cursor_row_col(const struct editor_field *f, int width, int *row, in
 	*col = c;
 }
 
+/* Up or Down: the same column of the row above or below. */
+static void field_vertical(struct editor_field *f, bool up, int width)
+{
+	size_t starts[4096];
+	int rows = field_rows(f, width, starts, 4096), row, col;
+	cursor_row_col(f, width, &row, &col);
+	int target = up ? row - 1 : row + 1;
+	if (target < 0 || target >= rows || target >= 4096)
+		return;
+	size_t i = starts[target];
+	int c = 0;
+	while (i < f->length && f->text[i] != L'\n' && c < col &&
+	       (target + 1 >= rows || i < starts[target + 1]))
+		c += ui_char_width(f->text[i++]);
+	f->cursor = i;
+}
+
+/* A key code: a move done here (true), or the control character that
+ * does the same in *ch (false); *ch 0 for a code no field takes. */
+static bool field_code(struct editor_field *f, wint_t *ch, int width)
+{
+	static const struct { int code; wint_t control; } same[] = {
+		{ KEY_HOME, 1 }, { KEY_END, 5 }, { KEY_DC, 4 }, { KEY_BACKSPACE, 127 },
+		{ KEY_ENTER, L'\n' },
+	};
+	switch (*ch) {
+	case KEY_LEFT: if (f->cursor) f->cursor--; return true;
+	case KEY_RIGHT: if (f->cursor < f->length) f->cursor++; return true;
+	case KEY_UP: case KEY_DOWN: field_vertical(f, *ch == KEY_UP, width); return true;
+	}
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		if ((wint_t)same[i].code == *ch) {
+			*ch = same[i].control;
+			return false;
+		}
+	*ch = 0;
+	return false;
+}
+
 bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width)
 {
-	if (is_code) {
-		switch (ch) {
-		case KEY_LEFT: if (f->cursor) f->cursor--; return true;
-		case KEY_RIGHT: if (f->cursor < f->length) f->cursor++; return true;
-		case KEY_HOME: ch = 1; break;
-		case KEY_END: ch = 5; break;
-		case KEY_DC: ch = 4; break;
-		case KEY_BACKSPACE: ch = 127; break;
-		case KEY_ENTER: ch = L'\n'; break;
-		case KEY_UP:
-		case KEY_DOWN: {
-			size_t starts[4096];
-			int rows = field_rows(f, width, starts, 4096), row, col;
-			cursor_row_col(f, width, &row, &col);
-			int target = ch == KEY_UP ? row - 1 : row + 1;
-			if (target < 0 || target >= rows || target >= 4096)
-				return true;
-			size_t i = starts[target];
-			int c = 0;
-			while (i < f->length && f->text[i] != L'\n' && c < col &&
-			       (target + 1 >= rows || i < starts[target + 1]))
-				c += ui_char_width(f->text[i++]);
-			f->cursor = i;
-			return true;
-		}
-		default: return false;
-		}
-	}
+	if (is_code && field_code(f, &ch, width))
+		return true;
+	if (is_code && !ch)
+		return false;
 	switch (ch) {
 	case 1: /* Ctrl-A: start of line */
 		while (f->cursor && f->text[f->cursor - 1] != L'\n')
@@ -524,7 +583,7 @@ static void show_found(struct wizard *w, long found, const struct session_reply 
 	if (found < 0)
 		return;
 	tui_goto_criterion(w, (size_t)found);
-	w->view = &view_category;
+	tui_open(w, &view_category);
 }
 
 static void search_done(struct wizard *w, const char *text)
@@ -601,9 +660,9 @@ static void global_action(struct wizard *w, const struct action *a)
 	struct session_reply reply;
 	long c;
 	switch (a->id) {
-	case ACTION_HELP: tui_show(w, &view_help); return;
-	case ACTION_GO: w->view = &view_overview; w->overview_row = w->category; return;
-	case ACTION_SUMMARY: w->view = &view_summary; return;
+	case ACTION_HELP: tui_open(w, &view_help); return;
+	case ACTION_GO: tui_open(w, &view_overview); return;
+	case ACTION_SUMMARY: tui_open(w, &view_summary); return;
 	case ACTION_FIND: tui_prompt(w, "Find: ", "", search_done); return;
 	case ACTION_FIND_NEXT:
 		if (w->s.search[0])
@@ -618,7 +677,7 @@ static void global_action(struct wizard *w, const struct action *a)
 		tui_reply(w, &reply);
 		if (c >= 0) {
 			tui_goto_criterion(w, (size_t)c);
-			w->view = &view_category;
+			tui_open(w, &view_category);
 		}
 		return;
 	case ACTION_QUIT:
@@ -755,7 +814,7 @@ static void draw(struct wizard *w)
 	werase(w->footer);
 	w->cursor_win = w->body;
 	w->cursor_y = w->cursor_x = 0;
-	w->view->draw(w);
+	tui_top(w)->view->draw(w, tui_top(w)->state);
 	draw_footer_status(w);
 	wnoutrefresh(w->header);
 	wnoutrefresh(w->footer);
@@ -843,14 +902,15 @@ static struct editor_field *text_field(struct wizard *w, bool *lines)
 	*lines = false;
 	if (w->prompt.active)
 		return w->prompt.confirm ? NULL : &w->prompt.field;
-	return w->view->text_field ? w->view->text_field(w, lines) : NULL;
+	const struct tui_frame *f = tui_top(w);
+	return f->view->text_field ? f->view->text_field(w, f->state, lines) : NULL;
 }
 
 /* The action a key belongs to where the loop handles it itself: a global
  * or a reserved key on a browsing screen; else NULL (the screen's). */
 static const struct action *loop_action(const struct wizard *w, wint_t ch, bool is_code)
 {
-	if (w->prompt.active || !w->view->browsing)
+	if (w->prompt.active || !tui_top(w)->view->browsing)
 		return NULL;
 	const struct action *a = action_for_key(ch, is_code);
 	return a && a->scope != ACTION_ROW ? a : NULL;
@@ -863,7 +923,8 @@ static enum tui_binding binding(const struct wizard *w, wint_t ch, bool is_code)
 	const struct action *a = loop_action(w, ch, is_code);
 	if (a)
 		return a->scope == ACTION_GLOBAL ? global_binds(w, a) : TUI_UNBOUND;
-	return w->view->binds(w, ch, is_code);
+	const struct tui_frame *f = tui_top(w);
+	return f->view->binds(w, f->state, ch, is_code);
 }
 
 static bool binds_callback(void *context, wint_t ch, bool is_code)
@@ -910,7 +971,8 @@ static void key(struct wizard *w, wint_t ch, bool is_code)
 	} else if (a) {
 		global_action(w, a);
 	} else {
-		w->view->key(w, ch, is_code);
+		struct tui_frame *f = &w->frame[w->depth - 1];
+		f->view->key(w, f->state, ch, is_code);
 	}
 }
 
@@ -975,6 +1037,7 @@ static void handle(struct wizard *w, const struct input_events *events, bool ahe
 	for (size_t i = 0; i < events->count && !w->quit && !session_signal; i++) {
 		w->typed_ahead = ahead || i > 0;
 		event(w, &events->event[i]);
+		switch_views(w);
 		after_key(w);
 		if (!w->refused)
 			continue;
@@ -1014,7 +1077,8 @@ static void paste_marks(bool on)
 	}
 }
 
-/* Keep what every editor and prompt holds: on every way out. */
+/* Keep what every editor and prompt holds, the prompt's first, then every
+ * open view's from the top: on every way out. */
 static void commit(struct wizard *w)
 {
 	if (w->prompt.active && w->prompt.commit) {
@@ -1023,8 +1087,9 @@ static void commit(struct wizard *w)
 		w->prompt.commit(w, utf8);
 		free(utf8);
 	}
-	if (w->view->commit)
-		w->view->commit(w);
+	for (size_t i = w->depth; i-- > 0;)
+		if (w->frame[i].view->commit)
+			w->frame[i].view->commit(w, w->frame[i].state);
 }
 
 /* After a key: say what the session must say once (an outside change
@@ -1111,39 +1176,27 @@ int tui_run(struct wizard *w)
 		return 1; /* out of memory before anything changed */
 	}
 	paste_marks(true);
-	w->view = w->s.is_new ? &view_start : &view_category;
 	if (w->s.is_new) {
-		char today[16];
-		time_t now = time(NULL);
-		struct tm tm;
-		strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
-		tui_field_set(&w->form[2], &w->ui, today);
-		tui_field_set(&w->form[0], &w->ui, "");
-		tui_field_set(&w->form[1], &w->ui, "");
+		tui_open(w, &view_start);
 	} else {
 		size_t open = session_first_open(&w->s);
-		if (open < w->s.fw->criterion_count) {
-			tui_goto_criterion(w, open);
-			if (session_answered(&w->s) > 0)
-				tui_message(w, UI_OK, "Resumed at %s, the first criterion without a "
-					    "level. Every answer is in place.",
-					    w->s.fw->criteria[open].id);
-		} else {
-			w->view = &view_summary;
+		tui_open(w, open < w->s.fw->criterion_count ? &view_category : &view_summary);
+		if (open == w->s.fw->criterion_count)
 			tui_message(w, UI_OK, "Every criterion has a level. g: overview.");
-		}
+		else
+			tui_goto_criterion(w, open);
+		if (open < w->s.fw->criterion_count && session_answered(&w->s) > 0)
+			tui_message(w, UI_OK, "Resumed at %s, the first criterion without a level. "
+				    "Every answer is in place.", w->s.fw->criteria[open].id);
 	}
+	switch_views(w);
 	int rc = run(w);
 	paste_marks(false);
 	input_destroy(w->input);
 	w->input = NULL;
 	tui_field_finish(&w->prompt.field);
-	for (int i = 0; i < 2; i++)
-		tui_field_finish(&w->field[i]);
-	for (int i = 0; i < 3; i++) {
-		tui_field_finish(&w->form[i]);
-		tui_field_finish(&w->plan[i]);
-	}
+	while (w->depth)
+		pop(w);
 	if (w->header) delwin(w->header);
 	if (w->body) delwin(w->body);
 	if (w->footer) delwin(w->footer);

@@ -1,9 +1,12 @@
-/* tui: the full-screen wizard's state and the contract between its
- * screens.  Each screen is a view with a draw and a key function (as in
- * tig); the loop in tui.c reads the terminal itself, decodes it with the
- * input decoder (input.h), hands each key to the current view, draws the
- * view into three windows, refreshes them with wnoutrefresh and one
- * doupdate per read, so curses sends only the cells that changed. */
+/* tui: the full-screen wizard's shared state and the contract between
+ * its screens.  Each screen is a view (as in tig): a table of hooks and a
+ * state of its own, allocated when it opens and freed when it leaves.
+ * The loop in tui.c reads the terminal itself, decodes it with the input
+ * decoder (input.h), handles the global keys (actions.h) itself, hands
+ * every other key to the view on top, draws that view into three
+ * windows, refreshes them with wnoutrefresh and one doupdate per read, so
+ * curses sends only the cells that changed.  The actions themselves are
+ * the session's (session.h), shared with plain mode. */
 #ifndef TUI_H
 #define TUI_H
 
@@ -25,6 +28,8 @@ struct editor_field;
  * prompt), so that the keys typed after it are text. */
 enum tui_binding { TUI_UNBOUND, TUI_BOUND, TUI_BOUND_TEXT };
 
+/* A screen.  state is the view's own (state_size bytes, zeroed before
+ * open); every hook but draw, key and binds may be NULL. */
 struct view {
 	const char *name;
 	/* A browsing screen: the global keys (actions.h) act on it, handled
@@ -32,21 +37,40 @@ struct view {
 	 * refused.  Other screens (help, editors, the form) take every key
 	 * themselves. */
 	bool browsing;
-	void (*draw)(struct wizard *w);
+	/* Opens over the view it came from, which it returns to when it
+	 * closes (tui_close); otherwise it replaces every open view. */
+	bool modal;
+	size_t state_size;
+	/* Set up the state, from what is shared (the current criterion); the
+	 * view it opens over or replaces is still tui_top's. */
+	void (*open)(struct wizard *w, void *state);
+	/* Release what the state holds (the state itself is then freed):
+	 * whatever was being edited is kept or discarded already. */
+	void (*leave)(struct wizard *w, void *state);
+	/* Keep what is being edited: called on every open view on every way
+	 * out of the loop (quit, SIGHUP, SIGTERM, the terminal gone), before
+	 * leave. */
+	void (*commit)(struct wizard *w, void *state);
+	void (*draw)(struct wizard *w, void *state);
 	/* ch is a character, or a KEY_* code when is_code; only keys binds()
 	 * accepts are given */
-	void (*key)(struct wizard *w, wint_t ch, bool is_code);
+	void (*key)(struct wizard *w, void *state, wint_t ch, bool is_code);
 	/* Whether the screen acts on the key now: the loop refuses other
 	 * keys, and judges bursts of keys by it (paste or typing ahead). */
-	enum tui_binding (*binds)(const struct wizard *w, wint_t ch, bool is_code);
+	enum tui_binding (*binds)(const struct wizard *w, const void *state, wint_t ch,
+				  bool is_code);
 	/* The field that takes typed and pasted text now, or NULL (a paste
 	 * is refused); *lines says whether it takes line breaks and tabs. */
-	struct editor_field *(*text_field)(struct wizard *w, bool *lines);
-	/* Keep what is being edited: called on every way out of the loop
-	 * (quit, SIGHUP, SIGTERM, the terminal gone); NULL when the screen
-	 * edits nothing. */
-	void (*commit)(struct wizard *w);
+	struct editor_field *(*text_field)(struct wizard *w, void *state, bool *lines);
 };
+
+/* An open view and its state. */
+struct tui_frame {
+	const struct view *view;
+	void *state;
+};
+
+#define TUI_MAX_DEPTH 4 /* a base view, and modal views over it */
 
 extern const struct view view_start, view_overview, view_category,
 	view_summary, view_help, view_edit, view_plan;
@@ -69,6 +93,7 @@ struct prompt {
 	void (*commit)(struct wizard *w, const char *utf8);
 };
 
+/* What every screen shares; each view's own state is its own. */
 struct wizard {
 	struct session s;
 	struct ui ui;
@@ -77,35 +102,17 @@ struct wizard {
 	bool too_small;
 	bool quit;
 	bool quit_armed;          /* q pressed once while unsaved */
-	const struct view *view;
-	const struct view *back;  /* where help and the editor return to */
-	size_t category;          /* current category index */
-	size_t criterion;         /* current criterion index (framework order) */
-	size_t overview_row;      /* selected category on overview/summary */
-	int overview_top;         /* first table line shown when the list scrolls */
-	/* the category screen's cell area, scrolled (J/K) when the current
-	 * row's cells do not fit; cell_row is the criterion it belongs to */
-	int cell_top;
-	size_t cell_row;
-	int help_top;
+	/* the open views, the base first and the one on top last */
+	struct tui_frame frame[TUI_MAX_DEPTH];
+	size_t depth;
+	/* asked for by tui_open and tui_close, done once the key in hand is */
+	const struct view *opening;
+	bool closing;
+	size_t criterion;         /* the current criterion (framework order) */
 	char message[512];
 	enum ui_style message_style;
 	char alert[160];          /* in place of the key hints until the next key */
 	struct prompt prompt;
-	/* the editor (evidence and notes of w->criterion) */
-	struct editor_field field[2];
-	int field_focus;
-	/* the action plan editor: target, then action, lead officer, timescale */
-	enum level plan_target;
-	struct editor_field plan[3];
-	int plan_focus;
-	/* the start form */
-	int form_focus;
-	struct editor_field form[3]; /* organisation, assessors, date */
-	bool form_peer;
-	/* the category screen's tallest page at this window size (cells and
-	 * map), computed once per size rather than on every key */
-	int tallest_cols, tallest_rows, tallest_page;
 	/* input: the decoder, and what the loop knows about the key in hand */
 	struct input_decoder *input;
 	bool refused;             /* the key in hand was refused (tui_refuse) */
@@ -145,11 +152,22 @@ void tui_install_signals(void);
  * codes ending with 0, when is_code). */
 bool tui_key_listed(wint_t ch, bool is_code, const wchar_t *chars, const int *codes);
 
-/* Go to a view (help and the editor remember where to return). */
-void tui_show(struct wizard *w, const struct view *view);
+/* Open view once the key in hand is done: a modal view over the one on
+ * top, any other in place of every open view (each leaves). */
+void tui_open(struct wizard *w, const struct view *view);
 
-/* Move to criterion i, and to its category. */
+/* Close the modal view on top (it leaves) once the key in hand is done,
+ * returning to the view below. */
+void tui_close(struct wizard *w);
+
+/* The view on top, and its state; NULL before the first opens. */
+const struct tui_frame *tui_top(const struct wizard *w);
+
+/* Move to criterion i (and so to its category). */
 void tui_goto_criterion(struct wizard *w, size_t criterion);
+
+/* The current criterion's category. */
+size_t tui_category(const struct wizard *w);
 
 /* Draw one line of ASCII text at row y of win: versions holds one or more
  * versions, longest first, separated by newlines; the first that fits the
@@ -186,9 +204,6 @@ enum tui_close tui_close_key(wint_t ch, bool is_code);
 
 /* Whether ch is one of the editors' closing keys. */
 bool tui_is_close_key(wint_t ch, bool is_code);
-
-/* Load the current criterion's plan into the plan editor. */
-void tui_plan_begin(struct wizard *w);
 
 /* Editor fields (wide text buffers). */
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);

@@ -37,7 +37,7 @@ static struct page current_page(const struct wizard *w)
 	if (section != FRAMEWORK_NO_SECTION)
 		return (struct page){ fw->sections[section].first_criterion,
 			fw->sections[section].criterion_count, section };
-	const struct framework_category *cat = &fw->categories[w->category];
+	const struct framework_category *cat = &fw->categories[tui_category(w)];
 	return (struct page){ cat->first_criterion, cat->criterion_count, FRAMEWORK_NO_SECTION };
 }
 
@@ -64,6 +64,15 @@ struct layout {
 	int evidence_y;                    /* -1 when it gave way */
 	int cell_lines;                    /* rows the current row's cells need */
 	int cell_top;                      /* first of them shown */
+};
+
+/* The screen's own state: where the current row's cells are scrolled
+ * to (J/K), and the tallest page's height at this window size, worked out
+ * once per size rather than on every key. */
+struct category_state {
+	int cell_top;         /* the first line of the cells shown */
+	size_t cell_row;      /* the criterion cell_top belongs to */
+	int tallest_cols, tallest_rows, tallest_page;
 };
 
 /* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
@@ -214,19 +223,20 @@ static int cell_lines(struct wizard *w, const struct layout *l)
 	return total;
 }
 
-static struct layout plan_layout(struct wizard *w, const struct page *p)
+static struct layout plan_layout(struct wizard *w, struct category_state *c,
+				 const struct page *p)
 {
 	struct layout l;
 	page_geometry(w, p, &l);
 	/* The bottom part (None, the map, evidence) sits below the tallest
 	 * page's cells, or against the bottom edge when that is closer: so it
 	 * stays put from one category to the next as well. */
-	if (w->tallest_cols != w->cols || w->tallest_rows != w->rows) {
-		w->tallest_page = tallest_page(w);
-		w->tallest_cols = w->cols;
-		w->tallest_rows = w->rows;
+	if (c->tallest_cols != w->cols || c->tallest_rows != w->rows) {
+		c->tallest_page = tallest_page(w);
+		c->tallest_cols = w->cols;
+		c->tallest_rows = w->rows;
 	}
-	int tallest = w->tallest_page;
+	int tallest = c->tallest_page;
 	int height = getmaxy(w->body);
 	l.detail_y = 2;
 	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
@@ -243,29 +253,29 @@ static struct layout plan_layout(struct wizard *w, const struct page *p)
 	l.band_top = band / l.bands_shown * l.bands_shown;
 	/* the cells scroll when the current row's do not fit */
 	l.cell_lines = cell_lines(w, &l);
-	if (w->cell_row != w->criterion) {
-		w->cell_row = w->criterion;
-		w->cell_top = 0;
+	if (c->cell_row != w->criterion) {
+		c->cell_row = w->criterion;
+		c->cell_top = 0;
 	}
 	int last_top = l.cell_lines > l.detail_rows ? l.cell_lines - l.detail_rows : 0;
-	if (w->cell_top > last_top)
-		w->cell_top = last_top;
-	if (w->cell_top < 0)
-		w->cell_top = 0;
-	l.cell_top = w->cell_top;
+	if (c->cell_top > last_top)
+		c->cell_top = last_top;
+	if (c->cell_top < 0)
+		c->cell_top = 0;
+	l.cell_top = c->cell_top;
 	return l;
 }
 
 static void draw_header(struct wizard *w, const struct score_result *r)
 {
 	const struct framework *fw = w->s.fw;
-	const struct framework_category *cat = &fw->categories[w->category];
+	const struct framework_category *cat = &fw->categories[tui_category(w)];
 	char line[512], state[96];
 	snprintf(line, sizeof line, "Category %s of %zu: %s", cat->id, fw->category_count,
 		 cat->title);
 	if (w->s.other) {
 		struct score_result o;
-		score_category(fw, w->s.other->levels, w->category, &o);
+		score_category(fw, w->s.other->levels, tui_category(w), &o);
 		char theirs[128];
 		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score,
 			 words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
@@ -410,12 +420,12 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
 }
 
-static void view_draw(struct wizard *w)
+static void view_draw(struct wizard *w, void *state)
 {
 	const struct framework *fw = w->s.fw;
-	const struct framework_category *cat = &fw->categories[w->category];
+	const struct framework_category *cat = &fw->categories[tui_category(w)];
 	struct score_result r;
-	score_category(fw, w->s.a->levels, w->category, &r);
+	score_category(fw, w->s.a->levels, tui_category(w), &r);
 	draw_header(w, &r);
 
 	char line[512], ranges[480];
@@ -423,7 +433,7 @@ static void view_draw(struct wizard *w)
 	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols, UI_NORMAL);
 
 	struct page p = current_page(w);
-	struct layout l = plan_layout(w, &p);
+	struct layout l = plan_layout(w, state, &p);
 	draw_map(w, &p, &l);
 
 	/* The rule names the row (the current row's only mark on screen
@@ -477,10 +487,10 @@ static void view_draw(struct wizard *w)
 
 /* J and K: the next or previous part of the current row's cells, when
  * they do not all fit (a line of the last part stays, for context). */
-static void scroll_cells(struct wizard *w, int direction)
+static void scroll_cells(struct wizard *w, struct category_state *c, int direction)
 {
 	struct page p = current_page(w);
-	struct layout l = plan_layout(w, &p);
+	struct layout l = plan_layout(w, c, &p);
 	const char *id = w->s.fw->criteria[w->criterion].id;
 	if (l.cell_lines <= l.detail_rows) {
 		tui_message(w, UI_NORMAL, "All of %s's cells are shown.", id);
@@ -488,13 +498,13 @@ static void scroll_cells(struct wizard *w, int direction)
 	}
 	int step = l.detail_rows > 1 ? l.detail_rows - 1 : 1;
 	int last_top = l.cell_lines - l.detail_rows;
-	int top = w->cell_top + direction * step;
-	if ((direction > 0 && w->cell_top >= last_top) || (direction < 0 && w->cell_top <= 0)) {
+	int top = c->cell_top + direction * step;
+	if ((direction > 0 && c->cell_top >= last_top) || (direction < 0 && c->cell_top <= 0)) {
 		tui_message(w, UI_NORMAL, "%s of %s's cells: %s.", direction > 0 ? "The end" :
 			    "The start", id, direction > 0 ? "K goes back" : "J shows more");
 		return;
 	}
-	w->cell_top = top < 0 ? 0 : top > last_top ? last_top : top;
+	c->cell_top = top < 0 ? 0 : top > last_top ? last_top : top;
 }
 
 /* The remark prompt edits the record the adoption made: Enter or Esc
@@ -531,18 +541,13 @@ static void adopt(struct wizard *w)
 static void move_category(struct wizard *w, int delta)
 {
 	const struct framework *fw = w->s.fw;
-	long next = (long)w->category + delta;
-	if (next >= (long)fw->category_count) {
-		w->view = &view_summary;
-		return;
-	}
-	if (next < 0) {
-		w->view = &view_overview;
-		w->overview_row = 0;
-		return;
-	}
-	w->category = (size_t)next;
-	w->criterion = fw->categories[next].first_criterion;
+	long next = (long)tui_category(w) + delta;
+	if (next >= (long)fw->category_count)
+		tui_open(w, &view_summary);
+	else if (next < 0)
+		tui_open(w, &view_overview);
+	else
+		tui_goto_criterion(w, fw->categories[next].first_criterion);
 }
 
 /* A level key: set the level and move to the next row (on the last row,
@@ -552,7 +557,7 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 {
 	const struct framework *fw = w->s.fw;
 	if (w->criterion == last && w->after_last_row && w->typed_ahead) {
-		tui_refuse(w, "Category %s complete: Tab for the next.", fw->categories[w->category].id);
+		tui_refuse(w, "Category %s complete: Tab for the next.", fw->categories[tui_category(w)].id);
 		return;
 	}
 	struct session_reply reply;
@@ -571,8 +576,10 @@ static void set_level(struct wizard *w, enum level level, size_t last)
 		w->last_row_set = true;
 }
 
-static enum tui_binding view_binds(const struct wizard *w, wint_t ch, bool is_code)
+static enum tui_binding view_binds(const struct wizard *w, const void *state, wint_t ch,
+				   bool is_code)
 {
+	(void)state;
 	const struct action *a = action_for_key(ch, is_code);
 	if (!a || a->scope != ACTION_ROW)
 		return TUI_UNBOUND;
@@ -583,22 +590,12 @@ static enum tui_binding view_binds(const struct wizard *w, wint_t ch, bool is_co
 	return a->opens_text ? TUI_BOUND_TEXT : TUI_BOUND;
 }
 
-/* The evidence editor on the current criterion. */
-static void edit(struct wizard *w)
-{
-	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-	tui_field_set(&w->field[0], &w->ui, ans->evidence);
-	tui_field_set(&w->field[1], &w->ui, ans->notes);
-	w->field_focus = 0;
-	tui_show(w, &view_edit);
-}
-
 /* A key of the current row's actions (actions.h); the global keys never
  * come here. */
-static void view_key(struct wizard *w, wint_t ch, bool is_code)
+static void view_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
 	const struct framework *fw = w->s.fw;
-	const struct framework_category *cat = &fw->categories[w->category];
+	const struct framework_category *cat = &fw->categories[tui_category(w)];
 	size_t first = cat->first_criterion, last = first + cat->criterion_count - 1;
 	bool forward = is_code ? ch == KEY_DOWN || ch == KEY_END : ch == L'j' || ch == L'J';
 	switch (action_for_key(ch, is_code)->id) {
@@ -610,17 +607,17 @@ static void view_key(struct wizard *w, wint_t ch, bool is_code)
 			w->criterion--;
 		return;
 	case ACTION_ROW_ENDS: w->criterion = forward ? last : first; return;
-	case ACTION_SCROLL_CELLS: scroll_cells(w, forward ? 1 : -1); return;
+	case ACTION_SCROLL_CELLS: scroll_cells(w, state, forward ? 1 : -1); return;
 	case ACTION_NEXT_CATEGORY: move_category(w, 1); return;
 	case ACTION_PREVIOUS_CATEGORY: move_category(w, -1); return;
 	case ACTION_ADOPT: adopt(w); return;
-	case ACTION_PLAN: tui_plan_begin(w); tui_show(w, &view_plan); return;
-	case ACTION_EDIT: edit(w); return;
+	case ACTION_PLAN: tui_open(w, &view_plan); return;
+	case ACTION_EDIT: tui_open(w, &view_edit); return;
 	default: return; /* (view_binds takes no other) */
 	}
 }
 
 const struct view view_category = {
-	.name = "category", .browsing = true, .draw = view_draw, .key = view_key,
-	.binds = view_binds,
+	.name = "category", .browsing = true, .state_size = sizeof(struct category_state),
+	.draw = view_draw, .key = view_key, .binds = view_binds,
 };

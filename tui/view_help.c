@@ -169,25 +169,31 @@ static void build(struct wizard *w, struct help_text *t)
 	add_entry(t, ui, "Source", fw->source, width);
 }
 
-static void help_draw(struct wizard *w)
+/* The screen's own state: the first line shown. */
+struct help_state {
+	int top;
+};
+
+static void help_draw(struct wizard *w, void *state)
 {
+	int *top = &((struct help_state *)state)->top;
 	struct help_text t = {0};
 	build(w, &t);
 	size_t n = t.count;
 	int height = getmaxy(w->body);
 	int max_top = (int)n > height ? (int)n - height : 0;
-	if (w->help_top > max_top)
-		w->help_top = max_top;
-	if (w->help_top < 0)
-		w->help_top = 0;
+	if (*top > max_top)
+		*top = max_top;
+	if (*top < 0)
+		*top = 0;
 	ui_put_utf8(&w->ui, w->header, 0, 0, "Help", w->cols, UI_TITLE);
 	char where[64];
-	snprintf(where, sizeof where, "lines %d-%d of %zu", w->help_top + 1,
-		 w->help_top + height < (int)n ? w->help_top + height : (int)n, n);
+	snprintf(where, sizeof where, "lines %d-%d of %zu", *top + 1,
+		 *top + height < (int)n ? *top + height : (int)n, n);
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
-	for (int r = 0; r < height && (size_t)w->help_top + (size_t)r < n; r++)
-		ui_put(&w->ui, w->body, r, 1, t.line[w->help_top + r], w->cols - 2,
-		       r + w->help_top == 0 ? UI_TITLE : UI_NORMAL);
+	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++)
+		ui_put(&w->ui, w->body, r, 1, t.line[*top + r], w->cols - 2,
+		       r + *top == 0 ? UI_TITLE : UI_NORMAL);
 	for (size_t i = 0; i < n; i++)
 		free(t.line[i]);
 	free(t.line);
@@ -196,40 +202,44 @@ static void help_draw(struct wizard *w)
 		  "j/k scroll  Space page  b back a page  q/Esc close");
 }
 
-static void help_key(struct wizard *w, wint_t ch, bool is_code)
+static void help_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
+	int *top = &((struct help_state *)state)->top;
 	int page = getmaxy(w->body) - 1;
 	if (is_code) {
 		switch (ch) {
-		case KEY_DOWN: w->help_top++; return;
-		case KEY_UP: w->help_top--; return;
-		case KEY_NPAGE: w->help_top += page; return;
-		case KEY_PPAGE: w->help_top -= page; return;
-		case KEY_HOME: w->help_top = 0; return;
-		case KEY_F(1): case KEY_F(10): w->view = w->back; return;
+		case KEY_DOWN: (*top)++; return;
+		case KEY_UP: (*top)--; return;
+		case KEY_NPAGE: *top += page; return;
+		case KEY_PPAGE: *top -= page; return;
+		case KEY_HOME: *top = 0; return;
+		case KEY_F(1): case KEY_F(10): tui_close(w); return;
 		default: return;
 		}
 	}
 	switch (ch) {
-	case L'j': w->help_top++; return;
-	case L'k': w->help_top--; return;
-	case L' ': w->help_top += page; return;
-	case L'b': w->help_top -= page; return;
+	case L'j': (*top)++; return;
+	case L'k': (*top)--; return;
+	case L' ': *top += page; return;
+	case L'b': *top -= page; return;
 	case L'q': case 27: case L'?': case L'\n': case L'\r':
-		w->view = w->back;
+		tui_close(w);
 		return;
 	}
 }
 
-static enum tui_binding help_binds(const struct wizard *w, wint_t ch, bool is_code)
+/* A pager: its keys are its own (no global key acts here: q closes it). */
+static enum tui_binding help_binds(const struct wizard *w, const void *state, wint_t ch,
+				   bool is_code)
 {
 	(void)w;
+	(void)state;
 	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_NPAGE, KEY_PPAGE, KEY_HOME, KEY_F(1),
 				     KEY_F(10), 0 };
 	return tui_key_listed(ch, is_code, L"jk bq\x1b?\r\n", codes) ? TUI_BOUND : TUI_UNBOUND;
 }
 
 const struct view view_help = {
-	.name = "help", .draw = help_draw, .key = help_key,
-	.binds = help_binds,
+	.name = "help", .modal = true, .state_size = sizeof(struct help_state),
+	.draw = help_draw, .key = help_key, .binds = help_binds,
 };

@@ -9,6 +9,13 @@
 #include "score.h"
 #include "words.h"
 
+/* Each screen's own state: the category selected, and the first line of
+ * the table shown when the list scrolls. */
+struct table_state {
+	size_t selected;
+	int top;
+};
+
 static void draw_header(struct wizard *w, const char *title)
 {
 	const struct assessment *a = w->s.a;
@@ -92,15 +99,15 @@ static size_t table_lines(const struct framework *fw, struct table_line *out, si
 	return n;
 }
 
-static void draw_category_line(struct wizard *w, const struct columns *k, int y, size_t c,
-			       bool with_bars)
+static void draw_category_line(struct wizard *w, const struct table_state *t,
+			       const struct columns *k, int y, size_t c, bool with_bars)
 {
 	const struct framework *fw = w->s.fw;
 	const struct framework_category *cat = &fw->categories[c];
 	struct score_result r;
 	score_category(fw, w->s.a->levels, c, &r);
 	char text[128];
-	if (c == w->overview_row) {
+	if (c == t->selected) {
 		/* The pointer alone marks the selection (and the terminal cursor
 		 * sits there): a moving bar would resend both rows on every key. */
 		ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
@@ -156,7 +163,7 @@ static void total_line(struct wizard *w, char *line, size_t size, int total, int
 /* The table both screens share, in rows lines from the top of the body
  * (scrolled to keep the selected category and its sections in view);
  * then the total.  Returns the next free row. */
-static int draw_table(struct wizard *w, bool with_bars, int rows)
+static int draw_table(struct wizard *w, struct table_state *t, bool with_bars, int rows)
 {
 	const struct framework *fw = w->s.fw;
 	struct columns k = plan_columns(w, with_bars);
@@ -168,24 +175,24 @@ static int draw_table(struct wizard *w, bool with_bars, int rows)
 	/* the selected category's line, and its sections when they fit */
 	int first = 0, last = 0;
 	for (size_t i = 0; i < n; i++)
-		if (lines[i].category == w->overview_row) {
+		if (lines[i].category == t->selected) {
 			if (lines[i].section == FRAMEWORK_NO_SECTION)
 				first = (int)i;
 			last = (int)i;
 		}
 	if (last - first + 1 > shown)
 		last = first + shown - 1;
-	if (w->overview_top > first)
-		w->overview_top = first;
-	if (w->overview_top < last - shown + 1)
-		w->overview_top = last - shown + 1;
-	if (w->overview_top > (int)n - shown)
-		w->overview_top = (int)n - shown;
-	if (w->overview_top < 0)
-		w->overview_top = 0;
+	if (t->top > first)
+		t->top = first;
+	if (t->top < last - shown + 1)
+		t->top = last - shown + 1;
+	if (t->top > (int)n - shown)
+		t->top = (int)n - shown;
+	if (t->top < 0)
+		t->top = 0;
 
 	char line[512];
-	int above = w->overview_top, below = (int)n - shown - w->overview_top;
+	int above = t->top, below = (int)n - shown - t->top;
 	if (above && below)
 		snprintf(line, sizeof line, "Category (%d above, %d below)", above, below);
 	else if (above || below)
@@ -202,9 +209,9 @@ static int draw_table(struct wizard *w, bool with_bars, int rows)
 	if (k.tail_width && !with_bars)
 		ui_put_utf8(&w->ui, w->body, 0, k.tail, "Next", k.tail_width, UI_DIM);
 	int y = 1;
-	for (int i = w->overview_top; i < w->overview_top + shown && i < (int)n; i++, y++) {
+	for (int i = t->top; i < t->top + shown && i < (int)n; i++, y++) {
 		if (lines[i].section == FRAMEWORK_NO_SECTION)
-			draw_category_line(w, &k, y, lines[i].category, with_bars);
+			draw_category_line(w, t, &k, y, lines[i].category, with_bars);
 		else
 			draw_section_line(w, &k, y, lines[i].section);
 	}
@@ -237,11 +244,11 @@ static int below_table(struct wizard *w, bool with_bars)
 	return (total < 3 ? total : 3) + legend;
 }
 
-static void overview_draw(struct wizard *w)
+static void overview_draw(struct wizard *w, void *state)
 {
 	draw_header(w, "Overview");
 	w->cursor_win = w->body;
-	draw_table(w, true, getmaxy(w->body) - below_table(w, true));
+	draw_table(w, state, true, getmaxy(w->body) - below_table(w, true));
 	tui_hints(w, "j/k move  Enter open  s summary  x export  / find  u undo  ? help  q quit\n"
 		  "j/k move  Enter open  s summary  x export  ? help  q quit");
 }
@@ -267,14 +274,14 @@ static void list_at(const struct framework *fw, const enum level *levels, enum l
 }
 
 /* The fewest steps to the selected category's next level, from row y. */
-static void draw_steps(struct wizard *w, int y)
+static void draw_steps(struct wizard *w, size_t category, int y)
 {
 	char line[1024];
 	struct plan_gap gap;
 	int height = getmaxy(w->body);
 	if (y >= height)
 		return;
-	int steps = session_steps(&w->s, w->overview_row, &gap, line, sizeof line);
+	int steps = session_steps(&w->s, category, &gap, line, sizeof line);
 	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
 	for (int k = 0; k < steps && y < height; k++, y++) {
 		if (y == height - 1 && k + 1 < steps) {
@@ -288,8 +295,9 @@ static void draw_steps(struct wizard *w, int y)
 	}
 }
 
-static void summary_draw(struct wizard *w)
+static void summary_draw(struct wizard *w, void *state)
 {
+	struct table_state *t = state;
 	draw_header(w, "Summary");
 	w->cursor_win = w->body;
 	const struct framework *fw = w->s.fw;
@@ -311,43 +319,62 @@ static void summary_draw(struct wizard *w)
 	int table_rows = height - below_table(w, false) - lists - 4;
 	if (table_rows < 4)
 		table_rows = 4;
-	int y = draw_table(w, false, table_rows);
+	int y = draw_table(w, t, false, table_rows);
 	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, lists, UI_NORMAL);
-	draw_steps(w, y);
+	draw_steps(w, t->selected, y);
 	tui_hints(w, "x export summary CSV  j/k move  Enter open  g overview  ? help  q quit\n"
 		  "x export  j/k move  Enter open  g overview  ? help  q quit");
 }
 
-static void table_key(struct wizard *w, wint_t ch, bool is_code)
+/* The overview opens on the current category; the summary on the
+ * overview's selection when it comes from there. */
+static void overview_open(struct wizard *w, void *state)
 {
+	struct table_state *t = state;
+	t->selected = tui_category(w);
+}
+
+static void summary_open(struct wizard *w, void *state)
+{
+	struct table_state *t = state;
+	const struct tui_frame *from = tui_top(w);
+	t->selected = from && from->view == &view_overview
+		? ((const struct table_state *)from->state)->selected : tui_category(w);
+}
+
+static void table_key(struct wizard *w, void *state, wint_t ch, bool is_code)
+{
+	struct table_state *t = state;
 	size_t n = w->s.fw->category_count;
 	if (is_code) {
 		switch (ch) {
-		case KEY_DOWN: if (w->overview_row + 1 < n) w->overview_row++; return;
-		case KEY_UP: if (w->overview_row) w->overview_row--; return;
+		case KEY_DOWN: ch = L'j'; break;
+		case KEY_UP: ch = L'k'; break;
 		case KEY_ENTER: ch = L'\n'; break;
 		case KEY_NPAGE: ch = L'\t'; break;
 		default: return; /* (table_binds takes no other) */
 		}
 	}
 	switch (ch) {
-	case L'j': if (w->overview_row + 1 < n) w->overview_row++; return;
-	case L'k': if (w->overview_row) w->overview_row--; return;
+	case L'j': if (t->selected + 1 < n) t->selected++; return;
+	case L'k': if (t->selected) t->selected--; return;
 	case L'\n': case L'\r': case L'\t': case L'l':
-		w->category = w->overview_row;
-		w->criterion = w->s.fw->categories[w->category].first_criterion;
-		w->view = &view_category;
+		tui_goto_criterion(w, w->s.fw->categories[t->selected].first_criterion);
+		tui_open(w, &view_category);
 		return;
-	case L'1': case L'2': case L'3': case L'4': case L'5': case L'6': case L'7':
-	case L'8': case L'9':
-		if ((size_t)(ch - L'1') < n)
-			w->overview_row = (size_t)(ch - L'1');
+	default: /* a digit: that category */
+		if (ch >= L'1' && (size_t)(ch - L'1') < n)
+			t->selected = (size_t)(ch - L'1');
 		return;
 	}
 }
 
-static enum tui_binding table_binds(const struct wizard *w, wint_t ch, bool is_code)
+/* The screen's own keys (the global ones are the loop's): moves, open,
+ * and a category by its digit. */
+static enum tui_binding table_binds(const struct wizard *w, const void *state, wint_t ch,
+				    bool is_code)
 {
+	(void)state;
 	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_ENTER, KEY_NPAGE, 0 };
 	if (tui_key_listed(ch, is_code, L"jk\r\n\tl", codes))
 		return TUI_BOUND;
@@ -357,10 +384,10 @@ static enum tui_binding table_binds(const struct wizard *w, wint_t ch, bool is_c
 }
 
 const struct view view_overview = {
-	.name = "overview", .browsing = true, .draw = overview_draw, .key = table_key,
-	.binds = table_binds,
+	.name = "overview", .browsing = true, .state_size = sizeof(struct table_state),
+	.open = overview_open, .draw = overview_draw, .key = table_key, .binds = table_binds,
 };
 const struct view view_summary = {
-	.name = "summary", .browsing = true, .draw = summary_draw, .key = table_key,
-	.binds = table_binds,
+	.name = "summary", .browsing = true, .state_size = sizeof(struct table_state),
+	.open = summary_open, .draw = summary_draw, .key = table_key, .binds = table_binds,
 };

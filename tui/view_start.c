@@ -5,22 +5,53 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-enum { FIELD_ORG, FIELD_TYPE, FIELD_ASSESSORS, FIELD_DATE, FIELD_COUNT };
+/* The fields, in the order of the session's details. */
+enum { FIELD_ORG = SESSION_ORGANISATION, FIELD_TYPE = SESSION_TYPE,
+       FIELD_ASSESSORS = SESSION_ASSESSORS, FIELD_DATE = SESSION_DATE,
+       FIELD_COUNT = SESSION_DETAIL_COUNT };
 
 static const char *const labels[FIELD_COUNT] = {
 	"Organisation", "Assessment type", "Assessors or participants", "Date (YYYY-MM-DD)",
 };
 
-/* form[] holds organisation, assessors, date; the type is a toggle. */
-static struct editor_field *text_field(struct wizard *w, int field)
+/* The screen's own state: the text fields (the type is a toggle: its
+ * field is unused), the toggle, and the field with the focus. */
+struct start_state {
+	struct editor_field field[FIELD_COUNT];
+	bool peer;
+	int focus;
+};
+
+static void start_open(struct wizard *w, void *state)
 {
-	return field == FIELD_ORG ? &w->form[0] : field == FIELD_ASSESSORS ? &w->form[1]
-		: field == FIELD_DATE ? &w->form[2] : NULL;
+	struct start_state *f = state;
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+	for (int i = 0; i < FIELD_COUNT; i++)
+		tui_field_set(&f->field[i], &w->ui, i == FIELD_DATE ? today : "");
 }
 
-static void start_draw(struct wizard *w)
+static void start_leave(struct wizard *w, void *state)
 {
+	(void)w;
+	struct start_state *f = state;
+	for (int i = 0; i < FIELD_COUNT; i++)
+		tui_field_finish(&f->field[i]);
+}
+
+/* The text field of field, or NULL for the type's toggle. */
+static struct editor_field *text_field(struct start_state *f, int field)
+{
+	return field == FIELD_TYPE ? NULL : &f->field[field];
+}
+
+static void start_draw(struct wizard *w, void *state)
+{
+	struct start_state *form = state;
 	char line[512];
 	snprintf(line, sizeof line, "New assessment: %s", w->s.path);
 	ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols, UI_TITLE);
@@ -28,7 +59,7 @@ static void start_draw(struct wizard *w)
 	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_DIM);
 	int y = 1;
 	for (int f = 0; f < FIELD_COUNT; f++, y += 2) {
-		bool focus = w->form_focus == f;
+		bool focus = form->focus == f;
 		snprintf(line, sizeof line, "%s:", labels[f]);
 		ui_put_utf8(&w->ui, w->body, y, 2, line, 28, focus ? UI_SELECTED : UI_TITLE);
 		if (f == FIELD_TYPE) {
@@ -36,16 +67,16 @@ static void start_draw(struct wizard *w)
 			bool wide = w->cols - 31 >= (int)strlen("(*) self-assessment   (*) peer review");
 			const char *self = wide ? "self-assessment" : "self";
 			int gap = wide ? 3 : 5;
-			snprintf(line, sizeof line, "%s %s%*s%s %s", w->form_peer ? "( )" : "(*)", self,
-				 gap, "", w->form_peer ? "(*)" : "( )", wide ? "peer review" : "peer");
+			snprintf(line, sizeof line, "%s %s%*s%s %s", form->peer ? "( )" : "(*)", self,
+				 gap, "", form->peer ? "(*)" : "( )", wide ? "peer review" : "peer");
 			ui_put_utf8(&w->ui, w->body, y, 30, line, w->cols - 31, UI_NORMAL);
 			if (focus) {
 				w->cursor_win = w->body;
 				w->cursor_y = y;
-				w->cursor_x = w->form_peer ? 31 + 4 + (int)strlen(self) + gap : 31;
+				w->cursor_x = form->peer ? 31 + 4 + (int)strlen(self) + gap : 31;
 			}
 		} else {
-			tui_field_draw(w, w->body, text_field(w, f), y, 30, w->cols - 31, 1, focus);
+			tui_field_draw(w, w->body, text_field(form, f), y, 30, w->cols - 31, 1, focus);
 		}
 	}
 	static const char note[] = "The file is created when you press Enter on the last "
@@ -61,29 +92,26 @@ static void start_draw(struct wizard *w)
 		  "Tab next  Up previous  Space type  Enter next/start  Esc leave");
 }
 
-static void finish_form(struct wizard *w)
+static void finish_form(struct wizard *w, struct start_state *f)
 {
-	char *details[SESSION_DETAIL_COUNT] = {
-		tui_field_utf8(&w->form[0]), strdup(w->form_peer ? "peer" : "self"),
-		tui_field_utf8(&w->form[1]), tui_field_utf8(&w->form[2]),
-	};
-	static const int focus[SESSION_DETAIL_COUNT] = { FIELD_ORG, FIELD_TYPE, FIELD_ASSESSORS,
-							 FIELD_DATE };
 	static const char *const names[SESSION_DETAIL_COUNT] = { "Organisation", "Assessment type",
 								 "Assessors", "Date" };
+	char *details[SESSION_DETAIL_COUNT];
+	for (int i = 0; i < FIELD_COUNT; i++)
+		details[i] = i == FIELD_TYPE ? strdup(f->peer ? "peer" : "self")
+			: tui_field_utf8(&f->field[i]);
+	if (!details[FIELD_TYPE])
+		abort(); /* (a few bytes: nothing sensible to do instead) */
 	struct session_reply reply;
 	enum session_detail wrong;
-	if (!details[SESSION_TYPE])
-		abort(); /* (a few bytes: nothing sensible to do instead) */
 	if (session_create(&w->s, (const char *const *)details, &wrong, &reply) == 0) {
-		w->view = &view_category;
-		w->category = 0;
-		w->criterion = 0;
-		tui_message(w, UI_OK, "%s Press 0-3 to set each criterion's level; ? for help.",
-			    reply.text);
+		tui_goto_criterion(w, 0);
+		tui_open(w, &view_category);
+		tui_message(w, UI_OK, "%s Press 0-%zu to set each criterion's level; ? for help.",
+			    reply.text, w->s.fw->level_count - 1);
 	} else if (wrong != SESSION_DETAIL_COUNT) {
 		tui_message(w, UI_ERROR, "%s: %s.", names[wrong], reply.text);
-		w->form_focus = focus[wrong];
+		f->focus = (int)wrong;
 	} else {
 		tui_reply(w, &reply);
 	}
@@ -91,18 +119,19 @@ static void finish_form(struct wizard *w)
 		free(details[d]);
 }
 
-static void start_key(struct wizard *w, wint_t ch, bool is_code)
+static void start_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
+	struct start_state *f = state;
 	if (is_code) {
 		switch (ch) {
 		case KEY_DOWN: case KEY_STAB:
-			if (w->form_focus + 1 < FIELD_COUNT) w->form_focus++;
+			if (f->focus + 1 < FIELD_COUNT) f->focus++;
 			return;
 		case KEY_UP: case KEY_BTAB:
-			if (w->form_focus) w->form_focus--;
+			if (f->focus) f->focus--;
 			return;
-		case KEY_F(10): finish_form(w); return;
-		case KEY_F(1): tui_show(w, &view_help); return;
+		case KEY_F(10): finish_form(w, f); return;
+		case KEY_F(1): tui_open(w, &view_help); return;
 		case KEY_ENTER: ch = L'\n'; is_code = false; break;
 		default: break;
 		}
@@ -113,30 +142,32 @@ static void start_key(struct wizard *w, wint_t ch, bool is_code)
 			return;
 		}
 		if (ch == L'\t' || ch == L'\n' || ch == L'\r') {
-			if (w->form_focus + 1 < FIELD_COUNT)
-				w->form_focus++;
+			if (f->focus + 1 < FIELD_COUNT)
+				f->focus++;
 			else if (ch != L'\t')
-				finish_form(w);
+				finish_form(w, f);
 			return;
 		}
-		if (w->form_focus == FIELD_TYPE) {
+		if (f->focus == FIELD_TYPE) {
 			if (ch == L' ' || ch == L'p' || ch == L's')
-				w->form_peer = ch == L' ' ? !w->form_peer : ch == L'p';
+				f->peer = ch == L' ' ? !f->peer : ch == L'p';
 			return;
 		}
-	} else if (w->form_focus == FIELD_TYPE) {
+	} else if (f->focus == FIELD_TYPE) {
 		if (ch == KEY_LEFT || ch == KEY_RIGHT)
-			w->form_peer = !w->form_peer;
+			f->peer = !f->peer;
 		return;
 	}
-	struct editor_field *f = text_field(w, w->form_focus);
-	tui_field_key(f, ch, is_code, 1000);
+	tui_field_key(text_field(f, f->focus), ch, is_code, 1000);
 }
 
-static enum tui_binding start_binds(const struct wizard *w, wint_t ch, bool is_code)
+static enum tui_binding start_binds(const struct wizard *w, const void *state, wint_t ch,
+				    bool is_code)
 {
+	(void)w;
+	const struct start_state *f = state;
 	static const int moves[] = { KEY_DOWN, KEY_STAB, KEY_UP, KEY_BTAB, KEY_ENTER, 0 };
-	bool on_type = w->form_focus == FIELD_TYPE;
+	bool on_type = f->focus == FIELD_TYPE;
 	if (tui_key_listed(ch, is_code, L"\t\r\n", moves))
 		return on_type ? TUI_BOUND_TEXT : TUI_BOUND; /* from the toggle into a field */
 	if (tui_key_listed(ch, is_code, L"\x1b", (const int[]){ KEY_F(10), KEY_F(1), 0 }))
@@ -147,15 +178,18 @@ static enum tui_binding start_binds(const struct wizard *w, wint_t ch, bool is_c
 	return tui_field_binds(ch, is_code, false) ? TUI_BOUND : TUI_UNBOUND;
 }
 
-static struct editor_field *start_text_field(struct wizard *w, bool *lines)
+static struct editor_field *start_text_field(struct wizard *w, void *state, bool *lines)
 {
+	(void)w;
+	struct start_state *f = state;
 	*lines = false;
-	return text_field(w, w->form_focus);
+	return text_field(f, f->focus);
 }
 
 /* No commit hook: the form creates nothing until it is completed, not
  * even on a signal. */
 const struct view view_start = {
-	.name = "start", .draw = start_draw, .key = start_key,
-	.binds = start_binds, .text_field = start_text_field,
+	.name = "start", .state_size = sizeof(struct start_state), .open = start_open,
+	.leave = start_leave, .draw = start_draw, .key = start_key, .binds = start_binds,
+	.text_field = start_text_field,
 };

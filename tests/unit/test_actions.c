@@ -80,15 +80,19 @@ static void test_screens_leave_global_keys(void **state)
 	const struct view *screens[] = { &view_category, &view_overview, &view_summary };
 	for (size_t v = 0; v < sizeof screens / sizeof screens[0]; v++) {
 		assert_true(screens[v]->browsing);
+		void *own = calloc(1, screens[v]->state_size + 1);
+		assert_non_null(own);
 		for (size_t i = 0; i < count; i++) {
 			if (table[i].scope == ACTION_ROW)
 				continue;
 			for (const wchar_t *c = table[i].chars; c && *c; c++)
-				if (screens[v]->binds(w, (wint_t)*c, false) != TUI_UNBOUND)
+				if (screens[v]->binds(w, own, (wint_t)*c, false) != TUI_UNBOUND)
 					fail_msg("%s takes %lc, a global key", screens[v]->name, (wint_t)*c);
 			for (const int *code = table[i].codes; code && *code; code++)
-				assert_int_equal(screens[v]->binds(w, (wint_t)*code, true), TUI_UNBOUND);
+				assert_int_equal(screens[v]->binds(w, own, (wint_t)*code, true),
+						 TUI_UNBOUND);
 		}
+		free(own);
 	}
 	assert_false(view_help.browsing || view_edit.browsing || view_plan.browsing ||
 		     view_start.browsing);
