@@ -228,7 +228,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
 			plain_printf(out, "  %zu %s: %s\n", l, words_level(s->fw, (enum level)l), c->cell[l]);
-	plain_printf(out, "  0 None of these\n"); /* level 0, whatever its word: no cell */
+	plain_printf(out, "  0 %s: no cell of this row is reached\n", words_level(s->fw, LEVEL_NONE));
 }
 
 /* What reading the file (and the compared one) repaired or doubts, in

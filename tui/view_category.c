@@ -296,7 +296,12 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	 * longest line this category can have, the points still needed give
 	 * way (the ranges are on the next line). */
 	int digits = snprintf(NULL, 0, "%d", r->max);
-	int next_width = digits + (int)strlen(" more for Established()");
+	int longest = 0; /* the longest level word "(N more for" can end in */
+	for (size_t l = 1; l < fw->level_count; l++) {
+		int n = (int)strlen(words_level(fw, (enum level)l));
+		longest = n > longest ? n : longest;
+	}
+	int next_width = digits + (int)strlen(" more for ()") + longest;
 	int score_width = (int)strlen("Score /") + 2 * digits;
 	bool with_next = score_width + 1 + next_width + 2 +
 		words_state_width(w->s.fw, r->total, WORDS_FULL) <= w->cols;
@@ -415,9 +420,31 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 		line += rows;
 	}
 	char none[96];
-	snprintf(none, sizeof none, "%ls 0 None: no cell of this row is reached",
-		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen);
+	snprintf(none, sizeof none, "%ls 0 %s: no cell of this row is reached",
+		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
+		 words_level(w->s.fw, LEVEL_NONE));
 	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
+}
+
+/* The key hints, longest version first, after the level keys ("0-3"
+ * for the Standard's four levels). */
+static void draw_hints(struct wizard *w, bool scrolls)
+{
+	static const char *const hints[][2] = {
+		{ "j/k move  Tab/S-Tab cat  e notes  u undo  g overview  ? help  q quit",
+		  "j/k row  Tab cat  e notes  u undo  ? help  q quit" },
+		{ "j/k move  J/K more  Tab/S-Tab cat  e notes  u undo  ? help  q quit",
+		  "j/k row  J/K more  Tab cat  e notes  ? help  q quit" },
+		{ "a adopt  j/k move  Tab/S-Tab cat  e notes  p plan  u undo  ? help",
+		  "a adopt  j/k row  Tab cat  e notes  p plan  ? help" },
+		{ "a adopt  j/k move  J/K more  Tab cat  e notes  p plan  ? help",
+		  "a adopt  j/k row  J/K more  Tab cat  e notes  ? help" },
+	};
+	const char *const *hint = hints[(w->s.other ? 2 : 0) + scrolls];
+	size_t top = w->s.fw->level_count - 1;
+	char line[512];
+	snprintf(line, sizeof line, "0-%zu level  %s\n0-%zu level  %s", top, hint[0], top, hint[1]);
+	tui_hints(w, line);
 }
 
 static void view_draw(struct wizard *w, void *state)
@@ -428,9 +455,12 @@ static void view_draw(struct wizard *w, void *state)
 	score_category(fw, w->s.a->levels, tui_category(w), &r);
 	draw_header(w, &r);
 
+	/* the ranges, without their label where that is what does not fit
+	 * (a framework of more levels, a narrow window) */
 	char line[512], ranges[480];
 	snprintf(line, sizeof line, "Ranges: %s", words_ranges(fw, cat, ranges, sizeof ranges));
-	ui_put_utf8(&w->ui, w->body, 0, 0, line, w->cols, UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, 0, 0, ui_wrapped_rows(&w->ui, line, w->cols) > 1 ? ranges
+		    : line, w->cols, UI_NORMAL);
 
 	struct page p = current_page(w);
 	struct layout l = plan_layout(w, state, &p);
@@ -471,18 +501,7 @@ static void view_draw(struct wizard *w, void *state)
 		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, both, w->cols, UI_NORMAL);
 		free(both);
 	}
-	if (w->s.other && scrolls)
-		tui_hints(w, "0-3 level  a adopt  j/k move  J/K more  Tab cat  e notes  p plan  ? help\n"
-			  "0-3 level  a adopt  j/k row  J/K more  Tab cat  e notes  ? help");
-	else if (w->s.other)
-		tui_hints(w, "0-3 level  a adopt  j/k move  Tab/S-Tab cat  e notes  p plan  u undo  "
-			  "? help\n0-3 level  a adopt  j/k row  Tab cat  e notes  p plan  ? help");
-	else if (scrolls)
-		tui_hints(w, "0-3 level  j/k move  J/K more  Tab/S-Tab cat  e notes  u undo  ? help  "
-			  "q quit\n0-3 level  j/k row  J/K more  Tab cat  e notes  ? help  q quit");
-	else
-		tui_hints(w, "0-3 level  j/k move  Tab/S-Tab cat  e notes  u undo  g overview  "
-			  "? help  q quit\n0-3 level  j/k row  Tab cat  e notes  u undo  ? help  q quit");
+	draw_hints(w, scrolls);
 }
 
 /* J and K: the next or previous part of the current row's cells, when

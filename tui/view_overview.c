@@ -147,6 +147,23 @@ static void draw_section_line(struct wizard *w, const struct columns *k, int y, 
 	ui_put_utf8(&w->ui, w->body, y, k->answered, text, COUNT_WIDTH, UI_DIM);
 }
 
+/* The bars' legend: "Bars: █ points scored, │ where Established and
+ * where Leading start." (a tick where each range but the lowest starts). */
+static void legend(const struct wizard *w, const wchar_t *full, const wchar_t *boundary,
+		   char *line, size_t size)
+{
+	const struct framework *fw = w->s.fw;
+	size_t used = (size_t)snprintf(line, size, "Bars: %ls points scored", full);
+	for (size_t l = 2; l < fw->level_count && used < size; l++) {
+		bool first = l == 2, last = l + 1 == fw->level_count;
+		used += (size_t)snprintf(line + used, size - used, "%s%ls%swhere %s",
+					 first || !last ? ", " : " and ", first ? boundary : L"",
+					 first ? " " : "", words_level(fw, (enum level)l));
+	}
+	if (used < size)
+		snprintf(line + used, size - used, "%s.", fw->level_count > 2 ? " start" : "");
+}
+
 /* "Total points 14/190; 9 of 69 criteria answered; ... (Levels are per
  * category.)", the last words left out where they would take a line. */
 static void total_line(struct wizard *w, char *line, size_t size, int total, int max,
@@ -224,8 +241,7 @@ static int draw_table(struct wizard *w, struct table_state *t, bool with_bars, i
 		   words_progress(&p, fw->category_count, progress, sizeof progress));
 	y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 3, UI_NORMAL);
 	if (with_bars && k.tail_width) {
-		snprintf(line, sizeof line, "Bars: %ls points scored, %ls where Established and "
-			 "where Leading start.", w->ui.glyph.bar_full, w->ui.glyph.bar_boundary);
+		legend(w, w->ui.glyph.bar_full, w->ui.glyph.bar_boundary, line, sizeof line);
 		y += ui_put_wrapped(&w->ui, w->body, y, 0, line, w->cols, 2, UI_DIM);
 	}
 	return y;
@@ -238,10 +254,12 @@ static int below_table(struct wizard *w, bool with_bars)
 	total_line(w, line, sizeof line, 190, 190, "69 of 69 criteria answered; 7 of 7 "
 		   "categories complete, 7 partly assessed, 7 not assessed");
 	int total = ui_wrapped_rows(&w->ui, line, w->cols);
-	int legend = with_bars && plan_columns(w, true).tail_width
-		? ui_wrapped_rows(&w->ui, "Bars: # points scored, | where Established and "
-				  "where Leading start.", w->cols) : 0;
-	return (total < 3 ? total : 3) + legend;
+	int rows = 0;
+	if (with_bars && plan_columns(w, true).tail_width) {
+		legend(w, L"#", L"|", line, sizeof line);
+		rows = ui_wrapped_rows(&w->ui, line, w->cols);
+	}
+	return (total < 3 ? total : 3) + rows;
 }
 
 static void overview_draw(struct wizard *w, void *state)
