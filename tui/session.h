@@ -1,6 +1,9 @@
 /* session: what both front ends (full-screen and plain) share — the open
- * assessment, its lock, saving after every change, undo, and the signal
- * flag.  No curses here. */
+ * assessment, its lock, saving after every change, undo, the signal flag,
+ * and every action a person can take on the answers, each with its checks
+ * and its words for people (struct session_reply): the front ends only
+ * map keys or commands onto these (actions.h) and show the reply.  No
+ * curses here. */
 #ifndef SESSION_H
 #define SESSION_H
 
