@@ -91,12 +91,13 @@ void session_reply_change(const struct session *s, struct session_reply *reply,
 	va_start(args, format);
 	vsnprintf(text, sizeof text, format, args);
 	va_end(args);
-	char save_as[16];
-	if (s->save_failed)
+	if (s->save_failed) {
+		char save_as[16];
 		session_reply_set(reply, SESSION_UNSAVED, "%s, in memory only. %s: save to another "
 				  "file.", text, save_as_key(s, save_as, sizeof save_as));
-	else
+	} else {
 		session_reply_set(reply, SESSION_DONE, "%s.", text);
+	}
 }
 
 /* A failure of the core (err) as the reply's reason. */
@@ -195,16 +196,17 @@ int session_set_level(struct session *s, size_t criterion, enum level level,
 		return -1;
 	const struct framework *fw = s->fw;
 	const struct framework_criterion *c = &fw->criteria[criterion];
+	const char *word = words_level(fw, s->a->levels[criterion]);
+	if (s->save_failed) {
+		session_reply_change(s, reply, "%s: %s", c->id, word);
+		return 0;
+	}
 	struct score_result r;
 	score_category(fw, s->a->levels, c->category, &r);
 	char state[96];
-	if (s->save_failed)
-		session_reply_change(s, reply, "%s: %s", c->id, words_level(s->fw, s->a->levels[criterion]));
-	else
-		session_reply_change(s, reply, "%s: %s. Category %s score %d/%d, %s", c->id,
-				     words_level(s->fw, s->a->levels[criterion]),
-				     fw->categories[c->category].id, r.score, r.max,
-				     words_state(s->fw, &r, WORDS_FULL, state, sizeof state));
+	session_reply_change(s, reply, "%s: %s. Category %s score %d/%d, %s", c->id, word,
+			     fw->categories[c->category].id, r.score, r.max,
+			     words_state(fw, &r, WORDS_FULL, state, sizeof state));
 	return 0;
 }
 

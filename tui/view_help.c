@@ -135,10 +135,11 @@ static void build(struct wizard *w, struct help_text *t)
 	const struct action *table = action_table(&count);
 	for (size_t i = 0; i < count; i++) {
 		const struct action *a = &table[i];
+		if (a->scope == ACTION_COMING || (!a->chars && !a->codes))
+			continue; /* (coming, or plain mode's only) */
 		char keys[64], help[512];
-		if (a->scope != ACTION_COMING && (a->chars || a->codes))
-			add_key(t, ui, action_keys(a, fw, false, keys, sizeof keys),
-				action_help(a, fw, false, help, sizeof help), width);
+		add_key(t, ui, action_keys(a, fw, false, keys, sizeof keys),
+			action_help(a, fw, false, help, sizeof help), width);
 	}
 	add_text(t, ui, "");
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
