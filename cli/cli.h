@@ -16,7 +16,12 @@
 
 enum { CLI_EXIT_BAD_INPUT = 1, CLI_EXIT_USAGE = 2 };
 
-/* The options, by bit: which apply to a command (struct cli_command). */
+/* At most this many entries in each table (an option is a bit of an
+ * unsigned; the completion marks commands in an array). */
+enum { CLI_MAX_OPTIONS = 32, CLI_MAX_COMMANDS = 64 };
+
+/* The options, by bit: which apply to a command (struct cli_command).  The
+ * last three act alone, whatever the command (cli_acting_alone). */
 enum cli_option {
 	CLI_OPT_FRAMEWORK = 1u << 0,
 	CLI_OPT_CSV = 1u << 1,
@@ -34,7 +39,13 @@ enum cli_option {
 	CLI_OPT_ALL_FILES = 1u << 13,
 	CLI_OPT_INCLUDE_INCOMPLETE = 1u << 14,
 	CLI_OPT_OUTPUT = 1u << 15,
+	CLI_OPT_HELP = 1u << 28,
+	CLI_OPT_VERSION = 1u << 29,
+	CLI_OPT_BASH_COMPLETION = 1u << 30,
 };
+
+/* The options every command takes, whatever its entry says. */
+#define CLI_OPT_GENERAL (CLI_OPT_HELP | CLI_OPT_VERSION | CLI_OPT_BASH_COMPLETION)
 
 struct cli_options {
 	const char *framework_dir;
@@ -53,11 +64,57 @@ struct cli_options {
 	bool force;    /* replace an existing output tri-assess did not write */
 	bool all_files;          /* benchmark: every file, not one per organisation */
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
+	bool help, version, bash_completion;
 	unsigned given;          /* the options given, by enum cli_option */
 };
 
-/* What a command is given: the framework loaded (borrowed), the options,
- * and the arguments after the command's name. */
+/* How the shell completes a word: an option's value or a command's
+ * arguments (the bash completion, cli/completion.c). */
+enum cli_complete {
+	CLI_COMPLETE_NOTHING, /* free text, or no arguments: nothing offered */
+	CLI_COMPLETE_CSV,     /* .csv files, and directories to reach them */
+	CLI_COMPLETE_FILE,    /* any file name */
+	CLI_COMPLETE_DIR,     /* directories */
+	CLI_COMPLETE_WORDS,   /* the words of the option's value: "self|peer" */
+	CLI_COMPLETE_COMMAND, /* a command's name (help COMMAND) */
+};
+
+/* One option of the table (cli_option_table in cli/main.c).  Adding an
+ * option: a bit in enum cli_option, a field in struct cli_options, an
+ * entry in the table (designated initialisers), the bit in the options of
+ * the commands it applies to, and its lines in the man page (SYNOPSIS of
+ * those commands, OPTIONS): tests/cli/man_page.py fails until they agree.
+ * Parsing, the help, the "does not apply" error and the completion follow
+ * from the entry. */
+struct cli_option_spec {
+	unsigned bit;          /* enum cli_option */
+	const char *name;      /* the long name, without "--": "output" */
+	char letter;           /* the short name ('o'), or 0 */
+	const char *alias;     /* another spelling of name ("organization"), or NULL */
+	const char *value;     /* the value's name ("FILE", "self|peer"), NULL for a flag */
+	bool repeats;          /* may be given more than once (each value kept) */
+	enum cli_complete complete; /* how the shell completes the value */
+	size_t field;          /* offsetof(struct cli_options, ...): a const char *
+				  for a value, a bool for a flag */
+	/* Takes a value instead of storing it at field (--assessor's list);
+	 * returns 0, or an exit status having said why. */
+	int (*take)(struct cli_options *opt, const char *value);
+	const char *help;      /* for --help: lines, a newline between */
+};
+
+/* The table, in --help's order, ending with an entry whose name is NULL. */
+extern const struct cli_option_spec cli_option_table[];
+
+/* What an option means to one command, where that differs from the
+ * table's help (--type for new and for benchmark). */
+struct cli_option_note {
+	unsigned bit;          /* enum cli_option; 0 ends a list */
+	const char *help;      /* lines, a newline between */
+};
+
+/* What a command is given: the framework loaded (borrowed; NULL for a
+ * command without CLI_OPT_FRAMEWORK), the options, and the arguments
+ * after the command's name. */
 struct cli_call {
 	const struct framework *fw;
 	const struct cli_options *opt;
@@ -65,14 +122,26 @@ struct cli_call {
 	int count;
 };
 
-/* One command of the table. */
+/* One command of the table.  Adding a command: an entry in cli_commands
+ * (cli/main.c, with designated initialisers: .name, .usage, .summary,
+ * .options, .run, .args, .example, .notes), its handler (cmd_*.c), and its
+ * lines in the man page (SYNOPSIS, COMMANDS).  Its help, the global help's
+ * list, the bash completion and the man page test follow from the entry:
+ * tests/cli/man_page.py fails until the man page agrees, tests/cli/help.sh
+ * until it has an example. */
 struct cli_command {
 	const char *name;     /* "score"; NULL for the wizard (no command) */
-	const char *usage;    /* after "tri-assess ": "score FILE... [--csv]"; a
-				 newline where the line wraps */
-	const char *summary;  /* one line, for --help */
+	const char *usage;    /* only the arguments and required options, without
+				 the name: "FILE...", "FILE --organisation NAME";
+				 the help adds "[--csv]" for each other option
+				 that applies */
+	const char *summary;  /* one line, for --help's list of commands */
 	unsigned options;     /* the options that apply (enum cli_option bits) */
 	int (*run)(const struct cli_call *call); /* an exit status */
+	enum cli_complete args; /* how the shell completes the arguments */
+	const char *example;  /* lines of examples for its help, a newline between
+				 (a line starting with a space continues one) */
+	const struct cli_option_note *notes; /* what options mean here, or NULL */
 };
 
 /* The table, in --help's order, ending with an entry whose run is NULL;
@@ -81,6 +150,28 @@ extern const struct cli_command cli_commands[];
 
 /* The command called name, or NULL. */
 const struct cli_command *cli_command_named(const char *name);
+
+/* ---- Help, suggestions and completion (help.c, completion.c) ---- */
+
+/* Print the global help (the wizard's usage and options, every command
+ * with its summary) to standard output.  Returns what cli_written says. */
+int cli_help_global(void);
+
+/* Print command's help: its usage, summary, the options that apply (with
+ * what they mean to it) and an example.  Returns what cli_written says. */
+int cli_help_command(const struct cli_command *command);
+
+/* "score" or "the wizard": how messages name command. */
+const char *cli_command_label(const struct cli_command *command);
+
+/* Report that word is not a command (nor, where files is true, an existing
+ * file or a name ending in .csv), suggesting the nearest commands when any
+ * is near; returns CLI_EXIT_USAGE. */
+int cli_unknown_command(const char *word, bool files);
+
+/* Write the bash completion script, made from the tables of commands and
+ * options, to standard output.  Returns what cli_written says. */
+int cli_completion_bash(void);
 
 /* ---- Helpers every command shares (common.c) ---- */
 
@@ -94,7 +185,12 @@ void cli_print(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* "tri-assess: MESSAGE" and a newline on standard error, the same way. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* Report a usage error on stderr (sanitised); returns CLI_EXIT_USAGE. */
+/* The command being run (NULL: none yet, or the wizard), for the hint
+ * under a usage error. */
+void cli_set_command(const struct cli_command *command);
+
+/* Report a usage error on stderr (sanitised), with a hint at the help of
+ * the command being run; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 /* The format the options ask for (text, or CSV with --csv), and out set up
@@ -142,5 +238,6 @@ int cmd_plan(const struct cli_call *call);
 int cmd_benchmark(const struct cli_call *call);
 int cmd_report(const struct cli_call *call);
 int cmd_wizard(const struct cli_call *call);
+int cmd_help(const struct cli_call *call);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "outputs.h"
@@ -50,11 +51,26 @@ void cli_error(const char *format, ...)
 	va_end(args);
 }
 
+/* The command being run, for the hint under a usage error. */
+static const struct cli_command *current_command;
+
+void cli_set_command(const struct cli_command *command)
+{
+	current_command = command;
+}
+
 int cli_usage_error(const char *format, ...)
 {
+	/* the help of the command that went wrong; the global help before a
+	 * command is known, for the wizard, and for help itself */
+	const char *name = current_command ? current_command->name : NULL;
+	bool own_help = name && strcmp(name, "help") != 0;
+	char hint[96];
+	snprintf(hint, sizeof hint, "\nTry 'tri-assess %s%s--help'.\n", own_help ? name : "",
+		 own_help ? " " : "");
 	va_list args;
 	va_start(args, format);
-	message("\nTry 'tri-assess --help'.\n", format, args);
+	message(hint, format, args);
 	va_end(args);
 	return CLI_EXIT_USAGE;
 }

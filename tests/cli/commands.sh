@@ -5,7 +5,7 @@
 
 run "$BIN" --help
 expect_eq "--help exit" 0 "$RC"
-expect_contains "--help lists score" "tri-assess score FILE..." "$OUT"
+expect_contains "--help lists score" "  score       score assessments by category" "$OUT"
 run "$BIN" --version
 expect_contains "--version" "Version 14" "$OUT"
 run "$BIN" --bogus

@@ -89,6 +89,8 @@ while IFS= read -r path; do
 	*) fail "unexpected file in the package: $path" ;;
 	esac
 done < <(cd "$root" && find . ! -type d | sort)
+completion="$root/usr/share/bash-completion/completions/tri-assess"
+if [ -f "$completion" ]; then pass; else fail "no bash completion in the package"; fi
 expect_contains "Depends: ncurses (shlibs)" "libncursesw6" "$(dpkg-deb -f "$deb" Depends)"
 expect_contains "Depends: libcsv (shlibs)" "libcsv3" "$(dpkg-deb -f "$deb" Depends)"
 
@@ -110,6 +112,8 @@ bash "$src/tests/static/hardening.sh" "$bin" >"$WORK/hardening" ||
 run "$bin" --version
 expect_eq "--version exit" 0 "$RC"
 expect_contains "--version names the package's version" "tri-assess $version" "$OUT"
+run "$bin" --bash-completion
+expect_eq "the packaged completion is the program's own" "$OUT" "$(cat "$completion")"
 # (the exact line is cli_commands' business; here: it runs and scores)
 run "$bin" score "$DATA/worked-example.csv"
 expect_eq "score exit" 0 "$RC"
