@@ -83,7 +83,7 @@ enum cli_complete {
  * option: a bit in enum cli_option, a field in struct cli_options, an
  * entry in the table (designated initialisers), the bit in the options of
  * the commands it applies to, and its lines in the man page (SYNOPSIS of
- * those commands, OPTIONS): tests/cli/man_page.py fails until they agree.
+ * those commands, OPTIONS): tests/cli/man_page.sh fails until they agree.
  * Parsing, the help, the "does not apply" error and the completion follow
  * from the entry. */
 struct cli_option_spec {
@@ -127,7 +127,7 @@ struct cli_call {
  * .options, .run, .args, .example, .notes), its handler (cmd_*.c), and its
  * lines in the man page (SYNOPSIS, COMMANDS).  Its help, the global help's
  * list, the bash completion and the man page test follow from the entry:
- * tests/cli/man_page.py fails until the man page agrees, tests/cli/help.sh
+ * tests/cli/man_page.sh fails until the man page agrees, tests/cli/help.sh
  * until it has an example. */
 struct cli_command {
 	const char *name;     /* "score"; NULL for the wizard (no command) */
