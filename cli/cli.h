@@ -169,6 +169,11 @@ const char *cli_command_label(const struct cli_command *command);
  * is near; returns CLI_EXIT_USAGE. */
 int cli_unknown_command(const char *word, bool files);
 
+/* Report that arg ("--nmed", "--nmed=VALUE", "-x") is no option,
+ * suggesting the nearest long option when one is near; returns
+ * CLI_EXIT_USAGE. */
+int cli_unknown_option(const char *arg);
+
 /* Write the bash completion script, made from the tables of commands and
  * options, to standard output.  Returns what cli_written says. */
 int cli_completion_bash(void);

@@ -258,6 +258,25 @@ static void nearest_commands(const char *word, char *out, size_t size)
 						 used ? " or " : "", c->name);
 }
 
+int cli_unknown_option(const char *arg)
+{
+	/* "--nmed" or "--nmed=VALUE": the name; a letter ("-x") has no near one */
+	char name[MAX_WORD + 1] = "";
+	if (strncmp(arg, "--", 2) == 0)
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+	size_t best = SIZE_MAX;
+	const char *nearest = NULL;
+	for (const struct cli_option_spec *o = cli_option_table; *name && o->name; o++) {
+		if (nearness(name, o->name) < best) {
+			best = nearness(name, o->name);
+			nearest = o->name;
+		}
+	}
+	if (nearest)
+		return cli_usage_error("unknown option '%s'; did you mean '--%s'?", arg, nearest);
+	return cli_usage_error("unknown option '%s'", arg);
+}
+
 int cli_unknown_command(const char *word, bool files)
 {
 	char near[256], names[512];

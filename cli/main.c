@@ -204,7 +204,7 @@ static int take_option(struct cli_options *opt, int c, char **argv)
 	if (!o) {
 		if (c == ':')
 			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-		return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		return cli_unknown_option(argv[optind - 1]);
 	}
 	opt->given |= o->bit;
 	if (o->take) {

@@ -116,6 +116,21 @@ run "$BIN" fresh.csv </dev/null
 expect_eq "a new NAME.csv: the wizard's form, exit" 0 "$RC"
 expect_contains "a new NAME.csv: the new-assessment form" "New assessment fresh.csv" "$OUT"
 
+# ---- a mistyped option: exit 2, the nearest long option suggested ----
+while IFS='|' read -r words expect; do
+	# shellcheck disable=SC2086 # the words of the command
+	run "$BIN" $words </dev/null
+	expect_eq "$words: exit" 2 "$RC"
+	expect_contains "$words: said" "tri-assess: $expect" "$ERR"
+	expect_eq "$words: no output" "" "$OUT"
+done <<TABLE
+score --nmed $DATA/worked-example.csv|unknown option '--nmed'; did you mean '--named'?
+benchmark --higlight=Camden $DATA/worked-example.csv|unknown option '--higlight=Camden'; did you mean '--highlight'?
+criteria --csvv|unknown option '--csvv'; did you mean '--csv'?
+criteria --zzzzzz|unknown option '--zzzzzz'
+criteria -x|unknown option '-x'
+TABLE
+
 # ---- an option that does not apply: exit 2, naming the command ----
 while IFS='|' read -r words expect hint; do
 	# shellcheck disable=SC2086 # the words of the command
