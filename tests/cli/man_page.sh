@@ -61,6 +61,8 @@ def help_options(text):
 helps = {f[:-4]: open(os.path.join(help_dir, f), encoding="utf-8").read()
          for f in os.listdir(help_dir)}
 commands = sorted(n for n in helps if n != "global")
+if not commands:
+    problems.append("the global help lists no commands (has its layout changed?)")
 canonical = {}      # every spelling -> the long name
 for text in helps.values():
     for group in help_options(text):
