@@ -740,6 +740,30 @@ static void row_fields(const struct assessment *a, size_t i, const char **fields
 		fields[COLUMN_COUNT + j] = ans->extra[j];
 }
 
+/* Whether a row still holds the action plan columns of a file written
+ * before actions files (actionlist_migrate moves them out). */
+static bool has_legacy_plan(const struct assessment *a)
+{
+	for (size_t i = 0; i < a->framework->criterion_count; i++) {
+		const struct assessment_answer *ans = &a->answers[i];
+		if (*ans->action || *ans->lead_officer || *ans->timescale)
+			return true;
+	}
+	return false;
+}
+
+/* The fields of a record (width of them) that are written, into record:
+ * all, or without the old action plan columns once nothing is in them
+ * (the actions are in NAME-actions.csv).  Returns how many. */
+static size_t written(const char **fields, size_t width, bool legacy, const char **record)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < width; c++)
+		if (legacy || (c != COL_ACTION && c != COL_LEAD && c != COL_TIMESCALE))
+			record[n++] = fields[c];
+	return n;
+}
+
 int assessment_write(const struct assessment *a, FILE *out, struct tri_error *err)
 {
 	if (a->levels_only) {
@@ -750,10 +774,11 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 	}
 	size_t width = COLUMN_COUNT + a->extra_column_count;
 	const char **fields = calloc(width, sizeof *fields);
+	const char **record = calloc(width, sizeof *record);
 	int rc = -1;
-	if (!fields) {
+	if (!fields || !record) {
 		tri_error_set(err, "out of memory");
-		return -1;
+		goto done;
 	}
 	/* Every field, header names included, goes out guarded against
 	 * formulas: text from a file (an extra column's name, a framework's
@@ -762,13 +787,16 @@ int assessment_write(const struct assessment *a, FILE *out, struct tri_error *er
 		fields[c] = column_names[c];
 	for (size_t j = 0; j < a->extra_column_count; j++)
 		fields[COLUMN_COUNT + j] = a->extra_columns[j];
+	bool legacy = has_legacy_plan(a);
+	size_t count = written(fields, width, legacy, record);
 	if ((a->bom && fputs("\xEF\xBB\xBF", out) == EOF) ||
-	    csvio_write_guarded(out, fields, width) != 0)
+	    csvio_write_guarded(out, record, count) != 0)
 		goto io;
 	for (size_t i = 0; i < a->framework->criterion_count; i++) {
 		char points[16];
 		row_fields(a, i, fields, points, sizeof points);
-		if (csvio_write_guarded(out, fields, width) != 0)
+		written(fields, width, legacy, record);
+		if (csvio_write_guarded(out, record, count) != 0)
 			goto io;
 	}
 	rc = 0;
@@ -777,6 +805,7 @@ io:
 	tri_error_set(err, errno == ENOMEM ? "out of memory" : "cannot write");
 done:
 	free(fields);
+	free(record);
 	return rc;
 }
 

@@ -17,6 +17,8 @@ static const struct {
 	{ "an action plan (plan --csv)",
 	  { "criterion_id", "category", "current_level", "target_level", "target_statement",
 	    "action" } },
+	{ "an actions file (NAME-actions.csv)",
+	  { "criterion_id", "action_id", "category", "outcome", "activity", "lead_officer" } },
 	{ "the Standard's criteria (criteria --csv)",
 	  { "criterion_id", "category", "section", "developing", "established", "leading" } },
 	{ "the Standard's ranges (validate --csv)",

@@ -36,6 +36,8 @@ static void test_headers(void **state)
 		{ "kind,id,title,level_a,level_b,score_a,score_b,change,differs\n", "comparison" },
 		{ "criterion_id,category,current_level,target_level,target_statement,action,"
 		  "lead_officer,timescale\n", "plan" },
+		{ "criterion_id,action_id,category,outcome,activity,lead_officer,due,due_note,"
+		  "status,progress\r\n", "actions file" },
 		{ "criterion_id,category,section,developing,established,leading\n", "criteria" },
 		{ "category,published_developing_max,published_established_max,published_max,"
 		  "derived_developing_max,derived_established_max,derived_max,agrees\n", "ranges" },
