@@ -42,6 +42,9 @@ enum cli_option {
 	CLI_OPT_HELP = 1u << 28,
 	CLI_OPT_VERSION = 1u << 29,
 	CLI_OPT_BASH_COMPLETION = 1u << 30,
+	CLI_OPT_OVERDUE = 1u << 16,
+	CLI_OPT_LEAD = 1u << 17,
+	CLI_OPT_LAYOUT = 1u << 18,
 };
 
 /* The options every command takes, whatever its entry says. */
@@ -56,6 +59,8 @@ struct cli_options {
 	const char *output;
 	const char *compare;
 	const char *who;
+	const char *lead;   /* actions: only actions whose lead contains it */
+	const char *layout; /* plan: another shape of output ("action-plan") */
 	char assessors[1024];
 	bool csv;
 	bool plain;
@@ -65,6 +70,7 @@ struct cli_options {
 	bool all_files;          /* benchmark: every file, not one per organisation */
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 	bool help, version, bash_completion;
+	bool overdue;            /* actions: only open actions past their due date */
 	unsigned given;          /* the options given, by enum cli_option */
 };
 
@@ -232,6 +238,12 @@ int cli_load_many(const struct framework *fw, char **files, int count,
  * standard error that it is passed over and return true. */
 bool cli_pass_over_own(const char *path, const char *kind);
 
+/* The actions of the assessment a loaded from path (its actions file,
+ * and the action columns of a file from before actions files), what
+ * loading repaired said on standard error; NULL having said why it
+ * failed.  Free with actionlist_destroy. */
+struct actionlist *cli_load_actions(struct assessment *a, const char *path);
+
 /* ---- The commands (cmd_*.c) ---- */
 
 int cmd_criteria(const struct cli_call *call);
@@ -240,6 +252,9 @@ int cmd_score(const struct cli_call *call);
 int cmd_new(const struct cli_call *call);
 int cmd_compare(const struct cli_call *call);
 int cmd_plan(const struct cli_call *call);
+int cmd_actions(const struct cli_call *call);
+int cmd_dashboard(const struct cli_call *call);
+int cmd_progress(const struct cli_call *call);
 int cmd_benchmark(const struct cli_call *call);
 int cmd_report(const struct cli_call *call);
 int cmd_wizard(const struct cli_call *call);

@@ -1,4 +1,4 @@
-/* The commands for peer review and progress: compare, plan, report.  The
+/* The commands for peer review: compare, report.  The
  * numbers come from core models (comparison, plan, report); render/
  * writes them. */
 #include <string.h>
@@ -26,33 +26,6 @@ int cmd_compare(const struct cli_call *call)
 		comparison_finish(&c);
 	}
 	cli_free_all(both, 2);
-	return rc;
-}
-
-int cmd_plan(const struct cli_call *call)
-{
-	if (call->count != 1)
-		return cli_usage_error("plan: expected one FILE");
-	struct assessment **one = cli_load_all(call->fw, call->files, 1, false);
-	if (!one)
-		return CLI_EXIT_BAD_INPUT;
-	struct score_sheet scores;
-	struct plan_sheet plan;
-	int rc = CLI_EXIT_BAD_INPUT;
-	if (score_sheet_init(&scores, call->fw, one[0]->levels) != 0) {
-		cli_error("out of memory");
-	} else {
-		if (plan_sheet_init(&plan, one[0], &scores) != 0) {
-			cli_error("out of memory");
-		} else {
-			struct render_plan model = { call->files[0], &plan };
-			struct render_out out;
-			rc = cli_written(cli_output(call->opt, &out)->plan(&out, &model));
-			plan_sheet_finish(&plan);
-		}
-		score_sheet_finish(&scores);
-	}
-	cli_free_all(one, 1);
 	return rc;
 }
 

@@ -171,3 +171,14 @@ int cli_load_many(const struct framework *fw, char **files, int count,
 	}
 	return n;
 }
+
+struct actionlist *cli_load_actions(struct assessment *a, const char *path)
+{
+	struct tri_error err;
+	struct actionlist *list = actionlist_load_for(a, path, &err);
+	if (!list)
+		cli_error("%s", err.message);
+	else
+		cli_say_notes(&list->read_notes);
+	return list;
+}

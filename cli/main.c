@@ -61,6 +61,14 @@ const struct cli_option_spec cli_option_table[] = {
 	  .help = "the file to write (- for standard output)" },
 	{ .bit = CLI_OPT_FORCE, .name = "force", .field = FIELD(force),
 	  .help = "replace an existing file tri-assess did not write" },
+	{ .bit = CLI_OPT_OVERDUE, .name = "overdue", .field = FIELD(overdue),
+	  .help = "only open actions past their due date" },
+	{ .bit = CLI_OPT_LEAD, .name = "lead", .value = "NAME", .field = FIELD(lead),
+	  .help = "only actions whose lead officer contains NAME" },
+	{ .bit = CLI_OPT_LAYOUT, .name = "layout", .value = "action-plan",
+	  .complete = CLI_COMPLETE_WORDS, .field = FIELD(layout),
+	  .help = "CSV in a council action plan's columns (outcome,\n"
+		  "activities, lead officer/s, timescale, status)" },
 	{ .bit = CLI_OPT_FRAMEWORK, .name = "framework", .value = "DIR",
 	  .complete = CLI_COMPLETE_DIR, .field = FIELD(framework_dir),
 	  .help = "load the Standard from DIR's CSV files instead of the\n"
@@ -127,8 +135,21 @@ const struct cli_command cli_commands[] = {
 	  .options = TABLE, .run = cmd_compare, .args = CLI_COMPLETE_CSV,
 	  .example = "tri-assess compare camden-2025.csv camden-2026.csv" },
 	{ .name = "plan", .usage = "FILE", .summary = "gaps to the next level; the action plan",
-	  .options = TABLE, .run = cmd_plan, .args = CLI_COMPLETE_CSV,
-	  .example = "tri-assess plan camden.csv" },
+	  .options = TABLE | CLI_OPT_LAYOUT, .run = cmd_plan, .args = CLI_COMPLETE_CSV,
+	  .example = "tri-assess plan camden.csv\n"
+		     "tri-assess plan camden.csv --layout action-plan >appendix.csv" },
+	{ .name = "actions", .usage = "FILE", .summary = "the actions, by due date",
+	  .options = TABLE | CLI_OPT_OVERDUE | CLI_OPT_LEAD, .run = cmd_actions,
+	  .args = CLI_COMPLETE_CSV,
+	  .example = "tri-assess actions camden.csv --overdue\n"
+		     "tri-assess actions camden.csv --lead \"Head of HR\" --csv" },
+	{ .name = "dashboard", .usage = "FILE", .summary = "per category: levels, actions, RAG",
+	  .options = TABLE, .run = cmd_dashboard, .args = CLI_COMPLETE_CSV,
+	  .example = "tri-assess dashboard camden.csv" },
+	{ .name = "progress", .usage = "FILE...",
+	  .summary = "one organisation's assessments over time",
+	  .options = TABLE, .run = cmd_progress, .args = CLI_COMPLETE_CSV,
+	  .example = "tri-assess progress camden-2025.csv camden-2026.csv" },
 	{ .name = "benchmark", .usage = "FILE...", .summary = "category scores across assessments",
 	  .options = TABLE | CLI_OPT_HIGHLIGHT | CLI_OPT_NAMED | CLI_OPT_TYPE | CLI_OPT_ALL_FILES |
 		     CLI_OPT_INCLUDE_INCOMPLETE,

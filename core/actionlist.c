@@ -179,6 +179,14 @@ const char *actionlist_status_name(enum actionlist_status status)
 	return status < ACTIONLIST_STATUS_COUNT ? status_names[status] : "";
 }
 
+const char *actionlist_status_word(enum actionlist_status status)
+{
+	static const char *const words[ACTIONLIST_STATUS_COUNT] = {
+		"Not started", "On track (green)", "At risk (amber)", "Off track (red)", "Done",
+	};
+	return status < ACTIONLIST_STATUS_COUNT ? words[status] : "";
+}
+
 const char *actionlist_status_names(void)
 {
 	return "not_started, on_track, at_risk, off_track, done";
@@ -1081,11 +1089,14 @@ struct actionlist *actionlist_load_for(struct assessment *a, const char *assessm
 		actionlist_destroy(list);
 		return NULL;
 	}
+	char named[PATH_MAX + 16];
+	if (actionlist_path(assessment_path, named, sizeof named) != 0)
+		snprintf(named, sizeof named, "%s", path);
 	if (list && moved &&
 	    spreadsheet_note(&list->read_notes, false, "%s: the action plan columns of %zu "
 			     "criteri%s (action, lead_officer, timescale) read as actions; the "
 			     "wizard moves them into %s when it opens the file", assessment_path,
-			     moved, moved == 1 ? "on" : "a", path) != 0) {
+			     moved, moved == 1 ? "on" : "a", named) != 0) {
 		tri_error_set(err, "out of memory");
 		actionlist_destroy(list);
 		return NULL;
@@ -1095,8 +1106,7 @@ struct actionlist *actionlist_load_for(struct assessment *a, const char *assessm
 
 /* ---- Writing ---- */
 
-/* The progress field: one update a line. */
-static char *progress_text(const struct actionlist_item *item)
+char *actionlist_progress_text(const struct actionlist_item *item)
 {
 	size_t size = 1;
 	for (size_t u = 0; u < item->update_count; u++)
@@ -1120,7 +1130,7 @@ static int write_item(const struct actionlist *list, const struct actionlist_ite
 	const struct framework_criterion *crit = &fw->criteria[item->criterion];
 	char id[16];
 	snprintf(id, sizeof id, "%u", item->id);
-	char *progress = progress_text(item);
+	char *progress = actionlist_progress_text(item);
 	if (!progress) {
 		errno = ENOMEM;
 		return -1;

@@ -198,6 +198,10 @@ const char *actionlist_status_name(enum actionlist_status status);
  * anything else. */
 bool actionlist_status_parse(const char *text, enum actionlist_status *status);
 
+/* How people read a status, RAG with its words: "Not started", "On track
+ * (green)", "At risk (amber)", "Off track (red)", "Done".  Static. */
+const char *actionlist_status_word(enum actionlist_status status);
+
 /* "not_started, on_track, at_risk, off_track, done", for messages. */
 const char *actionlist_status_names(void);
 
@@ -224,6 +228,11 @@ struct actionlist_filter {
  * a date last), then in the framework's order.  Returns how many. */
 size_t actionlist_select(const struct actionlist *list, const struct actionlist_filter *filter,
 			 size_t *out);
+
+/* item's updates as the progress field holds them, one a line:
+ * "YYYY-MM-DD | who | text".  A new string the caller frees; NULL when out
+ * of memory. */
+char *actionlist_progress_text(const struct actionlist_item *item);
 
 /* The latest update of item (by date, the last recorded on a day), or
  * NULL when it has none. */

@@ -17,7 +17,7 @@ static const struct {
 	{ "an action plan (plan --csv)",
 	  { "criterion_id", "category", "current_level", "target_level", "target_statement",
 	    "action" } },
-	{ "an actions file (NAME-actions.csv)",
+	{ "an actions file (NAME-actions.csv, actions --csv)",
 	  { "criterion_id", "action_id", "category", "outcome", "activity", "lead_officer" } },
 	{ "the Standard's criteria (criteria --csv)",
 	  { "criterion_id", "category", "section", "developing", "established", "leading" } },
@@ -26,12 +26,21 @@ static const struct {
 	    "published_max", "derived_developing_max", "derived_established_max" } },
 	{ "a benchmark (benchmark --csv)",
 	  { "category", "title", "count", "min", "q1", "median" } },
+	{ "a dashboard (dashboard --csv)",
+	  { "category", "title", "level", "target_level", "overall", "delivery" } },
+	{ "progress over time (progress --csv)",
+	  { "kind", "id", "title", "file", "date", "score" } },
+	{ "an action plan (plan --layout action-plan)",
+	  { "Outcome", "Activities", "Lead officer/s", "Timescale", "Status" } },
 };
 
 const char *outputs_kind(const char *const *header, size_t count)
 {
 	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
-		size_t n = sizeof known[k].columns / sizeof known[k].columns[0];
+		size_t n = 0; /* the columns given (an output may have fewer than six) */
+		while (n < sizeof known[k].columns / sizeof known[k].columns[0] &&
+		       known[k].columns[n])
+			n++;
 		if (count < n)
 			continue;
 		size_t i = 0;

@@ -1,7 +1,9 @@
 /* The CSV format: the machine outputs of docs/file-formats.md.  Columns
  * are only ever appended (clarifications rule 16); a column per level is
  * named by the framework's level name, a machine word. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvio.h"
@@ -143,26 +145,217 @@ static int comparison(struct render_out *out, const struct render_comparison *m)
 	return render_status(out);
 }
 
-/* plan --csv: each row below its highest cell, with its target. */
+/* A plan row's timescale: the due note, else the due date. */
+static const char *timescale(const struct actionlist_item *item)
+{
+	return *item->due_note ? item->due_note : item->due;
+}
+
+/* plan --csv: each row below its highest cell, with its target, one row
+ * per action (a row without actions once, its action fields empty); the
+ * columns of earlier versions, then status and due. */
 static int plan(struct render_out *out, const struct render_plan *m)
 {
 	const struct assessment *a = m->plan->a;
 	const struct framework *fw = a->framework;
+	const struct actionlist *list = m->actions;
 	static const char *const head[] = { "criterion_id", "category", "current_level",
 					    "target_level", "target_statement", "action",
-					    "lead_officer", "timescale" };
-	render_csv_row(out, head, 8, 0);
+					    "lead_officer", "timescale", "status", "due" };
+	render_csv_row(out, head, 10, 0);
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		enum level target = plan_target(a, i);
-		if (target == LEVEL_NONE)
+		size_t first, n = actionlist_of_criterion(list, i, &first);
+		if (target == LEVEL_NONE && n == 0)
 			continue;
 		const struct framework_criterion *c = &fw->criteria[i];
-		const struct assessment_answer *ans = &a->answers[i];
 		const char *row[] = { c->id, fw->categories[c->category].title,
 				      framework_level_name(fw, a->levels[i]),
-				      framework_level_name(fw, target), c->cell[target], ans->action,
-				      ans->lead_officer, ans->timescale };
-		render_csv_row(out, row, 8, CSVIO_COMPUTED(2) | CSVIO_COMPUTED(3));
+				      target == LEVEL_NONE ? "" : framework_level_name(fw, target),
+				      target == LEVEL_NONE ? "" : c->cell[target], "", "", "", "", "" };
+		for (size_t k = first; k < first + (n ? n : 1); k++) {
+			if (n) {
+				const struct actionlist_item *item = &list->items[k];
+				row[5] = item->activity;
+				row[6] = item->lead;
+				row[7] = timescale(item);
+				row[8] = actionlist_status_name(item->status);
+				row[9] = item->due;
+			}
+			render_csv_row(out, row, 10, CSVIO_COMPUTED(2) | CSVIO_COMPUTED(3) |
+				       CSVIO_COMPUTED(8) | CSVIO_COMPUTED(9));
+		}
+	}
+	return render_status(out);
+}
+
+/* plan --layout action-plan: a council's action plan (seed 003): outcome,
+ * activities, lead officer/s, timescale, and status in words; a row with
+ * the category's title before its actions, as the plan's headings. */
+static int action_plan(struct render_out *out, const struct render_plan *m)
+{
+	const struct assessment *a = m->plan->a;
+	const struct framework *fw = a->framework;
+	const struct actionlist *list = m->actions;
+	static const char *const head[] = { "Outcome", "Activities", "Lead officer/s",
+					    "Timescale", "Status" };
+	render_csv_row(out, head, 5, 0);
+	size_t category = fw->category_count;
+	for (size_t k = 0; k < list->count; k++) {
+		const struct actionlist_item *item = &list->items[k];
+		size_t c = fw->criteria[item->criterion].category;
+		if (c != category) {
+			const char *heading[] = { fw->categories[c].title, "", "", "", "" };
+			render_csv_row(out, heading, 5, 0);
+			category = c;
+		}
+		char when[600];
+		snprintf(when, sizeof when, "%s%s%.500s", item->due,
+			 *item->due && *item->due_note ? "; " : "", item->due_note);
+		const char *row[] = { actionlist_outcome(item, a), item->activity, item->lead, when,
+				      actionlist_status_word(item->status) };
+		render_csv_row(out, row, 5, CSVIO_COMPUTED(4));
+	}
+	return render_status(out);
+}
+
+/* actions --csv: the actions file's columns (the outcome as people read
+ * it), then whether each is overdue. */
+static int actions(struct render_out *out, const struct render_actions *m)
+{
+	const struct framework *fw = m->a->framework;
+	static const char *const head[] = { "criterion_id", "action_id", "category", "outcome",
+					    "activity", "lead_officer", "due", "due_note", "status",
+					    "progress", "overdue" };
+	render_csv_row(out, head, 11, 0);
+	for (size_t k = 0; k < m->count; k++) {
+		const struct actionlist_item *item = &m->list->items[m->items[k]];
+		const struct framework_criterion *c = &fw->criteria[item->criterion];
+		char id[16];
+		snprintf(id, sizeof id, "%u", item->id);
+		char *progress = actionlist_progress_text(item);
+		if (!progress) {
+			errno = ENOMEM;
+			return -1;
+		}
+		const char *row[] = { c->id, id, fw->categories[c->category].title,
+				      actionlist_outcome(item, m->a), item->activity, item->lead,
+				      item->due, item->due_note, actionlist_status_name(item->status),
+				      progress, actionlist_overdue(item, m->today) ? "yes" : "no" };
+		render_csv_row(out, row, 11, CSVIO_COMPUTED(1) | CSVIO_COMPUTED(6) |
+			       CSVIO_COMPUTED(8) | CSVIO_COMPUTED(10));
+		free(progress);
+	}
+	return render_status(out);
+}
+
+/* "1.2 #2 (due 2026-01-15)", one per line, or the latest updates. */
+static char *dashboard_list(const struct dashboard *d, const size_t *items, size_t count,
+			    bool updates)
+{
+	size_t size = 1;
+	for (size_t k = 0; k < count; k++) {
+		const struct actionlist_update *u = actionlist_latest(&d->list->items[items[k]]);
+		size += 64 + (updates ? strlen(u->who) + strlen(u->text) : 0);
+	}
+	char *text = malloc(size), label[48];
+	if (!text)
+		return NULL;
+	size_t used = 0;
+	text[0] = '\0';
+	for (size_t k = 0; k < count; k++) {
+		const struct actionlist_item *item = &d->list->items[items[k]];
+		const struct actionlist_update *u = actionlist_latest(item);
+		actionlist_label(d->list, item, label, sizeof label);
+		used += (size_t)(updates ? snprintf(text + used, size - used, "%s%s %s %s: %s",
+						    k ? "\n" : "", u->date, label, u->who, u->text)
+				 : snprintf(text + used, size - used, "%s%s (due %s)",
+					    k ? "\n" : "", label, item->due));
+	}
+	return text;
+}
+
+/* dashboard --csv: one row per category. */
+static int dashboard(struct render_out *out, const struct render_dashboard *m)
+{
+	const struct dashboard *d = m->d;
+	const struct framework *fw = d->a->framework;
+	static const char *const head[] = { "category", "title", "level", "target_level",
+					    "overall", "delivery", "schedule", "not_started",
+					    "on_track", "at_risk", "off_track", "done", "overdue",
+					    "overdue_actions", "latest_progress" };
+	render_csv_row(out, head, 15, 0);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct dashboard_row *r = &d->rows[c];
+		char n[6][24];
+		for (int s = 0; s < ACTIONLIST_STATUS_COUNT; s++)
+			snprintf(n[s], sizeof n[s], "%zu", r->by_status[s]);
+		snprintf(n[5], sizeof n[5], "%zu", r->overdue_count);
+		char *late = dashboard_list(d, r->overdue, r->overdue_count, false);
+		char *latest = dashboard_list(d, r->latest, r->latest_count, true);
+		if (late && latest) {
+			const char *row[] = { fw->categories[c].id, fw->categories[c].title,
+					      framework_level_name(fw, r->now->level),
+					      framework_level_name(fw, r->target),
+					      dashboard_rag_name(r->overall),
+					      dashboard_rag_name(r->delivery),
+					      dashboard_rag_name(r->schedule), n[0], n[1], n[2], n[3],
+					      n[4], n[5], late, latest };
+			/* levels, ratings and counts: bits 2-12 */
+			render_csv_row(out, row, 15, CSVIO_COMPUTED(13) - CSVIO_COMPUTED(2));
+		}
+		free(late);
+		free(latest);
+		if (!late || !latest) {
+			errno = ENOMEM;
+			return -1;
+		}
+	}
+	return render_status(out);
+}
+
+/* progress --csv: per category, then per criterion that moved, one row
+ * per assessment in date order; change from the one before. */
+static void progress_row(struct render_out *out, const char *kind, const char *id,
+			 const char *title, const struct progress_point *pt, int score, int max,
+			 const char *level, bool first, int change)
+{
+	char s[16], mx[16], ch[16] = "";
+	snprintf(s, sizeof s, "%d", score);
+	snprintf(mx, sizeof mx, "%d", max);
+	if (!first)
+		snprintf(ch, sizeof ch, "%+d", change);
+	const char *row[] = { kind, id, title, pt->label, pt->a->date, s, mx, level, ch };
+	render_csv_row(out, row, 9, CSVIO_COMPUTED(0) | CSVIO_COMPUTED(5) | CSVIO_COMPUTED(6) |
+		       CSVIO_COMPUTED(7) | CSVIO_COMPUTED(8));
+}
+
+static int progress(struct render_out *out, const struct progress *p)
+{
+	const struct framework *fw = p->fw;
+	static const char *const head[] = { "kind", "id", "title", "file", "date", "score", "max",
+					    "level", "change" };
+	render_csv_row(out, head, 9, 0);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		for (size_t k = 0; k < p->count; k++) {
+			const struct score_result *r = &p->points[k].scores.categories[c];
+			progress_row(out, "category", fw->categories[c].id, fw->categories[c].title,
+				     &p->points[k], r->score, r->max, framework_level_name(fw, r->level),
+				     k == 0, k ? r->score - p->points[k - 1].scores.categories[c].score
+					       : 0);
+		}
+	}
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (!p->moved[i])
+			continue;
+		const struct framework_criterion *crit = &fw->criteria[i];
+		for (size_t k = 0; k < p->count; k++) {
+			enum level l = p->points[k].a->levels[i];
+			progress_row(out, "criterion", crit->id, fw->categories[crit->category].title,
+				     &p->points[k], framework_points(fw, l),
+				     score_criterion_max(fw, crit), framework_level_name(fw, l), k == 0,
+				     k ? progress_criterion_change(p, k, i) : 0);
+		}
 	}
 	return render_status(out);
 }
@@ -244,6 +437,10 @@ const struct render_format render_csv = {
 	.scores = scores,
 	.comparison = comparison,
 	.plan = plan,
+	.action_plan = action_plan,
+	.actions = actions,
+	.dashboard = dashboard,
+	.progress = progress,
 	.benchmark = benchmark,
 	.report = NULL,
 };

@@ -19,12 +19,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "actionlist.h"
 #include "assessment.h"
 #include "benchmark.h"
 #include "comparison.h"
 #include "framework.h"
 #include "outfile.h"
+#include "dashboard.h"
 #include "plan.h"
+#include "progress.h"
 #include "report.h"
 #include "score.h"
 #include "tri_error.h"
@@ -52,10 +55,29 @@ struct render_comparison {
 	const struct comparison *c;
 };
 
-/* An assessment's plan, for `plan`. */
+/* An assessment's plan, for `plan`: its gaps and its actions (one row per
+ * action in CSV). */
 struct render_plan {
 	const char *label;
 	const struct plan_sheet *plan;
+	const struct actionlist *actions; /* the assessment's; never NULL */
+};
+
+/* Actions chosen by a filter, for `actions`. */
+struct render_actions {
+	const char *label;
+	const struct assessment *a;
+	const struct actionlist *list;
+	const size_t *items;  /* count indexes into list, in the order shown */
+	size_t count;
+	const char *filter;   /* what chose them, for people ("" for every action) */
+	const char *today;    /* YYYY-MM-DD: what "overdue" counts from */
+};
+
+/* A dashboard, for `dashboard`. */
+struct render_dashboard {
+	const char *label;
+	const struct dashboard *d;
 };
 
 /* A benchmark, for `benchmark`. */
@@ -77,6 +99,11 @@ struct render_format {
 		      const struct render_scores *each, size_t count);
 	int (*comparison)(struct render_out *out, const struct render_comparison *m);
 	int (*plan)(struct render_out *out, const struct render_plan *m);
+	/* plan --layout action-plan: seed 003's columns, plus status */
+	int (*action_plan)(struct render_out *out, const struct render_plan *m);
+	int (*actions)(struct render_out *out, const struct render_actions *m);
+	int (*dashboard)(struct render_out *out, const struct render_dashboard *m);
+	int (*progress)(struct render_out *out, const struct progress *m);
 	int (*benchmark)(struct render_out *out, const struct render_benchmark *m);
 	int (*report)(struct render_out *out, const struct report_content *m);
 };

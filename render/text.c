@@ -189,27 +189,51 @@ static void plan_gap_text(struct render_out *out, const struct plan_sheet *p, si
 	}
 }
 
-/* A category's rows with a plan recorded: target, action, lead, by when. */
-static void planned_actions(struct render_out *out, const struct assessment *a, size_t c)
+/* One action, as people read it: label, status in words, due; then
+ * outcome, activity, lead and the latest update, indented. */
+static void action_text(struct render_out *out, const struct assessment *a,
+			const struct actionlist *list, const struct actionlist_item *item,
+			const char *today)
 {
+	char label[48];
+	render_printf(out, "  %-9s %s; due %s%s%s%s\n", actionlist_label(list, item, label,
+									  sizeof label),
+		      actionlist_status_word(item->status), *item->due ? item->due : "-",
+		      *item->due_note ? " (" : "", item->due_note, *item->due_note ? ")" : "");
+	if (today && actionlist_overdue(item, today))
+		render_printf(out, "            OVERDUE: due %s, today is %s\n", item->due, today);
+	const char *outcome = actionlist_outcome(item, a);
+	render_printf(out, "            Outcome:  ");
+	render_wrapped(out, *outcome ? outcome : "-", 22, 79);
+	render_printf(out, "            Activity: ");
+	render_wrapped(out, *item->activity ? item->activity : "-", 22, 79);
+	render_printf(out, "            Lead:     %s\n", *item->lead ? item->lead : "-");
+	const struct actionlist_update *u = actionlist_latest(item);
+	if (u) {
+		render_printf(out, "            Latest:   ");
+		char line[1200];
+		snprintf(line, sizeof line, "%s %s%s%s", u->date, u->who, *u->who ? ": " : "",
+			 u->text);
+		render_wrapped(out, line, 22, 79);
+	}
+}
+
+/* A category's actions, in the framework's order. */
+static void planned_actions(struct render_out *out, const struct render_plan *m, size_t c)
+{
+	const struct assessment *a = m->plan->a;
 	const struct framework *fw = a->framework;
 	const struct framework_category *cat = &fw->categories[c];
 	bool any = false;
-	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count; i++) {
-		const struct assessment_answer *ans = &a->answers[i];
-		if (!*ans->action && !*ans->lead_officer && !*ans->timescale &&
-		    ans->target == LEVEL_UNANSWERED)
+	for (size_t k = 0; k < m->actions->count; k++) {
+		const struct actionlist_item *item = &m->actions->items[k];
+		if (item->criterion < cat->first_criterion ||
+		    item->criterion >= cat->first_criterion + cat->criterion_count)
 			continue;
-		enum level target = plan_target(a, i);
 		if (!any)
-			render_printf(out, "  Planned actions:\n");
+			render_printf(out, "  Actions:\n");
 		any = true;
-		render_printf(out, "  %-5s target %s: %s\n        lead: %s; by: %s\n",
-			      fw->criteria[i].id,
-			      target == LEVEL_NONE ? "(reached)" : words_level(fw, target),
-			      *ans->action ? ans->action : "(no action recorded)",
-			      *ans->lead_officer ? ans->lead_officer : "-",
-			      *ans->timescale ? ans->timescale : "-");
+		action_text(out, a, m->actions, item, NULL);
 	}
 }
 
@@ -223,7 +247,7 @@ static int plan(struct render_out *out, const struct render_plan *m)
 		render_printf(out, "\n%s", words_category(fw, c, &p->scores->categories[c],
 							  WORDS_LINE_SENTENCE, line, sizeof line));
 		plan_gap_text(out, p, c);
-		planned_actions(out, p->a, c);
+		planned_actions(out, m, c);
 	}
 	return render_status(out);
 }
@@ -368,6 +392,118 @@ static int benchmark(struct render_out *out, const struct render_benchmark *m)
 	return render_status(out);
 }
 
+/* ---- actions, dashboard, progress ---- */
+
+static int actions(struct render_out *out, const struct render_actions *m)
+{
+	char desc[600];
+	render_printf(out, "Actions: %s\n%zu action%s%s%s, by due date (today: %s)\n",
+		      describe(m->a, m->label, desc, sizeof desc), m->count,
+		      m->count == 1 ? "" : "s", *m->filter ? ": " : "", m->filter, m->today);
+	for (size_t k = 0; k < m->count; k++) {
+		render_printf(out, "\n");
+		action_text(out, m->a, m->list, &m->list->items[m->items[k]], m->today);
+	}
+	return render_status(out);
+}
+
+/* "2 on track, 1 at risk": the row's actions by status, or "no actions". */
+static const char *by_status(const struct dashboard_row *r, char *text, size_t size)
+{
+	static const char *const words[ACTIONLIST_STATUS_COUNT] = {
+		"not started", "on track", "at risk", "off track", "done",
+	};
+	size_t used = 0;
+	text[0] = '\0';
+	for (int s = 0; s < ACTIONLIST_STATUS_COUNT && used < size; s++)
+		if (r->by_status[s])
+			used += (size_t)snprintf(text + used, size - used, "%s%zu %s",
+						 used ? ", " : "", r->by_status[s], words[s]);
+	if (!used)
+		snprintf(text, size, "no actions");
+	return text;
+}
+
+static void dashboard_row_text(struct render_out *out, const struct dashboard *d,
+			       const struct dashboard_row *r)
+{
+	const struct framework *fw = d->a->framework;
+	char counts[200], label[48];
+	render_printf(out, "\n%s %s\n", fw->categories[r->category].id,
+		      fw->categories[r->category].title);
+	render_printf(out, "  Level now: %s; target: %s\n", words_level(fw, r->now->level),
+		      words_level(fw, r->target));
+	render_printf(out, "  Overall: %s   Delivery: %s   Schedule: %s\n",
+		      dashboard_rag_word(r->overall), dashboard_rag_word(r->delivery),
+		      dashboard_rag_word(r->schedule));
+	render_printf(out, "  Actions: %s\n", by_status(r, counts, sizeof counts));
+	for (size_t k = 0; k < r->overdue_count; k++) {
+		const struct actionlist_item *item = &d->list->items[r->overdue[k]];
+		render_printf(out, "  Overdue: %s, due %s: ", actionlist_label(d->list, item, label,
+									    sizeof label), item->due);
+		render_wrapped(out, *item->activity ? item->activity : "-", 4, 79);
+	}
+	for (size_t k = 0; k < r->latest_count; k++) {
+		const struct actionlist_item *item = &d->list->items[r->latest[k]];
+		const struct actionlist_update *u = actionlist_latest(item);
+		char line[1200];
+		snprintf(line, sizeof line, "%s %s %s%s%s", u->date,
+			 actionlist_label(d->list, item, label, sizeof label), u->who,
+			 *u->who ? ": " : "", u->text);
+		render_printf(out, "  Progress: ");
+		render_wrapped(out, line, 4, 79);
+	}
+}
+
+static int dashboard(struct render_out *out, const struct render_dashboard *m)
+{
+	const struct dashboard *d = m->d;
+	char desc[600];
+	render_printf(out, "Dashboard: %s\nToday: %s. Ratings: Red, Amber, Green "
+		      "(\"-\": no open actions).\n", describe(d->a, m->label, desc, sizeof desc),
+		      d->today);
+	for (size_t c = 0; c < d->a->framework->category_count; c++)
+		dashboard_row_text(out, d, &d->rows[c]);
+	return render_status(out);
+}
+
+static int progress(struct render_out *out, const struct progress *p)
+{
+	const struct framework *fw = p->fw;
+	const struct assessment *first = p->points[0].a;
+	render_printf(out, "Progress: %s, %zu assessments\n", *first->organisation
+		      ? first->organisation : "(organisation not given)", p->count);
+	for (size_t k = 0; k < p->count; k++)
+		render_printf(out, "  %s  %s%s%s\n", p->points[k].a->date, p->points[k].label,
+			      *p->points[k].a->type ? ", " : "", p->points[k].a->type);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		render_printf(out, "\n%s %s\n", fw->categories[c].id, fw->categories[c].title);
+		for (size_t k = 0; k < p->count; k++) {
+			const struct score_result *r = &p->points[k].scores.categories[c];
+			char change[32] = "";
+			if (k)
+				snprintf(change, sizeof change, "  (%+d)",
+					 r->score - p->points[k - 1].scores.categories[c].score);
+			render_printf(out, "  %s  %2d of %2d  %s%s\n", p->points[k].a->date, r->score,
+				      r->max, words_level(fw, r->level), change);
+		}
+	}
+	render_printf(out, "\nCriteria that moved: %zu\n", p->moved_count);
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (!p->moved[i])
+			continue;
+		render_printf(out, "  %-5s", fw->criteria[i].id);
+		for (size_t k = 0; k < p->count; k++) {
+			int change = k ? progress_criterion_change(p, k, i) : 0;
+			render_printf(out, "%s%s%s", k ? " -> " : " ",
+				      words_level(fw, p->points[k].a->levels[i]),
+				      change > 0 ? " (up)" : change < 0 ? " (down)" : "");
+		}
+		render_printf(out, "\n");
+	}
+	return render_status(out);
+}
+
 const struct render_format render_text = {
 	.name = "text",
 	.criteria = criteria,
@@ -375,6 +511,10 @@ const struct render_format render_text = {
 	.scores = scores,
 	.comparison = comparison,
 	.plan = plan,
+	.action_plan = NULL,
+	.actions = actions,
+	.dashboard = dashboard,
+	.progress = progress,
 	.benchmark = benchmark,
 	.report = NULL,
 };

@@ -23,6 +23,9 @@ score|2|score: expected at least one FILE
 new|2|new: expected exactly one FILE
 compare|2|compare: expected two files, A and B
 plan|2|plan: expected one FILE
+actions|2|actions: expected one FILE
+dashboard|2|dashboard: expected one FILE
+progress|2|progress: expected two or more FILEs
 benchmark|2|benchmark: expected at least one FILE
 report|2|report: expected one FILE
 help|0|commands:
@@ -41,7 +44,9 @@ expect_contains "a command after an option" "Two-level test checklist, version 2
 # standard output that cannot be written: said, exit 1 (not a silent 0)
 if [ -w /dev/full ]; then
 	for command in criteria validate "score $DATA/worked-example.csv" \
-		"plan $DATA/worked-example.csv" "benchmark --csv $DATA/worked-example.csv"; do
+		"plan $DATA/worked-example.csv" "benchmark --csv $DATA/worked-example.csv" \
+		"actions $DATA/actions/camden-2026.csv" "dashboard $DATA/actions/camden-2026.csv" \
+		"progress $DATA/actions/camden-2025.csv $DATA/actions/camden-2026.csv"; do
 		# shellcheck disable=SC2086 # the command's words
 		"$BIN" $command >/dev/full 2>"$WORK/err"
 		expect_eq "$command to a full disk: exit" 1 "$?"

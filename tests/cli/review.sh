@@ -71,9 +71,10 @@ expect_contains "plan names 1.7" "1.7   None -> Leading (+3): Dedicated leadersh
 printf '%s\n' 'criterion_id,level,target_level,action,lead_officer,timescale' \
 	'1.2,developing,leading,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027' >"$WORK/planned.csv"
 run "$BIN" plan --csv "$WORK/planned.csv"
-expect_eq "plan csv header" "criterion_id,category,current_level,target_level,target_statement,action,lead_officer,timescale" \
+# (rule 7: the columns of earlier versions, then status and due)
+expect_eq "plan csv header" "criterion_id,category,current_level,target_level,target_statement,action,lead_officer,timescale,status,due" \
 	"$(head -1 <<<"$OUT" | tr -d '\r')"
-expect_contains "plan csv recorded target" '1.2,Strategic Leadership and Management,developing,leading,Roles and responsibilities addressing racial inequalities are clearly defined and the impact of organisational decisions has improved outcomes for diverse communities as evidenced by Equality Impact Assessments (EQIA).,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027' "$OUT"
+expect_contains "plan csv recorded target" '1.2,Strategic Leadership and Management,developing,leading,Roles and responsibilities addressing racial inequalities are clearly defined and the impact of organisational decisions has improved outcomes for diverse communities as evidenced by Equality Impact Assessments (EQIA).,"Publish EQIA outcomes, quarterly",Head of Policy,March 2027,not_started,' "$OUT"
 expect_contains "plan csv default target" "1.1,Strategic Leadership and Management,,developing," "$OUT"
 expect_eq "plan csv skips rows at their top" "" "$(grep -c '^1.3,' <<<"$("$BIN" plan --csv "$WORK/self.csv")" | grep -v '^0$')"
 

@@ -66,8 +66,17 @@ probe "score --csv" csv "self$VP$VB.csv" -- "$BIN" score --csv "$A"
 probe "compare" human "self$VP$VB.csv (Org $VP" "peer$VP$VB.csv (Peer $VP" \
 	"history in A: 2026-11-23 10:00 | Who $VP" -- "$BIN" compare "$A" "$B"
 probe "compare --csv" csv -- "$BIN" compare --csv "$A" "$B"
-probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP" "lead: Lead $VP; by: By $VP" \
+probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP" "Lead:     Lead $VP" "(By $VP)" \
 	-- "$BIN" plan "$A"
+probe "actions" human "self$VP$VB.csv (Org $VP" "Action $VP" "Lead:     Lead $VP" \
+	"(By $VP)" "self$VP$VB-actions.csv" -- "$BIN" actions "$A"
+probe "actions --csv" csv "Action $VP" "Lead $VP" "By $VP" -- "$BIN" actions --csv "$A"
+probe "actions --lead" human "lead \"$VP\"" -- "$BIN" actions --lead "$P" "$A"
+probe "dashboard" human "self$VP$VB.csv (Org $VP" -- "$BIN" dashboard "$A"
+probe "dashboard --csv" csv -- "$BIN" dashboard --csv "$A"
+probe "plan --layout action-plan" csv "Action $VP" "By $VP" -- "$BIN" plan --layout action-plan "$A"
+probe "progress" human "Org $VP" "self$VP$VB.csv" -- "$BIN" progress "$A" "$A"
+probe "progress --csv" csv "self$VP$VB.csv" -- "$BIN" progress --csv "$A" "$A"
 probe "plan --csv" csv "Action $VP" "Lead $VP" "By $VP" -- "$BIN" plan --csv "$A"
 # (profiles show a name's first 40 bytes; a self-assessment and a peer
 # review are benchmarked apart, clarifications rule 19)

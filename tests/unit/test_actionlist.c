@@ -16,6 +16,8 @@
 #include "assessment.h"
 #include "atomicfile.h"
 #include "csvio.h"
+#include "dashboard.h"
+#include "progress.h"
 #include "standard_levels.h"
 
 static struct framework *fw;
@@ -472,6 +474,93 @@ static void test_select(void **state)
 	actionlist_destroy(list);
 }
 
+/* The dashboard: ratings, overdue named earliest first, the three latest
+ * updates newest first, the target the plan reaches. */
+static void test_dashboard(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	const char *text = "criterion_id,level,target_level\n1.1,established,leading\n"
+			   "1.2,established,\n1.3,established,\n1.4,established,\n"
+			   "1.5,established,\n1.6,leading,\n1.7,none,\n1.8,leading,\n";
+	struct assessment *a = assessment_parse(fw, "a.csv", text, strlen(text), &err);
+	assert_non_null(a);
+	struct actionlist *list = parse("criterion_id,action_id,activity,due,status,progress\n"
+					"1.1,1,a,2026-05-01,on_track,2026-01-01 | x | one\n"
+					"1.2,2,b,2026-03-01,on_track,\"2026-04-01 | x | two\n"
+					"2026-02-01 | x | older\"\n"
+					"1.3,3,c,,at_risk,2026-03-01 | x | three\n"
+					"1.4,4,d,2026-04-01,not_started,2026-05-01 | x | four\n"
+					"1.7,5,e,,on_track,\n"
+					"3.1,6,f,,done,\n", &err);
+	if (!list)
+		fail_msg("%s", err.message);
+	struct dashboard d;
+	assert_int_equal(dashboard_init(&d, a, list, "2026-04-15"), 0);
+	const struct dashboard_row *r = &d.rows[0];
+	assert_int_equal(r->now->level, LEVEL_ESTABLISHED); /* 16 */
+	/* 1.1, 1.2 (+1 each) and 1.7 (+3) reach their targets: 21, Leading */
+	assert_int_equal(r->target, LEVEL_LEADING);
+	assert_int_equal(r->action_count, 5);
+	assert_int_equal(r->by_status[ACTIONLIST_ON_TRACK], 3);
+	assert_int_equal(r->overdue_count, 2);
+	assert_int_equal(list->items[r->overdue[0]].id, 2);
+	assert_int_equal(list->items[r->overdue[1]].id, 4);
+	assert_int_equal(r->delivery, DASHBOARD_AMBER);
+	assert_int_equal(r->schedule, DASHBOARD_RED);
+	assert_int_equal(r->overall, DASHBOARD_RED);
+	assert_int_equal(r->latest_count, DASHBOARD_LATEST);
+	assert_int_equal(list->items[r->latest[0]].id, 4); /* 05-01 */
+	assert_int_equal(list->items[r->latest[1]].id, 2); /* 04-01 */
+	assert_int_equal(list->items[r->latest[2]].id, 3); /* 03-01; 1's 01-01 left out */
+	assert_int_equal(d.rows[2].overall, DASHBOARD_NONE); /* only done */
+	assert_int_equal(d.rows[2].by_status[ACTIONLIST_DONE], 1);
+	assert_int_equal(d.rows[3].target, LEVEL_UNANSWERED);
+	assert_string_equal(dashboard_rag_word(DASHBOARD_AMBER), "Amber");
+	assert_string_equal(dashboard_rag_name(DASHBOARD_NONE), "");
+	dashboard_finish(&d);
+	actionlist_destroy(list);
+	assessment_destroy(a);
+}
+
+/* Progress: date order whatever the order given, one organisation. */
+static void test_progress(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	static const char *const texts[] = {
+		"criterion_id,level,organisation,date\n1.1,leading,Camden,2027-01-01\n",
+		"criterion_id,level,organisation,date\n1.1,none,CAMDEN ,2025-01-01\n",
+		"criterion_id,level,organisation,date\n1.1,developing,camden,2026-01-01\n",
+		"criterion_id,level,organisation,date\n1.1,leading,Brent,2026-01-01\n",
+		"criterion_id,level,organisation,date\n1.1,leading,Camden,\n",
+	};
+	struct assessment *as[5];
+	const char *labels[5] = { "c.csv", "a.csv", "b.csv", "brent.csv", "undated.csv" };
+	for (size_t i = 0; i < 5; i++)
+		assert_non_null(as[i] = assessment_parse(fw, labels[i], texts[i], strlen(texts[i]),
+							&err));
+	struct progress p;
+	assert_int_equal(progress_init(&p, (const struct assessment *const *)as, labels, 3, &err), 0);
+	assert_string_equal(p.points[0].label, "a.csv");
+	assert_string_equal(p.points[2].label, "c.csv");
+	assert_int_equal(p.moved_count, 1);
+	assert_true(p.moved[0]);
+	assert_int_equal(progress_criterion_change(&p, 1, 0), 1);
+	assert_int_equal(progress_criterion_change(&p, 2, 0), 2);
+	assert_int_equal(p.points[2].scores.categories[0].score, 3);
+	progress_finish(&p);
+	assert_int_equal(progress_init(&p, (const struct assessment *const *)as, labels, 4, &err),
+			 -1);
+	assert_non_null(strstr(err.message, "brent.csv is of \"Brent\", c.csv of \"Camden\""));
+	const struct assessment *undated[] = { as[0], as[4] };
+	const char *undated_labels[] = { labels[0], labels[4] };
+	assert_int_equal(progress_init(&p, undated, undated_labels, 2, &err), -1);
+	assert_non_null(strstr(err.message, "undated.csv: no date"));
+	for (size_t i = 0; i < 5; i++)
+		assessment_destroy(as[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +571,8 @@ int main(void)
 		cmocka_unit_test(test_injection),
 		cmocka_unit_test(test_migration),
 		cmocka_unit_test(test_select),
+		cmocka_unit_test(test_dashboard),
+		cmocka_unit_test(test_progress),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -42,6 +42,10 @@ static void test_headers(void **state)
 		{ "category,published_developing_max,published_established_max,published_max,"
 		  "derived_developing_max,derived_established_max,derived_max,agrees\n", "ranges" },
 		{ "category,title,count,min,q1,median,q3,max\n", "benchmark" },
+		{ "category,title,level,target_level,overall,delivery,schedule\r\n", "dashboard" },
+		{ "kind,id,title,file,date,score,max,level,change\r\n", "progress" },
+		{ "Outcome,Activities,Lead officer/s,Timescale,Status\r\n", "action plan" },
+		{ "Outcome,Activities,Lead officer/s,Timescale\r\n", NULL },
 		/* assessments and anything else are not */
 		{ "criterion_id,level\n1.1,leading\n", NULL },
 		{ "criterion_id,category,section,level,points,statement\n", NULL },
