@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "actions.h"
+#include "dashboard.h"
+#include "render.h"
 #include "sanitize.h"
 #include "score.h"
 #include "words.h"
@@ -359,6 +361,141 @@ static void edit_texts(struct plain *p, size_t i)
 	free(notes);
 }
 
+/* ---- Actions (p, A, d) ---- */
+
+/* The criterion's actions, numbered by action_id. */
+static void list_row_actions(struct plain *p, size_t i)
+{
+	const struct session *s = p->s;
+	size_t first, n = actionlist_of_criterion(s->actions, i, &first);
+	char today[11];
+	actionlist_today(today);
+	plain_printf(p->out, "Actions for %s: %zu\n", s->fw->criteria[i].id, n);
+	for (size_t k = first; k < first + n; k++) {
+		const struct actionlist_item *item = &s->actions->items[k];
+		plain_printf(p->out, "  #%u  %s; %s %s%s%s: %s\n", item->id,
+			actionlist_status_word(item->status),
+			actionlist_overdue(item, today) ? "OVERDUE, due" : "due",
+			*item->due ? item->due : "-", *item->due_note ? " / " : "", item->due_note,
+			item->activity);
+	}
+}
+
+/* The action of criterion i numbered by the text, or -1 (said). */
+static long row_action(struct plain *p, size_t i, const char *number, const char *where)
+{
+	char *end;
+	unsigned long id = strtoul(number, &end, 10);
+	long index = end != number ? actionlist_find(p->s->actions, (unsigned)id) : -1;
+	if (index < 0 || p->s->actions->items[index].criterion != i) {
+		refuse(p, where, "\"%s\": expected the number of one of %s's actions", number,
+		       p->s->fw->criteria[i].id);
+		return -1;
+	}
+	return index;
+}
+
+/* a: the new action's fields, one line each (Enter: empty). */
+static void add_action(struct plain *p, size_t i, const char *where)
+{
+	static const char *const questions[5] = {
+		"Activity: ", "Lead officer(s): ", "Due date (YYYY-MM-DD, Enter: none): ",
+		"Due note (a timescale in words, Enter: none): ",
+		"Outcome (Enter: the target cell's statement): ",
+	};
+	char *answers[5] = { NULL };
+	bool complete = true;
+	for (int k = 0; k < 5 && complete; k++) {
+		const char *answer = ask(p, questions[k]);
+		complete = answer && (answers[k] = strdup(answer));
+	}
+	if (complete) {
+		struct actionlist_fields f = { answers[4], answers[0], answers[1], answers[2],
+					       answers[3], ACTIONLIST_NOT_STARTED };
+		struct session_reply reply;
+		session_action_add(p->s, i, &f, &reply);
+		show(p, where, &reply);
+	}
+	for (int k = 0; k < 5; k++)
+		free(answers[k]);
+}
+
+/* One command of the row's actions prompt; false to go back. */
+static bool row_actions_command(struct plain *p, size_t i, char *cmd, const char *where)
+{
+	struct session_reply reply;
+	char *rest = cmd + 1;
+	if (!*cmd)
+		return false;
+	if (strcmp(cmd, "a") == 0) {
+		add_action(p, i, where);
+		return true;
+	}
+	char *number = trim(rest), *text = number;
+	while (*text && !isspace((unsigned char)*text))
+		text++;
+	if (*text)
+		*text++ = '\0';
+	text = trim(text);
+	enum actionlist_status status;
+	long index = (*cmd == 's' || *cmd == 'r') && cmd[1] == ' ' && *number
+		     ? row_action(p, i, number, where) : -2;
+	if (index == -1)
+		return !p->stopped;
+	if (index >= 0 && *cmd == 's' && actionlist_status_parse(text, &status) && *text) {
+		session_action_status(p->s, (size_t)index, status, &reply);
+		show(p, where, &reply);
+	} else if (index >= 0 && *cmd == 'r') {
+		session_action_update(p->s, (size_t)index, text, &reply);
+		show(p, where, &reply);
+	} else {
+		refuse(p, where, "\"%s\": expected a (add), s NUMBER STATUS (%s), r NUMBER "
+		       "TEXT (a progress update), or Enter", cmd, actionlist_status_names());
+	}
+	return !p->stopped;
+}
+
+/* p: the criterion's actions, and a prompt for changes to them. */
+static void row_actions(struct plain *p, size_t i)
+{
+	char where[64];
+	snprintf(where, sizeof where, "the actions of %s", p->s->fw->criteria[i].id);
+	do {
+		list_row_actions(p, i);
+		say_notice(p->s, p->out);
+	} while (ask(p, "Actions [a add, s N STATUS, r N TEXT, Enter back]: ") &&
+		 row_actions_command(p, i, p->line, where));
+}
+
+/* A and d: written by render/'s text format, as the commands write them. */
+static void show_actions(struct plain *p, const char *argument, bool dashboard)
+{
+	struct session *s = p->s;
+	char today[11];
+	actionlist_today(today);
+	struct render_out out;
+	render_out_init(&out, p->out, false);
+	if (dashboard) {
+		struct dashboard d;
+		if (dashboard_init(&d, s->a, s->actions, today) != 0)
+			return;
+		struct render_dashboard model = { s->path, &d };
+		render_text.dashboard(&out, &model);
+		dashboard_finish(&d);
+		return;
+	}
+	bool overdue = strcmp(argument, "overdue") == 0;
+	struct actionlist_filter f = { .category = -1, .overdue = overdue, .today = today };
+	size_t *items = malloc((s->actions->count ? s->actions->count : 1) * sizeof *items);
+	if (!items)
+		return;
+	struct render_actions model = { s->path, s->a, s->actions, items,
+					actionlist_select(s->actions, &f, items),
+					overdue ? "overdue" : "", today };
+	render_text.actions(&out, &model);
+	free(items);
+}
+
 /* Do action a at criterion i (argument: the word after the command, or
  * ""); returns the criterion to go to (past the last: the walk is over;
  * one more: quit). */
@@ -404,6 +541,20 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		break;
 	case ACTION_EDIT:
 		edit_texts(p, i);
+		return i;
+	case ACTION_PLAN:
+		row_actions(p, i);
+		*shown = false;
+		return i;
+	case ACTION_ACTIONS_SCREEN:
+		if (*argument && strcmp(argument, "overdue") != 0) {
+			refuse(p, where, "\"%s\": expected A, or A overdue", cmd);
+			return i;
+		}
+		show_actions(p, argument, false);
+		return i;
+	case ACTION_DASHBOARD:
+		show_actions(p, argument, true);
 		return i;
 	default:
 		return i; /* (no other action has a command) */

@@ -44,6 +44,7 @@ static void free_undo(struct session_undo *u)
 {
 	for (int k = 0; k < 6; k++)
 		free(u->text[k]);
+	actionlist_destroy(u->actions);
 }
 
 void session_finish(struct session *s)
@@ -54,6 +55,8 @@ void session_finish(struct session *s)
 	assessment_destroy(s->a);
 	assessment_destroy(s->base);
 	assessment_destroy(s->other);
+	actionlist_destroy(s->actions);
+	free(s->actions_path);
 	free(s->other_path);
 	free(s->adoption_history);
 	lockfile_destroy(s->lock);
@@ -108,7 +111,7 @@ static int refuse(struct session_reply *reply, const struct tri_error *err)
 }
 
 /* Every change is refused, with the reason, while the file is read-only. */
-static int writable(struct session *s, struct session_reply *reply)
+int session_writable(struct session *s, struct session_reply *reply)
 {
 	if (!s->read_only[0])
 		return 0;
@@ -119,17 +122,37 @@ static int writable(struct session *s, struct session_reply *reply)
 	return -1;
 }
 
+/* Room for one more undo step; -1 when out of memory. */
+static int undo_room(struct session *s)
+{
+	if (s->undo_count < s->undo_capacity)
+		return 0;
+	size_t cap = s->undo_capacity ? s->undo_capacity * 2 : 64;
+	struct session_undo *grown = realloc(s->undo, cap * sizeof *grown);
+	if (!grown)
+		return -1;
+	s->undo = grown;
+	s->undo_capacity = cap;
+	return 0;
+}
+
+int session_remember_actions(struct session *s, size_t criterion, struct session_reply *reply)
+{
+	struct actionlist *copy = undo_room(s) == 0 ? actionlist_copy(s->actions) : NULL;
+	if (!copy) {
+		session_reply_set(reply, SESSION_FAILED, "Out of memory: nothing changed.");
+		return -1;
+	}
+	s->undo[s->undo_count++] = (struct session_undo){ .criterion = criterion,
+							  .actions = copy };
+	return 0;
+}
+
 /* Remember criterion's answer as it is now, before a change. */
 static int remember(struct session *s, size_t criterion, struct session_reply *reply)
 {
-	if (s->undo_count == s->undo_capacity) {
-		size_t cap = s->undo_capacity ? s->undo_capacity * 2 : 64;
-		struct session_undo *grown = realloc(s->undo, cap * sizeof *grown);
-		if (!grown)
-			goto oom;
-		s->undo = grown;
-		s->undo_capacity = cap;
-	}
+	if (undo_room(s) != 0)
+		goto oom;
 	struct session_undo u = { .criterion = criterion, .level = s->a->levels[criterion],
 				  .target = s->a->answers[criterion].target };
 	for (int k = 0; k < 6; k++) {
@@ -146,16 +169,21 @@ oom:
 	return -1;
 }
 
-static void forget_last(struct session *s)
+void session_forget_last(struct session *s)
 {
 	free_undo(&s->undo[--s->undo_count]);
 }
 
-/* Put the answer the last undo step remembered back (without saving);
- * returns its criterion. */
+/* Put the answer (or the actions) the last undo step remembered back
+ * (without saving); returns its criterion. */
 static size_t restore_last(struct session *s)
 {
 	struct session_undo *u = &s->undo[--s->undo_count];
+	if (u->actions) {
+		actionlist_destroy(s->actions);
+		s->actions = u->actions;
+		return u->criterion;
+	}
 	struct assessment_answer *ans = &s->a->answers[u->criterion];
 	s->a->levels[u->criterion] = u->level;
 	ans->target = u->target;
@@ -173,13 +201,13 @@ static int change_level(struct session *s, size_t criterion, enum level level,
 	if (s->a->levels[criterion] == level &&
 	    framework_has_level(&s->fw->criteria[criterion], level))
 		return 0;
-	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+	if (session_writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
 		return -1;
 	struct tri_error err;
 	int rc = s->other ? assessment_record_change(s->a, criterion, level, s->who, remark, &err)
 			  : assessment_set_level(s->a, criterion, level, &err);
 	if (rc != 0) {
-		forget_last(s);
+		session_forget_last(s);
 		return refuse(reply, &err);
 	}
 	session_save(s);
@@ -310,7 +338,7 @@ int session_set_texts(struct session *s, size_t criterion, const char *evidence,
 		session_reply_set(reply, SESSION_DONE, "Kept the evidence and notes for %s.", id);
 		return 0;
 	}
-	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+	if (session_writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
 		return -1;
 	struct tri_error err;
 	if (assessment_set_text(&ans->evidence, evidence, &err) != 0 ||
@@ -339,7 +367,7 @@ int session_set_plan(struct session *s, size_t criterion, enum level target,
 		session_reply_set(reply, SESSION_DONE, "Kept the action plan for %s.", c->id);
 		return 0;
 	}
-	if (writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+	if (session_writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
 		return -1;
 	struct tri_error err;
 	if (assessment_set_text(&ans->action, action, &err) != 0 ||
@@ -360,8 +388,12 @@ long session_undo(struct session *s, struct session_reply *reply)
 		session_reply_set(reply, SESSION_NOTE, "Nothing to undo.");
 		return -1;
 	}
+	bool actions = s->undo[s->undo_count - 1].actions != NULL;
 	long criterion = (long)restore_last(s);
-	session_save(s);
+	if (actions)
+		session_save_actions(s);
+	else
+		session_save(s);
 	session_reply_change(s, reply, "Undid the last change to %s", s->fw->criteria[criterion].id);
 	return criterion;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "actionlist.h"
 #include "assessment.h"
 #include "framework.h"
 #include "fileid.h"
@@ -20,11 +21,13 @@
 /* Set by the SIGHUP/SIGTERM/SIGINT handler; the loops poll it. */
 extern volatile sig_atomic_t session_signal;
 
-/* Undo keeps the whole answer as it was before a change. */
+/* Undo keeps the whole answer as it was before a change, or (a change to
+ * the actions) the whole list of actions. */
 struct session_undo {
 	size_t criterion;
 	enum level level, target;
 	char *text[6]; /* evidence, notes, action, lead officer, timescale, history */
+	struct actionlist *actions; /* non-NULL: the actions before the change */
 };
 
 struct session {
@@ -37,6 +40,15 @@ struct session {
 	struct fileid disk;     /* the file as the session last read or wrote it */
 	struct assessment *base; /* the answers as last read or written (to merge) */
 	struct lockfile *lock;
+	/* The actions, in NAME-actions.csv beside real_path (session_actions.c),
+	 * under the same lock, saved after every change as the assessment is. */
+	struct actionlist *actions;
+	char *actions_path;
+	struct fileid actions_disk; /* as the session last read or wrote it */
+	/* The assessment's old action columns are in actions, not yet on
+	 * disk: the next save of either file writes the actions file, then
+	 * the assessment without them (nothing is saved before a change). */
+	bool migration_pending;
 	bool is_new;            /* no file yet: ask for details first */
 	bool save_failed;       /* the last save did not reach the disk */
 	char save_error[1024];
@@ -272,6 +284,59 @@ int session_check_detail(enum session_detail detail, const char *value,
  * SESSION_DETAIL_COUNT when the file could not be written. */
 int session_create(struct session *s, const char *const details[SESSION_DETAIL_COUNT],
 		   enum session_detail *wrong, struct session_reply *reply);
+
+/* ---- Actions (session_actions.c) ---- */
+
+/* Open the actions file beside s->real_path (called by session_open):
+ * what a killed save left is cleared, the file read (a missing one is an
+ * empty list), and an assessment's old action columns moved into the
+ * list in memory (s->migration_pending; s->notice says so): the first
+ * save writes the actions file, then the assessment without them.
+ * Returns 0, or -1 with err filled (a bad actions file: the session does
+ * not open). */
+int session_open_actions(struct session *s, struct tri_error *err);
+
+/* Save the actions now.  If the file changed outside since the session
+ * last read or wrote it, both are kept: theirs as it is, ours as
+ * NAME-actions.conflict-YYYYMMDD-HHMMSS.csv (created exclusively), and the
+ * session continues on theirs (s->notice says so).  Returns 0, or -1 with
+ * s->save_failed and s->save_error set. */
+int session_save_actions(struct session *s);
+
+/* If the old action columns wait to be moved (migration_pending): save
+ * the actions file now (session_save calls this before writing the
+ * assessment).  Returns 0, or -1 (s->save_error; nothing else written). */
+int session_finish_migration(struct session *s);
+
+/* After W: the actions file follows the assessment, beside its new path
+ * (a file already there is never replaced: kept both, as above). */
+int session_move_actions(struct session *s);
+
+/* Add an action to criterion: "Added action 1.2 #3."  Returns its index
+ * in s->actions, or -1 (refused: a due date that is not a date, ...). */
+long session_action_add(struct session *s, size_t criterion, const struct actionlist_fields *f,
+			struct session_reply *reply);
+
+/* Replace action index's fields: "Kept action 1.2 #3." */
+int session_action_edit(struct session *s, size_t index, const struct actionlist_fields *f,
+			struct session_reply *reply);
+
+/* Set action index's status ("1.2 #3: At risk (amber).")  Done closes it. */
+int session_action_status(struct session *s, size_t index, enum actionlist_status status,
+			  struct session_reply *reply);
+
+/* Record a progress update on action index, dated today, by the --who
+ * name or $USER: "1.2 #3: progress recorded (2026-12-01)." */
+int session_action_update(struct session *s, size_t index, const char *text,
+			  struct session_reply *reply);
+
+/* For session_actions.c: 0 when the session may change its files, else
+ * -1 with reply saying why (read-only); remember the actions for undo
+ * (criterion: the row to go back to), or reply why not; forget the last
+ * thing remembered. */
+int session_writable(struct session *s, struct session_reply *reply);
+int session_remember_actions(struct session *s, size_t criterion, struct session_reply *reply);
+void session_forget_last(struct session *s);
 
 /* First criterion without a level, or the criterion count when all have one. */
 size_t session_first_open(const struct session *s);

@@ -166,7 +166,7 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 		if (load(s, s->real_path, &s->a, &s->base, &s->disk, err) != 0)
 			return -1;
 		say_read_notes(s, s->a, s->path);
-		return 0;
+		return session_open_actions(s, err);
 	}
 	s->is_new = true;
 	s->a = assessment_create(fw);
@@ -178,7 +178,7 @@ int session_open(struct session *s, const struct framework *fw, const char *path
 	/* a new file starts with a byte-order mark, so that Excel reads the
 	 * Standard's text as UTF-8 on a double-click (docs/file-formats.md) */
 	s->a->bom = true;
-	return 0;
+	return session_open_actions(s, err);
 }
 
 static int write_assessment(FILE *out, void *context, struct tri_error *err)
@@ -408,6 +408,10 @@ int session_save(struct session *s)
 		if (rc != 0)
 			return rc > 0 ? 0 : -1;
 	}
+	/* the old action columns: into the actions file before they leave
+	 * the assessment (rule 7) */
+	if (session_finish_migration(s) != 0)
+		return -1;
 	struct tri_error err;
 	if (write_file(s, s->real_path, false, s->a, &err) != 0) {
 		fail(s, "%s", err.message);
@@ -520,6 +524,7 @@ static enum session_save_as_result save_elsewhere(struct session *s, const char 
 		lockfile_destroy(lock);
 		return SESSION_SAVE_AS_FAILED;
 	}
+	session_move_actions(s); /* a failure is s->save_failed, said as any */
 	return SESSION_SAVED_AS;
 }
 

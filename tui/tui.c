@@ -663,6 +663,8 @@ static void global_action(struct wizard *w, const struct action *a)
 	case ACTION_HELP: tui_open(w, &view_help); return;
 	case ACTION_GO: tui_open(w, &view_overview); return;
 	case ACTION_SUMMARY: tui_open(w, &view_summary); return;
+	case ACTION_ACTIONS_SCREEN: tui_open(w, &view_actions); return;
+	case ACTION_DASHBOARD: tui_open(w, &view_dashboard); return;
 	case ACTION_FIND: tui_prompt(w, "Find: ", "", search_done); return;
 	case ACTION_FIND_NEXT:
 		if (w->s.search[0])

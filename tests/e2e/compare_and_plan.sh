@@ -2,7 +2,7 @@
 # A borough pairing session: the wizard with --compare shows the peer's
 # level beside each criterion, marks disagreements in words, adopts the
 # peer's level with a remark, records who/when/old/new in the file; the
-# action plan editor saves target, action, lead officer and timescale.
+# action plan screen saves the target and an action (NAME-actions.csv).
 . "$(dirname "$0")/../lib.sh"
 cp "$DATA/worked-example.csv" "$WORK/self.csv"
 printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,leading,Camden,peer' \
@@ -39,17 +39,25 @@ wait_for "Undid the last change to 1.2."
 OUT=$(python3 -c 'import csv,sys; rows=list(csv.DictReader(open(sys.argv[1], newline=""))); print(rows[1]["level"], repr(rows[1]["history"]))' "$WORK/self.csv")
 expect_eq "undo restores level and history" "developing ''" "$OUT"
 
-# The action plan for 1.2.
+# The action plan for 1.2: its target (t), and an action (a, the form).
 keys k j p
-wait_for "Action plan for 1.2 (now: Developing)"
-wait_for "Target:        Established: Roles and responsibilities"
-keys Space
-wait_for "Target:        Leading: Roles and responsibilities"
-keys Tab "Publish EQIA outcomes quarterly" Tab "Head of Policy" Tab "March 2027" Escape
+wait_for "Actions for 1.2 (now: Developing)"
+wait_for "Target: Established: Roles and responsibilities"
+wait_for "No actions yet: a adds one."
+keys t
 wait_for "Kept the action plan for 1.2."
+wait_for "Target: Leading: Roles and responsibilities"
+keys a
+wait_for "New action for 1.2"
+keys "Publish EQIA outcomes quarterly" Tab "Head of Policy" Tab Tab "March 2027" Escape
+wait_for "Added action 1.2 #1."
+wait_for "#1   Not started      due -"
 run "$BIN" plan --csv "$WORK/self.csv"
 expect_contains "plan saved" "1.2,Strategic Leadership and Management,developing,leading," "$OUT"
-expect_contains "plan text saved" ",Publish EQIA outcomes quarterly,Head of Policy,March 2027" "$OUT"
+expect_contains "plan text saved" ",Publish EQIA outcomes quarterly,Head of Policy,March 2027,not_started," "$OUT"
+expect_contains "the action is in the actions file" "Publish EQIA outcomes quarterly" "$(cat "$WORK/self-actions.csv")"
+keys Escape
+wait_for "── 1.2 "
 keys q
 wait_for "EXITED=0"
 

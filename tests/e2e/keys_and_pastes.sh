@@ -124,8 +124,8 @@ expect_contains "y after the question: replaced" "category" "$(head -1 "$WORK/ke
 keys w
 wait_for "w does nothing here."
 # a key reserved for what is coming (rule 12) says so, and changes nothing
-keys d
-wait_for "d does nothing yet (dashboard: to come)."
+keys i
+wait_for "i does nothing yet (guidance: to come)."
 keys -H 1b 5b 39 39 3b 39 39 7e
 wait_for "Unknown key ignored."
 keys q

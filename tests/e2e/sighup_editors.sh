@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A dropped link keeps what was being typed, in every editor and prompt
-# (issue 10 part 6, rule 22): the action plan editor (SIGHUP, SIGTERM),
+# (issue 10 part 6, rule 22): the action form (SIGHUP, SIGTERM),
 # the remark prompt of a (the adoption is recorded at once; the remark
 # typed so far is kept; Ctrl-G takes the adoption back), the evidence
 # editor when the terminal itself goes (tmux killed); the new-assessment
@@ -16,20 +16,24 @@ field() {
 for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")):
     if r["criterion_id"] == sys.argv[2]: print(repr(r[sys.argv[3]]))' "$@"
 }
+ACTIONS="$WORK/hup-actions.csv"
 
-# --- the action plan editor, SIGHUP and SIGTERM
+# --- the action form (p, a), SIGHUP and SIGTERM: the action typed so far
+# is added to the actions file
 for sig in HUP TERM; do
 	tui_start 80x24 screen C.UTF-8 "$BIN" "$FILE"
 	wait_for "Category 1 of 7"
 	keys p
-	wait_for "Action plan for"
-	id=$(screen | sed -n 's/^Action plan for \([0-9a-z.]*\) .*/\1/p')
-	keys Tab "Publish EQIA outcomes, $sig" Tab "Head of Pol"
+	wait_for "Actions for"
+	id=$(screen | sed -n 's/^Actions for \([0-9a-z.]*\) .*/\1/p')
+	keys a
+	wait_for "New action for $id"
+	keys "Publish EQIA outcomes, $sig" Tab "Head of Pol"
 	wait_for "Head of Pol"
 	kill -"$sig" "$(tui_pid)"
 	wait_for "EXITED=0"
-	expect_eq "plan editor, SIG$sig: action kept" "'Publish EQIA outcomes, $sig'" "$(field "$FILE" "$id" action)"
-	expect_eq "plan editor, SIG$sig: lead officer kept" "'Head of Pol'" "$(field "$FILE" "$id" lead_officer)"
+	expect_eq "action form, SIG$sig: activity kept" "'Publish EQIA outcomes, $sig'" "$(field "$ACTIONS" "$id" activity)"
+	expect_eq "action form, SIG$sig: lead officer kept" "'Head of Pol'" "$(field "$ACTIONS" "$id" lead_officer)"
 	printf '2\n' | "$BIN" --plain "$FILE" >/dev/null # the next round on the next row
 done
 

@@ -36,8 +36,8 @@ look "evidence editor" "Evidence $VP" "Notes $VP"
 keys Escape
 wait_for "Category 1 of 7"
 keys p
-wait_for "Action plan for 1.1"
-look "action plan editor" "Action $VP" "Lead $VP" "By $VP"
+wait_for "Actions for 1.1"
+look "the row's actions" "Action $VP" "Lead: Lead $VP" "Due note: By $VP"
 keys Escape
 wait_for "Category 1 of 7"
 keys g

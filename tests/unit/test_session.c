@@ -561,6 +561,123 @@ static void test_details(void **state)
 	session_finish(&s);
 }
 
+/* The row's actions: add, refuse, status, progress, undo, each saved in
+ * NAME-actions.csv; an outside change to that file kept beside. */
+static void test_actions(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_reply r;
+	open_file(&s, "acts.csv", true);
+	const char *actions = in_dir("acts-actions.csv");
+	assert_string_equal(s.actions_path, actions);
+	assert_int_equal(access(actions, F_OK), -1); /* none yet */
+	struct actionlist_fields f = { "", "Train every panel", "Head of HR", "2026-01-31", "",
+				       ACTIONLIST_NOT_STARTED };
+	assert_int_equal(session_action_add(&s, id("1.1"), &f, &r), 0);
+	expect_reply(&r, SESSION_DONE, "Added action 1.1 #1.");
+	f.due = "March 2027";
+	assert_int_equal(session_action_add(&s, id("1.1"), &f, &r), -1);
+	expect_reply(&r, SESSION_REFUSED, "expected a date as YYYY-MM-DD");
+	assert_int_equal(s.actions->count, 1);
+	f.due = "";
+	f.due_note = "Sept 2027 review";
+	f.activity = "Publish the plan";
+	assert_int_equal(session_action_add(&s, id("1.1"), &f, &r), 1);
+	assert_int_equal(session_action_status(&s, 0, ACTIONLIST_AT_RISK, &r), 0);
+	expect_reply(&r, SESSION_DONE, "1.1 #1: At risk (amber).");
+	setenv("TRI_ASSESS_TODAY", "2026-02-01", 1);
+	assert_int_equal(session_action_update(&s, 0, "Slipped a month", &r), 0);
+	expect_reply(&r, SESSION_DONE, "1.1 #1: progress recorded (2026-02-01).");
+	assert_int_equal(session_action_update(&s, 0, "two\nlines", &r), -1);
+	expect_reply(&r, SESSION_REFUSED, "one line");
+	unsetenv("TRI_ASSESS_TODAY");
+	char *text = read_text(actions);
+	assert_non_null(strstr(text, ",at_risk,2026-02-01 | "));
+	assert_non_null(strstr(text, "Sept 2027 review"));
+	free(text);
+	assert_int_equal(session_undo(&s, &r), (long)id("1.1"));
+	expect_reply(&r, SESSION_DONE, "Undid the last change to 1.1.");
+	text = read_text(actions);
+	assert_null(strstr(text, "Slipped"));
+	free(text);
+	/* someone else writes the actions file: theirs kept, ours beside */
+	write_text(actions, "criterion_id,activity\n1.2,Theirs\n");
+	assert_int_equal(session_action_status(&s, 0, ACTIONLIST_DONE, &r), 0);
+	assert_non_null(strstr(s.notice, "was changed outside tri-assess"));
+	assert_non_null(strstr(s.notice, "acts-actions.conflict-"));
+	assert_int_equal(s.actions->count, 1);
+	assert_string_equal(s.actions->items[0].activity, "Theirs");
+	text = read_text(actions);
+	assert_string_equal(text, "criterion_id,activity\n1.2,Theirs\n");
+	free(text);
+	session_finish(&s);
+}
+
+/* The old action columns: in memory on open, nothing written; the first
+ * change writes the actions file, then the assessment without them. */
+static void test_actions_migration(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_reply r;
+	struct tri_error err;
+	char path[512], actions[512]; /* (in_dir's buffers are reused) */
+	snprintf(path, sizeof path, "%s", in_dir("old.csv"));
+	snprintf(actions, sizeof actions, "%s", in_dir("old-actions.csv"));
+	const char *old = "criterion_id,level,action,lead_officer,timescale\n"
+			  "1.1,developing,Appoint a champion,Chief Executive,Sept 2019 review\n";
+	write_text(path, old);
+	unlink(actions);
+	assert_int_equal(session_open(&s, fw, path, &err), 0);
+	assert_non_null(strstr(s.notice, "1 action from the old action columns; the first "
+			       "change saves old-actions.csv."));
+	assert_int_equal(s.actions->count, 1);
+	assert_string_equal(s.actions->items[0].due_note, "Sept 2019 review");
+	char *text = read_text(path);
+	assert_string_equal(text, old); /* nothing saved before a change */
+	free(text);
+	assert_int_equal(access(actions, F_OK), -1);
+	assert_int_equal(session_set_level(&s, id("1.2"), LEVEL_DEVELOPING, &r), 0);
+	text = read_text(actions);
+	assert_non_null(strstr(text, "1.1,1,Strategic Leadership and Management,,Appoint a "
+			       "champion,Chief Executive,,Sept 2019 review,not_started,"));
+	free(text);
+	text = read_text(path);
+	assert_null(strstr(text, "timescale"));
+	free(text);
+	session_finish(&s);
+	/* opened again: nothing to move, nothing doubled */
+	assert_int_equal(session_open(&s, fw, path, &err), 0);
+	assert_int_equal(s.actions->count, 1);
+	assert_string_equal(s.notice, "");
+	session_finish(&s);
+	/* read-only: shown, never written */
+	write_text(path, old);
+	unlink(actions);
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_int_equal(session_open(&s, fw, path, &err), 0);
+	assert_non_null(strstr(s.notice, "read-only: the file keeps them"));
+	assert_int_equal(s.actions->count, 1);
+	assert_int_equal(session_action_status(&s, 0, ACTIONLIST_DONE, &r), -1);
+	expect_reply(&r, SESSION_REFUSED, "read-only");
+	assert_int_equal(access(actions, F_OK), -1);
+	/* W: the copy and its actions file, the old columns moved */
+	assert_int_equal(session_save_as(&s, in_dir("oldcopy.csv"), SESSION_UNASKED, &r),
+			 SESSION_SAVED_AS);
+	text = read_text(in_dir("oldcopy-actions.csv"));
+	assert_non_null(strstr(text, "Appoint a champion"));
+	free(text);
+	text = read_text(in_dir("oldcopy.csv"));
+	assert_null(strstr(text, "timescale"));
+	free(text);
+	session_finish(&s);
+	text = read_text(path);
+	assert_string_equal(text, old);
+	free(text);
+	assert_int_equal(chmod(path, 0644), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +694,8 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_steps),
 		cmocka_unit_test(test_details),
+		cmocka_unit_test(test_actions),
+		cmocka_unit_test(test_actions_migration),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
