@@ -61,9 +61,15 @@ static int report_to(const struct cli_call *call, struct assessment **loaded,
 	const struct cli_options *opt = call->opt;
 	const struct assessment *b = opt->compare ? loaded[1] : NULL;
 	struct report_content content;
+	char today[11];
+	actionlist_today(today);
+	struct actionlist *list = cli_load_actions(loaded[0], call->files[0]);
+	if (!list)
+		return CLI_EXIT_BAD_INPUT;
 	if (report_content_init(&content, loaded[0], call->files[0], b,
-				opt->compare ? opt->compare : "") != 0) {
+				opt->compare ? opt->compare : "", list, today) != 0) {
 		cli_error("out of memory");
+		actionlist_destroy(list);
 		return CLI_EXIT_BAD_INPUT;
 	}
 	int rc = 0;
@@ -82,6 +88,7 @@ static int report_to(const struct cli_call *call, struct assessment **loaded,
 		cli_print("Wrote %s\n", opt->output);
 	}
 	report_content_finish(&content);
+	actionlist_destroy(list);
 	return rc;
 }
 

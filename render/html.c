@@ -104,6 +104,7 @@ static const char style[] =
 	".meta{color:#444}.note{color:#444;font-size:.85em}"
 	".L{font-weight:bold}.differs{font-weight:bold}.incomplete{font-style:italic}"
 	".assessed{border-left:4px solid #333;padding-left:.5em}"
+	"td.green{background:#d5ecd5}td.amber{background:#f6ecc8}td.red{background:#f4d6d6}"
 	"svg text{font-family:Arial,Helvetica,sans-serif}"
 	"@page{size:A4;margin:16mm}"
 	"@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}}";
@@ -380,36 +381,199 @@ static void write_gaps(FILE *out, const struct report_content *m)
 	}
 }
 
+/* The actions, in the framework's order: what each serves and where it
+ * stands, the status in words. */
 static void write_action_plan(FILE *out, const struct report_content *m)
 {
 	const struct assessment *a = m->a;
 	const struct framework *fw = a->framework;
+	const struct actionlist *list = m->list;
 	fputs("<h2>Action plan</h2>\n", out);
 	if (!m->actions) {
 		fputs("<p>No actions recorded yet (the wizard's <code>p</code> key, or the "
-		      "action columns of the assessment file).</p>\n", out);
+		      "actions file beside the assessment).</p>\n", out);
 		return;
 	}
-	fputs("<table><tr><th>Criterion</th><th>Now</th><th>Target</th><th>Action</th>"
-	      "<th>Lead officer</th><th>Timescale</th></tr>\n", out);
-	for (size_t i = 0; i < fw->criterion_count; i++) {
-		if (!report_has_action(m, i))
-			continue;
-		const struct assessment_answer *ans = &a->answers[i];
-		enum level target = plan_target(a, i);
+	fputs("<table><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Now</th>"
+	      "<th scope=\"col\">Outcome</th><th scope=\"col\">Activity</th>"
+	      "<th scope=\"col\">Lead officer</th><th scope=\"col\">Timescale</th>"
+	      "<th scope=\"col\">Status</th></tr>\n", out);
+	for (size_t k = 0; k < list->count; k++) {
+		const struct actionlist_item *item = &list->items[k];
 		fputs("<tr><td>", out);
-		put_text(out, fw->criteria[i].id);
-		fprintf(out, "</td><td>%s</td><td>%s: ", words_level(fw, a->levels[i]),
-			words_level(fw, target));
-		put_text(out, fw->criteria[i].cell[target]);
-		const char *const texts[] = { ans->action, ans->lead_officer, ans->timescale };
-		for (size_t k = 0; k < 3; k++) {
-			fputs("</td><td>", out);
-			put_text(out, texts[k]);
+		put_text(out, fw->criteria[item->criterion].id);
+		fprintf(out, "</td><td>%s</td><td>", words_level(fw, a->levels[item->criterion]));
+		put_text(out, actionlist_outcome(item, a));
+		fputs("</td><td>", out);
+		put_text(out, item->activity);
+		fputs("</td><td>", out);
+		put_text(out, item->lead);
+		fputs("</td><td>", out);
+		put_text(out, item->due);
+		if (*item->due && *item->due_note)
+			fputs("; ", out);
+		put_text(out, item->due_note);
+		fprintf(out, "</td><td>%s%s</td></tr>\n", actionlist_status_word(item->status),
+			actionlist_overdue(item, m->dashboard.today) ? ", overdue" : "");
+	}
+	fputs("</table>\n", out);
+}
+
+/* A rating cell: the word always, a background as well (never colour
+ * alone). */
+static void rag_cell(FILE *out, enum dashboard_rag rag)
+{
+	if (rag == DASHBOARD_NONE)
+		fputs("<td>-</td>", out);
+	else
+		fprintf(out, "<td class=\"%s\">%s</td>", dashboard_rag_name(rag),
+			dashboard_rag_word(rag));
+}
+
+/* The category's overdue actions, then its latest progress, in a cell. */
+static void dashboard_notes(FILE *out, const struct dashboard *d, const struct dashboard_row *r)
+{
+	char label[48];
+	for (size_t k = 0; k < r->overdue_count; k++) {
+		const struct actionlist_item *item = &d->list->items[r->overdue[k]];
+		fprintf(out, "%sOverdue: ", k ? "<br/>" : "");
+		put_text(out, actionlist_label(d->list, item, label, sizeof label));
+		fputs(", due ", out);
+		put_text(out, item->due);
+		fputs(": ", out);
+		put_text(out, item->activity);
+	}
+	for (size_t k = 0; k < r->latest_count; k++) {
+		const struct actionlist_item *item = &d->list->items[r->latest[k]];
+		const struct actionlist_update *u = actionlist_latest(item);
+		fputs(r->overdue_count || k ? "<br/>" : "", out);
+		put_text(out, u->date);
+		fputs(" ", out);
+		put_text(out, actionlist_label(d->list, item, label, sizeof label));
+		fputs(" ", out);
+		put_text(out, u->who);
+		fputs(": ", out);
+		put_text(out, u->text);
+	}
+}
+
+/* The dashboard: one row per category, as a programme board's (seed
+ * 004): level now and target, ratings with words, actions by status,
+ * overdue actions and the latest progress. */
+static void write_dashboard(FILE *out, const struct report_content *m)
+{
+	const struct dashboard *d = &m->dashboard;
+	const struct framework *fw = m->a->framework;
+	fputs("<h2>Dashboard</h2>\n<p>As of ", out);
+	put_text(out, d->today);
+	fputs(". Delivery: Red when an action is off track, Amber when one is at risk; "
+	      "Schedule: Red when an action is overdue; Overall: the worse of the two; "
+	      "- where a category has no open action.</p>\n", out);
+	fputs("<table><tr><th scope=\"col\">Category</th><th scope=\"col\">Level now</th>"
+	      "<th scope=\"col\">Target</th><th scope=\"col\">Overall</th>"
+	      "<th scope=\"col\">Delivery</th><th scope=\"col\">Schedule</th>"
+	      "<th scope=\"col\">Actions</th><th scope=\"col\">Overdue and recent "
+	      "progress</th></tr>\n", out);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct dashboard_row *r = &d->rows[c];
+		fputs("<tr><th scope=\"row\">", out);
+		put_category(out, &fw->categories[c]);
+		fprintf(out, "</th><td>%s</td><td>%s</td>", words_level(fw, r->now->level),
+			words_level(fw, r->target));
+		rag_cell(out, r->overall);
+		rag_cell(out, r->delivery);
+		rag_cell(out, r->schedule);
+		fputs("<td>", out);
+		bool any = false;
+		for (int st = 0; st < ACTIONLIST_STATUS_COUNT; st++) {
+			if (!r->by_status[st])
+				continue;
+			fprintf(out, "%s%zu %s", any ? ", " : "", r->by_status[st],
+				actionlist_status_word((enum actionlist_status)st));
+			any = true;
 		}
+		fputs(any ? "</td><td>" : "none</td><td>", out);
+		dashboard_notes(out, d, r);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</table>\n", out);
+}
+
+/* Progress over time: a bar per assessment for each category (its score
+ * out of the category's maximum, labelled), and beside it the same in a
+ * table for screen readers, and the criteria that moved. */
+enum { PROGRESS_LABEL = 40, PROGRESS_BAR = 420, PROGRESS_ROW = 16 };
+
+static void progress_chart(FILE *out, const struct progress *p)
+{
+	const struct framework *fw = p->fw;
+	int height = (int)(fw->category_count * (p->count * PROGRESS_ROW + 8)) + 8;
+	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+		"role=\"img\" aria-label=\"Each category's score at each date; the table "
+		"that follows gives the same\">", PROGRESS_LABEL + PROGRESS_BAR + 140, height);
+	int y = 8;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		fprintf(out, "<text x=\"0\" y=\"%d\" font-size=\"11\">", y + 12);
+		put_svg_text(out, fw->categories[c].id);
+		fputs("</text>", out);
+		for (size_t k = 0; k < p->count; k++, y += PROGRESS_ROW) {
+			const struct score_result *r = &p->points[k].scores.categories[c];
+			double w = r->max ? (double)PROGRESS_BAR * r->score / r->max : 0;
+			fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+				"fill=\"%s\" stroke=\"#333\"/>", PROGRESS_LABEL, y, w,
+				PROGRESS_ROW - 3, k + 1 == p->count ? "#555" : "#bbb");
+			fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">", PROGRESS_LABEL +
+				w + 4, y + 10);
+			put_svg_text(out, p->points[k].a->date);
+			fprintf(out, ": %d/%d</text>", r->score, r->max);
+		}
+		y += 8;
+	}
+	fputs("</svg>\n", out);
+}
+
+static void write_progress(FILE *out, const struct report_content *m)
+{
+	const struct progress *p = &m->progress;
+	const struct framework *fw = p->fw;
+	fputs("<h2>Progress over time</h2>\n<figure>", out);
+	progress_chart(out, p);
+	fputs("<figcaption>Scores at each date (darker: the latest).</figcaption></figure>\n"
+	      "<table><tr><th scope=\"col\">Category</th>", out);
+	for (size_t k = 0; k < p->count; k++) {
+		fputs("<th scope=\"col\">", out);
+		put_text(out, p->points[k].a->date);
+		fputs("</th>", out);
+	}
+	fputs("<th scope=\"col\">Change</th></tr>\n", out);
+	for (size_t c = 0; c < fw->category_count; c++) {
+		fputs("<tr><th scope=\"row\">", out);
+		put_category(out, &fw->categories[c]);
+		fputs("</th>", out);
+		for (size_t k = 0; k < p->count; k++)
+			score_cell(out, fw, &p->points[k].scores.categories[c]);
+		fprintf(out, "<td class=\"n\">%+d</td></tr>\n",
+			p->points[p->count - 1].scores.categories[c].score -
+			p->points[0].scores.categories[c].score);
+	}
+	fprintf(out, "</table>\n<p>Criteria that moved: %zu.</p>\n", p->moved_count);
+	if (!p->moved_count)
+		return;
+	fputs("<ul>\n", out);
+	for (size_t i = 0; i < fw->criterion_count; i++) {
+		if (!p->moved[i])
+			continue;
+		fputs("<li><strong>", out);
+		put_text(out, fw->criteria[i].id);
+		fputs("</strong>", out);
+		for (size_t k = 0; k < p->count; k++) {
+			int change = k ? progress_criterion_change(p, k, i) : 0;
+			fprintf(out, "%s%s%s", k ? " to " : " ", words_level(fw, p->points[k].a->levels[i]),
+				change > 0 ? " (up)" : change < 0 ? " (down)" : "");
+		}
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n", out);
 }
 
 /* Where two assessments differ, with what was recorded about it. */
@@ -469,7 +633,10 @@ static int report(struct render_out *ro, const struct report_content *m)
 	write_scores(out, m);
 	write_strengths(out, m);
 	write_gaps(out, m);
+	write_dashboard(out, m);
 	write_action_plan(out, m);
+	if (m->progress.count)
+		write_progress(out, m);
 	if (m->b)
 		write_differences(out, m);
 	write_history(out, m);

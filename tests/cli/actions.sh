@@ -143,6 +143,39 @@ run "$BIN" progress "$A" "$WORK/brent.csv"
 expect_eq "progress: another organisation" 1 "$RC"
 expect_contains "progress: another organisation said" "expected assessments of one organisation" "$ERR"
 
+# report: a dashboard section, the action plan from the actions file, and
+# with last year's file a progress chart with a table beside it; the
+# same properties as the rest of the report (well-formed, no script,
+# nothing external, every chart an image with a text alternative)
+run "$BIN" report "$A" --compare "$OLD" -o "$WORK/report.html"
+expect_eq "report exit" 0 "$RC"
+run python3 - "$WORK/report.html" <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+svgs = doc.getElementsByTagName("svg")
+print("svg", len(svgs), "labelled", sum(1 for s in svgs if s.getAttribute("role") == "img" and s.getAttribute("aria-label")))
+print("script", len(doc.getElementsByTagName("script")))
+ext = [e for tag in ("img", "link", "iframe", "object") for e in doc.getElementsByTagName(tag)]
+print("external", len(ext))
+print("headings", " | ".join(h.firstChild.data for h in doc.getElementsByTagName("h2")))
+PY
+expect_eq "report: well-formed, 7 category charts and the progress chart, each labelled" \
+	"svg 8 labelled 8" "$(sed -n 1p <<<"$OUT")"
+expect_eq "report: no script, nothing external" "script 0
+external 0" "$(sed -n 2,3p <<<"$OUT")"
+expect_contains "report: the sections" "Dashboard | Action plan | Progress over time" "$OUT"
+html=$(cat "$WORK/report.html")
+expect_contains "report dashboard row, ratings in words" '<td class="red">Red</td><td class="amber">Amber</td><td class="red">Red</td><td>1 Not started, 1 On track (green), 1 At risk (amber)</td>' "$html"
+expect_contains "report dashboard overdue named" "Overdue: <bdi>1.2 #2</bdi>, due <bdi>2026-09-30</bdi>" "$html"
+expect_contains "report action plan from the actions file" "<td><bdi>Publish the race equality plan</bdi></td><td><bdi>Head of Policy; Zoë Ade</bdi></td><td><bdi>2026-09-30</bdi>; <bdi>Sept 2026 review</bdi></td><td>At risk (amber), overdue</td>" "$html"
+expect_contains "report progress table" '<td class="n">2/22 <span class="L incomplete">Developing so far, 3 of 8 answered</span></td><td class="n">5/22 <span class="L incomplete">Developing so far, 3 of 8 answered</span></td><td class="n">+3</td>' "$html"
+expect_contains "report progress: moved" "<li><strong><bdi>3.1</bdi></strong> Established to Developing (down)</li>" "$html"
+run "$BIN" report "$A" -o "$WORK/alone.html"
+expect_not_contains "report: no progress without another date" "Progress over time" "$(cat "$WORK/alone.html")"
+sed 's/,self,/,peer,/' "$OLD" >"$WORK/peer-2025.csv"
+run "$BIN" report "$A" --compare "$WORK/peer-2025.csv" -o "$WORK/peer.html"
+expect_not_contains "report: a peer review is no progress (rule 8)" "Progress over time" "$(cat "$WORK/peer.html")"
+
 # an actions file among a folder's assessments is passed over (rule 19)
 run "$BIN" progress "$WORK"/camden-*.csv
 expect_eq "progress passes over an actions file" 0 "$RC"

@@ -196,7 +196,10 @@ static void test_report(void **state)
 							strlen(cases[k].data), &err);
 		assert_non_null(a);
 		struct report_content content;
-		assert_int_equal(report_content_init(&content, a, "a.csv", NULL, NULL), 0);
+		struct actionlist *list = actionlist_create(fw);
+		assert_non_null(list);
+		assert_int_equal(report_content_init(&content, a, "a.csv", NULL, NULL, list,
+						     "2026-01-01"), 0);
 		assert_int_equal(content.strengths, 1);
 		struct capture c;
 		capture_begin(&c, false);
@@ -224,6 +227,7 @@ static void test_report(void **state)
 		fclose(saved);
 		unlink(path);
 		report_content_finish(&content);
+		actionlist_destroy(list);
 		assessment_destroy(a);
 		framework_destroy(fw);
 	}
