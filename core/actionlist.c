@@ -548,6 +548,74 @@ void actionlist_remove(struct actionlist *list, size_t index)
 	list->count--;
 }
 
+/* ---- Merging ---- */
+
+static bool same_columns(const struct actionlist *x, const struct actionlist *y)
+{
+	if (x->extra_column_count != y->extra_column_count)
+		return false;
+	for (size_t j = 0; j < x->extra_column_count; j++)
+		if (strcmp(x->extra_columns[j], y->extra_columns[j]) != 0)
+			return false;
+	return true;
+}
+
+/* Put a copy of item into list, in its place (criterion, then id). */
+static int put_copy(struct actionlist *list, const struct actionlist_item *item)
+{
+	struct actionlist_item copy;
+	if (reserve(list, list->count + 1) != 0 ||
+	    item_copy(&copy, item, list->extra_column_count) != 0)
+		return -1;
+	size_t at = 0;
+	while (at < list->count && by_place(&list->items[at], &copy) < 0)
+		at++;
+	memmove(&list->items[at + 1], &list->items[at], (list->count - at) * sizeof *list->items);
+	list->items[at] = copy;
+	list->count++;
+	return 0;
+}
+
+/* Apply ours's change to item o (an id of base or not) onto merged. */
+static int merge_one(const struct actionlist *base, const struct actionlist *ours,
+		     const struct actionlist_item *o, struct actionlist *merged, bool *conflict)
+{
+	long b = actionlist_find(base, o->id), t = actionlist_find(merged, o->id);
+	if (b < 0) { /* added by ours */
+		struct actionlist_item added = *o;
+		if (t >= 0)
+			added.id = next_id(merged);
+		return put_copy(merged, &added);
+	}
+	if (actionlist_same_item(base, &base->items[b], ours, o))
+		return 0; /* unchanged by ours */
+	if (t < 0 || !actionlist_same_item(base, &base->items[b], merged, &merged->items[t])) {
+		*conflict = true; /* changed (or removed) by both: theirs kept */
+		return 0;
+	}
+	actionlist_remove(merged, (size_t)t);
+	return put_copy(merged, o);
+}
+
+struct actionlist *actionlist_merge(const struct actionlist *base, const struct actionlist *ours,
+				    const struct actionlist *theirs, bool *conflict,
+				    struct tri_error *err)
+{
+	*conflict = !same_columns(base, theirs) || !same_columns(ours, theirs);
+	struct actionlist *merged = actionlist_copy(theirs);
+	if (!merged)
+		goto oom;
+	merged->bom = theirs->bom;
+	for (size_t i = 0; i < ours->count && !*conflict; i++)
+		if (merge_one(base, ours, &ours->items[i], merged, conflict) != 0)
+			goto oom;
+	return merged;
+oom:
+	actionlist_destroy(merged);
+	tri_error_set(err, "out of memory");
+	return NULL;
+}
+
 /* ---- Migration from an assessment's own action columns ---- */
 
 bool actionlist_has_legacy(const struct assessment *a)

@@ -143,6 +143,18 @@ int actionlist_write(const struct actionlist *list, FILE *out, struct tri_error 
 int actionlist_migrate(struct actionlist *list, struct assessment *assessment, size_t *moved,
 		       struct tri_error *err);
 
+/* A three-way merge for a file changed by two writers: theirs, with the
+ * changes ours made since base applied, by action_id: an action ours
+ * added (an id base lacks) is added (renumbered when theirs has that id);
+ * an action ours changed replaces theirs where theirs is still as in base.
+ * Where theirs changed or removed an action ours changed too, or the
+ * lists' own columns differ, *conflict is set and theirs is kept for it
+ * (the caller keeps ours beside).  Returns a new list, or NULL with err
+ * filled (out of memory). */
+struct actionlist *actionlist_merge(const struct actionlist *base, const struct actionlist *ours,
+				    const struct actionlist *theirs, bool *conflict,
+				    struct tri_error *err);
+
 /* True if the assessment holds action plan columns still to migrate. */
 bool actionlist_has_legacy(const struct assessment *assessment);
 

@@ -56,6 +56,7 @@ void session_finish(struct session *s)
 	assessment_destroy(s->base);
 	assessment_destroy(s->other);
 	actionlist_destroy(s->actions);
+	actionlist_destroy(s->actions_base);
 	free(s->actions_path);
 	free(s->other_path);
 	free(s->adoption_history);

@@ -45,6 +45,7 @@ struct session {
 	struct actionlist *actions;
 	char *actions_path;
 	struct fileid actions_disk; /* as the session last read or wrote it */
+	struct actionlist *actions_base; /* the list as last read or written (to merge) */
 	/* The assessment's old action columns are in actions, not yet on
 	 * disk: the next save of either file writes the actions file, then
 	 * the assessment without them (nothing is saved before a change). */

@@ -45,8 +45,21 @@ static int place(struct session *s, struct tri_error *err)
 	return 0;
 }
 
+/* The list as it is now is what the file holds (the base of a merge). */
+static int set_base(struct session *s, struct tri_error *err)
+{
+	struct actionlist *base = actionlist_copy(s->actions);
+	if (!base) {
+		tri_error_set(err, "out of memory");
+		return -1;
+	}
+	actionlist_destroy(s->actions_base);
+	s->actions_base = base;
+	return 0;
+}
+
 /* Write the list to the actions file; its identity as written is the
- * session's known one. */
+ * session's known one, the list written its base. */
 static int write_list(struct session *s, struct tri_error *err)
 {
 	char *data;
@@ -59,6 +72,7 @@ static int write_list(struct session *s, struct tri_error *err)
 		fileid_from_stat(&s->actions_disk, &after);
 		s->actions_disk.hash = fileid_hash(data, size);
 		s->actions_disk.hashed = true;
+		rc = set_base(s, err);
 	}
 	free(data);
 	return rc;
@@ -93,7 +107,7 @@ int session_open_actions(struct session *s, struct tri_error *err)
 	}
 	bool exists;
 	s->actions = actionlist_read(s->fw, s->actions_path, &exists, &s->actions_disk, err);
-	if (!s->actions)
+	if (!s->actions || set_base(s, err) != 0)
 		return -1;
 	return migrate(s, err);
 }
@@ -150,31 +164,63 @@ static bool unchanged(const struct session *s)
 	return read.hash == s->actions_disk.hash;
 }
 
-/* Someone changed the actions file outside: keep both (ours beside it),
- * continue on theirs.  Returns 1 (kept), or -1 (failed: s->save_error). */
-static int keep_both(struct session *s)
+/* Keep both: ours beside the file (created exclusively), the session on
+ * theirs (read as id; may be NULL when it could not be read).  Returns 1,
+ * or -1 (failed: s->save_error; nothing changed). */
+static int keep_both(struct session *s, struct actionlist *theirs, const struct fileid *id,
+		     const char *why)
 {
 	char name[PATH_MAX + 64];
-	struct tri_error err;
-	bool exists;
-	struct fileid id;
-	struct actionlist *theirs = actionlist_read(s->fw, s->actions_path, &exists, &id, &err);
+	struct tri_error err = {{0}};
 	if (!theirs || keep_ours(s, name, sizeof name, &err) != 0) {
 		actionlist_destroy(theirs);
-		snprintf(s->save_error, sizeof s->save_error, "%.200s was changed outside "
-			 "tri-assess and your actions could not be kept beside it: %.600s",
-			 base_name(s->actions_path), err.message);
+		snprintf(s->save_error, sizeof s->save_error, "%.200s %s, and your actions could "
+			 "not be kept beside it: %.600s", base_name(s->actions_path), why,
+			 err.message);
 		s->save_failed = true;
 		return -1;
 	}
 	actionlist_destroy(s->actions);
 	s->actions = theirs;
-	s->actions_disk = id;
-	snprintf(s->notice, sizeof s->notice, "%.300s was changed outside tri-assess: it "
-		 "is kept as it is, and your version of the actions is in %.400s.",
-		 base_name(s->actions_path), base_name(name));
+	s->actions_disk = *id;
+	snprintf(s->notice, sizeof s->notice, "%.300s %s: it is kept as it is, and your "
+		 "version of the actions is in %.400s.", base_name(s->actions_path), why,
+		 base_name(name));
 	s->notice_is_warning = true;
-	return 1;
+	return set_base(s, &err) == 0 ? 1 : -1;
+}
+
+/* Someone changed the actions file outside: our changes since the base
+ * merged into theirs, by action_id (returns 0: the caller writes the
+ * merged list); where both changed one action, keep both (returns 1).
+ * -1: failed (s->save_error). */
+static int reconcile(struct session *s)
+{
+	struct tri_error err = {{0}};
+	bool exists, conflict = false;
+	struct fileid id;
+	struct actionlist *theirs = actionlist_read(s->fw, s->actions_path, &exists, &id, &err);
+	struct actionlist *merged = theirs ? actionlist_merge(s->actions_base, s->actions, theirs,
+							      &conflict, &err) : NULL;
+	if (theirs && !merged) {
+		actionlist_destroy(theirs);
+		snprintf(s->save_error, sizeof s->save_error, "%.1000s", err.message);
+		s->save_failed = true;
+		return -1;
+	}
+	if (!merged || conflict) {
+		actionlist_destroy(merged);
+		return keep_both(s, theirs, &id, "was changed outside tri-assess, the same "
+				 "action too");
+	}
+	actionlist_destroy(theirs);
+	actionlist_destroy(s->actions);
+	s->actions = merged;
+	s->actions_disk = id;
+	snprintf(s->notice, sizeof s->notice, "%.300s was changed outside tri-assess; your "
+		 "changes to other actions were merged into it.", base_name(s->actions_path));
+	s->notice_is_warning = true;
+	return 0;
 }
 
 int session_save_actions(struct session *s)
@@ -183,8 +229,11 @@ int session_save_actions(struct session *s)
 		return -1;
 	if (s->migration_pending)
 		return session_save(s); /* writes this file first */
-	if (!unchanged(s))
-		return keep_both(s) > 0 ? 0 : -1;
+	if (!unchanged(s)) {
+		int rc = reconcile(s);
+		if (rc != 0)
+			return rc > 0 ? 0 : -1;
+	}
 	struct tri_error err;
 	if (write_list(s, &err) != 0) {
 		snprintf(s->save_error, sizeof s->save_error, "%.1000s", err.message);
@@ -213,8 +262,19 @@ int session_move_actions(struct session *s)
 	struct tri_error err;
 	if (place(s, &err) != 0)
 		return -1;
-	s->actions_disk = (struct fileid){0}; /* a file found there is someone else's */
-	return s->actions->count ? session_save_actions(s) : 0;
+	s->actions_disk = (struct fileid){0};
+	if (s->migration_pending || !s->actions->count)
+		return s->actions->count ? session_save_actions(s) : 0;
+	/* a file already there is someone else's: never merged into, never
+	 * replaced */
+	bool exists;
+	struct fileid id;
+	struct actionlist *theirs = actionlist_read(s->fw, s->actions_path, &exists, &id, &err);
+	if (theirs && !exists) {
+		actionlist_destroy(theirs);
+		return session_save_actions(s);
+	}
+	return keep_both(s, theirs, &id, "was already there") > 0 ? 0 : -1;
 }
 
 /* ---- Changes ---- */

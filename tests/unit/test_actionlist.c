@@ -425,6 +425,48 @@ static void test_migration(void **state)
 	actionlist_destroy(list);
 }
 
+/* The merge of two writers' changes, by action_id. */
+static void test_merge(void **state)
+{
+	(void)state;
+	struct tri_error err = {{0}};
+	const char *base_text = "criterion_id,action_id,activity,status\n1.1,1,a,\n1.2,2,b,\n";
+	struct actionlist *base = parse(base_text, &err);
+	struct actionlist *ours = parse("criterion_id,action_id,activity,status\n1.1,1,a,done\n"
+					"1.2,2,b,\n1.3,3,ours new,\n", &err);
+	struct actionlist *theirs = parse("criterion_id,action_id,activity,status\n1.1,1,a,\n"
+					  "1.2,2,b changed,\n1.4,3,theirs new,\n", &err);
+	assert_non_null(base);
+	assert_non_null(ours);
+	assert_non_null(theirs);
+	bool conflict;
+	struct actionlist *m = actionlist_merge(base, ours, theirs, &conflict, &err);
+	assert_non_null(m);
+	assert_false(conflict);
+	char *text = written(m);
+	assert_non_null(strstr(text, "1.1,1,Strategic Leadership and Management,,a,,,,done,"));
+	assert_non_null(strstr(text, ",b changed,"));
+	assert_non_null(strstr(text, "1.3,4,Strategic Leadership and Management,,ours new,"));
+	assert_non_null(strstr(text, "1.4,3,Strategic Leadership and Management,,theirs new,"));
+	free(text);
+	actionlist_destroy(m);
+	/* both changed action 2: theirs kept, the conflict said */
+	actionlist_set_status(ours, 1, ACTIONLIST_AT_RISK);
+	m = actionlist_merge(base, ours, theirs, &conflict, &err);
+	assert_non_null(m);
+	assert_true(conflict);
+	actionlist_destroy(m);
+	/* other columns in theirs: a conflict too */
+	struct actionlist *wider = parse("criterion_id,action_id,activity,Owner\n1.1,1,a,x\n", &err);
+	m = actionlist_merge(base, ours, wider, &conflict, &err);
+	assert_true(conflict);
+	actionlist_destroy(m);
+	actionlist_destroy(wider);
+	actionlist_destroy(base);
+	actionlist_destroy(ours);
+	actionlist_destroy(theirs);
+}
+
 /* Filters and the order of the actions screen and `actions`. */
 static void test_select(void **state)
 {
@@ -571,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_injection),
 		cmocka_unit_test(test_migration),
 		cmocka_unit_test(test_select),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_dashboard),
 		cmocka_unit_test(test_progress),
 	};

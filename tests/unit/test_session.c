@@ -611,6 +611,16 @@ static void test_actions(void **state)
 	text = read_text(actions);
 	assert_string_equal(text, "criterion_id,activity\n1.2,Theirs\n");
 	free(text);
+	/* their change to another action and ours are merged, by action_id */
+	write_text(actions, "criterion_id,action_id,activity\n1.2,1,Theirs\n1.3,2,Also theirs\n");
+	s.notice[0] = '\0';
+	assert_int_equal(session_action_status(&s, 0, ACTIONLIST_ON_TRACK, &r), 0);
+	assert_non_null(strstr(s.notice, "your changes to other actions were merged"));
+	assert_int_equal(s.actions->count, 2);
+	text = read_text(actions);
+	assert_non_null(strstr(text, "1.2,1,Strategic Leadership and Management,,Theirs,,,,on_track"));
+	assert_non_null(strstr(text, "1.3,2,Strategic Leadership and Management,,Also theirs,"));
+	free(text);
 	session_finish(&s);
 }
 
