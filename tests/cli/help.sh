@@ -101,7 +101,7 @@ benchmrak|did you mean 'benchmark'?
 reprot|did you mean 'report'?
 hlep|did you mean 'help'?
 critera|did you mean 'criteria'?
-xyzzy|expected a command (criteria, validate, score, new, compare, plan, benchmark, report, help
+xyzzy|expected a command (criteria, validate, score, new, compare, plan, actions, dashboard, progress, benchmark, report, help
 TABLE
 run "$BIN" valdiate "$DATA/worked-example.csv"
 expect_eq "a mistyped command before a file: exit" 2 "$RC"
