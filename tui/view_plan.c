@@ -28,6 +28,16 @@ static size_t row_action(const struct wizard *w, const struct plan_state *p, siz
 	return first + k;
 }
 
+/* Keep the chosen action among the row's (an outside change merged, or
+ * an undo, may have taken one away). */
+static void clamp(const struct wizard *w, struct plan_state *p)
+{
+	size_t n;
+	row_action(w, p, 0, &n);
+	if (p->selected >= n)
+		p->selected = n ? n - 1 : 0;
+}
+
 static void plan_open(struct wizard *w, void *state)
 {
 	struct plan_state *p = state;
@@ -88,6 +98,7 @@ static void plan_draw(struct wizard *w, void *state)
 	struct plan_state *p = state;
 	const struct framework_criterion *c = &w->s.fw->criteria[p->criterion];
 	char line[4096], today[11];
+	clamp(w, p);
 	actionlist_today(today);
 	snprintf(line, sizeof line, "Actions for %s (now: %s)", c->id,
 		 words_level(w->s.fw, w->s.a->levels[p->criterion]));
@@ -125,6 +136,7 @@ static void update_done(struct wizard *w, const char *text)
 	if (!text || f->view != &view_plan)
 		return;
 	struct plan_state *p = f->state;
+	clamp(w, p);
 	size_t n, index = row_action(w, p, p->selected, &n);
 	struct session_reply reply;
 	if (n) {
@@ -150,6 +162,7 @@ static void cycle_target(struct wizard *w, struct plan_state *p)
 static void plan_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
 	struct plan_state *p = state;
+	clamp(w, p);
 	size_t n, index = row_action(w, p, p->selected, &n);
 	struct session_reply reply;
 	if (tui_close_key(ch, is_code) != TUI_CLOSE_NO || (!is_code && ch == L'q')) {
