@@ -18,6 +18,22 @@ const char *dashboard_rag_word(enum dashboard_rag rag)
 	return rag <= DASHBOARD_RED ? words[rag] : "-";
 }
 
+const char *dashboard_counts(const struct dashboard_row *r, char *text, size_t size)
+{
+	static const char *const words[ACTIONLIST_STATUS_COUNT] = {
+		"not started", "on track", "at risk", "off track", "done",
+	};
+	size_t used = 0;
+	text[0] = '\0';
+	for (int s = 0; s < ACTIONLIST_STATUS_COUNT && used < size; s++)
+		if (r->by_status[s])
+			used += (size_t)snprintf(text + used, size - used, "%s%zu %s",
+						 used ? ", " : "", r->by_status[s], words[s]);
+	if (!used)
+		snprintf(text, size, "no actions");
+	return text;
+}
+
 /* The level category c reaches when its planned rows reach their targets
  * (levels: a's, changed here). */
 static enum level target_level(const struct dashboard *d, size_t c, enum level *levels)

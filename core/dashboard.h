@@ -66,6 +66,10 @@ void dashboard_finish(struct dashboard *d);
  * it.  Static. */
 const char *dashboard_rag_name(enum dashboard_rag rag);
 
+/* "2 on track, 1 at risk" (the row's actions by status, in people's
+ * words), or "no actions", written into text.  Returns text. */
+const char *dashboard_counts(const struct dashboard_row *row, char *text, size_t size);
+
 /* "Red", "Amber", "Green", "-": the word people read.  Static. */
 const char *dashboard_rag_word(enum dashboard_rag rag);
 

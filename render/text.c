@@ -407,23 +407,6 @@ static int actions(struct render_out *out, const struct render_actions *m)
 	return render_status(out);
 }
 
-/* "2 on track, 1 at risk": the row's actions by status, or "no actions". */
-static const char *by_status(const struct dashboard_row *r, char *text, size_t size)
-{
-	static const char *const words[ACTIONLIST_STATUS_COUNT] = {
-		"not started", "on track", "at risk", "off track", "done",
-	};
-	size_t used = 0;
-	text[0] = '\0';
-	for (int s = 0; s < ACTIONLIST_STATUS_COUNT && used < size; s++)
-		if (r->by_status[s])
-			used += (size_t)snprintf(text + used, size - used, "%s%zu %s",
-						 used ? ", " : "", r->by_status[s], words[s]);
-	if (!used)
-		snprintf(text, size, "no actions");
-	return text;
-}
-
 static void dashboard_row_text(struct render_out *out, const struct dashboard *d,
 			       const struct dashboard_row *r)
 {
@@ -436,7 +419,7 @@ static void dashboard_row_text(struct render_out *out, const struct dashboard *d
 	render_printf(out, "  Overall: %s   Delivery: %s   Schedule: %s\n",
 		      dashboard_rag_word(r->overall), dashboard_rag_word(r->delivery),
 		      dashboard_rag_word(r->schedule));
-	render_printf(out, "  Actions: %s\n", by_status(r, counts, sizeof counts));
+	render_printf(out, "  Actions: %s\n", dashboard_counts(r, counts, sizeof counts));
 	for (size_t k = 0; k < r->overdue_count; k++) {
 		const struct actionlist_item *item = &d->list->items[r->overdue[k]];
 		render_printf(out, "  Overdue: %s, due %s: ", actionlist_label(d->list, item, label,

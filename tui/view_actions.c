@@ -165,29 +165,14 @@ struct dashboard_state {
 	size_t selected;
 };
 
-/* "2 on track, 1 at risk" (or "no actions"). */
-static const char *counts(const struct dashboard_row *r, char *text, size_t size)
-{
-	static const char *const words[ACTIONLIST_STATUS_COUNT] = {
-		"not started", "on track", "at risk", "off track", "done",
-	};
-	size_t used = 0;
-	text[0] = '\0';
-	for (int s = 0; s < ACTIONLIST_STATUS_COUNT && used < size; s++)
-		if (r->by_status[s])
-			used += (size_t)snprintf(text + used, size - used, "%s%zu %s",
-						 used ? ", " : "", r->by_status[s], words[s]);
-	return used ? text : "no actions";
-}
-
 /* Under the table: the chosen category's overdue actions and latest
  * progress updates. */
 static void dashboard_details(struct wizard *w, const struct dashboard *d,
 			      const struct dashboard_row *r, int y, int height)
 {
-	char line[1400], label[48];
+	char line[1400], label[48], counts[200];
 	snprintf(line, sizeof line, "Category %s: %s", w->s.fw->categories[r->category].id,
-		 counts(r, label, sizeof label));
+		 dashboard_counts(r, counts, sizeof counts));
 	ui_put_utf8(&w->ui, w->body, y++, 0, line, w->cols, UI_TITLE);
 	for (size_t k = 0; k < r->overdue_count && y < height; k++) {
 		const struct actionlist_item *item = &d->list->items[r->overdue[k]];
