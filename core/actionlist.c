@@ -194,7 +194,7 @@ const char *actionlist_status_names(void)
 
 bool actionlist_status_parse(const char *text, enum actionlist_status *status)
 {
-	char word[24];
+	char word[24] = "";
 	size_t n = 0;
 	while (isspace((unsigned char)*text))
 		text++;
@@ -436,11 +436,14 @@ static int set_fields(struct actionlist_item *item, const struct actionlist_fiel
 		tri_error_set(err, "out of memory");
 		return -1;
 	}
-	char **slots[4] = { &item->outcome, &item->activity, &item->lead, &item->due_note };
-	for (int k = 0; k < 4; k++) {
-		free(*slots[k]);
-		*slots[k] = copies[k];
-	}
+	free(item->outcome);
+	free(item->activity);
+	free(item->lead);
+	free(item->due_note);
+	item->outcome = copies[0];
+	item->activity = copies[1];
+	item->lead = copies[2];
+	item->due_note = copies[3];
 	snprintf(item->due, sizeof item->due, "%s", f->due);
 	item->status = f->status;
 	return 0;
@@ -797,10 +800,11 @@ static int read_criterion(struct reader *r, const struct csvio_row *row, size_t 
 		return -1;
 	}
 	*criterion = (size_t)found;
-	char key[64], other[64];
+	char key[64];
 	int rc = 0;
 	if (spreadsheet_number_key(id, key, sizeof key)) {
 		for (size_t i = 0; i < fw->criterion_count && rc == 0; i++) {
+			char other[64];
 			if (i == *criterion || !spreadsheet_number_key(fw->criteria[i].id, other,
 								       sizeof other) ||
 			    strcmp(key, other) != 0)
@@ -820,7 +824,6 @@ static int read_criterion(struct reader *r, const struct csvio_row *row, size_t 
 /* The row's action_id: a whole number, or empty (0: numbered later). */
 static int read_id(struct reader *r, const struct csvio_row *row, unsigned *id)
 {
-	char where[WHERE_SIZE];
 	char *text = csvio_trimmed(csvio_row_field(row, r->cols[COL_ID]));
 	if (!text)
 		return out_of_memory(r);
@@ -832,6 +835,7 @@ static int read_id(struct reader *r, const struct csvio_row *row, unsigned *id)
 		ok = ok && value <= MAX_ACTIONS;
 	}
 	if (!ok || (*text && value == 0)) {
+		char where[WHERE_SIZE];
 		tri_error_set(r->err, "%s: field \"action_id\" is \"%.40s\"; expected a whole "
 			      "number from 1 to %u, or empty for a new action",
 			      WHERE(where, r->name, row->line, row->record), text, MAX_ACTIONS);

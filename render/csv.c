@@ -233,18 +233,18 @@ static int actions(struct render_out *out, const struct render_actions *m)
 		const struct framework_criterion *c = &fw->criteria[item->criterion];
 		char id[16];
 		snprintf(id, sizeof id, "%u", item->id);
-		char *progress = actionlist_progress_text(item);
-		if (!progress) {
+		char *updates = actionlist_progress_text(item);
+		if (!updates) {
 			errno = ENOMEM;
 			return -1;
 		}
 		const char *row[] = { c->id, id, fw->categories[c->category].title,
 				      actionlist_outcome(item, m->a), item->activity, item->lead,
 				      item->due, item->due_note, actionlist_status_name(item->status),
-				      progress, actionlist_overdue(item, m->today) ? "yes" : "no" };
+				      updates, actionlist_overdue(item, m->today) ? "yes" : "no" };
 		render_csv_row(out, row, 11, CSVIO_COMPUTED(1) | CSVIO_COMPUTED(6) |
 			       CSVIO_COMPUTED(8) | CSVIO_COMPUTED(10));
-		free(progress);
+		free(updates);
 	}
 	return render_status(out);
 }
