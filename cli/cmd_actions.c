@@ -20,12 +20,17 @@ struct loaded {
 static int load_one(const struct cli_call *call, const char *name, struct loaded *l)
 {
 	*l = (struct loaded){0};
-	if (call->count != 1)
-		return cli_usage_error("%s: expected one FILE", name);
+	if (call->count != 1) {
+		cli_usage_error("%s: expected one FILE", name);
+		return CLI_EXIT_USAGE;
+	}
 	l->one = cli_load_all(call->fw, call->files, 1, false);
-	if (l->one)
-		l->list = cli_load_actions(l->one[0], call->files[0]);
-	return l->list ? 0 : CLI_EXIT_BAD_INPUT;
+	if (!l->one || !l->one[0])
+		return CLI_EXIT_BAD_INPUT;
+	l->list = cli_load_actions(l->one[0], call->files[0]);
+	if (!l->list)
+		return CLI_EXIT_BAD_INPUT;
+	return 0;
 }
 
 static void unload(struct loaded *l)

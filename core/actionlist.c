@@ -646,7 +646,7 @@ static bool already_there(const struct actionlist *list, size_t criterion,
 			  const struct actionlist_fields *f)
 {
 	size_t first, n = actionlist_of_criterion(list, criterion, &first);
-	for (size_t k = first; k < first + n; k++) {
+	for (size_t k = first; list->items && k < first + n; k++) {
 		const struct actionlist_item *item = &list->items[k];
 		if (strcmp(item->activity, f->activity) == 0 && strcmp(item->lead, f->lead) == 0 &&
 		    strcmp(item->due, f->due) == 0 && strcmp(item->due_note, f->due_note) == 0)
@@ -935,11 +935,36 @@ static int parse_update(const char *line, size_t length, struct actionlist_updat
 	return 0;
 }
 
+/* One line (length bytes, not blank) of the progress field, the number-th
+ * update: appended to item's updates.  Returns 0, or -1 with r->err filled. */
+static int read_update(struct reader *r, const struct csvio_row *row,
+		       struct actionlist_item *item, const char *line, size_t length,
+		       size_t number)
+{
+	struct actionlist_update u;
+	struct actionlist_update *grown = realloc(item->updates, (item->update_count + 1) *
+						  sizeof *grown);
+	if (!grown)
+		return out_of_memory(r);
+	item->updates = grown;
+	int rc = parse_update(line, length, &u);
+	if (rc < 0)
+		return out_of_memory(r);
+	if (rc == 0) {
+		grown[item->update_count++] = u;
+		return 0;
+	}
+	char where[WHERE_SIZE];
+	tri_error_set(r->err, "%s: field \"progress\", update %zu, is \"%.60s\"; expected "
+		      "\"YYYY-MM-DD | who | what happened\", one update a line",
+		      WHERE(where, r->name, row->line, row->record), number, line);
+	return -1;
+}
+
 /* The progress field: one update a line (blank lines aside). */
 static int read_progress(struct reader *r, const struct csvio_row *row,
 			 struct actionlist_item *item)
 {
-	char where[WHERE_SIZE];
 	char *text = csvio_unguard(csvio_row_field(row, r->cols[COL_PROGRESS]));
 	if (!text)
 		return out_of_memory(r);
@@ -949,25 +974,8 @@ static int read_progress(struct reader *r, const struct csvio_row *row,
 		size_t length = strcspn(line, "\r\n");
 		const char *next = line + length + (line[length] == '\r' && line[length + 1] == '\n'
 						     ? 2 : line[length] ? 1 : 0);
-		bool blank = strspn(line, " \t") >= length;
-		if (!blank) {
-			number++;
-			struct actionlist_update u;
-			struct actionlist_update *grown = realloc(item->updates, (item->update_count + 1) *
-								  sizeof *grown);
-			if (!grown)
-				rc = out_of_memory(r);
-			else if (item->updates = grown, (rc = parse_update(line, length, &u)) < 0)
-				rc = out_of_memory(r);
-			else if (rc == 0)
-				grown[item->update_count++] = u;
-			else
-				tri_error_set(r->err, "%s: field \"progress\", update %zu, is \"%.60s\"; "
-					      "expected \"YYYY-MM-DD | who | what happened\", one "
-					      "update a line", WHERE(where, r->name, row->line,
-					      row->record), number, line);
-			rc = rc > 0 ? -1 : rc;
-		}
+		if (strspn(line, " \t") < length)
+			rc = read_update(r, row, item, line, length, ++number);
 		line = next;
 	}
 	free(text);

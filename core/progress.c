@@ -40,7 +40,8 @@ int progress_init(struct progress *p, const struct assessment *const *as,
 	/* insertion by date: stable, and a handful of files */
 	for (size_t i = 0; i < count; i++) {
 		size_t at = p->count;
-		while (at > 0 && strcmp(p->points[at - 1].a->date, as[i]->date) > 0)
+		while (at > 0 && p->points[at - 1].a &&
+		       strcmp(p->points[at - 1].a->date, as[i]->date) > 0)
 			at--;
 		memmove(&p->points[at + 1], &p->points[at], (p->count - at) * sizeof *p->points);
 		p->points[at] = (struct progress_point){ .a = as[i], .label = labels[i] };
