@@ -281,7 +281,7 @@ static void action_draw(struct wizard *w, void *state)
 			"(\"Sept 2027 review\") go in the due note. Outcome empty: the target "
 			"cell.\nTab: next field. Due: YYYY-MM-DD; words go in the due note.", UI_DIM);
 	int height = getmaxy(w->body);
-	int rows[FIELD_COUNT] = { 2, height - 11, 1, 1, 1 };
+	int rows[FIELD_COUNT] = { 2, height > 12 ? height - 11 : 1, 1, 1, 1 };
 	int y = 0;
 	for (int i = 0; i < FIELD_COUNT; i++) {
 		ui_put_utf8(&w->ui, w->body, y, 0, field_labels[i], 10,

@@ -63,10 +63,14 @@ session_at() { # COLSxROWS: one session on a new file, every screen
 	keys "Board paper of 3 May" Escape
 	wait_for "Kept the evidence and notes for 2a.1."
 	keys p
-	wait_for "Action plan for 2a.1 (now: not assessed)"
-	wait_for "Timescale:"
-	keys Tab "Review recruitment data" Escape
-	wait_for "Kept the action plan for 2a.1."
+	wait_for "Actions for 2a.1 (now: not assessed)"
+	keys a
+	wait_for "New action for 2a.1"
+	wait_for "Status:"
+	keys "Review recruitment data" Escape
+	wait_for "Added action 2a.1 #1."
+	keys Escape
+	wait_gone "Actions for 2a.1"
 
 	# the overview: every category reachable, the list scrolls to it
 	keys g
