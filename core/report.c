@@ -5,7 +5,7 @@ int report_content_init(struct report_content *r, const struct assessment *a,
 {
 	*r = (struct report_content){ .a = a, .b = b, .a_label = a_label,
 				      .b_label = b ? b_label : "" };
-	if (comparison_init(&r->scores, a, b) != 0)
+	if (comparison_init(&r->scores, a, b, COMPARISON_AUTO) != 0)
 		return -1;
 	if (plan_sheet_init(&r->plan, a, &r->scores.sheet_a) != 0) {
 		comparison_finish(&r->scores);

@@ -373,6 +373,15 @@ static void test_merge(void **state)
 		  "criterion_id,level,notes\n1.1,established,\n1.2,developing,\n", 1, "1.1" },
 		{ "criterion_id,level,notes\n1.1,leading,\n1.2,developing,\n",
 		  "criterion_id,level,notes\n1.1,leading,\n1.2,developing,\n", 0, "" },
+		/* a resolution is part of its row; the moderation's details a unit */
+		{ "criterion_id,level,resolution,moderators,moderation_status\n"
+		  "1.1,developing,kept,Ada,in_progress\n1.2,developing,,,\n",
+		  "criterion_id,level,notes\n1.1,developing,\n1.2,developing,room said so\n", 0, "" },
+		{ "criterion_id,level,resolution\n1.1,developing,kept\n1.2,developing,\n",
+		  "criterion_id,level,resolution\n1.1,developing,differ\n1.2,developing,\n", 1,
+		  "1.1" },
+		{ "criterion_id,level,moderators\n1.1,developing,Ada\n",
+		  "criterion_id,level,moderators\n1.1,developing,Ngozi\n", 1, "moderation" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct assessment *base = parse(base_text), *mine = parse(cases[i].mine),
@@ -389,6 +398,13 @@ static void test_merge(void **state)
 		}
 		if (i == 1)
 			assert_int_equal(theirs->levels[0], LEVEL_ESTABLISHED);
+		if (i == 3) {
+			assert_int_equal(theirs->answers[0].resolution, ASSESSMENT_KEPT);
+			assert_string_equal(theirs->moderation.moderators, "Ada");
+			assert_int_equal(theirs->moderation.status, ASSESSMENT_IN_PROGRESS);
+			assert_string_equal(theirs->answers[1].notes, "room said so");
+			assert_string_equal(r.mine_ids, "moderation, 1.1");
+		}
 		assessment_destroy(base);
 		assessment_destroy(mine);
 		assessment_destroy(theirs);
