@@ -42,6 +42,7 @@ enum cli_option {
 	CLI_OPT_HELP = 1u << 28,
 	CLI_OPT_VERSION = 1u << 29,
 	CLI_OPT_BASH_COMPLETION = 1u << 30,
+	CLI_OPT_MODERATE = 1u << 16,
 };
 
 /* The options every command takes, whatever its entry says. */
@@ -65,6 +66,7 @@ struct cli_options {
 	bool all_files;          /* benchmark: every file, not one per organisation */
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 	bool help, version, bash_completion;
+	bool moderate; /* a comparison is a moderation, whatever the files say */
 	unsigned given;          /* the options given, by enum cli_option */
 };
 

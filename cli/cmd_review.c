@@ -17,7 +17,8 @@ int cmd_compare(const struct cli_call *call)
 		return CLI_EXIT_BAD_INPUT;
 	struct comparison c;
 	int rc = CLI_EXIT_BAD_INPUT;
-	if (comparison_init(&c, both[0], both[1], COMPARISON_AUTO) != 0) {
+	if (comparison_init(&c, both[0], both[1],
+			    call->opt->moderate ? COMPARISON_MODERATE : COMPARISON_AUTO) != 0) {
 		cli_error("out of memory");
 	} else {
 		struct render_comparison model = { { call->files[0], call->files[1] }, &c };

@@ -23,14 +23,70 @@ expect_eq "compare exit" 0 "$RC"
 expect_contains "compare category row" "1  Strategic Leadership and Management  15/22 Established        19/22 Leading            +4  level differs" "$OUT"
 expect_contains "compare: not assessed on both sides" "3  Data Governance                      0/18 not assessed        0/18 not assessed        +0" "$OUT"
 expect_contains "compare counts differences" "2 of 69 criteria differ:" "$OUT"
-expect_contains "compare lists 1.7" "1.7   A: None           B: Leading" "$OUT"
+expect_contains "compare lists 1.7, sides named from their details" \
+	"1.7   Assessment: None           Peer review: Leading        differ" "$OUT"
+expect_contains "compare names the peer from its details" \
+	"Peer review: London Borough of Camden: peer review, by Peer reviewer (Brent) (file $WORK/peer.csv)" "$OUT"
+expect_not_contains "compare: no A/B" "A: " "$OUT"
 run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
-expect_contains "compare csv header" "kind,id,title,level_a,level_b,score_a,score_b,change,differs" "$OUT"
-expect_contains "compare csv category" "category,1,Strategic Leadership and Management,established,leading,15,19,+4,yes" "$OUT"
-expect_contains "compare csv criterion" "criterion,1.7,Strategic Leadership and Management,none,leading,0,3,+3,yes" "$OUT"
-expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leadership and Management,developing,developing,1,1,+0,no" "$OUT"
+expect_eq "compare csv header: the old columns, then evidence, resolution, history (rule 16)" \
+	"kind,id,title,level_a,level_b,score_a,score_b,change,differs,evidence_a,evidence_b,resolution,history" \
+	"$(head -1 <<<"$OUT" | tr -d '\r')"
+expect_contains "compare csv category" "category,1,Strategic Leadership and Management,established,leading,15,19,+4,yes,,,," "$OUT"
+expect_contains "compare csv criterion" "criterion,1.7,Strategic Leadership and Management,none,leading,0,3,+3,yes,,,," "$OUT"
+expect_contains "compare csv evidence_a" "criterion,1.1,Strategic Leadership and Management,established,leading,2,3,+1,yes,Race champion appointed (Cabinet Member),,," "$OUT"
+expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leadership and Management,developing,developing,1,1,+0,no,,,," "$OUT"
 run "$BIN" compare "$WORK/self.csv"
 expect_eq "compare needs two files" 2 "$RC"
+
+# compare in a moderation (a self-assessment and a peer review of one
+# organisation): resolved rows keep their history and resolution, both
+# sides' evidence is shown, and --csv carries them (issue 13).
+python3 - "$DATA/moderation/camden-self.csv" "$WORK/mod-self.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+decided = {"1.5": ("leading", "adopted", "established -> leading | adopted: their interviews show it"),
+           "1.2": ("established", "kept", "established -> established | kept: board minutes")}
+for r in rows:
+    r.update(resolution="", history="", moderators="", moderation_date="", moderation_status="")
+    if r["criterion_id"] in decided:
+        level, kind, line = decided[r["criterion_id"]]
+        r.update(level=level, resolution=kind, history="2026-11-25 10:0%d | A. Facilitator | %s"
+                 % (len(kind) % 10, line))
+rows[0].update(moderators="A. Facilitator", moderation_date="2026-11-25",
+               moderation_status="in_progress")
+w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=list(rows[0]))
+w.writeheader()
+w.writerows(rows)
+PY
+run "$BIN" compare "$WORK/mod-self.csv" "$DATA/moderation/camden-peer.csv"
+expect_eq "compare a moderation: exit" 0 "$RC"
+expect_contains "compare: the moderation's counts and details" \
+	"Moderation (recorded in $WORK/mod-self.csv): 13 disagreements, 2 resolved, 11 open; moderators A. Facilitator; last decision 2026-11-25." "$OUT"
+expect_contains "compare: a resolved row that now agrees is still listed" \
+	"1.5   Self-assessment: Leading        Peer review: Leading        adopted" "$OUT"
+expect_contains "compare: its history stays" \
+	"history: 2026-11-25 10:07 | A. Facilitator | established -> leading | adopted: their interviews show it" "$OUT"
+expect_contains "compare: kept" "1.2   Self-assessment: Established    Peer review: Developing     kept" "$OUT"
+expect_contains "compare: an open one" "1.1   Self-assessment: Developing     Peer review: Leading        open" "$OUT"
+expect_contains "compare: the peer's evidence" "PEER-EV-1.1: interviews with staff networks" "$OUT"
+expect_contains "compare: the peer's notes" "PEER-NOTE-1.1" "$OUT"
+expect_contains "compare: the self-assessment's evidence" "SELF-EV-1.1: minutes of the race equality board" "$OUT"
+expect_contains "compare: counted" "12 of 69 criteria differ; 1 more agree and have a history:" "$OUT"
+run "$BIN" compare --csv "$WORK/mod-self.csv" "$DATA/moderation/camden-peer.csv"
+expect_contains "compare --csv: a resolved row keeps its resolution and history" \
+	"criterion,1.5,Strategic Leadership and Management,leading,leading,3,3,+0,no,SELF-EV-1.5: minutes of the race equality board,PEER-EV-1.5: interviews with staff networks,adopted,2026-11-25 10:07 | A. Facilitator | established -> leading | adopted: their interviews show it" "$OUT"
+expect_contains "compare --csv: kept" ",kept,2026-11-25 10:04 | A. Facilitator | established -> established | kept: board minutes" "$OUT"
+expect_contains "compare --csv: open" \
+	"criterion,1.1,Strategic Leadership and Management,developing,leading,1,3,+2,yes,SELF-EV-1.1: minutes of the race equality board,PEER-EV-1.1: interviews with staff networks,," "$OUT"
+# last year's file is not a moderation: no resolutions, every difference "differ"
+sed -e 's/,self,/,,/' "$DATA/moderation/camden-self.csv" >"$WORK/untyped.csv"
+run "$BIN" compare "$WORK/untyped.csv" "$DATA/moderation/camden-peer.csv"
+expect_not_contains "compare: no moderation without self and peer" "Moderation" "$OUT"
+expect_contains "compare: a difference outside a moderation" "1.1   Assessment: Developing     Peer review: Leading        differ" "$OUT"
+run "$BIN" compare --moderate "$WORK/untyped.csv" "$DATA/moderation/camden-peer.csv"
+expect_contains "compare --moderate: a moderation whatever the types" \
+	"Moderation (recorded in $WORK/untyped.csv): 13 disagreements, 0 resolved, 13 open." "$OUT"
 
 # score and compare word every category's level the same way (rule 13):
 # the short word, "not assessed", "Developing so far".
