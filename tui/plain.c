@@ -205,6 +205,55 @@ done:
 	return rc;
 }
 
+/* In a comparison: the other side's level, named from its details, where
+ * the row stands, and both sides' evidence and notes. */
+static void show_compared(struct session *s, size_t i, FILE *out)
+{
+	struct comparison c;
+	if (session_comparison(s, &c) != 0)
+		return;
+	const struct comparison_criterion *row = &c.criteria[i];
+	const char *state = !row->differs ? " (agrees)"
+			    : s->moderation ? " (open: a adopts it, m moderates)" : " (differs; a adopts it)";
+	if (row->resolution != ASSESSMENT_OPEN)
+		state = row->resolution == ASSESSMENT_ADOPTED ? " (resolved: adopted)"
+			: row->resolution == ASSESSMENT_KEPT ? " (resolved: kept)"
+			: row->resolution == ASSESSMENT_MODERATED ? " (resolved: moderated)"
+			: " (resolved: agreed to differ)";
+	plain_printf(out, "  %s: %s%s\n", c.labels[1], words_level(s->fw, s->other->levels[i]),
+		     state);
+	const struct assessment_answer *ans[2] = { &s->a->answers[i], &s->other->answers[i] };
+	for (int k = 0; k < 2; k++) {
+		if (*ans[k]->evidence)
+			plain_printf(out, "  %s's evidence: %s\n", c.labels[k], ans[k]->evidence);
+		if (*ans[k]->notes)
+			plain_printf(out, "  %s's notes: %s\n", c.labels[k], ans[k]->notes);
+	}
+	comparison_finish(&c);
+}
+
+/* h: the row's history (both files', oldest first), and both sides'
+ * evidence and notes. */
+static void show_history(struct session *s, size_t i, FILE *out)
+{
+	struct comparison c;
+	bool compared = session_comparison(s, &c) == 0;
+	const char *history = compared ? c.criteria[i].history : s->a->answers[i].history;
+	plain_printf(out, "History of %s (when | who | old -> new | remark):\n",
+		     s->fw->criteria[i].id);
+	if (!*history)
+		plain_printf(out, "  none recorded\n");
+	for (const char *p = history; *p;) {
+		size_t n = strcspn(p, "\n");
+		plain_printf(out, "  %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	if (compared)
+		comparison_finish(&c);
+	if (s->other)
+		show_compared(s, i, out);
+}
+
 static void show_criterion(struct session *s, size_t i, FILE *out)
 {
 	const struct framework *fw = s->fw;
@@ -222,9 +271,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 			fw->sections[c->section].title);
 	plain_printf(out, "\n%s (now: %s)\n", c->id, words_level(s->fw, s->a->levels[i]));
 	if (s->other)
-		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
-			words_level(s->fw, s->other->levels[i]),
-			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
+		show_compared(s, i, out);
 	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
 			plain_printf(out, "  %zu %s: %s\n", l, words_level(s->fw, (enum level)l), c->cell[l]);
@@ -359,6 +406,31 @@ static void edit_texts(struct plain *p, size_t i)
 	free(notes);
 }
 
+/* m k|LEVEL|d REMARK: the moderation's decision, then its remark.
+ * Returns the next criterion, or -1 when refused (reply says why). */
+static long moderate(struct plain *p, size_t i, const char *argument,
+		     struct session_reply *reply)
+{
+	const struct framework *fw = p->s->fw;
+	char key = argument[0];
+	bool level = key >= '0' && key <= '9' && (size_t)(key - '0') < fw->level_count;
+	if ((key != 'k' && key != 'd' && !level) || (argument[1] && argument[1] != ' ')) {
+		session_reply_set(reply, SESSION_REFUSED, "\"m %s\": expected m k (keep yours), m "
+				  "and a level 0-%zu (a moderated level) or m d (agree to differ), "
+				  "then the remark", argument, fw->level_count - 1);
+		return -1;
+	}
+	enum assessment_resolution kind = key == 'k' ? ASSESSMENT_KEPT
+					  : key == 'd' ? ASSESSMENT_DIFFER : ASSESSMENT_MODERATED;
+	const char *remark = trim((char *)argument + 1);
+	if (session_decide(p->s, i, kind, level ? (enum level)(key - '0') : LEVEL_UNANSWERED,
+			   reply) != 0)
+		return -1;
+	if (*remark && p->s->adoption_open && session_adopt_remark(p->s, remark, reply) != 0)
+		return -1;
+	return (long)i + 1;
+}
+
 /* Do action a at criterion i (argument: the word after the command, or
  * ""); returns the criterion to go to (past the last: the walk is over;
  * one more: quit). */
@@ -397,6 +469,17 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		break;
 	case ACTION_ADOPT:
 		to = session_adopt(p->s, i, argument, &reply) == 0 ? (long)i + 1 : -1;
+		break;
+	case ACTION_MODERATE:
+		to = moderate(p, i, argument, &reply);
+		break;
+	case ACTION_HISTORY:
+		show_history(p->s, i, p->out);
+		return i;
+	case ACTION_NEXT_DISAGREEMENT:
+	case ACTION_PREVIOUS_DISAGREEMENT:
+		to = session_next_disagreement(p->s, i, a->id == ACTION_NEXT_DISAGREEMENT ? 1 : -1,
+					       &reply);
 		break;
 	case ACTION_GO:
 		to = session_find_id(p->s, argument, &reply);
@@ -452,7 +535,12 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		return s->save_failed || p.stopped ? 1 : 0;
 	}
 	size_t i = session_first_open(s);
-	if (i == fw->criterion_count) {
+	long disagreement = s->moderation ? session_next_disagreement(s, fw->criterion_count - 1, 1,
+								      NULL) : -1;
+	if (disagreement >= 0) {
+		i = (size_t)disagreement; /* a moderation starts at its first open disagreement */
+		plain_printf(out, "Pairing session: the first open disagreement; > the next.\n");
+	} else if (i == fw->criterion_count) {
 		plain_printf(out, "Every criterion has a level; walking through from the start "
 			"(Enter keeps a level).\n");
 		i = 0;

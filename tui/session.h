@@ -16,6 +16,7 @@
 #include "fileid.h"
 #include "lockfile.h"
 #include "plan.h"
+#include "comparison.h"
 
 /* Set by the SIGHUP/SIGTERM/SIGINT handler; the loops poll it. */
 extern volatile sig_atomic_t session_signal;
@@ -25,6 +26,8 @@ struct session_undo {
 	size_t criterion;
 	enum level level, target;
 	char *text[6]; /* evidence, notes, action, lead officer, timescale, history */
+	enum assessment_resolution resolution;
+	struct assessment_moderation moderation; /* the file's, before the change (owned) */
 };
 
 struct session {
@@ -59,14 +62,20 @@ struct session {
 	struct fileid other_id;
 	char other_error[1100]; /* it changed and no longer loads: adopt refused */
 	char who[128];
+	/* A moderation (clarifications rule 8; session_set_moderation): this
+	 * file records the decisions (adopt, keep, moderate, differ) taken
+	 * against the compared one, which is never written. */
+	bool moderation;
 	bool bom;
 	char current[32];       /* the criterion named in the lock file */
-	/* The record the last adoption made, while it is still the last
-	 * change: its remark may be written after it (the wizard asks for the
-	 * remark once the adoption is recorded). */
+	/* The record the last adoption (or moderation decision) made, while
+	 * it is still the last change: its remark may be written after it
+	 * (the wizard asks for the remark once the decision is recorded;
+	 * clarifications rule 22). */
 	bool adoption_open;
 	size_t adoption_undo;    /* undo_count right after the adoption */
 	char *adoption_history;  /* the row's history as the adoption left it */
+	char adoption_said[200]; /* what the decision's reply said, without its full stop */
 	/* The front end (set after session_open): messages name its keys and
 	 * commands ("W" in the wizard, "W FILE" in plain mode). */
 	bool plain;
@@ -139,6 +148,18 @@ void session_set_current(struct session *s, size_t criterion);
 int session_open_other(struct session *s, const char *path, const char *who,
 		       struct tri_error *err);
 
+/* After session_open_other: make the comparison a moderation when asked
+ * (--moderate), or when the two are a self-assessment (this file) and a
+ * peer review of one organisation (comparison_is_moderation).  Opened on
+ * the peer review, the comparison stays one as before: the peer review
+ * is never where a moderation is recorded. */
+void session_set_moderation(struct session *s, bool asked);
+
+/* The comparison of this file with the compared one (comparison.h), as a
+ * moderation when the session is one.  Returns 0, or -1 (no compared
+ * file, out of memory: c is then empty). */
+int session_comparison(const struct session *s, struct comparison *c);
+
 /* Re-read the compared file if it changed on disk.  Returns 1 when it was
  * re-read, 0 when unchanged, -1 when it changed and does not load (the
  * last good copy stays; s->other_error says why until it loads again, and
@@ -184,6 +205,26 @@ int session_set_plan(struct session *s, size_t criterion, enum level target,
  * other's level is a NOTE ("1.1 is already at the other's level."). */
 int session_adopt(struct session *s, size_t criterion, const char *remark,
 		  struct session_reply *reply);
+
+/* Record a moderation's decision on criterion (comparison_decide):
+ * ASSESSMENT_ADOPTED the compared file's level, ASSESSMENT_KEPT this
+ * file's, ASSESSMENT_MODERATED level, ASSESSMENT_DIFFER agree to differ;
+ * in history with who and when, the row marked resolved: "1.2: kept
+ * Established (recorded in its history)."  The remark follows with
+ * session_adopt_remark (or is taken back with
+ * session_take_back_adoption).  Adopting a level the row already states,
+ * when the two agree, records nothing and says so (a NOTE: "1.3: both
+ * sides say Established; nothing recorded.").  Refused outside a
+ * moderation, in a read-only session, and where the core refuses. */
+int session_decide(struct session *s, size_t criterion, enum assessment_resolution kind,
+		   enum level level, struct session_reply *reply);
+
+/* The next (step 1) or previous (step -1) unresolved disagreement from
+ * criterion from, across categories: "1.5: open disagreement 3 of 11."
+ * Returns the criterion, or -1: a NOTE when none is left ("No open
+ * disagreement: 13 resolved."), REFUSED when nothing is compared. */
+long session_next_disagreement(const struct session *s, size_t from, int step,
+			       struct session_reply *reply);
 
 /* Give the adoption just recorded (s->adoption_open, and still the last
  * change) the remark (one line; empty: none), replacing any given before,

@@ -484,6 +484,7 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 	p->active = true;
 	p->escape_keeps = false;
 	p->confirm = false;
+	p->choices[0] = '\0';
 	p->done = done;
 	p->commit = NULL;
 	snprintf(p->label, sizeof p->label, "%s", label);
@@ -505,8 +506,8 @@ static void prompt_close(struct wizard *w, bool keep)
 
 static enum tui_binding prompt_binds(const struct wizard *w, wint_t ch, bool is_code)
 {
-	if (w->prompt.confirm)
-		return TUI_BOUND; /* any key answers: y yes, anything else no */
+	if (w->prompt.confirm || w->prompt.choices[0])
+		return TUI_BOUND; /* any key answers: y yes, anything else no; or a choice */
 	if (tui_key_listed(ch, is_code, L"\x1b\a\r\n", (const int[]){ KEY_F(10), KEY_ENTER, 0 }))
 		return TUI_BOUND;
 	return tui_field_binds(ch, is_code, false) ? TUI_BOUND : TUI_UNBOUND;
@@ -519,9 +520,40 @@ void tui_confirm(struct wizard *w, const char *question,
 	w->prompt.confirm = true;
 }
 
+void tui_choose(struct wizard *w, const char *question, const char *choices,
+		void (*done)(struct wizard *w, const char *utf8))
+{
+	tui_prompt(w, question, "", done);
+	snprintf(w->prompt.choices, sizeof w->prompt.choices, "%s", choices);
+}
+
+/* A key for a tui_choose question. */
+static void choice_key(struct wizard *w, wint_t ch, bool is_code)
+{
+	struct prompt *p = &w->prompt;
+	if (tui_close_key(ch, is_code) != TUI_CLOSE_NO) {
+		p->active = false;
+		p->done(w, NULL);
+		return;
+	}
+	if (is_code || ch >= 128 || ch < 32 || !strchr(p->choices, (int)ch)) {
+		char name[32];
+		keymap_name(ch, is_code, name, sizeof name);
+		tui_refuse(w, "%s is not one of the answers; Esc cancels.", name);
+		return;
+	}
+	char key[2] = { (char)ch, '\0' };
+	p->active = false;
+	p->done(w, key);
+}
+
 static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 {
 	struct prompt *p = &w->prompt;
+	if (p->choices[0]) {
+		choice_key(w, ch, is_code);
+		return;
+	}
 	if (p->confirm) {
 		/* A yes must be pressed once the question shows, not typed before */
 		if (w->typed_ahead) {
@@ -654,6 +686,24 @@ static enum tui_binding global_binds(const struct wizard *w, const struct action
 	return TUI_BOUND;
 }
 
+/* > and <: the next or previous open disagreement of a comparison, on
+ * its category's screen; from the overview or the summary, the first
+ * after (or before) the current criterion. */
+static void next_disagreement(struct wizard *w, int step)
+{
+	struct session_reply reply;
+	bool on_row = tui_top(w)->view == &view_category;
+	size_t from = w->criterion;
+	if (!on_row && step > 0) /* the current criterion itself, if it is open */
+		from = (from + w->s.fw->criterion_count - 1) % w->s.fw->criterion_count;
+	long next = session_next_disagreement(&w->s, from, step, &reply);
+	tui_reply(w, &reply);
+	if (next < 0)
+		return;
+	tui_goto_criterion(w, (size_t)next);
+	tui_open(w, &view_category);
+}
+
 /* A global action, the same on every browsing screen (rule 12). */
 static void global_action(struct wizard *w, const struct action *a)
 {
@@ -661,7 +711,7 @@ static void global_action(struct wizard *w, const struct action *a)
 	long c;
 	switch (a->id) {
 	case ACTION_HELP: tui_open(w, &view_help); return;
-	case ACTION_GO: tui_open(w, &view_overview); return;
+	case ACTION_GO: tui_open(w, tui_overview(w)); return;
 	case ACTION_SUMMARY: tui_open(w, &view_summary); return;
 	case ACTION_FIND: tui_prompt(w, "Find: ", "", search_done); return;
 	case ACTION_FIND_NEXT:
@@ -671,6 +721,10 @@ static void global_action(struct wizard *w, const struct action *a)
 			tui_prompt(w, "Find: ", "", search_done);
 		return;
 	case ACTION_EXPORT: export_summary(w); return;
+	case ACTION_NEXT_DISAGREEMENT:
+	case ACTION_PREVIOUS_DISAGREEMENT:
+		next_disagreement(w, a->id == ACTION_NEXT_DISAGREEMENT ? 1 : -1);
+		return;
 	case ACTION_SAVE_AS: tui_prompt(w, "Save to file: ", w->s.path, save_as_done); return;
 	case ACTION_UNDO:
 		c = session_undo(&w->s, &reply);
@@ -901,7 +955,7 @@ static struct editor_field *text_field(struct wizard *w, bool *lines)
 {
 	*lines = false;
 	if (w->prompt.active)
-		return w->prompt.confirm ? NULL : &w->prompt.field;
+		return w->prompt.confirm || w->prompt.choices[0] ? NULL : &w->prompt.field;
 	const struct tui_frame *f = tui_top(w);
 	return f->view->text_field ? f->view->text_field(w, f->state, lines) : NULL;
 }
@@ -1178,6 +1232,10 @@ int tui_run(struct wizard *w)
 	paste_marks(true);
 	if (w->s.is_new) {
 		tui_open(w, &view_start);
+	} else if (w->s.moderation) {
+		/* a moderation opens on the comparison overview */
+		tui_open(w, &view_moderation);
+		tui_goto_criterion(w, 0);
 	} else {
 		size_t open = session_first_open(&w->s);
 		tui_open(w, open < w->s.fw->criterion_count ? &view_category : &view_summary);

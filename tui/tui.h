@@ -73,7 +73,7 @@ struct tui_frame {
 #define TUI_MAX_DEPTH 4 /* a base view, and modal views over it */
 
 extern const struct view view_start, view_overview, view_category,
-	view_summary, view_help, view_edit, view_plan;
+	view_summary, view_help, view_edit, view_plan, view_history, view_moderation;
 
 struct editor_field {
 	wchar_t *text;
@@ -85,6 +85,8 @@ struct prompt {
 	bool active;
 	bool escape_keeps;  /* Esc and F10 keep the text as Enter does (else cancel) */
 	bool confirm;       /* a yes/no question: one key answers, "y" or NULL (No) */
+	char choices[16];   /* a choice of one key among these: done gets it ("k"); Esc,
+			       F10 or Ctrl-G: NULL; any other key is refused */
 	char label[256];
 	struct editor_field field;
 	/* Enter (and Esc when escape_keeps): the text; cancelled: NULL */
@@ -163,6 +165,11 @@ void tui_close(struct wizard *w);
 /* The view on top, and its state; NULL before the first opens. */
 const struct tui_frame *tui_top(const struct wizard *w);
 
+/* The overview g opens: the comparison overview in a moderation (the
+ * pairing session), else the assessment's (a comparison with last year's
+ * file works as before: clarifications rule 8). */
+const struct view *tui_overview(const struct wizard *w);
+
 /* Move to criterion i (and so to its category). */
 void tui_goto_criterion(struct wizard *w, size_t criterion);
 
@@ -188,6 +195,12 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
  * "y", any other key with NULL. */
 void tui_confirm(struct wizard *w, const char *question,
 		 void (*done)(struct wizard *w, const char *utf8));
+
+/* Ask for one key among choices (ASCII characters) in the footer: done
+ * gets the key pressed as a string ("k"), or NULL when Esc, F10 or
+ * Ctrl-G cancels; any other key is refused, and the question stays. */
+void tui_choose(struct wizard *w, const char *question, const char *choices,
+		void (*done)(struct wizard *w, const char *utf8));
 
 /* Style for a level's text: the lowest level above none as Developing,
  * the highest as Leading, those between as Established. */

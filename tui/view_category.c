@@ -75,8 +75,23 @@ struct category_state {
 	int tallest_cols, tallest_rows, tallest_page;
 };
 
+/* The compared side's label from its details ("Peer review"), never
+ * "Other" or a path (words_side). */
+static const char *other_label(const struct wizard *w, char *buffer, size_t size)
+{
+	return words_side(w->s.other, w->s.a, 1, WORDS_SIDE_LABEL, buffer, size);
+}
+
+/* The compared side in the map's first column, five columns at most. */
+static const char *other_map_label(const struct wizard *w)
+{
+	if (strcmp(w->s.other->type, "peer") == 0)
+		return "Peer";
+	return strcmp(w->s.other->type, "self") == 0 ? "Self" : "Cmp.";
+}
+
 /* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
- * comparison "Established (the other's level): text" on the cell the
+ * comparison "Established (Peer review's level): text" on the cell the
  * other assessment chose.  Wrapped with a hanging indent of HANG. */
 static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
 {
@@ -84,13 +99,16 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 	size_t index = (size_t)(c - w->s.fw->criteria);
 	bool theirs = w->s.other && w->s.other->levels[index] == (enum level)level;
 	bool chosen = w->s.a->levels[index] == (enum level)level;
-	size_t n = strlen(body) + 64;
+	char label[160] = "", theirs_text[200] = "";
+	if (theirs)
+		snprintf(theirs_text, sizeof theirs_text, " (%s's level)",
+			 other_label(w, label, sizeof label));
+	size_t n = strlen(body) + strlen(theirs_text) + 64;
 	char *text = malloc(n);
 	if (!text)
 		abort();
 	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
-		 level, words_level(w->s.fw, (enum level)level), theirs ? " (the other's level)" : "",
-		 body);
+		 level, words_level(w->s.fw, (enum level)level), theirs_text, body);
 	return text;
 }
 
@@ -100,6 +118,13 @@ static int cell_rows(struct wizard *w, const struct framework_criterion *c, int 
 	int rows = ui_hanging_rows(&w->ui, text, w->cols - 1, HANG);
 	free(text);
 	return rows;
+}
+
+/* Rows evidence needs at the least: in a comparison, a line each side
+ * (one above the other, or side by side with room for both). */
+static int evidence_need(const struct wizard *w)
+{
+	return w->s.other ? 2 : 1;
 }
 
 /* The parts of the layout that depend on one page only: the map's table
@@ -136,7 +161,7 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 	for (int level = 1; level < (int)fw->level_count; level++)
 		slots += l->slot[level];
 	l->longest = longest;
-	int room = getmaxy(w->body) - FIXED_LINES;
+	int room = getmaxy(w->body) - FIXED_LINES - (evidence_need(w) - 1);
 	l->slotted = l->bands * l->band_lines + slots <= room;
 	l->detail_rows = l->slotted ? slots : longest;
 	l->bands_shown = (room - l->detail_rows) / l->band_lines;
@@ -201,7 +226,7 @@ static void short_layout(struct wizard *w, struct layout *l)
 			room -= l->bands_shown * l->band_lines;
 			break;
 		default: /* PART_EVIDENCE; PART_GUIDANCE is not on this screen yet */
-			evidence = room >= 1;
+			evidence = room < evidence_need(w) ? room : evidence_need(w);
 			room -= evidence;
 			break;
 		}
@@ -240,7 +265,7 @@ static struct layout plan_layout(struct wizard *w, struct category_state *c,
 	int height = getmaxy(w->body);
 	l.detail_y = 2;
 	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
-	if (bottom <= height - 1) {
+	if (bottom <= height - evidence_need(w)) {
 		l.evidence_y = bottom;
 		l.map_y = bottom - l.bands_shown * l.band_lines;
 		l.none_y = l.map_y - 2; /* and a blank line */
@@ -276,9 +301,10 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	if (w->s.other) {
 		struct score_result o;
 		score_category(fw, w->s.other->levels, tui_category(w), &o);
-		char theirs[128];
-		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score,
-			 words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
+		char theirs[256];
+		char label[160];
+		snprintf(theirs, sizeof theirs, "%s: %d %s", other_label(w, label, sizeof label),
+			 o.score, words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
 		int width = (int)strlen(theirs);
 		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - width - 2, UI_TITLE);
 		ui_put_utf8(&w->ui, w->header, 0, w->cols - width, theirs, width,
@@ -364,7 +390,7 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 		mvwaddstr(w->body, y, 0, "Row");
 		mvwaddstr(w->body, y + 1, 0, "Level");
 		if (w->s.other)
-			mvwaddstr(w->body, y + 2, 0, "Other");
+			mvwaddstr(w->body, y + 2, 0, other_map_label(w));
 	}
 	for (size_t i = from; i < to; i++) {
 		int k = (int)(i - from);
@@ -426,6 +452,71 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
 }
 
+/* "Evidence: ... | Notes: ..." of an answer, in a new heap string. */
+static char *evidence_text(const struct assessment_answer *ans, const char *label)
+{
+	size_t n = strlen(ans->evidence) + strlen(ans->notes) + strlen(label) + 64;
+	char *text = malloc(n);
+	if (!text)
+		abort();
+	if (!*ans->evidence && !*ans->notes)
+		snprintf(text, n, "%s%sEvidence and notes: none", label, *label ? ": " : "");
+	else
+		snprintf(text, n, "%s%sEvidence: %s | Notes: %s", label, *label ? ": " : "",
+			 ans->evidence, ans->notes);
+	return text;
+}
+
+/* Evidence and notes on one line, from y (-1: it gave way). */
+static void draw_evidence(struct wizard *w, int y)
+{
+	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
+	if (y < 0) {
+		/* gave way to the cells and the table (e shows them) */
+	} else if (!*ans->evidence && !*ans->notes) {
+		ui_put_utf8(&w->ui, w->body, y, 0, "Evidence and notes: none yet (e to add)",
+			    w->cols, UI_DIM);
+	} else {
+		char *both = evidence_text(ans, "");
+		ui_put_utf8(&w->ui, w->body, y, 0, both, w->cols, UI_NORMAL);
+		free(both);
+	}
+}
+
+/* In a comparison, both sides' evidence and notes from y to the bottom,
+ * each named: side by side from 120 columns, else one above the other
+ * (the rows shared out, this file's first).  With one row, both on it. */
+static void draw_compared_evidence(struct wizard *w, int y)
+{
+	if (y < 0)
+		return; /* (h shows them in full) */
+	int rows = getmaxy(w->body) - y;
+	char labels[2][160];
+	words_side(w->s.a, w->s.other, 0, WORDS_SIDE_LABEL, labels[0], sizeof labels[0]);
+	other_label(w, labels[1], sizeof labels[1]);
+	char *text[2] = { evidence_text(&w->s.a->answers[w->criterion], labels[0]),
+			  evidence_text(&w->s.other->answers[w->criterion], labels[1]) };
+	if (w->cols >= 120) {
+		int width = (w->cols - 1) / 2;
+		for (int k = 0; k < 2; k++)
+			ui_put_hanging_part(&w->ui, w->body, y, k * (width + 1), text[k], width, HANG,
+					    0, rows, UI_NORMAL);
+	} else if (rows >= 2) {
+		int first = rows / 2;
+		ui_put_hanging_part(&w->ui, w->body, y, 0, text[0], w->cols, HANG, 0, first,
+				    UI_NORMAL);
+		ui_put_hanging_part(&w->ui, w->body, y + first, 0, text[1], w->cols, HANG, 0,
+				    rows - first, UI_NORMAL);
+	} else {
+		int width = (w->cols - 3) / 2;
+		ui_put_utf8(&w->ui, w->body, y, 0, text[0], width, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, width, " | ", 3, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, width + 3, text[1], w->cols - width - 3, UI_NORMAL);
+	}
+	free(text[0]);
+	free(text[1]);
+}
+
 /* The key hints, longest version first, after the level keys ("0-3"
  * for the Standard's four levels). */
 static void draw_hints(struct wizard *w, bool scrolls)
@@ -439,8 +530,12 @@ static void draw_hints(struct wizard *w, bool scrolls)
 		  "a adopt  j/k row  Tab cat  e notes  p plan  ? help" },
 		{ "a adopt  j/k move  J/K more  Tab cat  e notes  p plan  ? help",
 		  "a adopt  j/k row  J/K more  Tab cat  e notes  ? help" },
+		{ "a adopt  m moderate  > next  < prev  h history  e notes  u undo  ? help",
+		  "a adopt  m moderate  > next  h history  ? help" },
+		{ "a adopt  m moderate  > next  J/K more  h history  e notes  ? help",
+		  "a m moderate  > next  J/K more  h history  ? help" },
 	};
-	const char *const *hint = hints[(w->s.other ? 2 : 0) + scrolls];
+	const char *const *hint = hints[(w->s.moderation ? 4 : w->s.other ? 2 : 0) + scrolls];
 	size_t top = w->s.fw->level_count - 1;
 	char line[512];
 	snprintf(line, sizeof line, "0-%zu level  %s\n0-%zu level  %s", top, hint[0], top, hint[1]);
@@ -487,20 +582,10 @@ static void view_draw(struct wizard *w, void *state)
 	}
 	draw_detail(w, &l);
 
-	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-	if (l.evidence_y < 0) {
-		/* gave way to the cells and the table (e shows them) */
-	} else if (!*ans->evidence && !*ans->notes) {
-		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, "Evidence and notes: none yet (e to add)",
-			    w->cols, UI_DIM);
-	} else {
-		char *both = malloc(strlen(ans->evidence) + strlen(ans->notes) + 32);
-		if (!both)
-			abort();
-		sprintf(both, "Evidence: %s | Notes: %s", ans->evidence, ans->notes);
-		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, both, w->cols, UI_NORMAL);
-		free(both);
-	}
+	if (w->s.other)
+		draw_compared_evidence(w, l.evidence_y);
+	else
+		draw_evidence(w, l.evidence_y);
 	draw_hints(w, scrolls);
 }
 
@@ -557,6 +642,47 @@ static void adopt(struct wizard *w)
 	w->prompt.commit = remark_commit;
 }
 
+/* After m: the decision the key chose, recorded at once (rule 22); then
+ * the remark prompt edits its record, as after a. */
+static void moderate_done(struct wizard *w, const char *key)
+{
+	if (!key)
+		return; /* (Esc: nothing decided) */
+	enum assessment_resolution kind = key[0] == 'k' ? ASSESSMENT_KEPT
+					  : key[0] == 'd' ? ASSESSMENT_DIFFER : ASSESSMENT_MODERATED;
+	enum level level = kind == ASSESSMENT_MODERATED ? (enum level)(key[0] - '0') : LEVEL_UNANSWERED;
+	struct session_reply reply;
+	if (session_decide(&w->s, w->criterion, kind, level, &reply) != 0 ||
+	    reply.tone != SESSION_DONE) {
+		tui_reply(w, &reply);
+		return;
+	}
+	char label[300];
+	snprintf(label, sizeof label, "%s. Remark (Ctrl-G: take back): ", w->s.adoption_said);
+	tui_prompt(w, label, "", remark_done);
+	w->prompt.escape_keeps = true;
+	w->prompt.commit = remark_commit;
+}
+
+/* m: the moderation prompt, one key: k keep, a digit a moderated level,
+ * d agree to differ. */
+static void moderate(struct wizard *w)
+{
+	if (!w->s.moderation) {
+		tui_refuse(w, "m works in a moderation: a self-assessment opened with --compare "
+			   "its peer review (or --moderate).");
+		return;
+	}
+	const struct framework *fw = w->s.fw;
+	char question[200], choices[16] = "kd";
+	for (size_t l = 0; l < fw->level_count && l < 10; l++)
+		choices[2 + l] = (char)('0' + l);
+	choices[2 + (fw->level_count < 10 ? fw->level_count : 10)] = '\0';
+	snprintf(question, sizeof question, "Moderate %s: k keep yours, 0-%zu agreed level, "
+		 "d differ, Esc cancel: ", fw->criteria[w->criterion].id, fw->level_count - 1);
+	tui_choose(w, question, choices, moderate_done);
+}
+
 static void move_category(struct wizard *w, int delta)
 {
 	const struct framework *fw = w->s.fw;
@@ -564,7 +690,7 @@ static void move_category(struct wizard *w, int delta)
 	if (next >= (long)fw->category_count)
 		tui_open(w, &view_summary);
 	else if (next < 0)
-		tui_open(w, &view_overview);
+		tui_open(w, tui_overview(w));
 	else
 		tui_goto_criterion(w, fw->categories[next].first_criterion);
 }
@@ -604,7 +730,7 @@ static enum tui_binding view_binds(const struct wizard *w, const void *state, wi
 		return TUI_UNBOUND;
 	if (a->id == ACTION_LEVEL && (size_t)(ch - L'0') >= w->s.fw->level_count)
 		return TUI_UNBOUND; /* (a digit beyond the framework's levels) */
-	if (a->id == ACTION_ADOPT && !w->s.other)
+	if ((a->id == ACTION_ADOPT && !w->s.other) || (a->id == ACTION_MODERATE && !w->s.moderation))
 		return TUI_BOUND; /* refused, saying why */
 	return a->opens_text ? TUI_BOUND_TEXT : TUI_BOUND;
 }
@@ -630,6 +756,8 @@ static void view_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 	case ACTION_NEXT_CATEGORY: move_category(w, 1); return;
 	case ACTION_PREVIOUS_CATEGORY: move_category(w, -1); return;
 	case ACTION_ADOPT: adopt(w); return;
+	case ACTION_MODERATE: moderate(w); return;
+	case ACTION_HISTORY: tui_open(w, &view_history); return;
 	case ACTION_PLAN: tui_open(w, &view_plan); return;
 	case ACTION_EDIT: tui_open(w, &view_edit); return;
 	default: return; /* (view_binds takes no other) */

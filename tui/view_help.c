@@ -23,7 +23,8 @@ static const char *const notes[] = {
 	"until every row has one); the current row's cells, the chosen one marked (*), a dash "
 	"where the Standard has no cell; below, each row with its level as its key and points: "
 	"0 None, 1 Developing, 2 Established, 3 Leading, - not yet answered (with --compare, "
-	"the other's below, ! where they differ).",
+	"the compared file's below (Peer, Self), ! where they differ; both sides' evidence at the "
+	"bottom).",
 };
 
 /* The help text as screen lines of wide characters, so that wrapping and

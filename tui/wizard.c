@@ -48,6 +48,7 @@ int wizard_main(const struct framework *fw, const char *path,
 		free(w);
 		return 1;
 	}
+	session_set_moderation(&w->s, options->moderate);
 	session_install_signals();
 	int rc;
 	if (plain) {

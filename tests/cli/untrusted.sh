@@ -63,8 +63,8 @@ one_line() { # NAME HEADER ROW
 # ---- every command, for people and for machines ----
 probe "score" human "self$VP$VB.csv" "Org $VP" -- "$BIN" score "$A"
 probe "score --csv" csv "self$VP$VB.csv" -- "$BIN" score --csv "$A"
-probe "compare" human "self$VP$VB.csv (Org $VP" "peer$VP$VB.csv (Peer $VP" \
-	"history in A: 2026-11-23 10:00 | Who $VP" -- "$BIN" compare "$A" "$B"
+probe "compare" human "Self-assessment: Org $VP" "(file $D/self$VP$VB.csv)" \
+	"Peer review: Peer $VP" "history: 2026-11-23 10:00 | Who $VP" -- "$BIN" compare "$A" "$B"
 probe "compare --csv" csv -- "$BIN" compare --csv "$A" "$B"
 probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP" "lead: Lead $VP; by: By $VP" \
 	-- "$BIN" plan "$A"
@@ -95,7 +95,7 @@ printf 'g 1.1\ne\n\n\ns\nq\n' >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode" human "Summary for Org $VP" \
 	"Enter keeps \"Evidence $VP\"" "Saved: $D/self$VP$VB.csv" -- env TERM=dumb "$BIN" "$A"
 PROBE_INPUT="$WORK/keys" probe "plain mode --compare" human \
-	"Other assessment ($D/peer$VP$VB.csv)" -- env TERM=dumb "$BIN" --compare "$B" "$A"
+	"Peer review: " "Self-assessment's evidence: Evidence $VP" -- env TERM=dumb "$BIN" --compare "$B" "$A"
 printf '%s\n' "Org $P" self "A $P" 2026-11-23 q >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode, a new file" human \
 	"New assessment $D/plain$VP$VB.csv" "Created $D/plain$VP$VB.csv" \

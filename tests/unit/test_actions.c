@@ -62,7 +62,8 @@ static void test_one_meaning(void **state)
 	for (char d = '0'; d <= '9'; d++)
 		assert_int_equal(action_for_command(d)->id, ACTION_LEVEL);
 	char commands[64];
-	assert_string_equal(action_commands(commands, sizeof commands), "b e a g s u W ? q");
+	assert_string_equal(action_commands(commands, sizeof commands),
+			    "b e a m h g s u W ? q > <");
 }
 
 /* A browsing screen never takes a global or a reserved key for itself:
