@@ -43,6 +43,7 @@ enum cli_option {
 	CLI_OPT_VERSION = 1u << 29,
 	CLI_OPT_BASH_COMPLETION = 1u << 30,
 	CLI_OPT_MODERATE = 1u << 16,
+	CLI_OPT_FOLLOW = 1u << 17,
 };
 
 /* The options every command takes, whatever its entry says. */
@@ -67,6 +68,7 @@ struct cli_options {
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 	bool help, version, bash_completion;
 	bool moderate; /* a comparison is a moderation, whatever the files say */
+	bool follow;   /* the wizard: follow a held file without asking */
 	unsigned given;          /* the options given, by enum cli_option */
 };
 

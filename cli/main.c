@@ -40,6 +40,9 @@ const struct cli_option_spec cli_option_table[] = {
 	  .help = "show OTHER's levels beside these" },
 	{ .bit = CLI_OPT_MODERATE, .name = "moderate", .field = FIELD(moderate),
 	  .help = "treat the two as a moderation whatever their details say" },
+	{ .bit = CLI_OPT_FOLLOW, .name = "follow", .field = FIELD(follow),
+	  .help = "on a file another wizard holds: follow it read-only\n"
+		  "without asking (at a terminal)" },
 	{ .bit = CLI_OPT_WHO, .name = "who", .value = "NAME", .field = FIELD(who),
 	  .help = "who is making changes in a comparison (default: $USER)" },
 	{ .bit = CLI_OPT_ORGANISATION, .name = "organisation", .alias = "organization",
@@ -111,10 +114,11 @@ static const struct cli_option_note report_notes[] = {
 const struct cli_command cli_commands[] = {
 	{ .name = NULL, .usage = "[FILE]", .summary = "the wizard on FILE",
 	  .options = COMMON | CLI_OPT_PLAIN | CLI_OPT_COMPARE | CLI_OPT_MODERATE | CLI_OPT_WHO |
-		     CLI_OPT_BOM,
+		     CLI_OPT_BOM | CLI_OPT_FOLLOW,
 	  .run = cmd_wizard, .args = CLI_COMPLETE_CSV, .notes = wizard_notes,
 	  .example = "tri-assess camden.csv\n"
-		     "tri-assess --compare peer-review.csv camden.csv" },
+		     "tri-assess --compare peer-review.csv camden.csv\n"
+		     "tri-assess --follow camden.csv" },
 	{ .name = "criteria", .usage = "", .summary = "list the Standard's criteria",
 	  .options = TABLE, .run = cmd_criteria, .args = CLI_COMPLETE_NOTHING,
 	  .example = "tri-assess criteria | less\n"
@@ -255,7 +259,7 @@ int cmd_wizard(const struct cli_call *call)
 				       call->count);
 	struct wizard_options wopt = { .plain = opt->plain, .bom = opt->bom,
 				       .compare = opt->compare, .who = opt->who,
-				       .moderate = opt->moderate };
+				       .moderate = opt->moderate, .follow = opt->follow };
 	return wizard_main(call->fw, call->count ? call->files[0] : NULL, &wopt);
 }
 

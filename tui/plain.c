@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -525,6 +526,34 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	return i;
 }
 
+/* A follower waits for a line, or for the holder to move or save: 1 when
+ * a line can be read; 0 when the holder moved to criterion *i or saved
+ * (*i shown again), said first; -1 on a signal. */
+static int follow_wait(struct plain *p, size_t *i)
+{
+	while (!session_signal) {
+		struct pollfd fds[2] = { { .fd = fileno(p->in), .events = POLLIN },
+					 { .fd = p->s->follow_fd, .events = POLLIN } };
+		int r = poll(fds, p->s->follow_fd >= 0 ? 2 : 1, 250);
+		if (r > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			return 1;
+		size_t moved;
+		int changed = session_follow_update(p->s, &moved);
+		if (changed & SESSION_FOLLOW_HOLDER)
+			plain_printf(p->out, "\n%s%s%s\n", p->s->holder[0] ? "Following " :
+				     "The file is closed in the other wizard; still showing it as saved.",
+				     p->s->holder, p->s->holder[0] ? "." : "");
+		if (changed & SESSION_FOLLOW_MOVED)
+			*i = moved;
+		if (changed & (SESSION_FOLLOW_MOVED | SESSION_FOLLOW_FILE)) {
+			plain_printf(p->out, "\n%s:", changed & SESSION_FOLLOW_MOVED ? "The other wizard "
+				     "moved" : "The other wizard saved");
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int plain_run(struct session *s, FILE *in, FILE *out)
 {
 	const struct framework *fw = s->fw;
@@ -535,9 +564,14 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		return s->save_failed || p.stopped ? 1 : 0;
 	}
 	size_t i = session_first_open(s);
+	long held = s->following ? framework_find_criterion(fw, s->current) : -1;
 	long disagreement = s->moderation ? session_next_disagreement(s, fw->criterion_count - 1, 1,
 								      NULL) : -1;
-	if (disagreement >= 0) {
+	if (held >= 0) {
+		i = (size_t)held; /* a follower starts where the holder is */
+		plain_printf(out, "Following %s: read-only; this shows what it saves and where it "
+			     "is.\n", s->holder);
+	} else if (disagreement >= 0) {
 		i = (size_t)disagreement; /* a moderation starts at its first open disagreement */
 		plain_printf(out, "Pairing session: the first open disagreement; > the next.\n");
 	} else if (i == fw->criterion_count) {
@@ -563,6 +597,13 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		plain_printf(out, "Level for %s [%s, Enter keeps, ? help]: ", c->id,
 			level_keys(c, keys, sizeof keys));
 		fflush(out);
+		int ready = s->following ? follow_wait(&p, &i) : 1;
+		if (ready < 0)
+			break;
+		if (ready == 0) {
+			shown = false;
+			continue;
+		}
 		if (!read_line(&p))
 			break;
 		i = command(&p, i, trim(p.line), &shown);

@@ -59,6 +59,8 @@ void session_finish(struct session *s)
 	free(s->other_path);
 	free(s->adoption_history);
 	lockfile_destroy(s->lock);
+	if (s->following && s->follow_fd >= 0)
+		close(s->follow_fd);
 	free(s->path);
 	free(s->real_path);
 	free(s->link_path);

@@ -68,6 +68,14 @@ struct session {
 	bool moderation;
 	bool bom;
 	char current[32];       /* the criterion named in the lock file */
+	/* Follow mode (clarifications rules 2, 3, 9): another wizard holds the
+	 * file; this session shows it read-only (read_only "following"),
+	 * re-reads it as the holder saves and follows the criterion its lock
+	 * names.  follow_fd watches the folder (inotify), -1 where it cannot
+	 * (session_follow_update then polls). */
+	bool following;
+	int follow_fd;
+	char holder[160];       /* the lock's holder, as last read ("" when none) */
 	/* The record the last adoption (or moderation decision) made, while
 	 * it is still the last change: its remark may be written after it
 	 * (the wizard asks for the remark once the decision is recorded;
@@ -121,6 +129,28 @@ enum session_answer { SESSION_UNASKED, SESSION_YES, SESSION_NO };
  * s->notice).  Returns 0, or -1 with err filled. */
 int session_open(struct session *s, const struct framework *fw, const char *path,
 		 struct tri_error *err);
+
+/* Whether path is held by another tri-assess: 1, with holder filled ("pid
+ * N on HOST user U"); 0 when it is not (or cannot be told). */
+int session_held_by(const char *path, char *holder, size_t size);
+
+/* Open path to follow it (session_held_by says another wizard holds it):
+ * loaded without the lock, read-only with the reason "following" (every
+ * change refused; W FILE continues on a copy and stops following), the
+ * folder watched with inotify where it can be.  Returns 0, or -1 with err
+ * filled. */
+int session_open_following(struct session *s, const struct framework *fw, const char *path,
+			   struct tri_error *err);
+
+/* What changed for a follower since the last call (a bit each): the file
+ * was re-read (SESSION_FOLLOW_FILE), the holder moved to another
+ * criterion (SESSION_FOLLOW_MOVED, *criterion set), the holder closed the
+ * file or a new one took it (SESSION_FOLLOW_HOLDER, s->holder says who;
+ * "" none).  A file that is being written is read when it is complete
+ * (rule 9); one that does not load is kept as last read.  0 when not
+ * following. */
+enum { SESSION_FOLLOW_FILE = 1, SESSION_FOLLOW_MOVED = 2, SESSION_FOLLOW_HOLDER = 4 };
+int session_follow_update(struct session *s, size_t *criterion);
 
 /* Release everything; safe on a zeroed or failed session. */
 void session_finish(struct session *s);

@@ -904,10 +904,18 @@ static int read_input(struct wizard *w, struct input_events *events)
 	int timeout = 1000;
 	if (deadline >= 0)
 		timeout = deadline <= now ? 0 : deadline - now < 1000 ? (int)(deadline - now) : 1000;
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	int r = poll(&p, 1, timeout);
+	/* a follower also wakes for the folder's changes, or polls it 4 times
+	 * a second where it cannot watch it */
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+			       { .fd = w->s.follow_fd, .events = POLLIN } };
+	nfds_t count = w->s.following && w->s.follow_fd >= 0 ? 2 : 1;
+	if (w->s.following && w->s.follow_fd < 0 && timeout > 250)
+		timeout = 250;
+	int r = poll(p, count, timeout);
 	if (r < 0)
 		return errno == EINTR ? 0 : (session_signal = SIGHUP, -1);
+	if (r > 0 && !(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+		return 0; /* the folder changed: the loop looks */
 	if (r == 0) {
 		input_tick(w->input, now_ms(), events);
 		return 0;
@@ -1158,6 +1166,27 @@ static void after_key(struct wizard *w)
 	session_set_current(&w->s, w->criterion);
 }
 
+/* A follower: the file re-read as the holder saves it, the holder's
+ * criterion followed (on a browsing screen), a change of holder said.
+ * Returns true when the screen must be drawn again. */
+static bool follow(struct wizard *w)
+{
+	size_t criterion;
+	int changed = session_follow_update(&w->s, &criterion);
+	const struct tui_frame *top = tui_top(w);
+	if ((changed & SESSION_FOLLOW_MOVED) && top && top->view->browsing && !w->prompt.active) {
+		tui_goto_criterion(w, criterion);
+		if (top->view != &view_category)
+			tui_open(w, &view_category);
+		switch_views(w);
+	}
+	if (changed & SESSION_FOLLOW_HOLDER)
+		tui_message(w, UI_NORMAL, w->s.holder[0] ? "Following %s." :
+			    "The file is closed in the other wizard; still showing it as saved.",
+			    w->s.holder);
+	return changed != 0;
+}
+
 /* The compared file is re-read when it changes, before its levels are
  * shown again; returns true when the screen must be drawn again. */
 static bool refresh_other(struct wizard *w)
@@ -1179,6 +1208,8 @@ static int run(struct wizard *w)
 	bool redraw = true, ahead = false;
 	while (!w->quit && !session_signal) {
 		if (refresh_other(w))
+			redraw = true;
+		if (w->s.following && follow(w))
 			redraw = true;
 		if (window_resized) {
 			window_resized = 0;
@@ -1247,6 +1278,14 @@ int tui_run(struct wizard *w)
 			tui_message(w, UI_OK, "Resumed at %s, the first criterion without a level. "
 				    "Every answer is in place.", w->s.fw->criteria[open].id);
 	}
+	long held = w->s.following ? framework_find_criterion(w->s.fw, w->s.current) : -1;
+	if (held >= 0) { /* a follower starts where the holder is */
+		tui_open(w, &view_category);
+		tui_goto_criterion(w, (size_t)held);
+	}
+	if (w->s.following)
+		tui_message(w, UI_NORMAL, "Following %s, read-only: W saves a copy to work on.",
+			    *w->s.holder ? w->s.holder : "the other wizard");
 	switch_views(w);
 	int rc = run(w);
 	paste_marks(false);

@@ -14,6 +14,7 @@ struct wizard_options {
 	const char *compare; /* another assessment to show beside this one */
 	const char *who;     /* who makes changes in a comparison ($USER) */
 	bool moderate;       /* the comparison is a moderation (--moderate) */
+	bool follow;         /* follow the file another wizard holds, without asking */
 };
 
 /* Run the wizard on path (NULL: "assessment.csv").  The framework and

@@ -285,9 +285,28 @@ static void test_lock(void **state)
 	assert_non_null(strstr(text, " user "));
 	assert_non_null(strstr(text, "\n2a.3\n"));
 	free(text);
+	/* a follower reads who holds it and where, without taking it */
+	char holder[160], current[32];
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 1);
+	assert_non_null(strstr(holder, "pid "));
+	assert_null(strchr(holder, '\n'));
+	assert_string_equal(current, "2a.3");
 	assert_null(lockfile_create(path, &err));
 	assert_non_null(strstr(err.message, "is open in another tri-assess (pid "));
+	assert_non_null(strstr(err.message, holder));
 	lockfile_destroy(lock);
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 0);
+	assert_string_equal(current, "");
+	/* a lock file left by a killed holder is not held */
+	path = in_dir("team.csv"); /* (in_dir's buffers go round) */
+	write_text(in_dir(".team.csv.lock"), "pid 1 on gone user nobody\n1.1\n");
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 0);
+	assert_int_equal(lockfile_read(path, false, holder, sizeof holder, current, sizeof current), 1);
+	assert_string_equal(holder, "pid 1 on gone user nobody");
+	assert_string_equal(current, "1.1");
+	assert_int_equal(unlink(in_dir(".team.csv.lock")), 0);
+	path = in_dir("team.csv");
+	other = in_dir("team-link.csv");
 
 	assert_int_equal(link(path, other), 0);
 	lock = lockfile_create(path, &err);
