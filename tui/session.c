@@ -318,8 +318,12 @@ int session_decide(struct session *s, size_t criterion, enum assessment_resoluti
 
 void session_set_moderation(struct session *s, bool asked)
 {
-	s->moderation = s->other && (asked || (comparison_is_moderation(s->a, s->other) &&
-					       strcmp(s->a->type, "peer") != 0));
+	/* the recording side is the self-assessment (comparison.h): never a
+	 * peer review compared with its self-assessment */
+	bool peer_on_self = s->other && strcmp(s->a->type, "peer") == 0 &&
+			    strcmp(s->other->type, "self") == 0;
+	s->moderation = s->other && !peer_on_self &&
+			(asked || comparison_is_moderation(s->a, s->other));
 }
 
 int session_comparison(const struct session *s, struct comparison *c)

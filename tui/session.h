@@ -181,8 +181,9 @@ int session_open_other(struct session *s, const char *path, const char *who,
 /* After session_open_other: make the comparison a moderation when asked
  * (--moderate), or when the two are a self-assessment (this file) and a
  * peer review of one organisation (comparison_is_moderation).  Opened on
- * the peer review, the comparison stays one as before: the peer review
- * is never where a moderation is recorded. */
+ * a peer review compared with a self-assessment, it stays a comparison as
+ * before, asked or not: a moderation is recorded in the self-assessment
+ * and the peer review is never written (rule 8). */
 void session_set_moderation(struct session *s, bool asked);
 
 /* The comparison of this file with the compared one (comparison.h), as a

@@ -110,17 +110,45 @@ wait_for "Remark (Ctrl-G: take back):"
 keys C-g
 wait_for "Took back the decision for 1.7."
 expect_eq "Ctrl-G: open again" "" "$(field "$WORK/self.csv" 1.7 resolution)"
-# < goes back across categories: from 1.7 the previous open one is 7.1
+# A follower in a second tmux session (the peer reviewer's laptop) sees
+# the driver's decision and position, and cannot change anything.
+tmux -L "$SOCKET" new-session -d -s f -x 80 -y 24 \
+	"env TERM=screen LANG=C.UTF-8 LC_ALL=C.UTF-8 $(printf '%q ' "$BIN" --follow --compare "$WORK/peer.csv" "$WORK/self.csv"); sleep 600"
+fscreen() { tmux -L "$SOCKET" capture-pane -p -t f; }
+fwait_for() {
+	local deadline=$((SECONDS + 10))
+	while [ $SECONDS -le $deadline ]; do
+		fscreen | grep -qF -- "$1" && { pass; return 0; }
+		sleep 0.05
+	done
+	fail "follower: timed out waiting for [$1]; screen was:"
+	fscreen >&2
+}
+fwait_for "READ-ONLY (following)"
+fwait_for "── 1.7 "
+keys a
+wait_for "Adopted. Remark (Ctrl-G: take back):"
+keys "seen their minutes" Enter
+wait_for "1.7: adopted Leading (recorded in its history)."
+fwait_for "Level  2    2    2    2    3    3    3    3"
+fwait_for "Peer   3!   1!   2    2    3    2!   3    0!"
+keys j
+wait_for "── 1.8 "
+fwait_for "── 1.8 "
+tmux -L "$SOCKET" send-keys -t f a
+fwait_for "Refused: self.csv is read-only (following)"
+tmux -L "$SOCKET" kill-session -t f
+# < goes back across categories: from 1.8 the previous open one is 7.1
 keys "<"
-wait_for "7.1: open disagreement 9 of 9."
+wait_for "7.1: open disagreement 8 of 8."
 wait_for "Category 7 of 7"
 # h: the history on screen
 keys "<"
 wait_for "── 5.1 "
 keys g
-wait_for "All categories: 13 disagreements, 4 resolved, 9 open."
+wait_for "All categories: 13 disagreements, 5 resolved, 8 open."
 wait_for "Moderation in progress; moderators A. Facilitator; last decision"
-wait_for "   17/22 Established       16/22 Established       4/6 resolved"
+wait_for "   20/22 Leading           16/22 Established       5/6 resolved"
 keys 1 Enter
 wait_for "── 1.1 "
 keys h
