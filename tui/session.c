@@ -40,7 +40,7 @@ static char **answer_slot(struct assessment_answer *ans, int k)
 	return slots[k];
 }
 
-static void free_undo(struct session_undo *u)
+void session_undo_step_free(struct session_undo *u)
 {
 	for (int k = 0; k < 6; k++)
 		free(u->text[k]);
@@ -51,7 +51,7 @@ static void free_undo(struct session_undo *u)
 void session_finish(struct session *s)
 {
 	for (size_t i = 0; i < s->undo_count; i++)
-		free_undo(&s->undo[i]);
+		session_undo_step_free(&s->undo[i]);
 	free(s->undo);
 	assessment_destroy(s->a);
 	assessment_destroy(s->base);
@@ -143,7 +143,7 @@ static int remember(struct session *s, size_t criterion, struct session_reply *r
 	for (int k = 0; k < 6; k++)
 		copied = (u.text[k] = strdup(*answer_slot(&s->a->answers[criterion], k))) && copied;
 	if (!copied) {
-		free_undo(&u);
+		session_undo_step_free(&u);
 		goto oom;
 	}
 	s->undo[s->undo_count++] = u;
@@ -155,7 +155,7 @@ oom:
 
 static void forget_last(struct session *s)
 {
-	free_undo(&s->undo[--s->undo_count]);
+	session_undo_step_free(&s->undo[--s->undo_count]);
 }
 
 /* Put the answer the last undo step remembered back (without saving);

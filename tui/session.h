@@ -30,6 +30,9 @@ struct session_undo {
 	struct assessment_moderation moderation; /* the file's, before the change (owned) */
 };
 
+/* Release what an undo step holds (not the step itself). */
+void session_undo_step_free(struct session_undo *u);
+
 struct session {
 	const struct framework *fw;
 	struct assessment *a;

@@ -267,12 +267,10 @@ static void drop_undo_touched(struct session *s, const struct assessment *theirs
 	size_t kept = 0;
 	for (size_t i = 0; i < s->undo_count; i++) {
 		struct session_undo *u = &s->undo[i];
-		if (!merge_same_answer(theirs, s->base, u->criterion)) {
-			for (int k = 0; k < 6; k++)
-				free(u->text[k]);
-		} else {
+		if (!merge_same_answer(theirs, s->base, u->criterion))
+			session_undo_step_free(u);
+		else
 			s->undo[kept++] = *u;
-		}
 	}
 	s->undo_count = kept;
 }
@@ -329,8 +327,7 @@ static int keep_both(struct session *s, struct assessment *theirs, struct assess
 		return -1;
 	}
 	for (size_t i = 0; i < s->undo_count; i++)
-		for (int k = 0; k < 6; k++)
-			free(s->undo[i].text[k]);
+		session_undo_step_free(&s->undo[i]);
 	s->undo_count = 0;
 	assessment_destroy(s->a);
 	assessment_destroy(s->base);
