@@ -142,18 +142,26 @@ static int clean_up_after_crash(struct session *s, struct tri_error *err)
 	return 0;
 }
 
-int session_open(struct session *s, const struct framework *fw, const char *path,
-		 struct tri_error *err)
+/* The start of an open: the session blank, its path as named and
+ * resolved. */
+static int start_open(struct session *s, const struct framework *fw, const char *path,
+		      struct stat *st, bool *exists, struct tri_error *err)
 {
-	*s = (struct session){ .fw = fw };
+	*s = (struct session){ .fw = fw, .follow_fd = -1 };
 	s->path = strdup(path);
 	if (!s->path) {
 		tri_error_set(err, "out of memory");
 		return -1;
 	}
+	return resolve_path(s, st, exists, err);
+}
+
+int session_open(struct session *s, const struct framework *fw, const char *path,
+		 struct tri_error *err)
+{
 	struct stat st;
 	bool exists;
-	if (resolve_path(s, &st, &exists, err) != 0)
+	if (start_open(s, fw, path, &st, &exists, err) != 0)
 		return -1;
 	if (exists)
 		find_read_only(s->real_path, &st, s->read_only, sizeof s->read_only);
@@ -746,15 +754,9 @@ static int watch_folder(const char *real)
 int session_open_following(struct session *s, const struct framework *fw, const char *path,
 			   struct tri_error *err)
 {
-	*s = (struct session){ .fw = fw, .follow_fd = -1 };
-	s->path = strdup(path);
-	if (!s->path) {
-		tri_error_set(err, "out of memory");
-		return -1;
-	}
 	struct stat st;
 	bool exists;
-	if (resolve_path(s, &st, &exists, err) != 0)
+	if (start_open(s, fw, path, &st, &exists, err) != 0)
 		return -1;
 	if (!exists) {
 		tri_error_set(err, "%s does not exist: there is nothing to follow", path);

@@ -165,6 +165,18 @@ void tui_close(struct wizard *w);
 /* The view on top, and its state; NULL before the first opens. */
 const struct tui_frame *tui_top(const struct wizard *w);
 
+/* The keys of a screen that lists categories (the overview, the summary,
+ * the comparison overview), whose state starts with a struct
+ * view_table_state: j/k and the arrows move, a digit selects, Enter, Tab
+ * or l open the category. */
+struct view_table_state {
+	size_t selected;
+	int top;
+};
+void view_table_key(struct wizard *w, void *state, wint_t ch, bool is_code);
+enum tui_binding view_table_binds(const struct wizard *w, const void *state, wint_t ch,
+				  bool is_code);
+
 /* The overview g opens: the comparison overview in a moderation (the
  * pairing session), else the assessment's (a comparison with last year's
  * file works as before: clarifications rule 8). */

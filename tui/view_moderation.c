@@ -14,11 +14,6 @@
 #include "score.h"
 #include "words.h"
 
-struct moderation_state {
-	size_t selected;
-	int top; /* the first category shown */
-};
-
 #define SIDE_X 3
 #define SIDE_WIDTH 23 /* "76/76 Developing so far" */
 #define COUNT_X (SIDE_X + 2 * (SIDE_WIDTH + 1))
@@ -95,7 +90,7 @@ static void draw_totals(struct wizard *w, const struct comparison *c, int y)
 
 static void moderation_draw(struct wizard *w, void *state)
 {
-	struct moderation_state *t = state;
+	struct view_table_state *t = state;
 	struct comparison c;
 	if (session_comparison(&w->s, &c) != 0) {
 		ui_put_utf8(&w->ui, w->body, 0, 0, "Out of memory: the comparison cannot be shown.",
@@ -137,43 +132,13 @@ static void moderation_draw(struct wizard *w, void *state)
 
 static void moderation_open(struct wizard *w, void *state)
 {
-	((struct moderation_state *)state)->selected = tui_category(w);
-}
-
-static void moderation_key(struct wizard *w, void *state, wint_t ch, bool is_code)
-{
-	struct moderation_state *t = state;
-	size_t n = w->s.fw->category_count;
-	if (is_code)
-		ch = ch == KEY_DOWN ? L'j' : ch == KEY_UP ? L'k' : L'\n';
-	if (ch == L'j' && t->selected + 1 < n) {
-		t->selected++;
-	} else if (ch == L'k' && t->selected) {
-		t->selected--;
-	} else if (ch >= L'1' && ch <= L'9') {
-		t->selected = (size_t)(ch - L'1');
-	} else if (ch == L'\n' || ch == L'\r' || ch == L'\t' || ch == L'l') {
-		tui_goto_criterion(w, w->s.fw->categories[t->selected].first_criterion);
-		tui_open(w, &view_category);
-	}
-}
-
-static enum tui_binding moderation_binds(const struct wizard *w, const void *state, wint_t ch,
-					 bool is_code)
-{
-	(void)state;
-	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_ENTER, KEY_NPAGE, 0 };
-	if (tui_key_listed(ch, is_code, L"jk\r\n\tl", codes))
-		return TUI_BOUND;
-	if (!is_code && ch >= L'1' && ch <= L'9' && (size_t)(ch - L'1') < w->s.fw->category_count)
-		return TUI_BOUND;
-	return TUI_UNBOUND;
+	((struct view_table_state *)state)->selected = tui_category(w);
 }
 
 const struct view view_moderation = {
 	.name = "comparison overview", .browsing = true,
-	.state_size = sizeof(struct moderation_state), .open = moderation_open,
-	.draw = moderation_draw, .key = moderation_key, .binds = moderation_binds,
+	.state_size = sizeof(struct view_table_state), .open = moderation_open,
+	.draw = moderation_draw, .key = view_table_key, .binds = view_table_binds,
 };
 
 const struct view *tui_overview(const struct wizard *w)

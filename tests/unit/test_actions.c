@@ -78,7 +78,8 @@ static void test_screens_leave_global_keys(void **state)
 	struct wizard *w = calloc(1, sizeof *w);
 	assert_non_null(w);
 	w->s.fw = fw;
-	const struct view *screens[] = { &view_category, &view_overview, &view_summary };
+	const struct view *screens[] = { &view_category, &view_overview, &view_summary,
+					 &view_moderation };
 	for (size_t v = 0; v < sizeof screens / sizeof screens[0]; v++) {
 		assert_true(screens[v]->browsing);
 		void *own = calloc(1, screens[v]->state_size + 1);
@@ -96,7 +97,7 @@ static void test_screens_leave_global_keys(void **state)
 		free(own);
 	}
 	assert_false(view_help.browsing || view_edit.browsing || view_plan.browsing ||
-		     view_start.browsing);
+		     view_start.browsing || view_history.browsing);
 	free(w);
 	framework_destroy(fw);
 }
