@@ -203,7 +203,7 @@ static char *history_with(const struct assessment *a, size_t criterion, enum lev
 	now_text(when, sizeof when, day, sizeof day);
 	const char *history = a->answers[criterion].history;
 	size_t size = strlen(history) + strlen(who) + strlen(remark) + 96 +
-		      2 * FRAMEWORK_MAX_LEVEL_NAME;
+		      2 * (size_t)FRAMEWORK_MAX_LEVEL_NAME;
 	char *line = malloc(size);
 	if (line)
 		snprintf(line, size, "%s%s%s | %s | %s -> %s | %s", history, *history ? "\n" : "",
@@ -451,7 +451,6 @@ static int read_moderation(struct assessment *a, const char *name,
 {
 	struct assessment_moderation *m = &a->moderation;
 	const struct meta_seen *status = &seen[COL_MODERATION_STATUS];
-	char where[WHERE_SIZE];
 	if (take_meta(&m->moderators, &seen[COL_MODERATORS], err) != 0 ||
 	    take_meta(&m->date, &seen[COL_MODERATION_DATE], err) != 0)
 		return -1;
@@ -466,6 +465,7 @@ static int read_moderation(struct assessment *a, const char *name,
 	       strcasecmp(word, status_names[s]) != 0)
 		s++;
 	if (s == sizeof status_names / sizeof status_names[0]) {
+		char where[WHERE_SIZE];
 		tri_error_set(err, "%s: field \"moderation_status\" is \"%.80s\"; expected "
 			      "in_progress, completed, or empty (no moderation recorded)",
 			      WHERE(where, name, status->line, status->record), word);
@@ -735,7 +735,6 @@ static int read_target(const struct framework *fw, size_t index, const char *nam
 static int read_resolution(const char *name, const struct csvio_row *row, const char *text,
 			   enum assessment_resolution *resolution, struct tri_error *err)
 {
-	char where[WHERE_SIZE];
 	if (!*text) { /* most rows: at once, without a copy (thousands of files are read) */
 		*resolution = ASSESSMENT_OPEN;
 		return 0;
@@ -744,10 +743,12 @@ static int read_resolution(const char *name, const struct csvio_row *row, const 
 	if (!word)
 		return out_of_memory(name, err);
 	bool known = assessment_resolution_parse(word, resolution);
-	if (!known)
+	if (!known) {
+		char where[WHERE_SIZE];
 		tri_error_set(err, "%s: field \"resolution\" is \"%.40s\"; expected adopted, "
 			      "kept, moderated, differ, or empty (open)",
 			      WHERE(where, name, row->line, row->record), word);
+	}
 	free(word);
 	return known ? 0 : -1;
 }

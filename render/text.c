@@ -176,7 +176,7 @@ static void differences(struct render_out *out, const struct comparison *cmp)
 	render_printf(out, "\n%zu of %zu criteria differ", cmp->differ_count, fw->criterion_count);
 	if (more)
 		render_printf(out, "; %zu more agree and have a history", more);
-	render_printf(out, "%s\n", cmp->differ_count + more ? ":" : ".");
+	render_printf(out, "%s\n", (cmp->differ_count + more) ? ":" : ".");
 	for (size_t i = 0; i < fw->criterion_count; i++)
 		if (listed(cmp, i))
 			difference(out, cmp, i);

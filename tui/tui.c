@@ -542,9 +542,9 @@ static void choice_key(struct wizard *w, wint_t ch, bool is_code)
 		tui_refuse(w, "%s is not one of the answers; Esc cancels.", name);
 		return;
 	}
-	char key[2] = { (char)ch, '\0' };
+	char answer[2] = { (char)ch, '\0' };
 	p->active = false;
-	p->done(w, key);
+	p->done(w, answer);
 }
 
 static void prompt_key(struct wizard *w, wint_t ch, bool is_code)

@@ -99,10 +99,12 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 	size_t index = (size_t)(c - w->s.fw->criteria);
 	bool theirs = w->s.other && w->s.other->levels[index] == (enum level)level;
 	bool chosen = w->s.a->levels[index] == (enum level)level;
-	char label[160] = "", theirs_text[200] = "";
-	if (theirs)
+	char theirs_text[200] = "";
+	if (theirs) {
+		char label[160];
 		snprintf(theirs_text, sizeof theirs_text, " (%s's level)",
 			 other_label(w, label, sizeof label));
+	}
 	size_t n = strlen(body) + strlen(theirs_text) + 64;
 	char *text = malloc(n);
 	if (!text)

@@ -30,13 +30,15 @@ struct entries {
 static void add(struct wizard *w, struct entries *e, const char *text, int indent)
 {
 	struct entry *grown = realloc(e->item, (e->count + 1) * sizeof *grown);
-	char *copy = strdup(text);
-	if (!grown || !copy)
+	if (!grown)
 		abort();
 	e->item = grown;
-	int rows = ui_hanging_rows(&w->ui, text, w->cols - 2, indent);
-	e->item[e->count++] = (struct entry){ copy, indent, rows };
-	e->rows += rows;
+	struct entry *it = &e->item[e->count++];
+	it->indent = indent;
+	it->rows = ui_hanging_rows(&w->ui, text, w->cols - 2, indent);
+	if (!(it->text = strdup(text)))
+		abort();
+	e->rows += it->rows;
 }
 
 /* One side's evidence and notes, each a heading and its text. */

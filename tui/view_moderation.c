@@ -115,8 +115,8 @@ static void moderation_draw(struct wizard *w, void *state)
 	if ((int)t->selected >= t->top + shown)
 		t->top = (int)t->selected - shown + 1;
 	int y = 2;
-	for (size_t k = (size_t)t->top; k < fw->category_count && k < (size_t)(t->top + shown);
-	     k++, y += 2)
+	size_t end = (size_t)t->top + (size_t)shown;
+	for (size_t k = (size_t)t->top; k < fw->category_count && k < end; k++, y += 2)
 		draw_category(w, &c, k, y, k == t->selected);
 	if (shown < (int)fw->category_count) {
 		char more[64];
