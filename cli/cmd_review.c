@@ -89,8 +89,7 @@ static int report_to(const struct cli_call *call, struct assessment **loaded,
 	const struct cli_options *opt = call->opt;
 	const struct assessment *b = opt->compare ? loaded[1] : NULL;
 	struct report_content content;
-	if (report_content_init(&content, loaded[0], call->files[0], b,
-				opt->compare ? opt->compare : "") != 0) {
+	if (report_content_init(&content, loaded[0], b) != 0) {
 		cli_error("out of memory");
 		return CLI_EXIT_BAD_INPUT;
 	}

@@ -1,35 +1,75 @@
 #include "report.h"
 
-int report_content_init(struct report_content *r, const struct assessment *a,
-			const char *a_label, const struct assessment *b, const char *b_label)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *report_title(const struct assessment *a)
 {
-	*r = (struct report_content){ .a = a, .b = b, .a_label = a_label,
-				      .b_label = b ? b_label : "" };
-	if (comparison_init(&r->scores, a, b, COMPARISON_AUTO) != 0)
-		return -1;
-	if (plan_sheet_init(&r->plan, a, &r->scores.sheet_a) != 0) {
-		comparison_finish(&r->scores);
-		return -1;
-	}
+	bool organisation = *a->organisation != '\0';
+	const char *kind = strcmp(a->type, "peer") == 0 ? "peer review" : "self-assessment";
+	size_t size = strlen(a->organisation) + strlen(kind) + strlen(a->date) + 16;
+	char *title = malloc(size);
+	if (!title)
+		return NULL;
+	snprintf(title, size, "%s%s%s%s%s", a->organisation, organisation ? " " : "", kind,
+		 *a->date ? " of " : ", undated", a->date);
+	if (!organisation) /* "Self-assessment", "Peer review": words, lower case a-z */
+		title[0] = (char)(title[0] - 'a' + 'A');
+	return title;
+}
+
+int report_content_init(struct report_content *r, const struct assessment *a,
+			const struct assessment *b)
+{
+	*r = (struct report_content){ .a = a, .b = b };
+	r->title = report_title(a);
+	if (!r->title || comparison_init(&r->scores, a, b, COMPARISON_AUTO) != 0)
+		goto fail_title;
+	if (plan_sheet_init(&r->plan, a, &r->scores.sheet_a) != 0)
+		goto fail_scores;
 	const struct framework *fw = a->framework;
 	enum level highest = framework_highest_level(fw);
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		r->strengths += a->levels[i] == highest;
-		r->actions += report_has_action(r, i);
+		if (report_has_action(r, i)) {
+			r->actions++;
+			r->reached += report_action_target(a, i).reached;
+		}
 		r->changes += *a->answers[i].history != '\0';
 	}
 	return 0;
+fail_scores:
+	comparison_finish(&r->scores);
+fail_title:
+	free(r->title);
+	*r = (struct report_content){ 0 };
+	return -1;
 }
 
 void report_content_finish(struct report_content *r)
 {
 	plan_sheet_finish(&r->plan);
 	comparison_finish(&r->scores);
+	free(r->title);
+	r->title = NULL;
 }
 
 bool report_has_action(const struct report_content *r, size_t criterion)
 {
 	const struct assessment_answer *ans = &r->a->answers[criterion];
-	return plan_target(r->a, criterion) != LEVEL_NONE &&
-	       (*ans->action || *ans->lead_officer || *ans->timescale);
+	return *ans->action || *ans->lead_officer || *ans->timescale ||
+	       ans->target != LEVEL_UNANSWERED;
+}
+
+struct report_target report_action_target(const struct assessment *a, size_t criterion)
+{
+	enum level now = a->levels[criterion];
+	enum level target = a->answers[criterion].target;
+	if (target != LEVEL_UNANSWERED)
+		return (struct report_target){ target, now != LEVEL_UNANSWERED && now >= target };
+	enum level next = plan_next_level(&a->framework->criteria[criterion], now);
+	if (next == LEVEL_NONE) /* at its highest cell */
+		return (struct report_target){ now, true };
+	return (struct report_target){ next, false };
 }

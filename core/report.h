@@ -1,35 +1,64 @@
 /* report: what the report for a leadership team says, worked out once:
- * the assessment's scores (beside another's, when compared), its gaps to
- * each next level and its plan.  render/ writes it as a self-contained
- * HTML page; this is only its content. */
+ * who each side is (named from its metadata, never its file's path), the
+ * assessment's scores (beside another's, when compared, with the
+ * moderation between them), its gaps to each next level and its plan.
+ * render/ writes it as a self-contained HTML page; this is only its
+ * content. */
 #ifndef REPORT_H
 #define REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "assessment.h"
 #include "comparison.h"
 #include "plan.h"
 
+/* "London Borough of Camden self-assessment of 2026-11-23": a's title
+ * from its metadata; without an organisation, what it is ("Self-assessment
+ * of 2026-11-23", "Peer review, undated").  A file giving no type is a
+ * self-assessment.  The organisation is as the file has it (not yet in its
+ * visible form).  Returns a new string the caller frees, or NULL when out
+ * of memory. */
+char *report_title(const struct assessment *a);
+
+/* Where row criterion's plan stands: the level it aims at (its recorded
+ * target, else its next cell; the row's own level at its highest cell)
+ * and whether the row has already reached it. */
+struct report_target {
+	enum level level;
+	bool reached;
+};
+
 struct report_content {
 	const struct assessment *a, *b; /* borrowed; b may be NULL */
-	const char *a_label, *b_label;  /* borrowed: their file names; b_label "" without b */
-	struct comparison scores;       /* a's scores, and b's and where they differ */
+	/* Owned: a's title (report_title), the page's heading.  In a
+	 * comparison each side's name and label are scores.names and
+	 * scores.labels (words_side), one naming for every front end. */
+	char *title;
+	struct comparison scores;       /* a's scores, and b's, where they differ, the moderation */
 	struct plan_sheet plan;         /* a's gaps to each next level */
 	size_t strengths;               /* a's rows at the highest level */
-	size_t actions;                 /* a's rows with an action, lead or timescale to reach */
+	size_t actions;                 /* a's rows with a plan recorded (report_has_action) */
+	size_t reached;                 /* of those, the rows that reached their target */
 	size_t changes;                 /* a's rows with changes recorded */
 };
 
-/* Work out the report on a (labelled a_label), compared with b (may be
- * NULL).  Everything given must outlive r.  Returns 0, or -1 when out of
- * memory (r is then empty). */
+/* Work out the report on a, compared with b (may be NULL; a moderation
+ * when the files say so, comparison.h).  Everything given must outlive r.
+ * Returns 0, or -1 when out of memory (r is then empty). */
 int report_content_init(struct report_content *r, const struct assessment *a,
-			const char *a_label, const struct assessment *b, const char *b_label);
+			const struct assessment *b);
 
 /* Release what report_content_init allocated.  Accepts an empty r. */
 void report_content_finish(struct report_content *r);
 
-/* True if row i of a appears in the report's action plan: it has an
- * action, lead officer or timescale, and a level still to reach. */
+/* True if row criterion of a appears in the report's action plan: it has
+ * an action, lead officer, timescale or target recorded, whatever its
+ * level now (a target reached is listed, and said to be reached). */
 bool report_has_action(const struct report_content *r, size_t criterion);
+
+/* Where row criterion of a stands against its plan. */
+struct report_target report_action_target(const struct assessment *a, size_t criterion);
 
 #endif

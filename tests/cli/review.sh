@@ -254,7 +254,8 @@ expect_eq "report exit" 0 "$RC"
 run python3 - "$WORK/report.html" <<'PY'
 import sys, xml.dom.minidom
 doc = xml.dom.minidom.parse(sys.argv[1])
-print("svg", len(doc.getElementsByTagName("svg")))
+print("svg", len([e for e in doc.getElementsByTagName("svg")
+                  if e.getAttribute("class") == "chart"]))
 print("script", len(doc.getElementsByTagName("script")))
 ext = [e for tag in ("img", "link", "iframe", "object") for e in doc.getElementsByTagName(tag)]
 print("external", len(ext))
@@ -270,6 +271,65 @@ expect_contains "report A4" "@page{size:A4" "$html"
 expect_not_contains "report loads nothing" "src=" "$html"
 run "$BIN" report "$WORK/self.csv"
 expect_eq "report needs -o" 2 "$RC"
+
+# report on a pairing session (tests/data/report: one organisation's
+# self-assessment and peer review, 13 disagreements, evidence on both
+# sides, three decisions recorded, a plan): every evidence and note text of
+# both files is on the page, with the resolutions and the history; the
+# sides are named from their metadata and no file path appears anywhere.
+cp "$DATA/report/self.csv" "$WORK/camden-self-file.csv"
+cp "$DATA/report/peer.csv" "$WORK/brent-peer-file.csv"
+run "$BIN" report "$WORK/camden-self-file.csv" --compare "$WORK/brent-peer-file.csv" \
+	-o "$WORK/pairing.html"
+expect_eq "report on a pairing: exit" 0 "$RC"
+run python3 - "$WORK/pairing.html" "$WORK/camden-self-file.csv" "$WORK/brent-peer-file.csv" <<'PY'
+import csv, html.parser, sys
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.summaries, self.in_summary = [], [], False
+    def handle_starttag(self, tag, attrs):
+        self.in_summary |= tag == "summary"
+        self.summaries += [""] if tag == "summary" else []
+    def handle_endtag(self, tag):
+        self.in_summary &= tag != "summary"
+    def handle_data(self, data):
+        self.parts.append(data)
+        if self.in_summary:
+            self.summaries[-1] += data
+page = open(sys.argv[1], encoding="utf-8").read()
+p = Text()
+p.feed(page)
+text = "".join(p.parts)
+missing = []
+for path in sys.argv[2:4]:
+    for row in csv.DictReader(open(path, encoding="utf-8")):
+        for column in ("evidence", "notes", "history"):
+            for line in row[column].splitlines():
+                if line and line.split(" | ")[-1] not in text:
+                    missing.append(line)
+print("missing", len(missing), missing[:3])
+paths = [w for w in ("camden-self-file", "brent-peer-file", ".csv", sys.argv[2].rsplit("/", 1)[0])
+         if w in page]
+print("paths", paths)
+print("named", "London Borough of Camden self-assessment of 2026-11-23" in text,
+      "<th scope=\"col\"><bdi>Self-assessment</bdi></th><th scope=\"col\"><bdi>Peer review</bdi></th>" in page)
+print("summaries", [s for s in p.summaries if s.startswith(("1.7:", "2a.4:"))])
+print("open", page.count("<details open=\"open\">"), page.count("<details"))
+PY
+expect_eq "report: every evidence, note and history text of both files; no path; sides named" \
+	"$(printf '%s\n' "missing 0 []" "paths []" "named True True" \
+	"summaries ['1.7: Self-assessment Leading; Peer review None (kept)', '2a.4: Self-assessment Leading; Peer review None (agreed to differ)']" \
+	"open 69 69")" "$OUT"
+html=$(cat "$WORK/pairing.html")
+expect_contains "report: the moderation's counts" \
+	"<p class=\"intro\">Over all 69 criteria: 14 disagreements, 3 resolved, 11 open;" "$html"
+expect_contains "report: who moderated" "<dt>Moderators</dt><dd><bdi>A. Facilitator</bdi></dd>" "$html"
+expect_contains "report: a resolution in the disagreements' table" \
+	"<th scope=\"row\"><bdi>1.7</bdi></th><td class=\"differs\">Leading</td><td class=\"differs\">None</td><td>kept</td>" "$html"
+expect_contains "report: a target already reached is said to be reached" \
+	"<strong>reached</strong>" "$html"
+expect_contains "report: an action with no target is listed" "Train every panel chair" "$html"
 
 # report on 1 of 69 answered: says so at the top, marks every incomplete
 # category, and calls none of them Developing.

@@ -196,7 +196,7 @@ static void test_report(void **state)
 							strlen(cases[k].data), &err);
 		assert_non_null(a);
 		struct report_content content;
-		assert_int_equal(report_content_init(&content, a, "a.csv", NULL, NULL), 0);
+		assert_int_equal(report_content_init(&content, a, NULL), 0);
 		assert_int_equal(content.strengths, 1);
 		struct capture c;
 		capture_begin(&c, false);
