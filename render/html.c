@@ -356,7 +356,7 @@ static double chart_x(int points, double offset, int top)
 static int place_band_labels(const struct framework *fw, const struct framework_category *cat,
 			     int top, double x[], int row[])
 {
-	double row_end[LEVEL_MAX_COUNT];
+	double row_end[LEVEL_MAX_COUNT] = { -CHART_VIEW }; /* the first row, empty */
 	int rows = 1;
 	enum level highest = framework_highest_level(fw);
 	for (enum level l = 1; l <= highest; l++) {
