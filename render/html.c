@@ -80,14 +80,17 @@ static void put_attribute(FILE *out, const char *text)
 /* ---- The page ---- */
 
 /* Narrow screens (a phone is 320 px and up) get smaller tables and less
- * margin, so that nothing scrolls sideways; words break only where a line
- * has no other place to break (overflow-wrap).  In print: A4, a heading
+ * margin, so that nothing scrolls sideways.  The program's own words never
+ * break inside (they are short); text from the files (in <bdi>: names,
+ * evidence) may, where it has no other place to break, so that a long
+ * name cannot widen a table past the screen.  In print: A4, a heading
  * never last on a page (break-after: avoid; a chart and its heading are
  * one block), table heads repeated (a thead is repeated by the browser),
  * rows and charts never split, every <details> shown open. */
 static const char style[] =
 	"body{font-family:Arial,Helvetica,'Liberation Sans',sans-serif;color:#111;max-width:60em;"
-	"margin:1.5em auto;padding:0 1em;line-height:1.4;overflow-wrap:anywhere}"
+	"margin:1.5em auto;padding:0 1em;line-height:1.4;overflow-wrap:break-word}"
+	"bdi{overflow-wrap:anywhere}"
 	"h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.2em;border-bottom:2px solid #333;"
 	"padding-bottom:.15em;margin-top:1.8em}h3{font-size:1.05em;margin:1.2em 0 .3em}"
 	"h4{font-size:1em;margin:.8em 0 .3em}"
