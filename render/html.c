@@ -383,14 +383,12 @@ static int place_band_labels(const struct framework *fw, const struct framework_
 	return rows;
 }
 
-/* The published ranges as labelled bands, each level above none. */
+/* The published ranges as labelled bands, each level above none, their
+ * labels where place_band_labels put them (x, row). */
 static void chart_bands(FILE *out, const struct framework *fw, const struct framework_category *cat,
-			int top, int bar_y)
+			int top, int bar_y, const double x[], const int row[])
 {
 	enum level highest = framework_highest_level(fw);
-	double x[LEVEL_MAX_COUNT];
-	int row[LEVEL_MAX_COUNT];
-	place_band_labels(fw, cat, top, x, row);
 	for (enum level l = 1; l <= highest; l++) {
 		const struct framework_range *r = &cat->published[l];
 		double x0 = chart_x(r->from, 0, top), x1 = chart_x(r->to + 1, 0, top);
@@ -470,8 +468,8 @@ static void chart(FILE *out, const struct report_content *m, size_t c)
 	int top = ra->max > last ? ra->max : last;
 	if (top <= 0)
 		top = 1;
-	double x[LEVEL_MAX_COUNT];
-	int row[LEVEL_MAX_COUNT];
+	double x[LEVEL_MAX_COUNT] = { 0 };
+	int row[LEVEL_MAX_COUNT] = { 0 };
 	int bar_y = 6 + LABEL_ROW * place_band_labels(fw, cat, top, x, row);
 	int height = bar_y + BAR_H + MARKER_ROW * (rb ? 2 : 1) + 6;
 	fprintf(out, "<figure><svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
@@ -487,7 +485,7 @@ static void chart(FILE *out, const struct report_content *m, size_t c)
 		fprintf(out, " %d", rb->score);
 	}
 	fprintf(out, ", out of %d\">", ra->max);
-	chart_bands(out, fw, cat, top, bar_y);
+	chart_bands(out, fw, cat, top, bar_y, x, row);
 	chart_marker(out, ra->score, top, bar_y, false);
 	if (rb)
 		chart_marker(out, rb->score, top, bar_y, true);
