@@ -37,7 +37,6 @@ void ui_init(struct ui *ui)
 	ui->style[UI_DIM] = A_DIM;
 	ui->style[UI_MATCH] = A_REVERSE;
 	ui->style[UI_CURRENT] = A_REVERSE;
-	ui->style[UI_RECORDED] = A_BOLD | A_UNDERLINE;
 	if (!ui->colour)
 		return;
 	start_color();

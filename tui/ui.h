@@ -24,7 +24,6 @@ enum ui_style {
 	UI_KEY, UI_DEVELOPING, UI_ESTABLISHED, UI_LEADING,
 	UI_MATCH,     /* a search match (added to the text's own style) */
 	UI_CURRENT,   /* the current row in a table */
-	UI_RECORDED,  /* a level just recorded, until the next key */
 	UI_STYLE_COUNT
 };
 

@@ -418,7 +418,14 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 		int digit_x = x + (l->id_width - 1) / 2;
 		enum level level = w->s.a->levels[i];
 		ui_put_utf8(&w->ui, w->body, y, x, fw->criteria[i].id, l->id_width, UI_NORMAL);
+		/* The current row's level stands out in reverse video, with
+		 * or without colour: a level recorded in place changes inside
+		 * it, and one recorded on the way to the next row is followed
+		 * by it.  One attribute on one character, moved by a key (16
+		 * bytes on xterm: docs/performance.md). */
+		wattrset(w->body, w->ui.style[i == w->criterion ? UI_CURRENT : UI_NORMAL]);
 		mvwaddch(w->body, y + 1, digit_x, (chtype)level_key(level));
+		wattrset(w->body, A_NORMAL);
 		if (w->s.other) {
 			/* the other's level; '!' where it differs */
 			enum level theirs = w->s.other->levels[i];

@@ -46,6 +46,12 @@ wait_for "Evidence: $LONG publicly committed"
 wait_for "Met Zoë and Łukasz at the Straße"
 wait_for "Notes: Notes line one"
 wait_for "Notes line two"
+# the editor shows the cell the room chose above the fields
+keys e
+wait_for "1.1 Established: A senior 'race' champion is appointed who acts as an"
+wait_for "Evidence and notes for 1.1"
+keys Escape
+wait_for "Kept the evidence and notes for 1.1."
 
 # Search: case and accents ignored; every match highlighted (reverse).
 keys /
@@ -74,6 +80,31 @@ expect_contains "the cells' matches highlighted" $'\e[7minequalit' "$(attrs "rac
 keys / Enter
 wait_for "Search cancelled."
 expect_not_contains "no highlight after a cancelled search" $'\e[7minequalit' "$(attrs "racial")"
+keys q
+wait_for "EXITED=0"
+
+# Emphasis without colour (NO_COLOR): the current row's level in the
+# table in reverse video; a level recorded on it changes inside it, and
+# the next row's takes it over.
+tui_start 80x24 xterm-256color C.UTF-8 env NO_COLOR=1 "$BIN" "$FILE"
+wait_for "Category 1 of 7"
+wait_for "── 1.2 "
+expect_contains "the current row's level in reverse" $'2    \e[7m-\e[' "$(attrs "Level  2")"
+keys 3
+wait_for "── 1.3 "
+expect_contains "recorded, and the reverse on the next row" $'2    3    \e[7m-\e[' \
+	"$(attrs "Level  2")"
+keys End
+wait_for "── 1.8 "
+keys 3
+wait_for "Level  2    3    -    -    -    -    -    3"
+expect_contains "a level set on the last row, in the reverse" $'-    \e[7m3' \
+	"$(attrs "Level  2")"
+if tmux -L "$SOCKET" capture-pane -e -p -t t | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38|48)[;m]'; then
+	fail "a colour with NO_COLOR"
+else
+	pass
+fi
 keys q
 wait_for "EXITED=0"
 
