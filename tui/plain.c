@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "plan.h"
 #include "sanitize.h"
 #include "score.h"
+#include "text.h"
 #include "words.h"
 
 void plain_printf(FILE *out, const char *format, ...)
@@ -23,6 +25,16 @@ void plain_printf(FILE *out, const char *format, ...)
 	va_start(args, format);
 	char *shown = sanitize_vformat(format, args);
 	va_end(args);
+	/* the last display step (clarifications rule 17): in a locale that is
+	 * not UTF-8, the locale's characters, transliterated ("Zoë" as "Zoe") */
+	const char *codeset = nl_langinfo(CODESET);
+	if (shown && codeset && strcmp(codeset, "UTF-8") != 0) {
+		char *encoded = text_encode(shown, strlen(shown), codeset, NULL);
+		if (encoded) {
+			free(shown);
+			shown = encoded;
+		}
+	}
 	fputs(shown ? shown : "(out of memory)\n", out);
 	free(shown);
 }

@@ -7,6 +7,7 @@
 # ending inside a text keeps and saves what was typed and exits 1 naming
 # the criterion; and the same at a terminal, in tmux.
 . "$(dirname "$0")/../lib.sh"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 FILE="$WORK/plain.csv"
 "$BIN" new "$FILE" --organisation Camden --date 2026-11-23 >/dev/null
 evidence() { # CRITERION FIELD: the field's text, as Python's repr
@@ -46,6 +47,12 @@ expect_eq "EOF inside a text: exit 1" 1 "$RC"
 expect_contains "EOF inside a text: said, naming the criterion" \
 	"input ended inside the evidence of criterion 1.2: what was typed is kept and saved." "$ERR"
 expect_eq "EOF inside a text: saved" "'first line\\nsecond line'" "$(evidence 1.2 evidence)"
+
+# In a locale that is not UTF-8: text transliterated, the file unchanged.
+before=$(sha256sum <"$FILE")
+OUT=$(printf 'g 1.1\ne\n' | LANG=C LC_ALL=C "$BIN" --plain "$FILE" 2>&1)
+expect_contains "C locale: transliterated" 'Evidence, now "Met Zoe at the board" and 2 more lines.' "$OUT"
+expect_eq "C locale: the file unchanged" "$before" "$(sha256sum <"$FILE")"
 
 # At a terminal: the same, typed.
 tui_start 80x24 xterm C.UTF-8 "$BIN" --plain "$FILE"

@@ -83,6 +83,17 @@ expect_not_contains "no highlight after a cancelled search" $'\e[7minequalit' "$
 keys q
 wait_for "EXITED=0"
 
+# In a locale that is not UTF-8, text is shown transliterated (the file
+# keeps it exactly).
+tui_start 120x40 xterm-256color C "$BIN" "$FILE"
+wait_for "Category 1 of 7"
+keys k
+wait_for "-- 1.1 "
+wait_for "Met Zoe and Lukasz at the Strasse"
+keys q
+wait_for "EXITED=0"
+grep -q "Met Zoë and Łukasz at the Straße" "$FILE" && pass || fail "the stored text changed"
+
 # Emphasis without colour (NO_COLOR): the current row's level in the
 # table in reverse video; a level recorded on it changes inside it, and
 # the next row's takes it over.
