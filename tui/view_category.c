@@ -29,12 +29,12 @@
 #define MARGIN 2
 
 /* Where the cells and texts start, and how wide they are. */
-static int text_x(const struct wizard *w)
+static int measure_x(const struct wizard *w)
 {
 	return w->cols - 1 > MEASURE + MARGIN ? MARGIN : 0;
 }
 
-static int text_width_at(const struct wizard *w)
+static int measure_width(const struct wizard *w)
 {
 	return w->cols - 1 < MEASURE ? w->cols - 1 : MEASURE;
 }
@@ -134,7 +134,7 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 static int cell_rows(struct wizard *w, const struct framework_criterion *c, int level)
 {
 	char *text = cell_text(w, c, level);
-	int rows = ui_hanging_rows(&w->ui, text, text_width_at(w), HANG);
+	int rows = ui_hanging_rows(&w->ui, text, measure_width(w), HANG);
 	free(text);
 	return rows;
 }
@@ -465,8 +465,8 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 		int from = line > top ? line : top, to = line + rows < bottom ? line + rows : bottom;
 		if (from < to) {
 			char *text = cell_text(w, c, level);
-			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, text_x(w),
-					    text, text_width_at(w), HANG, from - line, to - from,
+			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, measure_x(w),
+					    text, measure_width(w), HANG, from - line, to - from,
 					    UI_NORMAL);
 			free(text);
 		}
@@ -476,7 +476,7 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	snprintf(none, sizeof none, "%ls 0 %s: no cell of this row is reached",
 		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
 		 words_level(w->s.fw, LEVEL_NONE));
-	ui_put_utf8(&w->ui, w->body, l->none_y, text_x(w), none, w->cols - text_x(w), UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, l->none_y, measure_x(w), none, w->cols - measure_x(w), UI_NORMAL);
 }
 
 /* "Evidence: ... | Notes: ..." of an answer, in a new heap string. */
@@ -591,18 +591,18 @@ static void draw_texts(struct wizard *w, struct category_state *c, int y, int ro
 {
 	char *all = texts_of(w);
 	if (!all) {
-		ui_put_utf8(&w->ui, w->body, y, text_x(w), "Evidence and notes: none yet (e to add)",
-			    w->cols - text_x(w), UI_DIM);
+		ui_put_utf8(&w->ui, w->body, y, measure_x(w), "Evidence and notes: none yet (e to add)",
+			    w->cols - measure_x(w), UI_DIM);
 		return;
 	}
 	if (c->text_row != w->criterion) {
 		c->text_row = w->criterion;
 		c->text_top = 0;
 	}
-	int need = ui_wrapped_rows(&w->ui, all, text_width_at(w));
+	int need = ui_wrapped_rows(&w->ui, all, measure_width(w));
 	if (c->text_top > need - rows)
 		c->text_top = need - rows > 0 ? need - rows : 0;
-	ui_put_hanging_part(&w->ui, w->body, y, text_x(w), all, text_width_at(w), 0,
+	ui_put_hanging_part(&w->ui, w->body, y, measure_x(w), all, measure_width(w), 0,
 			    c->text_top, rows, UI_NORMAL);
 	free(all);
 }
@@ -665,7 +665,7 @@ static void scroll_texts(struct wizard *w, struct category_state *c, const struc
 	const char *id = w->s.fw->criteria[w->criterion].id;
 	char *all = texts_of(w);
 	int rows = l->evidence_y < 0 ? 0 : getmaxy(w->body) - l->evidence_y;
-	int need = all ? ui_wrapped_rows(&w->ui, all, text_width_at(w)) : 0;
+	int need = all ? ui_wrapped_rows(&w->ui, all, measure_width(w)) : 0;
 	free(all);
 	if (need <= rows) {
 		tui_message(w, UI_NORMAL, "All of %s's cells and texts are shown.", id);
