@@ -31,7 +31,7 @@ static const struct action table[] = {
 	  .help = "the category's first or last criterion" },
 	{ .id = ACTION_SCROLL_CELLS, .scope = ACTION_ROW, .name = "more cells", .chars = L"JK",
 	  .keys = "J K", .help = "more of the current criterion's cells, when they do not all fit "
-	  "the window" },
+	  "the window; else more of its evidence and notes" },
 	{ .id = ACTION_NEXT_CATEGORY, .scope = ACTION_ROW, .name = "next category",
 	  .chars = L"\t]", .codes = next_codes, .keys = "Tab ] PgDn",
 	  .help = "next category (after the last: the summary)" },

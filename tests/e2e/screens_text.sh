@@ -31,7 +31,14 @@ ROW=$(screen | grep -n "Notes line two" | cut -d: -f1)
 expect_eq "cursor on the last row typed, after its text" "$((ROW - 1)) $((2 + 14))" "$CUR"
 keys Escape
 wait_for "Kept the evidence and notes for 1.1."
-
+# 80x24 has a line for the texts: J and K scroll them (the cells all fit)
+wait_for "Evidence:"
+keys J J J
+wait_for "Met Zoë and Łukasz at the Straße"
+keys J J J J J
+wait_for "The end of 1.1's texts: K goes back."
+keys K K K K K K K K
+wait_for "The start of 1.1's texts: J shows more."
 keys 2
 wait_for "── 1.2 "
 keys q
