@@ -319,8 +319,8 @@ void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y
 		f->top = crow;
 	if (crow >= f->top + rows)
 		f->top = crow - rows + 1;
-	for (int r = 0; r < rows && (size_t)(f->top + r) < lines.count; r++) {
-		const struct text_line *l = &lines.line[f->top + r];
+	for (int r = 0; r < rows && (size_t)f->top + (size_t)r < lines.count; r++) {
+		const struct text_line *l = &lines.line[(size_t)f->top + (size_t)r];
 		put_field_text(w, win, y + r, x, f->text + l->start, l->end - l->start, width);
 	}
 	if (focused) {

@@ -199,13 +199,14 @@ int ui_put_hanging_part(const struct ui *ui, WINDOW *win, int y, int x, const ch
 	struct text_matches matches = { 0 };
 	if (ui->highlight && ui->highlight[0])
 		text_search(&matches, shown, strlen(shown), ui->highlight);
-	int last = need < skip + rows ? need : skip + rows;
+	bool more = need > skip + rows; /* lines after the last drawn */
+	int last = more ? skip + rows : need;
 	wattrset(win, ui->style[style]);
 	for (int i = skip; i < last; i++) {
 		const struct text_line *line = &lines.line[i];
 		wmove(win, y + i - skip, i ? x + indent : x);
 		put_marked(ui, win, shown, line->start, line->end, &matches, style);
-		if (i == last - 1 && need > last)
+		if (i == last - 1 && more)
 			waddwstr(win, ui->glyph.ellipsis);
 	}
 	wattrset(win, A_NORMAL);

@@ -563,22 +563,17 @@ static char *texts_of(const struct wizard *w)
 				"Timescale: " };
 	const char *text[] = { ans->evidence, ans->notes, ans->action, ans->lead_officer,
 			       ans->timescale };
-	size_t size = 1;
+	size_t size = 1, used = 0;
 	for (size_t i = 0; i < 5; i++)
 		size += strlen(label[i]) + strlen(text[i]) + 1;
 	char *all = malloc(size);
 	if (!all)
 		abort();
-	all[0] = '\0';
-	for (size_t i = 0; i < 5; i++) {
-		if (!*text[i])
-			continue;
-		if (*all)
-			strcat(all, "\n");
-		strcat(all, label[i]);
-		strcat(all, text[i]);
-	}
-	if (*all)
+	for (size_t i = 0; i < 5; i++)
+		if (*text[i])
+			used += (size_t)snprintf(all + used, size - used, "%s%s%s", used ? "\n" : "",
+						 label[i], text[i]);
+	if (used)
 		return all;
 	free(all);
 	return NULL;
