@@ -42,9 +42,11 @@ enum cli_option {
 	CLI_OPT_HELP = 1u << 28,
 	CLI_OPT_VERSION = 1u << 29,
 	CLI_OPT_BASH_COMPLETION = 1u << 30,
-	CLI_OPT_OVERDUE = 1u << 16,
-	CLI_OPT_LEAD = 1u << 17,
-	CLI_OPT_LAYOUT = 1u << 18,
+	CLI_OPT_MODERATE = 1u << 16,
+	CLI_OPT_FOLLOW = 1u << 17,
+	CLI_OPT_OVERDUE = 1u << 18,
+	CLI_OPT_LEAD = 1u << 19,
+	CLI_OPT_LAYOUT = 1u << 20,
 };
 
 /* The options every command takes, whatever its entry says. */
@@ -71,6 +73,8 @@ struct cli_options {
 	bool include_incomplete; /* benchmark: count incomplete categories, marked */
 	bool help, version, bash_completion;
 	bool overdue;            /* actions: only open actions past their due date */
+	bool moderate; /* a comparison is a moderation, whatever the files say */
+	bool follow;   /* the wizard: follow a held file without asking */
 	unsigned given;          /* the options given, by enum cli_option */
 };
 

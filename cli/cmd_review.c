@@ -17,7 +17,8 @@ int cmd_compare(const struct cli_call *call)
 		return CLI_EXIT_BAD_INPUT;
 	struct comparison c;
 	int rc = CLI_EXIT_BAD_INPUT;
-	if (comparison_init(&c, both[0], both[1]) != 0) {
+	if (comparison_init(&c, both[0], both[1],
+			    call->opt->moderate ? COMPARISON_MODERATE : COMPARISON_AUTO) != 0) {
 		cli_error("out of memory");
 	} else {
 		struct render_comparison model = { { call->files[0], call->files[1] }, &c };
@@ -66,8 +67,7 @@ static int report_to(const struct cli_call *call, struct assessment **loaded,
 	struct actionlist *list = cli_load_actions(loaded[0], call->files[0]);
 	if (!list)
 		return CLI_EXIT_BAD_INPUT;
-	if (report_content_init(&content, loaded[0], call->files[0], b,
-				opt->compare ? opt->compare : "", list, today) != 0) {
+	if (report_content_init(&content, loaded[0], b, list, today) != 0) {
 		cli_error("out of memory");
 		actionlist_destroy(list);
 		return CLI_EXIT_BAD_INPUT;

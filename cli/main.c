@@ -38,6 +38,11 @@ const struct cli_option_spec cli_option_table[] = {
 	{ .bit = CLI_OPT_COMPARE, .name = "compare", .value = "OTHER",
 	  .complete = CLI_COMPLETE_CSV, .field = FIELD(compare),
 	  .help = "show OTHER's levels beside these" },
+	{ .bit = CLI_OPT_MODERATE, .name = "moderate", .field = FIELD(moderate),
+	  .help = "treat the two as a moderation whatever their details say" },
+	{ .bit = CLI_OPT_FOLLOW, .name = "follow", .field = FIELD(follow),
+	  .help = "on a file another wizard holds: follow it read-only\n"
+		  "without asking (at a terminal)" },
 	{ .bit = CLI_OPT_WHO, .name = "who", .value = "NAME", .field = FIELD(who),
 	  .help = "who is making changes in a comparison (default: $USER)" },
 	{ .bit = CLI_OPT_ORGANISATION, .name = "organisation", .alias = "organization",
@@ -85,9 +90,16 @@ const struct cli_option_spec cli_option_table[] = {
 
 static const struct cli_option_note wizard_notes[] = {
 	{ CLI_OPT_COMPARE, "show OTHER's levels beside these; a adopts OTHER's level\n"
-			   "(recorded in history)" },
+			   "(recorded in history); FILE a self-assessment and OTHER its\n"
+			   "peer review: a moderation (the pairing session: m, >, <, h)" },
+	{ CLI_OPT_MODERATE, "a moderation whatever the two files' details say\n"
+			    "(never recorded in a peer review)" },
 	{ CLI_OPT_BOM, "give the assessment file a UTF-8 byte-order mark (new files\n"
 		       "have one; a file keeps what it has)" },
+	{ 0 },
+};
+static const struct cli_option_note compare_notes[] = {
+	{ CLI_OPT_MODERATE, "a moderation whatever the two files' details say" },
 	{ 0 },
 };
 static const struct cli_option_note new_notes[] = {
@@ -109,10 +121,12 @@ static const struct cli_option_note report_notes[] = {
 
 const struct cli_command cli_commands[] = {
 	{ .name = NULL, .usage = "[FILE]", .summary = "the wizard on FILE",
-	  .options = COMMON | CLI_OPT_PLAIN | CLI_OPT_COMPARE | CLI_OPT_WHO | CLI_OPT_BOM,
+	  .options = COMMON | CLI_OPT_PLAIN | CLI_OPT_COMPARE | CLI_OPT_MODERATE | CLI_OPT_WHO |
+		     CLI_OPT_BOM | CLI_OPT_FOLLOW,
 	  .run = cmd_wizard, .args = CLI_COMPLETE_CSV, .notes = wizard_notes,
 	  .example = "tri-assess camden.csv\n"
-		     "tri-assess --compare peer-review.csv camden.csv" },
+		     "tri-assess --compare peer-review.csv camden.csv\n"
+		     "tri-assess --follow camden.csv" },
 	{ .name = "criteria", .usage = "", .summary = "list the Standard's criteria",
 	  .options = TABLE, .run = cmd_criteria, .args = CLI_COMPLETE_NOTHING,
 	  .example = "tri-assess criteria | less\n"
@@ -132,8 +146,10 @@ const struct cli_command cli_commands[] = {
 	  .example = "tri-assess new camden.csv --organisation \"London Borough of Camden\" \\\n"
 		     "    --assessor \"A. Facilitator\" --assessor \"B. Member\"" },
 	{ .name = "compare", .usage = "A B", .summary = "two assessments side by side",
-	  .options = TABLE, .run = cmd_compare, .args = CLI_COMPLETE_CSV,
-	  .example = "tri-assess compare camden-2025.csv camden-2026.csv" },
+	  .options = TABLE | CLI_OPT_MODERATE, .run = cmd_compare, .args = CLI_COMPLETE_CSV,
+	  .notes = compare_notes,
+	  .example = "tri-assess compare camden-2025.csv camden-2026.csv\n"
+		     "tri-assess compare --csv camden-self.csv camden-peer.csv >moderation.csv" },
 	{ .name = "plan", .usage = "FILE", .summary = "gaps to the next level; the action plan",
 	  .options = TABLE | CLI_OPT_LAYOUT, .run = cmd_plan, .args = CLI_COMPLETE_CSV,
 	  .example = "tri-assess plan camden.csv\n"
@@ -263,7 +279,8 @@ int cmd_wizard(const struct cli_call *call)
 		return cli_usage_error("the wizard opens one FILE; got %d (a command's name first?)",
 				       call->count);
 	struct wizard_options wopt = { .plain = opt->plain, .bom = opt->bom,
-				       .compare = opt->compare, .who = opt->who };
+				       .compare = opt->compare, .who = opt->who,
+				       .moderate = opt->moderate, .follow = opt->follow };
 	return wizard_main(call->fw, call->count ? call->files[0] : NULL, &wopt);
 }
 

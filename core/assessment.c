@@ -17,6 +17,8 @@ enum column {
 	COL_STATEMENT, COL_EVIDENCE, COL_NOTES, COL_TARGET, COL_ACTION,
 	COL_LEAD, COL_TIMESCALE, COL_HISTORY, COL_ORGANISATION, COL_TYPE,
 	COL_ASSESSORS, COL_DATE, COL_FRAMEWORK_ID, COL_FRAMEWORK_VERSION,
+	/* appended for moderation (clarifications rule 8): older files lack them */
+	COL_RESOLUTION, COL_MODERATORS, COL_MODERATION_DATE, COL_MODERATION_STATUS,
 	COLUMN_COUNT
 };
 
@@ -24,8 +26,15 @@ static const char *const column_names[COLUMN_COUNT] = {
 	"criterion_id", "category", "section", "level", "points", "statement",
 	"evidence", "notes", "target_level", "action", "lead_officer", "timescale",
 	"history", "organisation", "assessment_type", "assessors", "date",
-	"framework_id", "framework_version",
+	"framework_id", "framework_version", "resolution", "moderators", "moderation_date",
+	"moderation_status",
 };
+
+static const char *const resolution_names[ASSESSMENT_RESOLUTION_COUNT] = {
+	"", "adopted", "kept", "moderated", "differ",
+};
+
+static const char *const status_names[] = { "", "in_progress", "completed" };
 
 /* The free-text columns of a row, in the answer, in column order from
  * COL_EVIDENCE (COL_TARGET, a level, is handled on its own). */
@@ -64,11 +73,13 @@ static struct assessment *create(const struct framework *fw, bool levels_only)
 	a->type = empty_string();
 	a->assessors = empty_string();
 	a->date = empty_string();
+	a->moderation.moderators = empty_string();
+	a->moderation.date = empty_string();
 	size_t n = fw->criterion_count;
 	a->levels = malloc((n ? n : 1) * sizeof *a->levels);
 	a->answers = calloc(n ? n : 1, sizeof *a->answers);
 	if (!a->organisation || !a->type || !a->assessors || !a->date || !a->levels ||
-	    !a->answers)
+	    !a->answers || !a->moderation.moderators || !a->moderation.date)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		a->levels[i] = LEVEL_UNANSWERED;
@@ -102,6 +113,8 @@ void assessment_destroy(struct assessment *a)
 	free(a->type);
 	free(a->assessors);
 	free(a->date);
+	free(a->moderation.moderators);
+	free(a->moderation.date);
 	for (size_t i = 0; a->answers && !a->levels_only && i < a->framework->criterion_count; i++) {
 		for (int c = COL_EVIDENCE; c <= COL_HISTORY; c++) {
 			char **slot = answer_text(&a->answers[i], c);
@@ -171,30 +184,150 @@ int assessment_set_level(struct assessment *a, size_t criterion, enum level leve
 	return 0;
 }
 
+/* "YYYY-MM-DD HH:MM" (when) and "YYYY-MM-DD" (day) of now, local time. */
+static void now_text(char *when, size_t when_size, char *day, size_t day_size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(when, when_size, "%Y-%m-%d %H:%M", &tm);
+	strftime(day, day_size, "%Y-%m-%d", &tm);
+}
+
+/* The row's history with a line appended: "when | who | old -> new |
+ * remark".  A new heap string, or NULL. */
+static char *history_with(const struct assessment *a, size_t criterion, enum level old,
+			  enum level level, const char *who, const char *remark)
+{
+	char when[32], day[16];
+	now_text(when, sizeof when, day, sizeof day);
+	const char *history = a->answers[criterion].history;
+	size_t size = strlen(history) + strlen(who) + strlen(remark) + 96 +
+		      2 * (size_t)FRAMEWORK_MAX_LEVEL_NAME;
+	char *line = malloc(size);
+	if (line)
+		snprintf(line, size, "%s%s%s | %s | %s -> %s | %s", history, *history ? "\n" : "",
+			 when, *who ? who : "(unknown)",
+			 old == LEVEL_UNANSWERED ? "unanswered" : framework_level_name(a->framework,
+										      old),
+			 framework_level_name(a->framework, level), remark);
+	return line;
+}
+
 int assessment_record_change(struct assessment *a, size_t criterion, enum level level,
 			     const char *who, const char *remark, struct tri_error *err)
 {
 	enum level old = a->levels[criterion];
-	if (assessment_set_level(a, criterion, level, err) != 0)
-		return -1;
-	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&now, &tm));
-	char **history = &a->answers[criterion].history;
-	size_t size = strlen(*history) + strlen(who) + strlen(remark) + 96;
-	char *line = malloc(size);
-	if (!line) {
+	char *history = history_with(a, criterion, old, level, who, remark);
+	if (!history) {
 		tri_error_set(err, "out of memory");
 		return -1;
 	}
-	snprintf(line, size, "%s%s%s | %s | %s -> %s | %s", *history,
-		 **history ? "\n" : "", when, *who ? who : "(unknown)",
-		 old == LEVEL_UNANSWERED ? "unanswered" : framework_level_name(a->framework, old),
-		 framework_level_name(a->framework, level), remark);
-	free(*history);
-	*history = line;
+	if (assessment_set_level(a, criterion, level, err) != 0) {
+		free(history);
+		return -1;
+	}
+	free(a->answers[criterion].history);
+	a->answers[criterion].history = history;
 	return 0;
+}
+
+/* True if who is one of the names in list ("A; B"). */
+static bool listed(const char *list, const char *who)
+{
+	size_t length = strlen(who);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ";");
+		const char *end = p + n;
+		while (p < end && *p == ' ')
+			p++;
+		if ((size_t)(end - p) == length && strncmp(p, who, length) == 0)
+			return true;
+		p = *end ? end + 1 : end;
+	}
+	return false;
+}
+
+/* The moderators with who added (once); a new heap string, or NULL. */
+static char *moderators_with(const char *list, const char *who)
+{
+	if (!*who || listed(list, who))
+		return strdup(list);
+	size_t size = strlen(list) + strlen(who) + 3;
+	char *out = malloc(size);
+	if (out)
+		snprintf(out, size, "%s%s%s", list, *list ? "; " : "", who);
+	return out;
+}
+
+int assessment_record_decision(struct assessment *a, size_t criterion,
+			       enum assessment_resolution kind, enum level level,
+			       const char *who, const char *remark, struct tri_error *err)
+{
+	enum level old = a->levels[criterion];
+	if (kind != ASSESSMENT_ADOPTED && kind != ASSESSMENT_MODERATED)
+		level = old;
+	if (kind == ASSESSMENT_OPEN || kind >= ASSESSMENT_RESOLUTION_COUNT) {
+		tri_error_set(err, "internal error: a decision must be adopted, kept, moderated "
+			      "or differ");
+		return -1;
+	}
+	size_t size = strlen(remark) + 16;
+	char *said = malloc(size);
+	char day[16], when[32];
+	now_text(when, sizeof when, day, sizeof day);
+	char *date = strdup(day);
+	char *moderators = moderators_with(a->moderation.moderators, who);
+	char *history = NULL;
+	if (said) {
+		snprintf(said, size, "%s%s%s", resolution_names[kind], *remark ? ": " : "", remark);
+		history = history_with(a, criterion, old, level, who, said);
+	}
+	if (!said || !date || !moderators || !history) {
+		tri_error_set(err, "out of memory");
+		goto fail;
+	}
+	if (assessment_set_level(a, criterion, level, err) != 0)
+		goto fail;
+	free(said);
+	free(a->answers[criterion].history);
+	a->answers[criterion].history = history;
+	a->answers[criterion].resolution = kind;
+	free(a->moderation.moderators);
+	a->moderation.moderators = moderators;
+	free(a->moderation.date);
+	a->moderation.date = date;
+	if (a->moderation.status == ASSESSMENT_NOT_MODERATED)
+		a->moderation.status = ASSESSMENT_IN_PROGRESS;
+	return 0;
+fail:
+	free(said);
+	free(date);
+	free(moderators);
+	free(history);
+	return -1;
+}
+
+const char *assessment_resolution_name(enum assessment_resolution resolution)
+{
+	return resolution > ASSESSMENT_OPEN && resolution < ASSESSMENT_RESOLUTION_COUNT
+	       ? resolution_names[resolution] : "";
+}
+
+bool assessment_resolution_parse(const char *text, enum assessment_resolution *resolution)
+{
+	for (int r = 0; r < ASSESSMENT_RESOLUTION_COUNT; r++) {
+		if (strcasecmp(text, resolution_names[r]) == 0) {
+			*resolution = (enum assessment_resolution)r;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *assessment_moderation_status_name(enum assessment_moderation_status status)
+{
+	return status_names[status <= ASSESSMENT_COMPLETED ? status : 0];
 }
 
 bool assessment_date_valid(const char *s)
@@ -284,30 +417,63 @@ static int out_of_memory(const char *name, struct tri_error *err)
 	return -1;
 }
 
-/* A spreadsheet writes the date in its own order: the UK's DD/MM/YYYY
- * (or DD/MM/YY) is read back as ISO, and said; anything else is refused. */
-static int read_date(struct assessment *a, const char *name, const struct meta_seen *seen,
-		     struct tri_error *err)
+/* A spreadsheet writes a date (*date, the field label's value) in its own
+ * order: the UK's DD/MM/YYYY (or DD/MM/YY) is read back as ISO, and said;
+ * anything else is refused. */
+static int read_date(struct assessment *a, char **date, const char *label, const char *name,
+		     const struct meta_seen *seen, struct tri_error *err)
 {
 	char where[WHERE_SIZE], iso[11];
 	bool two_digit;
-	if (assessment_date_valid(a->date))
+	if (assessment_date_valid(*date))
 		return 0;
 	WHERE(where, name, seen->line, seen->record);
-	if (!spreadsheet_uk_date(a->date, iso, &two_digit)) {
-		tri_error_set(err, "%s: field \"date\" is \"%.80s\"; expected a date as "
+	if (!spreadsheet_uk_date(*date, iso, &two_digit)) {
+		tri_error_set(err, "%s: field \"%s\" is \"%.80s\"; expected a date as "
 			      "YYYY-MM-DD, or DD/MM/YYYY as a UK spreadsheet writes it (a US "
 			      "month-first date is not read: write it as YYYY-MM-DD)", where,
-			      a->date);
+			      label, *date);
 		return -1;
 	}
-	if (spreadsheet_note(&a->read_notes, false, "%s: field \"date\" \"%s\" read as %s "
-			     "(day/month/year, as a UK spreadsheet writes it%s)", where, a->date,
-			     iso, two_digit ? "; a two-digit year is 20YY" : "") != 0)
+	if (spreadsheet_note(&a->read_notes, false, "%s: field \"%s\" \"%s\" read as %s "
+			     "(day/month/year, as a UK spreadsheet writes it%s)", where, label,
+			     *date, iso, two_digit ? "; a two-digit year is 20YY" : "") != 0)
 		return out_of_memory(name, err);
-	free(a->date);
-	if (!(a->date = strdup(iso)))
+	free(*date);
+	if (!(*date = strdup(iso)))
 		return out_of_memory(name, err);
+	return 0;
+}
+
+/* The moderation's details: who, when, how far (a status word). */
+static int read_moderation(struct assessment *a, const char *name,
+			   const struct meta_seen *seen, struct tri_error *err)
+{
+	struct assessment_moderation *m = &a->moderation;
+	const struct meta_seen *status = &seen[COL_MODERATION_STATUS];
+	if (take_meta(&m->moderators, &seen[COL_MODERATORS], err) != 0 ||
+	    take_meta(&m->date, &seen[COL_MODERATION_DATE], err) != 0)
+		return -1;
+	if (read_date(a, &m->date, column_names[COL_MODERATION_DATE], name,
+		      &seen[COL_MODERATION_DATE], err) != 0)
+		return -1;
+	char *word = csvio_trimmed(status->value ? status->value : "");
+	if (!word)
+		return out_of_memory(name, err);
+	size_t s = 0;
+	while (s < sizeof status_names / sizeof status_names[0] &&
+	       strcasecmp(word, status_names[s]) != 0)
+		s++;
+	if (s == sizeof status_names / sizeof status_names[0]) {
+		char where[WHERE_SIZE];
+		tri_error_set(err, "%s: field \"moderation_status\" is \"%.80s\"; expected "
+			      "in_progress, completed, or empty (no moderation recorded)",
+			      WHERE(where, name, status->line, status->record), word);
+		free(word);
+		return -1;
+	}
+	free(word);
+	m->status = (enum assessment_moderation_status)s;
 	return 0;
 }
 
@@ -331,8 +497,9 @@ static int read_metadata(struct assessment *a, const char *name,
 	const struct framework *fw = a->framework;
 	struct meta_seen seen[COLUMN_COUNT] = {{0}};
 	char where[WHERE_SIZE];
-	for (int c = COL_ORGANISATION; c <= COL_FRAMEWORK_VERSION; c++)
-		if (check_meta(name, t, cols[c], column_names[c], &seen[c], err) != 0)
+	for (int c = COL_ORGANISATION; c < COLUMN_COUNT; c++)
+		if (c != COL_RESOLUTION &&
+		    check_meta(name, t, cols[c], column_names[c], &seen[c], err) != 0)
 			return -1;
 	const struct meta_seen *id = &seen[COL_FRAMEWORK_ID];
 	const struct meta_seen *ver = &seen[COL_FRAMEWORK_VERSION];
@@ -360,10 +527,12 @@ static int read_metadata(struct assessment *a, const char *name,
 			      a->type);
 		return -1;
 	}
-	if (read_date(a, name, &seen[COL_DATE], err) != 0)
+	if (read_date(a, &a->date, column_names[COL_DATE], name, &seen[COL_DATE], err) != 0 ||
+	    read_moderation(a, name, seen, err) != 0)
 		return -1;
 	if (doubt_meta(a, name, "organisation", &seen[COL_ORGANISATION]) != 0 ||
-	    doubt_meta(a, name, "assessors", &seen[COL_ASSESSORS]) != 0)
+	    doubt_meta(a, name, "assessors", &seen[COL_ASSESSORS]) != 0 ||
+	    doubt_meta(a, name, "moderators", &seen[COL_MODERATORS]) != 0)
 		return out_of_memory(name, err);
 	return 0;
 }
@@ -562,6 +731,28 @@ static int read_target(const struct framework *fw, size_t index, const char *nam
 	return 0;
 }
 
+/* The row's resolution: a machine word, or empty for open. */
+static int read_resolution(const char *name, const struct csvio_row *row, const char *text,
+			   enum assessment_resolution *resolution, struct tri_error *err)
+{
+	if (!*text) { /* most rows: at once, without a copy (thousands of files are read) */
+		*resolution = ASSESSMENT_OPEN;
+		return 0;
+	}
+	char *word = csvio_trimmed(text);
+	if (!word)
+		return out_of_memory(name, err);
+	bool known = assessment_resolution_parse(word, resolution);
+	if (!known) {
+		char where[WHERE_SIZE];
+		tri_error_set(err, "%s: field \"resolution\" is \"%.40s\"; expected adopted, "
+			      "kept, moderated, differ, or empty (open)",
+			      WHERE(where, name, row->line, row->record), word);
+	}
+	free(word);
+	return known ? 0 : -1;
+}
+
 /* Replace *slot with the stored text without its formula guard. */
 static int take_text(char **slot, const char *stored)
 {
@@ -608,6 +799,9 @@ static int read_row(struct assessment *a, const char *name, const struct csvio_r
 		return -1;
 	}
 	struct assessment_answer *ans = &a->answers[index];
+	if (read_resolution(name, row, csvio_row_field(row, cols[COL_RESOLUTION]),
+			    &ans->resolution, err) != 0)
+		return -1;
 	if (read_target(fw, (size_t)index, name, row, csvio_row_field(row, cols[COL_TARGET]),
 			&ans->target, err) != 0)
 		return -1;
@@ -736,6 +930,10 @@ static void row_fields(const struct assessment *a, size_t i, const char **fields
 	fields[COL_DATE] = a->date;
 	fields[COL_FRAMEWORK_ID] = fw->id;
 	fields[COL_FRAMEWORK_VERSION] = fw->version;
+	fields[COL_RESOLUTION] = assessment_resolution_name(ans->resolution);
+	fields[COL_MODERATORS] = a->moderation.moderators;
+	fields[COL_MODERATION_DATE] = a->moderation.date;
+	fields[COL_MODERATION_STATUS] = assessment_moderation_status_name(a->moderation.status);
 	for (size_t j = 0; j < a->extra_column_count; j++)
 		fields[COLUMN_COUNT + j] = ans->extra[j];
 }

@@ -19,6 +19,33 @@
 #include "spreadsheet.h"
 #include "tri_error.h"
 
+/* What a moderation decided about a criterion (the `resolution` column;
+ * clarifications rule 8): the level the file states stays in `level`. */
+enum assessment_resolution {
+	ASSESSMENT_OPEN,      /* "": nothing decided yet */
+	ASSESSMENT_ADOPTED,   /* "adopted": the other side's level taken */
+	ASSESSMENT_KEPT,      /* "kept": this file's own level kept */
+	ASSESSMENT_MODERATED, /* "moderated": a level both sides agreed */
+	ASSESSMENT_DIFFER,    /* "differ": the two sides agreed to differ */
+	ASSESSMENT_RESOLUTION_COUNT
+};
+
+/* How far a moderation recorded in this file has got (the
+ * `moderation_status` column). */
+enum assessment_moderation_status {
+	ASSESSMENT_NOT_MODERATED, /* "": no decision recorded */
+	ASSESSMENT_IN_PROGRESS,   /* "in_progress": decisions recorded, some open */
+	ASSESSMENT_COMPLETED,     /* "completed": no disagreement left open */
+};
+
+/* The moderation's details, kept in the file (docs/file-formats.md). */
+struct assessment_moderation {
+	/* everyone who recorded a decision, in order, "; " between: never NULL */
+	char *moderators;
+	char *date;       /* YYYY-MM-DD of the last decision; "" none; never NULL */
+	enum assessment_moderation_status status;
+};
+
 struct assessment_answer {
 	char *evidence;  /* never NULL */
 	char *notes;     /* never NULL */
@@ -28,14 +55,17 @@ struct assessment_answer {
 	enum level target;
 	char *action, *lead_officer, *timescale; /* never NULL */
 	/* Changes recorded in a comparison, one per line:
-	 * "YYYY-MM-DD HH:MM | who | old -> new | remark". Never NULL. */
+	 * "YYYY-MM-DD HH:MM | who | old -> new | remark"; a moderation's
+	 * decision starts its remark with its kind ("kept: ..."). Never NULL. */
 	char *history;
+	enum assessment_resolution resolution;
 	char **extra;    /* extra_column_count values, never NULL */
 };
 
 struct assessment {
 	const struct framework *framework; /* borrowed */
 	char *organisation, *type, *assessors, *date; /* never NULL; "" unknown */
+	struct assessment_moderation moderation;
 	enum level *levels;                /* one per criterion, framework order */
 	struct assessment_answer *answers; /* one per criterion */
 	size_t extra_column_count;         /* columns this program does not know, */
@@ -107,6 +137,28 @@ int assessment_set_text(char **slot, const char *text, struct tri_error *err);
 int assessment_record_change(struct assessment *assessment, size_t criterion,
 			     enum level level, const char *who, const char *remark,
 			     struct tri_error *err);
+
+/* Record a moderation's decision on criterion: set its level (for
+ * ASSESSMENT_ADOPTED and ASSESSMENT_MODERATED; kept for the others), its
+ * resolution, and a history line "when | who | old -> new | kind: remark"
+ * (the kind's machine word alone when remark is empty); add who to the
+ * moderators (once) and make today the moderation's date.  The status is
+ * the caller's (comparison_decide knows the other side).  Returns 0, or -1
+ * with err filled and the assessment unchanged. */
+int assessment_record_decision(struct assessment *assessment, size_t criterion,
+			       enum assessment_resolution kind, enum level level,
+			       const char *who, const char *remark, struct tri_error *err);
+
+/* The resolution's machine word ("adopted", "kept", "moderated",
+ * "differ"; "" for open): the `resolution` column.  Static. */
+const char *assessment_resolution_name(enum assessment_resolution resolution);
+
+/* The resolution a machine word names (case ignored, "" for open).
+ * Returns false for any other text. */
+bool assessment_resolution_parse(const char *text, enum assessment_resolution *resolution);
+
+/* The status's machine word ("", "in_progress", "completed").  Static. */
+const char *assessment_moderation_status_name(enum assessment_moderation_status status);
 
 /* True if text is a valid YYYY-MM-DD date (or empty). */
 bool assessment_date_valid(const char *text);

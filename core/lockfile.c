@@ -199,6 +199,33 @@ void lockfile_set_current(struct lockfile *lock, const char *criterion)
 		(void)!ftruncate(lock->fd, len);
 }
 
+int lockfile_read(const char *real_path, bool test_held, char *holder, size_t holder_size,
+		  char *current, size_t current_size)
+{
+	char path[PATH_MAX], text[512];
+	holder[0] = current[0] = '\0';
+	if (fileid_sibling(real_path, ".lock", path, sizeof path) != 0)
+		return -1;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -1;
+	int rc = 1;
+	if (test_held && flock(fd, LOCK_SH | LOCK_NB) == 0) {
+		flock(fd, LOCK_UN);
+		rc = 0; /* a lock file nobody holds: left by a killed holder */
+	}
+	ssize_t n = pread(fd, text, sizeof text - 1, 0);
+	close(fd);
+	text[n > 0 ? n : 0] = '\0';
+	size_t first = strcspn(text, "\r\n");
+	snprintf(holder, holder_size, "%.*s", (int)first, text);
+	const char *second = text + first;
+	second += *second == '\r';
+	second += *second == '\n';
+	snprintf(current, current_size, "%.*s", (int)strcspn(second, "\r\n"), second);
+	return rc;
+}
+
 void lockfile_destroy(struct lockfile *lock)
 {
 	if (!lock)

@@ -12,6 +12,9 @@
 #ifndef LOCKFILE_H
 #define LOCKFILE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "tri_error.h"
 
 struct lockfile;
@@ -25,6 +28,16 @@ struct lockfile *lockfile_create(const char *real_path, struct tri_error *err);
 /* Record the criterion the holder is on (the lock file's second line).
  * Best effort: a failure changes nothing else. */
 void lockfile_set_current(struct lockfile *lock, const char *criterion);
+
+/* Read real_path's lock file without taking the lock: its holder ("pid N
+ * on HOST user U") and the criterion the holder is on ("2a.3", or ""),
+ * into holder and current (NUL-terminated, cut to their sizes).  With
+ * test_held, whether it is held is tested too (a shared flock attempt,
+ * released at once).  Returns 1 when there is a lock file (held, when
+ * tested), 0 when there is none (or it is not held), -1 when it cannot be
+ * read.  For followers (clarifications rules 2 and 3). */
+int lockfile_read(const char *real_path, bool test_held, char *holder, size_t holder_size,
+		  char *current, size_t current_size);
 
 /* Release the lock and remove the lock file.  Accepts NULL. */
 void lockfile_destroy(struct lockfile *lock);

@@ -22,7 +22,8 @@ static char **slot_of(struct assessment_answer *ans, int k)
 
 bool merge_same_answer(const struct assessment *x, const struct assessment *y, size_t i)
 {
-	if (x->levels[i] != y->levels[i] || x->answers[i].target != y->answers[i].target)
+	if (x->levels[i] != y->levels[i] || x->answers[i].target != y->answers[i].target ||
+	    x->answers[i].resolution != y->answers[i].resolution)
 		return false;
 	for (int k = 0; k < TEXT_COUNT; k++)
 		if (strcmp(text_of(&x->answers[i], k), text_of(&y->answers[i], k)) != 0)
@@ -34,6 +35,13 @@ static bool same_details(const struct assessment *x, const struct assessment *y)
 {
 	return strcmp(x->organisation, y->organisation) == 0 && strcmp(x->type, y->type) == 0 &&
 	       strcmp(x->assessors, y->assessors) == 0 && strcmp(x->date, y->date) == 0;
+}
+
+static bool same_moderation(const struct assessment *x, const struct assessment *y)
+{
+	const struct assessment_moderation *mx = &x->moderation, *my = &y->moderation;
+	return strcmp(mx->moderators, my->moderators) == 0 && strcmp(mx->date, my->date) == 0 &&
+	       mx->status == my->status;
 }
 
 static void note(char *list, size_t size, const char *id)
@@ -51,6 +59,7 @@ static int copy_answer(struct assessment *to, const struct assessment *from, siz
 {
 	to->levels[i] = from->levels[i];
 	to->answers[i].target = from->answers[i].target;
+	to->answers[i].resolution = from->answers[i].resolution;
 	for (int k = 0; k < TEXT_COUNT; k++)
 		if (assessment_set_text(slot_of(&to->answers[i], k), text_of(&from->answers[i], k),
 					err) != 0)
@@ -65,6 +74,15 @@ static int copy_details(struct assessment *to, const struct assessment *from,
 	       assessment_set_text(&to->type, from->type, err) != 0 ||
 	       assessment_set_text(&to->assessors, from->assessors, err) != 0 ||
 	       assessment_set_text(&to->date, from->date, err) != 0 ? -1 : 0;
+}
+
+static int copy_moderation(struct assessment *to, const struct assessment *from,
+			   struct tri_error *err)
+{
+	to->moderation.status = from->moderation.status;
+	return assessment_set_text(&to->moderation.moderators, from->moderation.moderators,
+				   err) != 0 ||
+	       assessment_set_text(&to->moderation.date, from->moderation.date, err) != 0 ? -1 : 0;
 }
 
 /* Classify one unit; returns true if mine changed it (and theirs agrees
@@ -95,12 +113,17 @@ int merge_into(struct assessment *theirs, const struct assessment *base,
 	const struct framework *fw = mine->framework;
 	bool take_details = classify(report, "details", !same_details(base, mine),
 				     !same_details(base, theirs), same_details(mine, theirs));
+	bool take_moderation = classify(report, "moderation", !same_moderation(base, mine),
+					!same_moderation(base, theirs),
+					same_moderation(mine, theirs));
 	for (size_t i = 0; i < fw->criterion_count; i++)
 		classify(report, fw->criteria[i].id, !merge_same_answer(base, mine, i),
 			 !merge_same_answer(base, theirs, i), merge_same_answer(mine, theirs, i));
 	if (report->conflicts)
 		return 1;
 	if (take_details && copy_details(theirs, mine, err) != 0)
+		return -1;
+	if (take_moderation && copy_moderation(theirs, mine, err) != 0)
 		return -1;
 	for (size_t i = 0; i < fw->criterion_count; i++)
 		if (!merge_same_answer(base, mine, i) && merge_same_answer(base, theirs, i) &&

@@ -1,5 +1,8 @@
 #include "words.h"
 
+#include "comparison.h"
+#include "organisation.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -154,5 +157,82 @@ const char *words_totals(const struct framework *fw, const enum level *levels,
 	else
 		snprintf(buffer, size, "  Total points: %d / %d (the Standard sets levels per "
 			 "category, not overall)\n  Assessed: %s", total, max, progress);
+	return buffer;
+}
+
+/* An assessment's type for people, with a capital to start a label. */
+static const char *type_word(const char *type, bool capital)
+{
+	if (strcmp(type, "self") == 0)
+		return capital ? "Self-assessment" : "self-assessment";
+	if (strcmp(type, "peer") == 0)
+		return capital ? "Peer review" : "peer review";
+	return capital ? "Assessment" : "assessment";
+}
+
+/* The label: the first of type, organisation, date, assessors that tells
+ * side from other. */
+static void side_label(const struct assessment *side, const struct assessment *other,
+		       int index, char *buffer, size_t size)
+{
+	const char *type = type_word(side->type, true);
+	if (strcmp(side->type, other->type) != 0)
+		snprintf(buffer, size, "%s", type);
+	else if (!organisation_same(side->organisation, other->organisation))
+		snprintf(buffer, size, "%s", *side->organisation ? side->organisation
+			 : "Organisation not named");
+	else if (strcmp(side->date, other->date) != 0)
+		snprintf(buffer, size, "%s %s", type, *side->date ? side->date : "undated");
+	else if (strcmp(side->assessors, other->assessors) != 0 && *side->assessors)
+		snprintf(buffer, size, "%s by %s", type, side->assessors);
+	else
+		snprintf(buffer, size, "%s assessment", index ? "Second" : "First");
+}
+
+const char *words_side(const struct assessment *side, const struct assessment *other,
+		       int index, enum words_side_form form, char *buffer, size_t size)
+{
+	if (size == 0)
+		return buffer;
+	if (form == WORDS_SIDE_LABEL) {
+		side_label(side, other, index, buffer, size);
+		return buffer;
+	}
+	snprintf(buffer, size, "%s: %s%s%s%s%s",
+		 *side->organisation ? side->organisation : "organisation not named",
+		 type_word(side->type, false), *side->date ? ", " : "", side->date,
+		 *side->assessors ? ", by " : "", side->assessors);
+	return buffer;
+}
+
+const char *words_resolution(enum assessment_resolution resolution)
+{
+	switch (resolution) {
+	case ASSESSMENT_ADOPTED: return "adopted";
+	case ASSESSMENT_KEPT: return "kept";
+	case ASSESSMENT_MODERATED: return "moderated";
+	case ASSESSMENT_DIFFER: return "agreed to differ";
+	default: return "open";
+	}
+}
+
+const char *words_disagreements(const struct comparison_count *count, bool moderation,
+				char *buffer, size_t size)
+{
+	if (!moderation) {
+		if (count->differ)
+			snprintf(buffer, size, "%zu differ", count->differ);
+		else
+			snprintf(buffer, size, "no differences");
+	} else if (!count->disagreements) {
+		snprintf(buffer, size, "no disagreements");
+	} else if (!count->open) {
+		snprintf(buffer, size, "%zu disagreement%s, all resolved", count->disagreements,
+			 count->disagreements == 1 ? "" : "s");
+	} else {
+		snprintf(buffer, size, "%zu disagreement%s, %zu resolved, %zu open",
+			 count->disagreements, count->disagreements == 1 ? "" : "s",
+			 count->resolved, count->open);
+	}
 	return buffer;
 }

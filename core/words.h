@@ -15,8 +15,10 @@
 #ifndef WORDS_H
 #define WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "assessment.h"
 #include "framework.h"
 #include "level.h"
 #include "score.h"
@@ -96,5 +98,35 @@ const char *words_totals(const struct framework *fw, const enum level *levels,
  * only when not zero).  Writes into buffer and returns it. */
 const char *words_progress(const struct score_progress *p, size_t category_count,
 			   char *buffer, size_t size);
+
+/* ---- Comparisons and moderation ---- */
+
+struct comparison_count;
+
+enum words_side_form {
+	WORDS_SIDE_NAME,  /* in full: "London Borough of Camden: peer review,
+			     2026-11-24, by B. Reviewer" */
+	WORDS_SIDE_LABEL, /* the words that tell it from other: "Peer review" */
+};
+
+/* One side of a comparison named from its metadata (organisation, type,
+ * date, assessors), never a path: "self-assessment", "peer review", or
+ * "assessment" (no type); "organisation not named" for none.  The label
+ * is the first of type, organisation, date and assessors that tells side
+ * from other, or "First assessment" / "Second assessment" (index 0 or 1)
+ * when nothing does.  Text from the files is in it as it is.  Writes into
+ * buffer (size bytes, cut if short) and returns it. */
+const char *words_side(const struct assessment *side, const struct assessment *other,
+		       int index, enum words_side_form form, char *buffer, size_t size);
+
+/* How a moderation decided a row, for people: "adopted", "kept",
+ * "moderated", "agreed to differ"; "open" for none.  Static. */
+const char *words_resolution(enum assessment_resolution resolution);
+
+/* A moderation's count: "no disagreements", "4 disagreements, all
+ * resolved", "4 disagreements, 3 resolved, 1 open"; outside a moderation
+ * (moderation false): "no differences", "3 differ". */
+const char *words_disagreements(const struct comparison_count *count, bool moderation,
+				char *buffer, size_t size);
 
 #endif

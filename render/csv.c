@@ -106,16 +106,22 @@ static int scores(struct render_out *out, const struct framework *fw,
 	return render_status(out);
 }
 
-/* compare --csv: every column but id and title is the program's own. */
-#define COMPARE_COMPUTED (~(CSVIO_COMPUTED(1) | CSVIO_COMPUTED(2)))
+/* compare --csv: every column but id, title, both evidence texts and the
+ * history is the program's own.  evidence_a, evidence_b, resolution and
+ * history were appended (clarifications rule 16); empty on a category's
+ * row. */
+#define COMPARE_COLUMNS 13
+#define COMPARE_COMPUTED (~(CSVIO_COMPUTED(1) | CSVIO_COMPUTED(2) | CSVIO_COMPUTED(9) | \
+			    CSVIO_COMPUTED(10) | CSVIO_COMPUTED(12)))
 
 static int comparison(struct render_out *out, const struct render_comparison *m)
 {
 	const struct comparison *cmp = m->c;
 	const struct framework *fw = cmp->fw;
-	static const char *const head[] = { "kind", "id", "title", "level_a", "level_b",
-					    "score_a", "score_b", "change", "differs" };
-	render_csv_row(out, head, 9, 0);
+	static const char *const head[COMPARE_COLUMNS] = {
+		"kind", "id", "title", "level_a", "level_b", "score_a", "score_b", "change",
+		"differs", "evidence_a", "evidence_b", "resolution", "history" };
+	render_csv_row(out, head, COMPARE_COLUMNS, 0);
 	char num[3][16];
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct score_result *ra = &cmp->sheet_a.categories[c];
@@ -123,11 +129,12 @@ static int comparison(struct render_out *out, const struct render_comparison *m)
 		snprintf(num[0], sizeof num[0], "%d", ra->score);
 		snprintf(num[1], sizeof num[1], "%d", rb->score);
 		snprintf(num[2], sizeof num[2], "%+d", rb->score - ra->score);
-		const char *row[] = { "category", fw->categories[c].id, fw->categories[c].title,
-				      framework_level_name(fw, ra->level),
-				      framework_level_name(fw, rb->level), num[0], num[1], num[2],
-				      comparison_category_differs(cmp, c) ? "yes" : "no" };
-		render_csv_row(out, row, 9, COMPARE_COMPUTED);
+		const char *row[COMPARE_COLUMNS] = {
+			"category", fw->categories[c].id, fw->categories[c].title,
+			framework_level_name(fw, ra->level), framework_level_name(fw, rb->level),
+			num[0], num[1], num[2], comparison_category_differs(cmp, c) ? "yes" : "no",
+			"", "", "", "" };
+		render_csv_row(out, row, COMPARE_COLUMNS, COMPARE_COMPUTED);
 	}
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		const struct framework_criterion *crit = &fw->criteria[i];
@@ -136,11 +143,14 @@ static int comparison(struct render_out *out, const struct render_comparison *m)
 		snprintf(num[0], sizeof num[0], "%d", pa);
 		snprintf(num[1], sizeof num[1], "%d", pb);
 		snprintf(num[2], sizeof num[2], "%+d", pb - pa);
-		const char *row[] = { "criterion", crit->id, fw->categories[crit->category].title,
-				      framework_level_name(fw, la), framework_level_name(fw, lb),
-				      num[0], num[1], num[2],
-				      comparison_criterion_differs(cmp, i) ? "yes" : "no" };
-		render_csv_row(out, row, 9, COMPARE_COMPUTED);
+		const char *row[COMPARE_COLUMNS] = {
+			"criterion", crit->id, fw->categories[crit->category].title,
+			framework_level_name(fw, la), framework_level_name(fw, lb), num[0], num[1],
+			num[2], comparison_criterion_differs(cmp, i) ? "yes" : "no",
+			cmp->a->answers[i].evidence, cmp->b->answers[i].evidence,
+			assessment_resolution_name(cmp->criteria[i].resolution),
+			cmp->criteria[i].history };
+		render_csv_row(out, row, COMPARE_COLUMNS, COMPARE_COMPUTED);
 	}
 	return render_status(out);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "text.h"
 #include "words.h"
 
 static int criteria(struct render_out *out, const struct framework *fw)
@@ -123,32 +124,89 @@ static int scores(struct render_out *out, const struct framework *fw,
 	return render_status(out);
 }
 
-/* The criteria that differ, with what each side's history says. */
+/* Whether compare lists criterion i: its levels differ, or it has a
+ * history or a resolution (a resolved row keeps its place). */
+static bool listed(const struct comparison *cmp, size_t i)
+{
+	return cmp->criteria[i].differs || *cmp->criteria[i].history ||
+	       cmp->criteria[i].resolution != ASSESSMENT_OPEN;
+}
+
+/* "        Peer review's evidence:" and the text below it, when there is
+ * text. */
+static void side_text(struct render_out *out, const char *label, const char *what,
+		      const char *text)
+{
+	if (!*text)
+		return;
+	render_printf(out, "        %s's %s:\n          ", label, what);
+	render_wrapped(out, text, 10, 79);
+}
+
+/* A listed criterion: both levels and where it stands (its resolution in
+ * a moderation), both sides' evidence and notes, both files' history. */
+static void difference(struct render_out *out, const struct comparison *cmp, size_t i)
+{
+	const struct framework *fw = cmp->fw;
+	const struct comparison_criterion *row = &cmp->criteria[i];
+	const char *state = row->differs ? "differ" : "agree";
+	if (cmp->moderation && (row->differs || row->resolution != ASSESSMENT_OPEN))
+		state = words_resolution(row->resolution);
+	render_printf(out, "  %-5s %s: %-14s %s: %-14s %s\n", fw->criteria[i].id, cmp->labels[0],
+		      words_level(fw, cmp->a->levels[i]), cmp->labels[1],
+		      words_level(fw, cmp->b->levels[i]), state);
+	const struct assessment *sides[2] = { cmp->a, cmp->b };
+	for (int k = 0; k < 2; k++) {
+		side_text(out, cmp->labels[k], "evidence", sides[k]->answers[i].evidence);
+		side_text(out, cmp->labels[k], "notes", sides[k]->answers[i].notes);
+	}
+	for (const char *line = row->history; *line;) {
+		size_t n = strcspn(line, "\n");
+		render_printf(out, "        history: %.*s\n", (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+}
+
+/* The criteria that differ, and those with a history or a resolution. */
 static void differences(struct render_out *out, const struct comparison *cmp)
 {
 	const struct framework *fw = cmp->fw;
-	render_printf(out, "\n%zu of %zu criteria differ%s\n", cmp->differ_count,
-		      fw->criterion_count, cmp->differ_count ? ":" : ".");
-	for (size_t i = 0; i < fw->criterion_count; i++) {
-		if (!comparison_criterion_differs(cmp, i))
-			continue;
-		render_printf(out, "  %-5s A: %-14s B: %-14s\n", fw->criteria[i].id,
-			      words_level(fw, cmp->a->levels[i]), words_level(fw, cmp->b->levels[i]));
-		const char *hist[2] = { cmp->a->answers[i].history, cmp->b->answers[i].history };
-		for (int k = 0; k < 2; k++)
-			if (*hist[k])
-				render_printf(out, "        history in %s: %s\n", k ? "B" : "A", hist[k]);
-	}
+	size_t more = 0;
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		more += !cmp->criteria[i].differs && listed(cmp, i);
+	render_printf(out, "\n%zu of %zu criteria differ", cmp->differ_count, fw->criterion_count);
+	if (more)
+		render_printf(out, "; %zu more agree and have a history", more);
+	render_printf(out, "%s\n", (cmp->differ_count + more) ? ":" : ".");
+	for (size_t i = 0; i < fw->criterion_count; i++)
+		if (listed(cmp, i))
+			difference(out, cmp, i);
+}
+
+/* In a moderation: where it is recorded, how far it has got, by whom. */
+static void moderation(struct render_out *out, const struct render_comparison *rc)
+{
+	const struct comparison *cmp = rc->c;
+	const struct assessment *record = cmp->record == 1 ? cmp->b : cmp->a;
+	const struct assessment_moderation *m = &record->moderation;
+	char count[160];
+	render_printf(out, "\nModeration (recorded in %s): %s", rc->labels[cmp->record],
+		      words_disagreements(&cmp->total, true, count, sizeof count));
+	if (*m->moderators)
+		render_printf(out, "; moderators %s", m->moderators);
+	if (*m->date)
+		render_printf(out, "; last decision %s", m->date);
+	render_printf(out, "%s.\n", m->status == ASSESSMENT_COMPLETED ? "; completed" : "");
 }
 
 static int comparison(struct render_out *out, const struct render_comparison *m)
 {
 	const struct comparison *cmp = m->c;
 	const struct framework *fw = cmp->fw;
-	char da[600], db[600];
-	render_printf(out, "A: %s\nB: %s\n\n", describe(cmp->a, m->labels[0], da, sizeof da),
-		      describe(cmp->b, m->labels[1], db, sizeof db));
-	render_printf(out, "   %-36s %-24s %-24s %s\n", "Category", "A", "B", "B - A");
+	for (int k = 0; k < 2; k++)
+		render_printf(out, "%s: %s (file %s)\n", cmp->labels[k], cmp->names[k], m->labels[k]);
+	render_printf(out, "\n   %-36s %-24s %-24s %s\n", "Category", cmp->labels[0],
+		      cmp->labels[1], "change");
 	for (size_t c = 0; c < fw->category_count; c++) {
 		const struct score_result *ra = &cmp->sheet_a.categories[c];
 		const struct score_result *rb = &cmp->sheet_b.categories[c];
@@ -159,6 +217,8 @@ static int comparison(struct render_out *out, const struct render_comparison *m)
 			      words_summary(fw, rb, WORDS_BRIEF, sb, sizeof sb), rb->score - ra->score,
 			      comparison_category_differs(cmp, c) ? "  level differs" : "");
 	}
+	if (cmp->moderation)
+		moderation(out, m);
 	differences(out, cmp);
 	return render_status(out);
 }
@@ -254,16 +314,13 @@ static int plan(struct render_out *out, const struct render_plan *m)
 
 /* ---- benchmark ---- */
 
-/* Bytes of text's first characters, at most max bytes, never cutting a
- * UTF-8 sequence. */
-static size_t utf8_prefix(const char *text, size_t max)
+/* Bytes of text's first grapheme clusters, at most max bytes: a cut
+ * never splits a character or a cluster (an accent from its letter). */
+static size_t cluster_prefix(const char *text, size_t max)
 {
-	size_t n = strnlen(text, max + 1);
-	if (n <= max)
-		return n;
-	n = max;
-	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;
+	size_t size = strlen(text), n = 0;
+	for (size_t next; n < size && (next = text_cluster_next(text, size, n)) <= max;)
+		n = next;
 	return n;
 }
 
@@ -363,7 +420,7 @@ static void benchmark_profiles(struct render_out *out, const struct render_bench
 		char label[64];
 		if (m->named || (long)f == set->highlighted)
 			snprintf(label, sizeof label, "%.*s",
-				 (int)utf8_prefix(file->organisation, 40), file->organisation);
+				 (int)cluster_prefix(file->organisation, 40), file->organisation);
 		else
 			snprintf(label, sizeof label, "Assessment %zu", i + 1);
 		char row[16 * 64] = "";

@@ -29,22 +29,22 @@ enum action_id {
 	ACTION_EDIT,              /* evidence and notes */
 	ACTION_PLAN,
 	ACTION_ADOPT,
+	ACTION_MODERATE,
+	ACTION_HISTORY,
 	/* global: the same on every browsing screen and in plain mode */
 	ACTION_GO,                /* g: the overview; plain mode's g ID */
 	ACTION_SUMMARY,
 	ACTION_EXPORT,
 	ACTION_FIND,
 	ACTION_FIND_NEXT,
+	ACTION_FIND_PREVIOUS,
 	ACTION_UNDO,
 	ACTION_SAVE_AS,
 	ACTION_HELP,
 	ACTION_QUIT,
-	/* reserved for what is coming (rule 12): bound nowhere yet */
-	ACTION_FIND_PREVIOUS,
 	ACTION_NEXT_DISAGREEMENT,
 	ACTION_PREVIOUS_DISAGREEMENT,
-	ACTION_MODERATE,
-	ACTION_HISTORY,
+	/* reserved for what is coming (rule 12): bound nowhere yet */
 	ACTION_ACTIONS_SCREEN,
 	ACTION_DASHBOARD,
 	ACTION_GUIDANCE,

@@ -2,6 +2,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +15,10 @@
 #include "actions.h"
 #include "dashboard.h"
 #include "render.h"
+#include "plan.h"
 #include "sanitize.h"
 #include "score.h"
+#include "text.h"
 #include "words.h"
 
 void plain_printf(FILE *out, const char *format, ...)
@@ -23,6 +27,16 @@ void plain_printf(FILE *out, const char *format, ...)
 	va_start(args, format);
 	char *shown = sanitize_vformat(format, args);
 	va_end(args);
+	/* the last display step (clarifications rule 17): in a locale that is
+	 * not UTF-8, the locale's characters, transliterated ("Zoë" as "Zoe") */
+	const char *codeset = nl_langinfo(CODESET);
+	if (shown && codeset && strcmp(codeset, "UTF-8") != 0) {
+		char *encoded = text_encode(shown, strlen(shown), codeset, NULL);
+		if (encoded) {
+			free(shown);
+			shown = encoded;
+		}
+	}
 	fputs(shown ? shown : "(out of memory)\n", out);
 	free(shown);
 }
@@ -147,7 +161,8 @@ static void show_scores(struct session *s, FILE *out)
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		plain_printf(out, "%s\n", words_category(fw, c, &r, WORDS_LINE_PLAIN, line, sizeof line));
+		plain_printf(out, "%s\n", words_category(fw, c, &r, WORDS_LINE_SENTENCE, line,
+							  sizeof line));
 	}
 	plain_printf(out, "%s\n\n", words_totals(fw, s->a->levels, WORDS_LINE_PLAIN, line,
 						  sizeof line));
@@ -207,6 +222,55 @@ done:
 	return rc;
 }
 
+/* In a comparison: the other side's level, named from its details, where
+ * the row stands, and both sides' evidence and notes. */
+static void show_compared(struct session *s, size_t i, FILE *out)
+{
+	struct comparison c;
+	if (session_comparison(s, &c) != 0)
+		return;
+	const struct comparison_criterion *row = &c.criteria[i];
+	const char *state = !row->differs ? " (agrees)"
+			    : s->moderation ? " (open: a adopts it, m moderates)" : " (differs; a adopts it)";
+	if (row->resolution != ASSESSMENT_OPEN)
+		state = row->resolution == ASSESSMENT_ADOPTED ? " (resolved: adopted)"
+			: row->resolution == ASSESSMENT_KEPT ? " (resolved: kept)"
+			: row->resolution == ASSESSMENT_MODERATED ? " (resolved: moderated)"
+			: " (resolved: agreed to differ)";
+	plain_printf(out, "  %s: %s%s\n", c.labels[1], words_level(s->fw, s->other->levels[i]),
+		     state);
+	const struct assessment_answer *ans[2] = { &s->a->answers[i], &s->other->answers[i] };
+	for (int k = 0; k < 2; k++) {
+		if (*ans[k]->evidence)
+			plain_printf(out, "  %s's evidence: %s\n", c.labels[k], ans[k]->evidence);
+		if (*ans[k]->notes)
+			plain_printf(out, "  %s's notes: %s\n", c.labels[k], ans[k]->notes);
+	}
+	comparison_finish(&c);
+}
+
+/* h: the row's history (both files', oldest first), and both sides'
+ * evidence and notes. */
+static void show_history(struct session *s, size_t i, FILE *out)
+{
+	struct comparison c;
+	bool compared = session_comparison(s, &c) == 0;
+	const char *history = compared ? c.criteria[i].history : s->a->answers[i].history;
+	plain_printf(out, "History of %s (when | who | old -> new | remark):\n",
+		     s->fw->criteria[i].id);
+	if (!*history)
+		plain_printf(out, "  none recorded\n");
+	for (const char *p = history; *p;) {
+		size_t n = strcspn(p, "\n");
+		plain_printf(out, "  %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	if (compared)
+		comparison_finish(&c);
+	if (s->other)
+		show_compared(s, i, out);
+}
+
 static void show_criterion(struct session *s, size_t i, FILE *out)
 {
 	const struct framework *fw = s->fw;
@@ -224,9 +288,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 			fw->sections[c->section].title);
 	plain_printf(out, "\n%s (now: %s)\n", c->id, words_level(s->fw, s->a->levels[i]));
 	if (s->other)
-		plain_printf(out, "  Other assessment (%s): %s%s\n", s->other_path,
-			words_level(s->fw, s->other->levels[i]),
-			s->other->levels[i] != s->a->levels[i] ? " (differs; a adopts it)" : " (agrees)");
+		show_compared(s, i, out);
 	for (size_t l = 1; l < fw->level_count; l++)
 		if (c->cell[l])
 			plain_printf(out, "  %zu %s: %s\n", l, words_level(s->fw, (enum level)l), c->cell[l]);
@@ -298,13 +360,19 @@ static void plain_help(const struct session *s, FILE *out)
 		if (a->id == ACTION_LEVEL)
 			plain_printf(out, "  %s\n", action_help(a, fw, true, help, sizeof help));
 		else if (a->usage)
-			plain_printf(out, "  %-9s %s\n", action_keys(a, fw, true, keys, sizeof keys),
+			plain_printf(out, "%s: %s\n", action_keys(a, fw, true, keys, sizeof keys),
 				     action_help(a, fw, true, help, sizeof help));
 	}
 	plain_printf(out, "\n");
 	for (size_t l = 1; l < fw->level_count; l++)
 		plain_printf(out, "%s (%d): %s\n\n", fw->levels[l].title, fw->levels[l].points,
 			fw->levels[l].descriptor);
+	plain_printf(out, "Glossary (from the Standard):\n");
+	for (size_t t = 0; t < fw->term_count; t++)
+		plain_printf(out, "%s: %s\n", fw->glossary[t].term, *fw->glossary[t].definition
+			     ? fw->glossary[t].definition
+			     : "(the source document gives no text for this term)");
+	plain_printf(out, "\n");
 	if ((s->a && s->a->read_notes.count) || (s->other && s->other->read_notes.count)) {
 		plain_printf(out, "What reading the file repaired or doubts:\n");
 		list_read_notes(s, out);
@@ -336,26 +404,103 @@ static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown
 	return i + 1;
 }
 
-/* e: evidence, then notes, one line each (Enter keeps). */
+/* How a text now reads in a prompt: its first line and how many more,
+ * never the whole text ("none" when empty). */
+static void text_summary(const char *text, char *buffer, size_t size)
+{
+	if (!*text) {
+		snprintf(buffer, size, "none");
+		return;
+	}
+	size_t first = strcspn(text, "\n");
+	size_t more = 0;
+	for (const char *c = text + first; *c; c++)
+		more += *c == '\n' && c[1];
+	snprintf(buffer, size, "\"%.*s\"", (int)(first < 200 ? first : 200), text);
+	if (more)
+		snprintf(buffer + strlen(buffer), size - strlen(buffer), " and %zu more line%s",
+			 more, more == 1 ? "" : "s");
+}
+
+/* Append line and a line break to a growing text. */
+static int append_line(char **text, size_t *length, const char *line)
+{
+	size_t n = strlen(line);
+	char *grown = realloc(*text, *length + n + 2);
+	if (!grown)
+		return -1;
+	*text = grown;
+	if (*length)
+		grown[(*length)++] = '\n';
+	memcpy(grown + *length, line, n + 1);
+	*length += n;
+	return 0;
+}
+
+/* The lines of a multi-line text (clarifications rule 18): every line is
+ * text except exactly "." (the end; ".." is a line holding a dot) and, as
+ * the first line, "-" (clear) or nothing (keep).  *text is the new text
+ * (caller frees), or NULL to keep the old one.  Returns 0, or 1 when the
+ * input ended inside it (*text then holds what was typed), or -1 when
+ * memory ran out. */
+static int read_text(struct plain *p, const char *label, const char *now, char **text)
+{
+	char summary[300];
+	text_summary(now, summary, sizeof summary);
+	plain_printf(p->out, "%s, now %s. Type its lines, then a line with only a dot. A dash "
+		     "alone clears it, Enter keeps it.\n", label, summary);
+	fflush(p->out);
+	size_t length = 0;
+	*text = NULL;
+	for (bool first = true;; first = false) {
+		if (!read_line(p))
+			return 1; /* (*text: the lines typed, or NULL for none) */
+		if (strcmp(p->line, ".") == 0)
+			break;
+		if (first && (!p->line[0] || strcmp(p->line, "-") == 0)) {
+			if (!p->line[0])
+				return 0; /* keep */
+			*text = strdup("");
+			return *text ? 0 : -1;
+		}
+		const char *line = strcmp(p->line, "..") == 0 ? "." : p->line;
+		if (append_line(text, &length, line) != 0)
+			return -1;
+	}
+	if (!*text)
+		*text = strdup("");
+	return *text ? 0 : -1;
+}
+
+/* e: evidence, then notes, each of several lines (rule 18).  Input
+ * ending inside a text keeps what was typed, saves it, and ends the run
+ * (exit 1) naming the criterion. */
 static void edit_texts(struct plain *p, size_t i)
 {
 	struct assessment_answer *ans = &p->s->a->answers[i];
+	const char *id = p->s->fw->criteria[i].id;
 	struct session_reply reply;
-	plain_printf(p->out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
-	fflush(p->out);
-	if (!read_line(p))
-		return;
-	char *evidence = strdup(*trim(p->line) ? trim(p->line) : ans->evidence);
-	plain_printf(p->out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
-	fflush(p->out);
-	char *notes = NULL;
-	if (read_line(p))
-		notes = strdup(*trim(p->line) ? trim(p->line) : ans->notes);
-	if (evidence && notes) {
-		char where[64];
-		snprintf(where, sizeof where, "criterion %s", p->s->fw->criteria[i].id);
-		session_set_texts(p->s, i, evidence, notes, &reply);
+	char where[64];
+	snprintf(where, sizeof where, "criterion %s", id);
+	char *evidence = NULL, *notes = NULL;
+	const char *inside = "evidence";
+	int ended = read_text(p, "Evidence", ans->evidence, &evidence);
+	if (ended == 0) {
+		inside = "notes";
+		ended = read_text(p, "Notes", ans->notes, &notes);
+	}
+	if (ended < 0) {
+		refuse(p, where, "out of memory; the evidence and notes are unchanged");
+	} else if (evidence || notes) {
+		session_set_texts(p->s, i, evidence ? evidence : ans->evidence,
+				  notes ? notes : ans->notes, &reply);
 		show(p, where, &reply);
+	}
+	if (ended == 1 && !p->stopped) {
+		plain_printf(stderr, "tri-assess: input ended inside the %s of criterion %s: what "
+			     "was typed is kept%s.\n", inside, id, p->s->save_failed || p->s->read_only[0] ? " in memory only"
+			     : " and saved");
+		p->stopped = true;
 	}
 	free(evidence);
 	free(notes);
@@ -496,6 +641,78 @@ static void show_actions(struct plain *p, const char *argument, bool dashboard)
 	free(items);
 }
 
+/* m k|LEVEL|d REMARK: the moderation's decision, then its remark.
+ * Returns the next criterion, or -1 when refused (reply says why). */
+static long moderate(struct plain *p, size_t i, const char *argument,
+		     struct session_reply *reply)
+{
+	const struct framework *fw = p->s->fw;
+	char key = argument[0];
+	bool level = key >= '0' && key <= '9' && (size_t)(key - '0') < fw->level_count;
+	if ((key != 'k' && key != 'd' && !level) || (argument[1] && argument[1] != ' ')) {
+		session_reply_set(reply, SESSION_REFUSED, "\"m %s\": expected m k (keep yours), m "
+				  "and a level 0-%zu (a moderated level) or m d (agree to differ), "
+				  "then the remark", argument, fw->level_count - 1);
+		return -1;
+	}
+	enum assessment_resolution kind = key == 'k' ? ASSESSMENT_KEPT
+					  : key == 'd' ? ASSESSMENT_DIFFER : ASSESSMENT_MODERATED;
+	const char *remark = trim((char *)argument + 1);
+	if (session_decide(p->s, i, kind, level ? (enum level)(key - '0') : LEVEL_UNANSWERED,
+			   reply) != 0)
+		return -1;
+	if (*remark && p->s->adoption_open && session_adopt_remark(p->s, remark, reply) != 0)
+		return -1;
+	return (long)i + 1;
+}
+
+/* s: the scores, then for each category the fewest steps to its next
+ * level, one plain line each. */
+static void show_summary(struct plain *p)
+{
+	show_scores(p->s, p->out);
+	struct plan_gap *gap = malloc(sizeof *gap);
+	if (!gap)
+		return;
+	char heading[256];
+	for (size_t c = 0; c < p->s->fw->category_count; c++) {
+		int steps = session_steps(p->s, c, gap, heading, sizeof heading);
+		plain_printf(p->out, "%s\n", heading);
+		for (int k = 0; k < steps; k++) {
+			const struct plan_raise *r = &gap->raises[k];
+			const struct framework_criterion *crit = &p->s->fw->criteria[r->criterion];
+			plain_printf(p->out, "%s to %s, %d more point%s: %s\n", crit->id,
+				     words_level(p->s->fw, r->to), r->gain, r->gain == 1 ? "" : "s",
+				     crit->cell[r->to]);
+		}
+	}
+	plain_printf(p->out, "\n");
+	free(gap);
+}
+
+/* x: export the summary; a file tri-assess did not write there is
+ * replaced only when confirmed at a terminal (rule 11). */
+static void export_summary(struct plain *p)
+{
+	struct session_reply reply;
+	if (session_export_summary(p->s, SESSION_UNASKED, &reply) != 1 ||
+	    reply.tone != SESSION_ASK) {
+		show(p, "x", &reply);
+		return;
+	}
+	if (!p->terminal) {
+		refuse(p, "x", "%s; not replaced (a file tri-assess did not write is replaced only "
+		       "when confirmed at a terminal)", reply.text);
+		return;
+	}
+	plain_printf(p->out, "%s. Replace it with the summary? [y/N] ", reply.text);
+	fflush(p->out);
+	bool yes = read_line(p) && (strcmp(trim(p->line), "y") == 0 ||
+				    strcmp(trim(p->line), "yes") == 0);
+	session_export_summary(p->s, yes ? SESSION_YES : SESSION_NO, &reply);
+	show(p, "x", &reply);
+}
+
 /* Do action a at criterion i (argument: the word after the command, or
  * ""); returns the criterion to go to (past the last: the walk is over;
  * one more: quit). */
@@ -524,7 +741,7 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		save_elsewhere(p, argument);
 		return i;
 	case ACTION_SUMMARY:
-		show_scores(p->s, p->out);
+		show_summary(p);
 		return i;
 	case ACTION_BACK:
 		*shown = false;
@@ -534,6 +751,17 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		break;
 	case ACTION_ADOPT:
 		to = session_adopt(p->s, i, argument, &reply) == 0 ? (long)i + 1 : -1;
+		break;
+	case ACTION_MODERATE:
+		to = moderate(p, i, argument, &reply);
+		break;
+	case ACTION_HISTORY:
+		show_history(p->s, i, p->out);
+		return i;
+	case ACTION_NEXT_DISAGREEMENT:
+	case ACTION_PREVIOUS_DISAGREEMENT:
+		to = session_next_disagreement(p->s, i, a->id == ACTION_NEXT_DISAGREEMENT ? 1 : -1,
+					       &reply);
 		break;
 	case ACTION_GO:
 		to = session_find_id(p->s, argument, &reply);
@@ -556,6 +784,17 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 	case ACTION_DASHBOARD:
 		show_actions(p, argument, true);
 		return i;
+	case ACTION_EXPORT:
+		export_summary(p);
+		return i;
+	case ACTION_FIND:
+	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREVIOUS:
+		to = session_find(p->s, a->id == ACTION_FIND ? argument : NULL, i,
+				  a->id == ACTION_FIND_PREVIOUS ? -1 : 1, &reply);
+		if (reply.tone == SESSION_FAILED)
+			reply.tone = SESSION_NOTE; /* nothing found: said, and the run goes on */
+		break;
 	default:
 		return i; /* (no other action has a command) */
 	}
@@ -577,6 +816,8 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	}
 	const struct action *a = action_for_command(*cmd);
 	const char *argument = !cmd[1] ? "" : cmd[1] == ' ' ? trim(cmd + 1) : NULL;
+	if (a && a->id == ACTION_FIND)
+		argument = trim(cmd + 1); /* "/TEXT" or "/ TEXT" */
 	if (a && a->id == ACTION_LEVEL && (cmd[1] || (size_t)(*cmd - '0') >= fw->level_count))
 		a = NULL;
 	if (a && cmd[1] && !(a->argument && argument))
@@ -593,6 +834,34 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	return i;
 }
 
+/* A follower waits for a line, or for the holder to move or save: 1 when
+ * a line can be read; 0 when the holder moved to criterion *i or saved
+ * (*i shown again), said first; -1 on a signal. */
+static int follow_wait(struct plain *p, size_t *i)
+{
+	while (!session_signal) {
+		struct pollfd fds[2] = { { .fd = fileno(p->in), .events = POLLIN },
+					 { .fd = p->s->follow_fd, .events = POLLIN } };
+		int r = poll(fds, p->s->follow_fd >= 0 ? 2 : 1, 250);
+		if (r > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			return 1;
+		size_t moved;
+		int changed = session_follow_update(p->s, &moved);
+		if (changed & SESSION_FOLLOW_HOLDER)
+			plain_printf(p->out, "\n%s%s%s\n", p->s->holder[0] ? "Following " :
+				     "The file is closed in the other wizard; still showing it as saved.",
+				     p->s->holder, p->s->holder[0] ? "." : "");
+		if (changed & SESSION_FOLLOW_MOVED)
+			*i = moved;
+		if (changed & (SESSION_FOLLOW_MOVED | SESSION_FOLLOW_FILE)) {
+			plain_printf(p->out, "\n%s:", changed & SESSION_FOLLOW_MOVED ? "The other wizard "
+				     "moved" : "The other wizard saved");
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int plain_run(struct session *s, FILE *in, FILE *out)
 {
 	const struct framework *fw = s->fw;
@@ -603,7 +872,17 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		return s->save_failed || p.stopped ? 1 : 0;
 	}
 	size_t i = session_first_open(s);
-	if (i == fw->criterion_count) {
+	long held = s->following ? framework_find_criterion(fw, s->current) : -1;
+	long disagreement = s->moderation ? session_next_disagreement(s, fw->criterion_count - 1, 1,
+								      NULL) : -1;
+	if (held >= 0) {
+		i = (size_t)held; /* a follower starts where the holder is */
+		plain_printf(out, "Following %s: read-only; this shows what it saves and where it "
+			     "is.\n", s->holder);
+	} else if (disagreement >= 0) {
+		i = (size_t)disagreement; /* a moderation starts at its first open disagreement */
+		plain_printf(out, "Pairing session: the first open disagreement; > the next.\n");
+	} else if (i == fw->criterion_count) {
 		plain_printf(out, "Every criterion has a level; walking through from the start "
 			"(Enter keeps a level).\n");
 		i = 0;
@@ -626,6 +905,13 @@ int plain_run(struct session *s, FILE *in, FILE *out)
 		plain_printf(out, "Level for %s [%s, Enter keeps, ? help]: ", c->id,
 			level_keys(c, keys, sizeof keys));
 		fflush(out);
+		int ready = s->following ? follow_wait(&p, &i) : 1;
+		if (ready < 0)
+			break;
+		if (ready == 0) {
+			shown = false;
+			continue;
+		}
 		if (!read_line(&p))
 			break;
 		i = command(&p, i, trim(p.line), &shown);

@@ -40,17 +40,19 @@ static char **answer_slot(struct assessment_answer *ans, int k)
 	return slots[k];
 }
 
-static void free_undo(struct session_undo *u)
+void session_undo_step_free(struct session_undo *u)
 {
 	for (int k = 0; k < 6; k++)
 		free(u->text[k]);
 	actionlist_destroy(u->actions);
+	free(u->moderation.moderators);
+	free(u->moderation.date);
 }
 
 void session_finish(struct session *s)
 {
 	for (size_t i = 0; i < s->undo_count; i++)
-		free_undo(&s->undo[i]);
+		session_undo_step_free(&s->undo[i]);
 	free(s->undo);
 	assessment_destroy(s->a);
 	assessment_destroy(s->base);
@@ -61,6 +63,8 @@ void session_finish(struct session *s)
 	free(s->other_path);
 	free(s->adoption_history);
 	lockfile_destroy(s->lock);
+	if (s->following && s->follow_fd >= 0)
+		close(s->follow_fd);
 	free(s->path);
 	free(s->real_path);
 	free(s->link_path);
@@ -154,14 +158,17 @@ static int remember(struct session *s, size_t criterion, struct session_reply *r
 {
 	if (undo_room(s) != 0)
 		goto oom;
+	const struct assessment_moderation *m = &s->a->moderation;
 	struct session_undo u = { .criterion = criterion, .level = s->a->levels[criterion],
-				  .target = s->a->answers[criterion].target };
-	for (int k = 0; k < 6; k++) {
-		u.text[k] = strdup(*answer_slot(&s->a->answers[criterion], k));
-		if (!u.text[k]) {
-			free_undo(&u);
-			goto oom;
-		}
+				  .target = s->a->answers[criterion].target,
+				  .resolution = s->a->answers[criterion].resolution,
+				  .moderation = { strdup(m->moderators), strdup(m->date), m->status } };
+	bool copied = u.moderation.moderators && u.moderation.date;
+	for (int k = 0; k < 6; k++)
+		copied = (u.text[k] = strdup(*answer_slot(&s->a->answers[criterion], k))) && copied;
+	if (!copied) {
+		session_undo_step_free(&u);
+		goto oom;
 	}
 	s->undo[s->undo_count++] = u;
 	return 0;
@@ -172,7 +179,7 @@ oom:
 
 void session_forget_last(struct session *s)
 {
-	free_undo(&s->undo[--s->undo_count]);
+	session_undo_step_free(&s->undo[--s->undo_count]);
 }
 
 /* Put the answer (or the actions) the last undo step remembered back
@@ -188,11 +195,16 @@ static size_t restore_last(struct session *s)
 	struct assessment_answer *ans = &s->a->answers[u->criterion];
 	s->a->levels[u->criterion] = u->level;
 	ans->target = u->target;
+	ans->resolution = u->resolution;
 	for (int k = 0; k < 6; k++) {
 		char **slot = answer_slot(ans, k);
 		free(*slot);
 		*slot = u->text[k];
 	}
+	struct assessment_moderation *m = &s->a->moderation;
+	free(m->moderators);
+	free(m->date);
+	*m = u->moderation;
 	return u->criterion;
 }
 
@@ -211,6 +223,8 @@ static int change_level(struct session *s, size_t criterion, enum level level,
 		session_forget_last(s);
 		return refuse(reply, &err);
 	}
+	if (s->moderation)
+		comparison_update_status(s->a, s->other);
 	session_save(s);
 	return 0;
 }
@@ -252,6 +266,12 @@ int session_adopt(struct session *s, size_t criterion, const char *remark,
 		session_reply_set(reply, SESSION_REFUSED, "%s", s->other_error);
 		return -1;
 	}
+	if (s->moderation) {
+		int rc = session_decide(s, criterion, ASSESSMENT_ADOPTED, LEVEL_UNANSWERED, reply);
+		if (rc == 0 && *remark && s->adoption_open)
+			rc = session_adopt_remark(s, remark, reply);
+		return rc;
+	}
 	enum level level = s->other->levels[criterion];
 	if (level == LEVEL_UNANSWERED) {
 		session_reply_set(reply, SESSION_REFUSED, "%s has no level for %s", s->other_path, id);
@@ -267,12 +287,110 @@ int session_adopt(struct session *s, size_t criterion, const char *remark,
 	s->adoption_history = strdup(s->a->answers[criterion].history);
 	s->adoption_open = s->undo_count > before && s->adoption_history;
 	s->adoption_undo = s->undo_count;
+	snprintf(s->adoption_said, sizeof s->adoption_said, "%s: adopted %s", id,
+		 words_level(s->fw, level));
 	if (s->undo_count == before)
 		session_reply_set(reply, SESSION_NOTE, "%s is already at the other's level.", id);
 	else
-		session_reply_change(s, reply, "%s: adopted %s (recorded in its history)", id,
-				     words_level(s->fw, level));
+		session_reply_change(s, reply, "%s (recorded in its history)", s->adoption_said);
 	return 0;
+}
+
+/* What a decision did, for its reply: "1.2: kept Established". */
+static void decision_said(struct session *s, size_t criterion, enum assessment_resolution kind)
+{
+	const char *id = s->fw->criteria[criterion].id;
+	const char *level = words_level(s->fw, s->a->levels[criterion]);
+	if (kind == ASSESSMENT_DIFFER)
+		snprintf(s->adoption_said, sizeof s->adoption_said, "%s: agreed to differ, %s vs %s",
+			 id, level, words_level(s->fw, s->other->levels[criterion]));
+	else
+		snprintf(s->adoption_said, sizeof s->adoption_said, "%s: %s %s%s", id,
+			 words_resolution(kind), kind == ASSESSMENT_MODERATED ? "to " : "", level);
+}
+
+int session_decide(struct session *s, size_t criterion, enum assessment_resolution kind,
+		   enum level level, struct session_reply *reply)
+{
+	const char *id = s->fw->criteria[criterion].id;
+	if (!s->other || !s->moderation) {
+		session_reply_set(reply, SESSION_REFUSED, "no moderation here (start with --compare "
+				  "PEER on the self-assessment, or --moderate)");
+		return -1;
+	}
+	if (session_refresh_other(s) < 0 || s->other_error[0]) {
+		session_reply_set(reply, SESSION_REFUSED, "%s", s->other_error);
+		return -1;
+	}
+	if (session_writable(s, reply) != 0 || remember(s, criterion, reply) != 0)
+		return -1;
+	struct tri_error err;
+	int rc = comparison_decide(s->a, s->other, criterion, kind, level, s->who, "", &err);
+	s->adoption_open = false;
+	if (rc != 0) {
+		session_forget_last(s);
+		if (rc < 0)
+			return refuse(reply, &err);
+		session_reply_set(reply, SESSION_NOTE, "%s: both sides say %s; nothing recorded.", id,
+				  words_level(s->fw, s->a->levels[criterion]));
+		return 0;
+	}
+	session_save(s);
+	free(s->adoption_history);
+	s->adoption_history = strdup(s->a->answers[criterion].history);
+	s->adoption_open = s->adoption_history != NULL;
+	s->adoption_undo = s->undo_count;
+	decision_said(s, criterion, kind);
+	session_reply_change(s, reply, "%s (recorded in its history)", s->adoption_said);
+	return 0;
+}
+
+void session_set_moderation(struct session *s, bool asked)
+{
+	/* the recording side is the self-assessment (comparison.h): never a
+	 * peer review compared with its self-assessment */
+	bool peer_on_self = s->other && strcmp(s->a->type, "peer") == 0 &&
+			    strcmp(s->other->type, "self") == 0;
+	s->moderation = s->other && !peer_on_self &&
+			(asked || comparison_is_moderation(s->a, s->other));
+}
+
+int session_comparison(const struct session *s, struct comparison *c)
+{
+	if (!s->other) {
+		*c = (struct comparison){ .fw = s->fw, .record = -1 };
+		return -1;
+	}
+	return comparison_init(c, s->a, s->other,
+			       s->moderation ? COMPARISON_MODERATE : COMPARISON_AUTO);
+}
+
+long session_next_disagreement(const struct session *s, size_t from, int step,
+			       struct session_reply *reply)
+{
+	struct comparison c;
+	if (!s->other) {
+		session_reply_set(reply, SESSION_REFUSED, "nothing is compared (start with "
+				  "--compare PEER)");
+		return -1;
+	}
+	if (session_comparison(s, &c) != 0) {
+		session_reply_set(reply, SESSION_FAILED, "Out of memory.");
+		return -1;
+	}
+	long next = comparison_next_open(&c, from, step);
+	if (next < 0) {
+		session_reply_set(reply, SESSION_NOTE, "No open disagreement%s: %zu resolved.",
+				  s->moderation ? "" : " (every level agrees)", c.total.resolved);
+	} else {
+		size_t index = 0; /* its place among the open ones, in framework order */
+		for (size_t i = 0; i <= (size_t)next; i++)
+			index += comparison_criterion_open(&c, i);
+		session_reply_set(reply, SESSION_NOTE, "%s: open disagreement %zu of %zu.",
+				  s->fw->criteria[next].id, index, c.total.open);
+	}
+	comparison_finish(&c);
+	return next;
 }
 
 /* Whether the adoption just recorded is still the last change, and its
@@ -311,8 +429,7 @@ int session_adopt_remark(struct session *s, const char *remark, struct session_r
 	if (rc != 0)
 		return refuse(reply, &err);
 	session_save(s);
-	session_reply_change(s, reply, "%s: adopted %s (recorded in its history)",
-			     s->fw->criteria[criterion].id, words_level(s->fw, s->a->levels[criterion]));
+	session_reply_change(s, reply, "%s (recorded in its history)", s->adoption_said);
 	return 0;
 }
 
@@ -325,8 +442,8 @@ long session_take_back_adoption(struct session *s, struct session_reply *reply)
 	}
 	long criterion = session_undo(s, NULL);
 	s->adoption_open = false;
-	session_reply_change(s, reply, "Took back the adoption for %s",
-			     s->fw->criteria[criterion].id);
+	session_reply_change(s, reply, "Took back the %s for %s",
+			     s->moderation ? "decision" : "adoption", s->fw->criteria[criterion].id);
 	return criterion;
 }
 

@@ -17,6 +17,7 @@
 #include "fileid.h"
 #include "lockfile.h"
 #include "plan.h"
+#include "comparison.h"
 
 /* Set by the SIGHUP/SIGTERM/SIGINT handler; the loops poll it. */
 extern volatile sig_atomic_t session_signal;
@@ -28,7 +29,12 @@ struct session_undo {
 	enum level level, target;
 	char *text[6]; /* evidence, notes, action, lead officer, timescale, history */
 	struct actionlist *actions; /* non-NULL: the actions before the change */
+	enum assessment_resolution resolution;
+	struct assessment_moderation moderation; /* the file's, before the change (owned) */
 };
+
+/* Release what an undo step holds (not the step itself). */
+void session_undo_step_free(struct session_undo *u);
 
 struct session {
 	const struct framework *fw;
@@ -72,14 +78,28 @@ struct session {
 	struct fileid other_id;
 	char other_error[1100]; /* it changed and no longer loads: adopt refused */
 	char who[128];
+	/* A moderation (clarifications rule 8; session_set_moderation): this
+	 * file records the decisions (adopt, keep, moderate, differ) taken
+	 * against the compared one, which is never written. */
+	bool moderation;
 	bool bom;
 	char current[32];       /* the criterion named in the lock file */
-	/* The record the last adoption made, while it is still the last
-	 * change: its remark may be written after it (the wizard asks for the
-	 * remark once the adoption is recorded). */
+	/* Follow mode (clarifications rules 2, 3, 9): another wizard holds the
+	 * file; this session shows it read-only (read_only "following"),
+	 * re-reads it as the holder saves and follows the criterion its lock
+	 * names.  follow_fd watches the folder (inotify), -1 where it cannot
+	 * (session_follow_update then polls). */
+	bool following;
+	int follow_fd;
+	char holder[160];       /* the lock's holder, as last read ("" when none) */
+	/* The record the last adoption (or moderation decision) made, while
+	 * it is still the last change: its remark may be written after it
+	 * (the wizard asks for the remark once the decision is recorded;
+	 * clarifications rule 22). */
 	bool adoption_open;
 	size_t adoption_undo;    /* undo_count right after the adoption */
 	char *adoption_history;  /* the row's history as the adoption left it */
+	char adoption_said[200]; /* what the decision's reply said, without its full stop */
 	/* The front end (set after session_open): messages name its keys and
 	 * commands ("W" in the wizard, "W FILE" in plain mode). */
 	bool plain;
@@ -126,6 +146,28 @@ enum session_answer { SESSION_UNASKED, SESSION_YES, SESSION_NO };
 int session_open(struct session *s, const struct framework *fw, const char *path,
 		 struct tri_error *err);
 
+/* Whether path is held by another tri-assess: 1, with holder filled ("pid
+ * N on HOST user U"); 0 when it is not (or cannot be told). */
+int session_held_by(const char *path, char *holder, size_t size);
+
+/* Open path to follow it (session_held_by says another wizard holds it):
+ * loaded without the lock, read-only with the reason "following" (every
+ * change refused; W FILE continues on a copy and stops following), the
+ * folder watched with inotify where it can be.  Returns 0, or -1 with err
+ * filled. */
+int session_open_following(struct session *s, const struct framework *fw, const char *path,
+			   struct tri_error *err);
+
+/* What changed for a follower since the last call (a bit each): the file
+ * was re-read (SESSION_FOLLOW_FILE), the holder moved to another
+ * criterion (SESSION_FOLLOW_MOVED, *criterion set), the holder closed the
+ * file or a new one took it (SESSION_FOLLOW_HOLDER, s->holder says who;
+ * "" none).  A file that is being written is read when it is complete
+ * (rule 9); one that does not load is kept as last read.  0 when not
+ * following. */
+enum { SESSION_FOLLOW_FILE = 1, SESSION_FOLLOW_MOVED = 2, SESSION_FOLLOW_HOLDER = 4 };
+int session_follow_update(struct session *s, size_t *criterion);
+
 /* Release everything; safe on a zeroed or failed session. */
 void session_finish(struct session *s);
 
@@ -151,6 +193,19 @@ void session_set_current(struct session *s, size_t criterion);
  * written; re-read when it changes: session_refresh_other). */
 int session_open_other(struct session *s, const char *path, const char *who,
 		       struct tri_error *err);
+
+/* After session_open_other: make the comparison a moderation when asked
+ * (--moderate), or when the two are a self-assessment (this file) and a
+ * peer review of one organisation (comparison_is_moderation).  Opened on
+ * a peer review compared with a self-assessment, it stays a comparison as
+ * before, asked or not: a moderation is recorded in the self-assessment
+ * and the peer review is never written (rule 8). */
+void session_set_moderation(struct session *s, bool asked);
+
+/* The comparison of this file with the compared one (comparison.h), as a
+ * moderation when the session is one.  Returns 0, or -1 (no compared
+ * file, out of memory: c is then empty). */
+int session_comparison(const struct session *s, struct comparison *c);
 
 /* Re-read the compared file if it changed on disk.  Returns 1 when it was
  * re-read, 0 when unchanged, -1 when it changed and does not load (the
@@ -198,6 +253,26 @@ int session_set_plan(struct session *s, size_t criterion, enum level target,
 int session_adopt(struct session *s, size_t criterion, const char *remark,
 		  struct session_reply *reply);
 
+/* Record a moderation's decision on criterion (comparison_decide):
+ * ASSESSMENT_ADOPTED the compared file's level, ASSESSMENT_KEPT this
+ * file's, ASSESSMENT_MODERATED level, ASSESSMENT_DIFFER agree to differ;
+ * in history with who and when, the row marked resolved: "1.2: kept
+ * Established (recorded in its history)."  The remark follows with
+ * session_adopt_remark (or is taken back with
+ * session_take_back_adoption).  Adopting a level the row already states,
+ * when the two agree, records nothing and says so (a NOTE: "1.3: both
+ * sides say Established; nothing recorded.").  Refused outside a
+ * moderation, in a read-only session, and where the core refuses. */
+int session_decide(struct session *s, size_t criterion, enum assessment_resolution kind,
+		   enum level level, struct session_reply *reply);
+
+/* The next (step 1) or previous (step -1) unresolved disagreement from
+ * criterion from, across categories: "1.5: open disagreement 3 of 11."
+ * Returns the criterion, or -1: a NOTE when none is left ("No open
+ * disagreement: 13 resolved."), REFUSED when nothing is compared. */
+long session_next_disagreement(const struct session *s, size_t from, int step,
+			       struct session_reply *reply);
+
 /* Give the adoption just recorded (s->adoption_open, and still the last
  * change) the remark (one line; empty: none), replacing any given before,
  * and save.  Refused when there is no such adoption. */
@@ -213,13 +288,15 @@ long session_take_back_adoption(struct session *s, struct session_reply *reply);
  * (a NOTE: "Nothing to undo."). */
 long session_undo(struct session *s, struct session_reply *reply);
 
-/* Find the next criterion after from (wrapping round) whose id is text,
- * or whose cells, evidence or notes contain it (case ignored): '"trade
- * union": 6.10, 2 matching criteria. n: next match.'  text NULL finds the
- * last search again.  The text is kept for the next time.  Returns the
+/* Find the next criterion after from (step 1) or the previous one before
+ * it (step -1), wrapping round, whose id is text, or whose cells,
+ * evidence or notes contain it with case and accents ignored (text.h:
+ * "zoe" finds "Zoë"): '"trade union": 6.10, 2 matching criteria. n/N:
+ * next/previous.'  text NULL finds the last search again.  The text is kept for the next time.  Returns the
  * criterion, or -1 (REFUSED when nothing matches; NOTE "Search
- * cancelled." for an empty text, or when there was no search before). */
-long session_find(struct session *s, const char *text, size_t from,
+ * cancelled." for an empty text, which forgets the last search, or when
+ * there was no search before). */
+long session_find(struct session *s, const char *text, size_t from, int step,
 		  struct session_reply *reply);
 
 /* The criterion with this id (plain mode's g ID), or -1, refused with

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -141,18 +142,26 @@ static int clean_up_after_crash(struct session *s, struct tri_error *err)
 	return 0;
 }
 
-int session_open(struct session *s, const struct framework *fw, const char *path,
-		 struct tri_error *err)
+/* The start of an open: the session blank, its path as named and
+ * resolved. */
+static int start_open(struct session *s, const struct framework *fw, const char *path,
+		      struct stat *st, bool *exists, struct tri_error *err)
 {
-	*s = (struct session){ .fw = fw };
+	*s = (struct session){ .fw = fw, .follow_fd = -1 };
 	s->path = strdup(path);
 	if (!s->path) {
 		tri_error_set(err, "out of memory");
 		return -1;
 	}
+	return resolve_path(s, st, exists, err);
+}
+
+int session_open(struct session *s, const struct framework *fw, const char *path,
+		 struct tri_error *err)
+{
 	struct stat st;
 	bool exists;
-	if (resolve_path(s, &st, &exists, err) != 0)
+	if (start_open(s, fw, path, &st, &exists, err) != 0)
 		return -1;
 	if (exists)
 		find_read_only(s->real_path, &st, s->read_only, sizeof s->read_only);
@@ -266,12 +275,10 @@ static void drop_undo_touched(struct session *s, const struct assessment *theirs
 	size_t kept = 0;
 	for (size_t i = 0; i < s->undo_count; i++) {
 		struct session_undo *u = &s->undo[i];
-		if (!merge_same_answer(theirs, s->base, u->criterion)) {
-			for (int k = 0; k < 6; k++)
-				free(u->text[k]);
-		} else {
+		if (!merge_same_answer(theirs, s->base, u->criterion))
+			session_undo_step_free(u);
+		else
 			s->undo[kept++] = *u;
-		}
 	}
 	s->undo_count = kept;
 }
@@ -328,8 +335,7 @@ static int keep_both(struct session *s, struct assessment *theirs, struct assess
 		return -1;
 	}
 	for (size_t i = 0; i < s->undo_count; i++)
-		for (int k = 0; k < 6; k++)
-			free(s->undo[i].text[k]);
+		session_undo_step_free(&s->undo[i]);
 	s->undo_count = 0;
 	assessment_destroy(s->a);
 	assessment_destroy(s->base);
@@ -484,6 +490,12 @@ static int move_to(struct session *s, const char *path, const char *real,
 	s->read_only[0] = '\0';
 	s->current[0] = '\0';
 	s->is_new = false;
+	if (s->following) { /* a copy of a followed file: it stops following */
+		if (s->follow_fd >= 0)
+			close(s->follow_fd);
+		s->following = false;
+		s->follow_fd = -1;
+	}
 	s->save_failed = false;
 	s->save_error[0] = '\0';
 	return 0;
@@ -713,4 +725,109 @@ int session_refresh_other(struct session *s)
 	assessment_destroy(s->other);
 	s->other = fresh;
 	return 1;
+}
+
+/* ---- follow mode ---- */
+
+int session_held_by(const char *path, char *holder, size_t size)
+{
+	char real[PATH_MAX], current[32];
+	if (fileid_resolve(path, true, real) != 0)
+		return 0;
+	return lockfile_read(real, true, holder, size, current, sizeof current) == 1;
+}
+
+/* Watch the folder of real (a save renames a new file over the old one,
+ * so the file's own inode is not the one to watch): an inotify fd, or -1
+ * (the follower polls). */
+static int watch_folder(const char *real)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(real, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - real) : 1, slash ? real : ".");
+	if (!*dir)
+		snprintf(dir, sizeof dir, "/");
+	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (fd >= 0 && inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE |
+					 IN_MODIFY | IN_DELETE) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+int session_open_following(struct session *s, const struct framework *fw, const char *path,
+			   struct tri_error *err)
+{
+	struct stat st;
+	bool exists;
+	if (start_open(s, fw, path, &st, &exists, err) != 0)
+		return -1;
+	if (!exists) {
+		tri_error_set(err, "%s does not exist: there is nothing to follow", path);
+		return -1;
+	}
+	if (load(s, s->real_path, &s->a, &s->base, &s->disk, err) != 0)
+		return -1;
+	say_read_notes(s, s->a, s->path);
+	s->following = true;
+	snprintf(s->read_only, sizeof s->read_only, "following");
+	s->follow_fd = watch_folder(s->real_path);
+	size_t criterion;
+	session_follow_update(s, &criterion); /* the holder, and where it is */
+	return 0;
+}
+
+/* Re-read the followed file if it is not what was last read. */
+static bool follow_file(struct session *s)
+{
+	struct fileid now;
+	bool doubt;
+	fileid_of_path(&now, s->real_path);
+	if (fileid_unchanged(&s->disk, &now, &doubt) && !doubt)
+		return false;
+	struct assessment *fresh, *spare;
+	struct fileid id;
+	struct tri_error err;
+	if (load(s, s->real_path, &fresh, &spare, &id, &err) != 0)
+		return false; /* (kept as last read; tried again at the next change) */
+	bool same = s->disk.hashed && id.hashed && id.hash == s->disk.hash;
+	s->disk = id;
+	if (same) {
+		assessment_destroy(fresh);
+		assessment_destroy(spare);
+		return false;
+	}
+	assessment_destroy(s->a);
+	assessment_destroy(s->base);
+	s->a = fresh;
+	s->base = spare;
+	return true;
+}
+
+int session_follow_update(struct session *s, size_t *criterion)
+{
+	if (!s->following)
+		return 0;
+	char events[4096];
+	while (s->follow_fd >= 0 && read(s->follow_fd, events, sizeof events) > 0)
+		; /* (what changed is found by looking: the file, the lock) */
+	int changed = follow_file(s) ? SESSION_FOLLOW_FILE : 0;
+	char holder[sizeof s->holder], current[sizeof s->current];
+	if (lockfile_read(s->real_path, false, holder, sizeof holder, current,
+			  sizeof current) != 1)
+		holder[0] = current[0] = '\0';
+	if (strcmp(holder, s->holder) != 0) {
+		snprintf(s->holder, sizeof s->holder, "%s", holder);
+		changed |= SESSION_FOLLOW_HOLDER;
+	}
+	if (*current && strcmp(current, s->current) != 0) {
+		long i = framework_find_criterion(s->fw, current);
+		snprintf(s->current, sizeof s->current, "%s", current);
+		if (i >= 0) {
+			*criterion = (size_t)i;
+			changed |= SESSION_FOLLOW_MOVED;
+		}
+	}
+	return changed;
 }

@@ -10,6 +10,7 @@
 #ifndef TUI_H
 #define TUI_H
 
+#include "field.h"
 #include "input.h"
 #include "ui.h"
 #include "session.h"
@@ -73,18 +74,16 @@ struct tui_frame {
 #define TUI_MAX_DEPTH 4 /* a base view, and modal views over it */
 
 extern const struct view view_start, view_overview, view_category,
-	view_summary, view_help, view_edit, view_plan, view_action, view_actions, view_dashboard;
+	view_summary, view_help, view_edit, view_plan, view_history, view_moderation, view_action,
+	view_actions, view_dashboard;
 
-struct editor_field {
-	wchar_t *text;
-	size_t length, capacity, cursor;
-	int top; /* first display row shown */
-};
 
 struct prompt {
 	bool active;
 	bool escape_keeps;  /* Esc and F10 keep the text as Enter does (else cancel) */
 	bool confirm;       /* a yes/no question: one key answers, "y" or NULL (No) */
+	char choices[16];   /* a choice of one key among these: done gets it ("k"); Esc,
+			       F10 or Ctrl-G: NULL; any other key is refused */
 	char label[256];
 	struct editor_field field;
 	/* Enter (and Esc when escape_keeps): the text; cancelled: NULL */
@@ -163,6 +162,23 @@ void tui_close(struct wizard *w);
 /* The view on top, and its state; NULL before the first opens. */
 const struct tui_frame *tui_top(const struct wizard *w);
 
+/* The keys of a screen that lists categories (the overview, the summary,
+ * the comparison overview), whose state starts with a struct
+ * view_table_state: j/k and the arrows move, a digit selects, Enter, Tab
+ * or l open the category. */
+struct view_table_state {
+	size_t selected;
+	int top;
+};
+void view_table_key(struct wizard *w, void *state, wint_t ch, bool is_code);
+enum tui_binding view_table_binds(const struct wizard *w, const void *state, wint_t ch,
+				  bool is_code);
+
+/* The overview g opens: the comparison overview in a moderation (the
+ * pairing session), else the assessment's (a comparison with last year's
+ * file works as before: clarifications rule 8). */
+const struct view *tui_overview(const struct wizard *w);
+
 /* Move to criterion i (and so to its category). */
 void tui_goto_criterion(struct wizard *w, size_t criterion);
 
@@ -189,6 +205,12 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 void tui_confirm(struct wizard *w, const char *question,
 		 void (*done)(struct wizard *w, const char *utf8));
 
+/* Ask for one key among choices (ASCII characters) in the footer: done
+ * gets the key pressed as a string ("k"), or NULL when Esc, F10 or
+ * Ctrl-G cancels; any other key is refused, and the question stays. */
+void tui_choose(struct wizard *w, const char *question, const char *choices,
+		void (*done)(struct wizard *w, const char *utf8));
+
 /* Style for a level's text: the lowest level above none as Developing,
  * the highest as Leading, those between as Established. */
 enum ui_style tui_level_style(const struct framework *fw, enum level level);
@@ -205,14 +227,15 @@ enum tui_close tui_close_key(wint_t ch, bool is_code);
 /* Whether ch is one of the editors' closing keys. */
 bool tui_is_close_key(wint_t ch, bool is_code);
 
-/* Editor fields (wide text buffers). */
+/* Editor fields (field.h), as the screens edit and draw them. */
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);
 char *tui_field_utf8(const struct editor_field *f);
 bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width);
 /* Whether tui_field_key edits with ch (line breaks only when lines). */
 bool tui_field_binds(wint_t ch, bool is_code, bool lines);
-/* Insert n characters of text at the cursor; without lines, line breaks
- * and tabs become spaces; at most max characters in all (0: no limit).
+/* Insert n characters (code points) of text at the cursor; without lines,
+ * line breaks and tabs become spaces; at most max characters in all (0: no
+ * limit).
  * Returns how many were inserted. */
 size_t tui_field_insert(struct editor_field *f, const wchar_t *text, size_t n, bool lines,
 			size_t max);

@@ -23,6 +23,21 @@
 /* Lines besides the map and the cells: ranges, rule, None, blank, evidence. */
 #define FIXED_LINES 5
 #define MAP_LABEL_WIDTH 6 /* "Level " */
+/* Text is set at a readable measure: on a wide terminal (a projector)
+ * cells and texts wrap at MEASURE columns, MARGIN in from the left. */
+#define MEASURE 100
+#define MARGIN 2
+
+/* Where the cells and texts start, and how wide they are. */
+static int measure_x(const struct wizard *w)
+{
+	return w->cols - 1 > MEASURE + MARGIN ? MARGIN : 0;
+}
+
+static int measure_width(const struct wizard *w)
+{
+	return w->cols - 1 < MEASURE ? w->cols - 1 : MEASURE;
+}
 
 /* The rows shown together: a category, or a section of Category 2. */
 struct page {
@@ -72,11 +87,28 @@ struct layout {
 struct category_state {
 	int cell_top;         /* the first line of the cells shown */
 	size_t cell_row;      /* the criterion cell_top belongs to */
+	int text_top;         /* the first line of the texts shown (J/K) */
+	size_t text_row;      /* the criterion text_top belongs to */
 	int tallest_cols, tallest_rows, tallest_page;
 };
 
+/* The compared side's label from its details ("Peer review"), never
+ * "Other" or a path (words_side). */
+static const char *other_label(const struct wizard *w, char *buffer, size_t size)
+{
+	return words_side(w->s.other, w->s.a, 1, WORDS_SIDE_LABEL, buffer, size);
+}
+
+/* The compared side in the map's first column, five columns at most. */
+static const char *other_map_label(const struct wizard *w)
+{
+	if (strcmp(w->s.other->type, "peer") == 0)
+		return "Peer";
+	return strcmp(w->s.other->type, "self") == 0 ? "Self" : "Cmp.";
+}
+
 /* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
- * comparison "Established (the other's level): text" on the cell the
+ * comparison "Established (Peer review's level): text" on the cell the
  * other assessment chose.  Wrapped with a hanging indent of HANG. */
 static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
 {
@@ -84,22 +116,34 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 	size_t index = (size_t)(c - w->s.fw->criteria);
 	bool theirs = w->s.other && w->s.other->levels[index] == (enum level)level;
 	bool chosen = w->s.a->levels[index] == (enum level)level;
-	size_t n = strlen(body) + 64;
+	char theirs_text[200] = "";
+	if (theirs) {
+		char label[160];
+		snprintf(theirs_text, sizeof theirs_text, " (%s's level)",
+			 other_label(w, label, sizeof label));
+	}
+	size_t n = strlen(body) + strlen(theirs_text) + 64;
 	char *text = malloc(n);
 	if (!text)
 		abort();
 	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
-		 level, words_level(w->s.fw, (enum level)level), theirs ? " (the other's level)" : "",
-		 body);
+		 level, words_level(w->s.fw, (enum level)level), theirs_text, body);
 	return text;
 }
 
 static int cell_rows(struct wizard *w, const struct framework_criterion *c, int level)
 {
 	char *text = cell_text(w, c, level);
-	int rows = ui_hanging_rows(&w->ui, text, w->cols - 1, HANG);
+	int rows = ui_hanging_rows(&w->ui, text, measure_width(w), HANG);
 	free(text);
 	return rows;
+}
+
+/* Rows evidence needs at the least: in a comparison, a line each side
+ * (one above the other, or side by side with room for both). */
+static int evidence_need(const struct wizard *w)
+{
+	return w->s.other ? 2 : 1;
 }
 
 /* The parts of the layout that depend on one page only: the map's table
@@ -136,7 +180,7 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 	for (int level = 1; level < (int)fw->level_count; level++)
 		slots += l->slot[level];
 	l->longest = longest;
-	int room = getmaxy(w->body) - FIXED_LINES;
+	int room = getmaxy(w->body) - FIXED_LINES - (evidence_need(w) - 1);
 	l->slotted = l->bands * l->band_lines + slots <= room;
 	l->detail_rows = l->slotted ? slots : longest;
 	l->bands_shown = (room - l->detail_rows) / l->band_lines;
@@ -201,7 +245,7 @@ static void short_layout(struct wizard *w, struct layout *l)
 			room -= l->bands_shown * l->band_lines;
 			break;
 		default: /* PART_EVIDENCE; PART_GUIDANCE is not on this screen yet */
-			evidence = room >= 1;
+			evidence = room < evidence_need(w) ? room : evidence_need(w);
 			room -= evidence;
 			break;
 		}
@@ -240,7 +284,7 @@ static struct layout plan_layout(struct wizard *w, struct category_state *c,
 	int height = getmaxy(w->body);
 	l.detail_y = 2;
 	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
-	if (bottom <= height - 1) {
+	if (bottom <= height - evidence_need(w)) {
 		l.evidence_y = bottom;
 		l.map_y = bottom - l.bands_shown * l.band_lines;
 		l.none_y = l.map_y - 2; /* and a blank line */
@@ -276,9 +320,10 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	if (w->s.other) {
 		struct score_result o;
 		score_category(fw, w->s.other->levels, tui_category(w), &o);
-		char theirs[128];
-		snprintf(theirs, sizeof theirs, "Other: %d %s", o.score,
-			 words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
+		char theirs[256];
+		char label[160];
+		snprintf(theirs, sizeof theirs, "%s: %d %s", other_label(w, label, sizeof label),
+			 o.score, words_state(w->s.fw, &o, WORDS_BRIEF, state, sizeof state));
 		int width = (int)strlen(theirs);
 		ui_put_utf8(&w->ui, w->header, 0, 0, line, w->cols - width - 2, UI_TITLE);
 		ui_put_utf8(&w->ui, w->header, 0, w->cols - width, theirs, width,
@@ -364,7 +409,7 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 		mvwaddstr(w->body, y, 0, "Row");
 		mvwaddstr(w->body, y + 1, 0, "Level");
 		if (w->s.other)
-			mvwaddstr(w->body, y + 2, 0, "Other");
+			mvwaddstr(w->body, y + 2, 0, other_map_label(w));
 	}
 	for (size_t i = from; i < to; i++) {
 		int k = (int)(i - from);
@@ -373,7 +418,14 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 		int digit_x = x + (l->id_width - 1) / 2;
 		enum level level = w->s.a->levels[i];
 		ui_put_utf8(&w->ui, w->body, y, x, fw->criteria[i].id, l->id_width, UI_NORMAL);
+		/* The current row's level stands out in reverse video, with
+		 * or without colour: a level recorded in place changes inside
+		 * it, and one recorded on the way to the next row is followed
+		 * by it.  One attribute on one character, moved by a key (16
+		 * bytes on xterm: docs/performance.md). */
+		wattrset(w->body, w->ui.style[i == w->criterion ? UI_CURRENT : UI_NORMAL]);
 		mvwaddch(w->body, y + 1, digit_x, (chtype)level_key(level));
+		wattrset(w->body, A_NORMAL);
 		if (w->s.other) {
 			/* the other's level; '!' where it differs */
 			enum level theirs = w->s.other->levels[i];
@@ -413,8 +465,9 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 		int from = line > top ? line : top, to = line + rows < bottom ? line + rows : bottom;
 		if (from < to) {
 			char *text = cell_text(w, c, level);
-			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, 0, text,
-					    w->cols - 1, HANG, from - line, to - from, UI_NORMAL);
+			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, measure_x(w),
+					    text, measure_width(w), HANG, from - line, to - from,
+					    UI_NORMAL);
 			free(text);
 		}
 		line += rows;
@@ -423,7 +476,56 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	snprintf(none, sizeof none, "%ls 0 %s: no cell of this row is reached",
 		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
 		 words_level(w->s.fw, LEVEL_NONE));
-	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, l->none_y, measure_x(w), none, w->cols - measure_x(w), UI_NORMAL);
+}
+
+/* "Evidence: ... | Notes: ..." of an answer, in a new heap string. */
+static char *evidence_text(const struct assessment_answer *ans, const char *label)
+{
+	size_t n = strlen(ans->evidence) + strlen(ans->notes) + strlen(label) + 64;
+	char *text = malloc(n);
+	if (!text)
+		abort();
+	if (!*ans->evidence && !*ans->notes)
+		snprintf(text, n, "%s%sEvidence and notes: none", label, *label ? ": " : "");
+	else
+		snprintf(text, n, "%s%sEvidence: %s | Notes: %s", label, *label ? ": " : "",
+			 ans->evidence, ans->notes);
+	return text;
+}
+
+/* In a comparison, both sides' evidence and notes from y to the bottom,
+ * each named: side by side from 120 columns, else one above the other
+ * (the rows shared out, this file's first).  With one row, both on it. */
+static void draw_compared_evidence(struct wizard *w, int y)
+{
+	if (y < 0)
+		return; /* (h shows them in full) */
+	int rows = getmaxy(w->body) - y;
+	char labels[2][160];
+	words_side(w->s.a, w->s.other, 0, WORDS_SIDE_LABEL, labels[0], sizeof labels[0]);
+	other_label(w, labels[1], sizeof labels[1]);
+	char *text[2] = { evidence_text(&w->s.a->answers[w->criterion], labels[0]),
+			  evidence_text(&w->s.other->answers[w->criterion], labels[1]) };
+	if (w->cols >= 120) {
+		int width = (w->cols - 1) / 2;
+		for (int k = 0; k < 2; k++)
+			ui_put_hanging_part(&w->ui, w->body, y, k * (width + 1), text[k], width, HANG,
+					    0, rows, UI_NORMAL);
+	} else if (rows >= 2) {
+		int first = rows / 2;
+		ui_put_hanging_part(&w->ui, w->body, y, 0, text[0], w->cols, HANG, 0, first,
+				    UI_NORMAL);
+		ui_put_hanging_part(&w->ui, w->body, y + first, 0, text[1], w->cols, HANG, 0,
+				    rows - first, UI_NORMAL);
+	} else {
+		int width = (w->cols - 3) / 2;
+		ui_put_utf8(&w->ui, w->body, y, 0, text[0], width, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, width, " | ", 3, UI_NORMAL);
+		ui_put_utf8(&w->ui, w->body, y, width + 3, text[1], w->cols - width - 3, UI_NORMAL);
+	}
+	free(text[0]);
+	free(text[1]);
 }
 
 /* The key hints, longest version first, after the level keys ("0-3"
@@ -439,12 +541,65 @@ static void draw_hints(struct wizard *w, bool scrolls)
 		  "a adopt  j/k row  Tab cat  e notes  p plan  ? help" },
 		{ "a adopt  j/k move  J/K more  Tab cat  e notes  p plan  ? help",
 		  "a adopt  j/k row  J/K more  Tab cat  e notes  ? help" },
+		{ "a adopt  m moderate  > next  < prev  h history  e notes  u undo  ? help",
+		  "a adopt  m moderate  > next  h history  ? help" },
+		{ "a adopt  m moderate  > next  J/K more  h history  e notes  ? help",
+		  "a m moderate  > next  J/K more  h history  ? help" },
 	};
-	const char *const *hint = hints[(w->s.other ? 2 : 0) + scrolls];
+	const char *const *hint = hints[(w->s.moderation ? 4 : w->s.other ? 2 : 0) + scrolls];
 	size_t top = w->s.fw->level_count - 1;
 	char line[512];
 	snprintf(line, sizeof line, "0-%zu level  %s\n0-%zu level  %s", top, hint[0], top, hint[1]);
 	tui_hints(w, line);
+}
+
+/* The current criterion's texts as one: evidence, notes, then the
+ * action plan's fields, each labelled, those with nothing left out; NULL
+ * when all are empty.  The caller frees. */
+static char *texts_of(const struct wizard *w)
+{
+	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
+	const char *label[] = { "Evidence: ", "Notes: ", "Action: ", "Lead officer: ",
+				"Timescale: " };
+	const char *text[] = { ans->evidence, ans->notes, ans->action, ans->lead_officer,
+			       ans->timescale };
+	size_t size = 1, used = 0;
+	for (size_t i = 0; i < 5; i++)
+		size += strlen(label[i]) + strlen(text[i]) + 1;
+	char *all = malloc(size);
+	if (!all)
+		abort();
+	for (size_t i = 0; i < 5; i++)
+		if (*text[i])
+			used += (size_t)snprintf(all + used, size - used, "%s%s%s", used ? "\n" : "",
+						 label[i], text[i]);
+	if (used)
+		return all;
+	free(all);
+	return NULL;
+}
+
+/* Evidence and notes in full (and the action plan), in rows rows from
+ * y: with room to spare, the room follows them as they are discussed;
+ * when longer, from the line J/K scrolled to (when the cells all fit). */
+static void draw_texts(struct wizard *w, struct category_state *c, int y, int rows)
+{
+	char *all = texts_of(w);
+	if (!all) {
+		ui_put_utf8(&w->ui, w->body, y, measure_x(w), "Evidence and notes: none yet (e to add)",
+			    w->cols - measure_x(w), UI_DIM);
+		return;
+	}
+	if (c->text_row != w->criterion) {
+		c->text_row = w->criterion;
+		c->text_top = 0;
+	}
+	int need = ui_wrapped_rows(&w->ui, all, measure_width(w));
+	if (c->text_top > need - rows)
+		c->text_top = need - rows > 0 ? need - rows : 0;
+	ui_put_hanging_part(&w->ui, w->body, y, measure_x(w), all, measure_width(w), 0,
+			    c->text_top, rows, UI_NORMAL);
+	free(all);
 }
 
 static void view_draw(struct wizard *w, void *state)
@@ -454,6 +609,8 @@ static void view_draw(struct wizard *w, void *state)
 	struct score_result r;
 	score_category(fw, w->s.a->levels, tui_category(w), &r);
 	draw_header(w, &r);
+	/* the last search's matches stand out in the cells and the texts */
+	w->ui.highlight = w->s.search[0] ? w->s.search : NULL;
 
 	/* the ranges, without their label where that is what does not fit
 	 * (a framework of more levels, a narrow window) */
@@ -487,32 +644,52 @@ static void view_draw(struct wizard *w, void *state)
 	}
 	draw_detail(w, &l);
 
-	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-	if (l.evidence_y < 0) {
-		/* gave way to the cells and the table (e shows them) */
-	} else if (!*ans->evidence && !*ans->notes) {
-		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, "Evidence and notes: none yet (e to add)",
-			    w->cols, UI_DIM);
-	} else {
-		char *both = malloc(strlen(ans->evidence) + strlen(ans->notes) + 32);
-		if (!both)
-			abort();
-		sprintf(both, "Evidence: %s | Notes: %s", ans->evidence, ans->notes);
-		ui_put_utf8(&w->ui, w->body, l.evidence_y, 0, both, w->cols, UI_NORMAL);
-		free(both);
-	}
+	if (w->s.other)
+		draw_compared_evidence(w, l.evidence_y);
+	else if (l.evidence_y >= 0)
+		draw_texts(w, state, l.evidence_y, getmaxy(w->body) - l.evidence_y);
+	w->ui.highlight = NULL;
 	draw_hints(w, scrolls);
 }
 
+/* J and K on the texts: the next or previous part of the evidence and
+ * notes, when they do not all fit below the table. */
+static void scroll_texts(struct wizard *w, struct category_state *c, const struct layout *l,
+			 int direction)
+{
+	const char *id = w->s.fw->criteria[w->criterion].id;
+	char *all = texts_of(w);
+	int rows = l->evidence_y < 0 ? 0 : getmaxy(w->body) - l->evidence_y;
+	int need = all ? ui_wrapped_rows(&w->ui, all, measure_width(w)) : 0;
+	free(all);
+	if (need <= rows) {
+		tui_message(w, UI_NORMAL, "All of %s's cells and texts are shown.", id);
+		return;
+	}
+	if (c->text_row != w->criterion) {
+		c->text_row = w->criterion;
+		c->text_top = 0;
+	}
+	int step = rows > 1 ? rows - 1 : 1, last_top = need - rows;
+	if ((direction > 0 && c->text_top >= last_top) || (direction < 0 && c->text_top <= 0)) {
+		tui_message(w, UI_NORMAL, "%s of %s's texts: %s.", direction > 0 ? "The end" :
+			    "The start", id, direction > 0 ? "K goes back" : "J shows more");
+		return;
+	}
+	int top = c->text_top + direction * step;
+	c->text_top = top < 0 ? 0 : top > last_top ? last_top : top;
+}
+
 /* J and K: the next or previous part of the current row's cells, when
- * they do not all fit (a line of the last part stays, for context). */
+ * they do not all fit (a line of the last part stays, for context); when
+ * they do, of its evidence and notes. */
 static void scroll_cells(struct wizard *w, struct category_state *c, int direction)
 {
 	struct page p = current_page(w);
 	struct layout l = plan_layout(w, c, &p);
 	const char *id = w->s.fw->criteria[w->criterion].id;
 	if (l.cell_lines <= l.detail_rows) {
-		tui_message(w, UI_NORMAL, "All of %s's cells are shown.", id);
+		scroll_texts(w, c, &l, direction);
 		return;
 	}
 	int step = l.detail_rows > 1 ? l.detail_rows - 1 : 1;
@@ -557,6 +734,47 @@ static void adopt(struct wizard *w)
 	w->prompt.commit = remark_commit;
 }
 
+/* After m: the decision the key chose, recorded at once (rule 22); then
+ * the remark prompt edits its record, as after a. */
+static void moderate_done(struct wizard *w, const char *key)
+{
+	if (!key)
+		return; /* (Esc: nothing decided) */
+	enum assessment_resolution kind = key[0] == 'k' ? ASSESSMENT_KEPT
+					  : key[0] == 'd' ? ASSESSMENT_DIFFER : ASSESSMENT_MODERATED;
+	enum level level = kind == ASSESSMENT_MODERATED ? (enum level)(key[0] - '0') : LEVEL_UNANSWERED;
+	struct session_reply reply;
+	if (session_decide(&w->s, w->criterion, kind, level, &reply) != 0 ||
+	    reply.tone != SESSION_DONE) {
+		tui_reply(w, &reply);
+		return;
+	}
+	char label[300];
+	snprintf(label, sizeof label, "%s. Remark (Ctrl-G: take back): ", w->s.adoption_said);
+	tui_prompt(w, label, "", remark_done);
+	w->prompt.escape_keeps = true;
+	w->prompt.commit = remark_commit;
+}
+
+/* m: the moderation prompt, one key: k keep, a digit a moderated level,
+ * d agree to differ. */
+static void moderate(struct wizard *w)
+{
+	if (!w->s.moderation) {
+		tui_refuse(w, "m works in a moderation: a self-assessment opened with --compare "
+			   "its peer review (or --moderate).");
+		return;
+	}
+	const struct framework *fw = w->s.fw;
+	char question[200], choices[16] = "kd";
+	for (size_t l = 0; l < fw->level_count && l < 10; l++)
+		choices[2 + l] = (char)('0' + l);
+	choices[2 + (fw->level_count < 10 ? fw->level_count : 10)] = '\0';
+	snprintf(question, sizeof question, "Moderate %s: k keep yours, 0-%zu agreed level, "
+		 "d differ, Esc cancel: ", fw->criteria[w->criterion].id, fw->level_count - 1);
+	tui_choose(w, question, choices, moderate_done);
+}
+
 static void move_category(struct wizard *w, int delta)
 {
 	const struct framework *fw = w->s.fw;
@@ -564,7 +782,7 @@ static void move_category(struct wizard *w, int delta)
 	if (next >= (long)fw->category_count)
 		tui_open(w, &view_summary);
 	else if (next < 0)
-		tui_open(w, &view_overview);
+		tui_open(w, tui_overview(w));
 	else
 		tui_goto_criterion(w, fw->categories[next].first_criterion);
 }
@@ -604,7 +822,7 @@ static enum tui_binding view_binds(const struct wizard *w, const void *state, wi
 		return TUI_UNBOUND;
 	if (a->id == ACTION_LEVEL && (size_t)(ch - L'0') >= w->s.fw->level_count)
 		return TUI_UNBOUND; /* (a digit beyond the framework's levels) */
-	if (a->id == ACTION_ADOPT && !w->s.other)
+	if ((a->id == ACTION_ADOPT && !w->s.other) || (a->id == ACTION_MODERATE && !w->s.moderation))
 		return TUI_BOUND; /* refused, saying why */
 	return a->opens_text ? TUI_BOUND_TEXT : TUI_BOUND;
 }
@@ -630,6 +848,8 @@ static void view_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 	case ACTION_NEXT_CATEGORY: move_category(w, 1); return;
 	case ACTION_PREVIOUS_CATEGORY: move_category(w, -1); return;
 	case ACTION_ADOPT: adopt(w); return;
+	case ACTION_MODERATE: moderate(w); return;
+	case ACTION_HISTORY: tui_open(w, &view_history); return;
 	case ACTION_PLAN: tui_open(w, &view_plan); return;
 	case ACTION_EDIT: tui_open(w, &view_edit); return;
 	default: return; /* (view_binds takes no other) */

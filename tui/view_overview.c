@@ -9,12 +9,9 @@
 #include "score.h"
 #include "words.h"
 
-/* Each screen's own state: the category selected, and the first line of
- * the table shown when the list scrolls. */
-struct table_state {
-	size_t selected;
-	int top;
-};
+/* Each screen's own state is a struct view_table_state (tui.h): the
+ * category selected, and the first line of the table shown when the list
+ * scrolls. */
 
 static void draw_header(struct wizard *w, const char *title)
 {
@@ -99,7 +96,7 @@ static size_t table_lines(const struct framework *fw, struct table_line *out, si
 	return n;
 }
 
-static void draw_category_line(struct wizard *w, const struct table_state *t,
+static void draw_category_line(struct wizard *w, const struct view_table_state *t,
 			       const struct columns *k, int y, size_t c, bool with_bars)
 {
 	const struct framework *fw = w->s.fw;
@@ -110,7 +107,9 @@ static void draw_category_line(struct wizard *w, const struct table_state *t,
 	if (c == t->selected) {
 		/* The pointer alone marks the selection (and the terminal cursor
 		 * sits there): a moving bar would resend both rows on every key. */
-		ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
+		wattrset(w->body, w->ui.style[UI_SELECTED]);
+		mvwaddwstr(w->body, y, 0, w->ui.glyph.pointer);
+		wattrset(w->body, A_NORMAL);
 		w->cursor_y = y;
 		w->cursor_x = 2;
 	}
@@ -180,7 +179,7 @@ static void total_line(struct wizard *w, char *line, size_t size, int total, int
 /* The table both screens share, in rows lines from the top of the body
  * (scrolled to keep the selected category and its sections in view);
  * then the total.  Returns the next free row. */
-static int draw_table(struct wizard *w, struct table_state *t, bool with_bars, int rows)
+static int draw_table(struct wizard *w, struct view_table_state *t, bool with_bars, int rows)
 {
 	const struct framework *fw = w->s.fw;
 	struct columns k = plan_columns(w, with_bars);
@@ -315,7 +314,7 @@ static void draw_steps(struct wizard *w, size_t category, int y)
 
 static void summary_draw(struct wizard *w, void *state)
 {
-	struct table_state *t = state;
+	struct view_table_state *t = state;
 	draw_header(w, "Summary");
 	w->cursor_win = w->body;
 	const struct framework *fw = w->s.fw;
@@ -348,21 +347,21 @@ static void summary_draw(struct wizard *w, void *state)
  * overview's selection when it comes from there. */
 static void overview_open(struct wizard *w, void *state)
 {
-	struct table_state *t = state;
+	struct view_table_state *t = state;
 	t->selected = tui_category(w);
 }
 
 static void summary_open(struct wizard *w, void *state)
 {
-	struct table_state *t = state;
+	struct view_table_state *t = state;
 	const struct tui_frame *from = tui_top(w);
 	t->selected = from && from->view == &view_overview
-		? ((const struct table_state *)from->state)->selected : tui_category(w);
+		? ((const struct view_table_state *)from->state)->selected : tui_category(w);
 }
 
-static void table_key(struct wizard *w, void *state, wint_t ch, bool is_code)
+void view_table_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
-	struct table_state *t = state;
+	struct view_table_state *t = state;
 	size_t n = w->s.fw->category_count;
 	if (is_code) {
 		switch (ch) {
@@ -370,7 +369,7 @@ static void table_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 		case KEY_UP: ch = L'k'; break;
 		case KEY_ENTER: ch = L'\n'; break;
 		case KEY_NPAGE: ch = L'\t'; break;
-		default: return; /* (table_binds takes no other) */
+		default: return; /* (view_table_binds takes no other) */
 		}
 	}
 	switch (ch) {
@@ -389,8 +388,8 @@ static void table_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 
 /* The screen's own keys (the global ones are the loop's): moves, open,
  * and a category by its digit. */
-static enum tui_binding table_binds(const struct wizard *w, const void *state, wint_t ch,
-				    bool is_code)
+enum tui_binding view_table_binds(const struct wizard *w, const void *state, wint_t ch,
+				  bool is_code)
 {
 	(void)state;
 	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_ENTER, KEY_NPAGE, 0 };
@@ -402,10 +401,10 @@ static enum tui_binding table_binds(const struct wizard *w, const void *state, w
 }
 
 const struct view view_overview = {
-	.name = "overview", .browsing = true, .state_size = sizeof(struct table_state),
-	.open = overview_open, .draw = overview_draw, .key = table_key, .binds = table_binds,
+	.name = "overview", .browsing = true, .state_size = sizeof(struct view_table_state),
+	.open = overview_open, .draw = overview_draw, .key = view_table_key, .binds = view_table_binds,
 };
 const struct view view_summary = {
-	.name = "summary", .browsing = true, .state_size = sizeof(struct table_state),
-	.open = summary_open, .draw = summary_draw, .key = table_key, .binds = table_binds,
+	.name = "summary", .browsing = true, .state_size = sizeof(struct view_table_state),
+	.open = summary_open, .draw = summary_draw, .key = view_table_key, .binds = view_table_binds,
 };

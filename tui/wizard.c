@@ -18,6 +18,35 @@ static bool terminal_is_dumb(void)
 	return !term || !*term || strcmp(term, "dumb") == 0;
 }
 
+/* The file is held by another wizard: at a terminal, name the holder and
+ * offer to follow it read-only (--follow: without asking); without one,
+ * refused as before (clarifications rule 2).  Returns 0 when following,
+ * -1 (err says why) otherwise. */
+static int follow_instead(struct wizard *w, const struct framework *fw, const char *path,
+			  const struct wizard_options *options, struct tri_error *err)
+{
+	char holder[160];
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    !session_held_by(path, holder, sizeof holder))
+		return -1;
+	if (!options->follow) {
+		plain_printf(stdout, "%s is open in another tri-assess (%s).\nFollow it read-only? "
+			     "[Y/n] ", path, *holder ? holder : "holder unknown");
+		fflush(stdout);
+		char answer[64];
+		if (!fgets(answer, sizeof answer, stdin) || (answer[0] != '\n' && answer[0] != 'y' &&
+							    answer[0] != 'Y'))
+			return -1;
+	}
+	struct tri_error follow_err;
+	session_finish(&w->s);
+	if (session_open_following(&w->s, fw, path, &follow_err) != 0) {
+		*err = follow_err;
+		return -1;
+	}
+	return 0;
+}
+
 int wizard_main(const struct framework *fw, const char *path,
 		const struct wizard_options *options)
 {
@@ -32,7 +61,8 @@ int wizard_main(const struct framework *fw, const char *path,
 		return 1;
 	}
 	struct tri_error err;
-	if (session_open(&w->s, fw, path, &err) != 0) {
+	if (session_open(&w->s, fw, path, &err) != 0 &&
+	    follow_instead(w, fw, path, options, &err) != 0) {
 		plain_printf(stderr, "tri-assess: %s\n", err.message);
 		session_finish(&w->s);
 		free(w);
@@ -48,6 +78,7 @@ int wizard_main(const struct framework *fw, const char *path,
 		free(w);
 		return 1;
 	}
+	session_set_moderation(&w->s, options->moderate);
 	session_install_signals();
 	int rc;
 	if (plain) {

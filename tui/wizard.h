@@ -13,6 +13,8 @@ struct wizard_options {
 	bool bom;            /* exported CSV starts with a UTF-8 byte-order mark */
 	const char *compare; /* another assessment to show beside this one */
 	const char *who;     /* who makes changes in a comparison ($USER) */
+	bool moderate;       /* the comparison is a moderation (--moderate) */
+	bool follow;         /* follow the file another wizard holds, without asking */
 };
 
 /* Run the wizard on path (NULL: "assessment.csv").  The framework and

@@ -81,10 +81,11 @@ sed -e 's/^1.1,established/1.1,leading/' -e 's/^2b.2,none/2b.2,leading/' "$WORK/
 run "$BIN" --framework "$FIVE" compare "$WORK/b.csv" "$WORK/c.csv"
 expect_contains "five: compare category" \
 	"2  Workforce                            13/23 Established        19/23 Established        +6" "$OUT"
-expect_contains "five: compare criterion" "1.1   A: Established    B: Leading" "$OUT"
+expect_contains "five: compare criterion" \
+	"1.1   First assessment: Established    Second assessment: Leading        differ" "$OUT"
 run "$BIN" --framework "$FIVE" compare --csv "$WORK/b.csv" "$WORK/c.csv"
 expect_contains "five: compare --csv points of the fixture's levels" \
-	"criterion,2b.2,Workforce,none,leading,0,6,+6,yes" "$OUT"
+	"criterion,2b.2,Workforce,none,leading,0,6,+6,yes,,,," "$OUT"
 
 run "$BIN" --framework "$FIVE" benchmark --csv --all-files "$WORK/b.csv" "$WORK/c.csv"
 expect_eq "five: benchmark exit" 0 "$RC"
@@ -133,7 +134,7 @@ expect_contains "two: the level so far" "  2  Openness                          
 run "$BIN" --framework "$TWO" plan "$WORK/t.csv"
 expect_contains "two: plan at the highest level" "Category 1: Governance: 2/3, Met. The top level." "$OUT"
 run "$BIN" --framework "$TWO" compare --csv "$WORK/t.csv" "$WORK/t.csv"
-expect_contains "two: compare --csv level 0 by its name" "criterion,1.2,Governance,not_met,not_met,0,0,+0,no" "$OUT"
+expect_contains "two: compare --csv level 0 by its name" "criterion,1.2,Governance,not_met,not_met,0,0,+0,no,,,," "$OUT"
 run "$BIN" --framework "$TWO" benchmark --csv --include-incomplete "$WORK/t.csv"
 expect_contains "two: benchmark --csv one level column" "category,title,count,min,q1,median,q3,max,met,highlight_score" "$OUT"
 run "$BIN" --framework "$TWO" report "$WORK/t.csv" -o -

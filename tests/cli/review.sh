@@ -23,14 +23,70 @@ expect_eq "compare exit" 0 "$RC"
 expect_contains "compare category row" "1  Strategic Leadership and Management  15/22 Established        19/22 Leading            +4  level differs" "$OUT"
 expect_contains "compare: not assessed on both sides" "3  Data Governance                      0/18 not assessed        0/18 not assessed        +0" "$OUT"
 expect_contains "compare counts differences" "2 of 69 criteria differ:" "$OUT"
-expect_contains "compare lists 1.7" "1.7   A: None           B: Leading" "$OUT"
+expect_contains "compare lists 1.7, sides named from their details" \
+	"1.7   Assessment: None           Peer review: Leading        differ" "$OUT"
+expect_contains "compare names the peer from its details" \
+	"Peer review: London Borough of Camden: peer review, by Peer reviewer (Brent) (file $WORK/peer.csv)" "$OUT"
+expect_not_contains "compare: no A/B" "A: " "$OUT"
 run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
-expect_contains "compare csv header" "kind,id,title,level_a,level_b,score_a,score_b,change,differs" "$OUT"
-expect_contains "compare csv category" "category,1,Strategic Leadership and Management,established,leading,15,19,+4,yes" "$OUT"
-expect_contains "compare csv criterion" "criterion,1.7,Strategic Leadership and Management,none,leading,0,3,+3,yes" "$OUT"
-expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leadership and Management,developing,developing,1,1,+0,no" "$OUT"
+expect_eq "compare csv header: the old columns, then evidence, resolution, history (rule 16)" \
+	"kind,id,title,level_a,level_b,score_a,score_b,change,differs,evidence_a,evidence_b,resolution,history" \
+	"$(head -1 <<<"$OUT" | tr -d '\r')"
+expect_contains "compare csv category" "category,1,Strategic Leadership and Management,established,leading,15,19,+4,yes,,,," "$OUT"
+expect_contains "compare csv criterion" "criterion,1.7,Strategic Leadership and Management,none,leading,0,3,+3,yes,,,," "$OUT"
+expect_contains "compare csv evidence_a" "criterion,1.1,Strategic Leadership and Management,established,leading,2,3,+1,yes,Race champion appointed (Cabinet Member),,," "$OUT"
+expect_contains "compare csv agreeing criterion" "criterion,1.2,Strategic Leadership and Management,developing,developing,1,1,+0,no,,,," "$OUT"
 run "$BIN" compare "$WORK/self.csv"
 expect_eq "compare needs two files" 2 "$RC"
+
+# compare in a moderation (a self-assessment and a peer review of one
+# organisation): resolved rows keep their history and resolution, both
+# sides' evidence is shown, and --csv carries them (issue 13).
+python3 - "$DATA/moderation/camden-self.csv" "$WORK/mod-self.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+decided = {"1.5": ("leading", "adopted", "established -> leading | adopted: their interviews show it"),
+           "1.2": ("established", "kept", "established -> established | kept: board minutes")}
+for r in rows:
+    r.update(resolution="", history="", moderators="", moderation_date="", moderation_status="")
+    if r["criterion_id"] in decided:
+        level, kind, line = decided[r["criterion_id"]]
+        r.update(level=level, resolution=kind, history="2026-11-25 10:0%d | A. Facilitator | %s"
+                 % (len(kind) % 10, line))
+rows[0].update(moderators="A. Facilitator", moderation_date="2026-11-25",
+               moderation_status="in_progress")
+w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=list(rows[0]))
+w.writeheader()
+w.writerows(rows)
+PY
+run "$BIN" compare "$WORK/mod-self.csv" "$DATA/moderation/camden-peer.csv"
+expect_eq "compare a moderation: exit" 0 "$RC"
+expect_contains "compare: the moderation's counts and details" \
+	"Moderation (recorded in $WORK/mod-self.csv): 13 disagreements, 2 resolved, 11 open; moderators A. Facilitator; last decision 2026-11-25." "$OUT"
+expect_contains "compare: a resolved row that now agrees is still listed" \
+	"1.5   Self-assessment: Leading        Peer review: Leading        adopted" "$OUT"
+expect_contains "compare: its history stays" \
+	"history: 2026-11-25 10:07 | A. Facilitator | established -> leading | adopted: their interviews show it" "$OUT"
+expect_contains "compare: kept" "1.2   Self-assessment: Established    Peer review: Developing     kept" "$OUT"
+expect_contains "compare: an open one" "1.1   Self-assessment: Developing     Peer review: Leading        open" "$OUT"
+expect_contains "compare: the peer's evidence" "PEER-EV-1.1: interviews with staff networks" "$OUT"
+expect_contains "compare: the peer's notes" "PEER-NOTE-1.1" "$OUT"
+expect_contains "compare: the self-assessment's evidence" "SELF-EV-1.1: minutes of the race equality board" "$OUT"
+expect_contains "compare: counted" "12 of 69 criteria differ; 1 more agree and have a history:" "$OUT"
+run "$BIN" compare --csv "$WORK/mod-self.csv" "$DATA/moderation/camden-peer.csv"
+expect_contains "compare --csv: a resolved row keeps its resolution and history" \
+	"criterion,1.5,Strategic Leadership and Management,leading,leading,3,3,+0,no,SELF-EV-1.5: minutes of the race equality board,PEER-EV-1.5: interviews with staff networks,adopted,2026-11-25 10:07 | A. Facilitator | established -> leading | adopted: their interviews show it" "$OUT"
+expect_contains "compare --csv: kept" ",kept,2026-11-25 10:04 | A. Facilitator | established -> established | kept: board minutes" "$OUT"
+expect_contains "compare --csv: open" \
+	"criterion,1.1,Strategic Leadership and Management,developing,leading,1,3,+2,yes,SELF-EV-1.1: minutes of the race equality board,PEER-EV-1.1: interviews with staff networks,," "$OUT"
+# last year's file is not a moderation: no resolutions, every difference "differ"
+sed -e 's/,self,/,,/' "$DATA/moderation/camden-self.csv" >"$WORK/untyped.csv"
+run "$BIN" compare "$WORK/untyped.csv" "$DATA/moderation/camden-peer.csv"
+expect_not_contains "compare: no moderation without self and peer" "Moderation" "$OUT"
+expect_contains "compare: a difference outside a moderation" "1.1   Assessment: Developing     Peer review: Leading        differ" "$OUT"
+run "$BIN" compare --moderate "$WORK/untyped.csv" "$DATA/moderation/camden-peer.csv"
+expect_contains "compare --moderate: a moderation whatever the types" \
+	"Moderation (recorded in $WORK/untyped.csv): 13 disagreements, 0 resolved, 13 open." "$OUT"
 
 # score and compare word every category's level the same way (rule 13):
 # the short word, "not assessed", "Developing so far".
@@ -199,7 +255,8 @@ expect_eq "report exit" 0 "$RC"
 run python3 - "$WORK/report.html" <<'PY'
 import sys, xml.dom.minidom
 doc = xml.dom.minidom.parse(sys.argv[1])
-print("svg", len(doc.getElementsByTagName("svg")))
+print("svg", len([e for e in doc.getElementsByTagName("svg")
+                  if e.getAttribute("class") == "chart"]))
 print("script", len(doc.getElementsByTagName("script")))
 ext = [e for tag in ("img", "link", "iframe", "object") for e in doc.getElementsByTagName(tag)]
 print("external", len(ext))
@@ -215,6 +272,65 @@ expect_contains "report A4" "@page{size:A4" "$html"
 expect_not_contains "report loads nothing" "src=" "$html"
 run "$BIN" report "$WORK/self.csv"
 expect_eq "report needs -o" 2 "$RC"
+
+# report on a pairing session (tests/data/report: one organisation's
+# self-assessment and peer review, 13 disagreements, evidence on both
+# sides, three decisions recorded, a plan): every evidence and note text of
+# both files is on the page, with the resolutions and the history; the
+# sides are named from their metadata and no file path appears anywhere.
+cp "$DATA/report/self.csv" "$WORK/camden-self-file.csv"
+cp "$DATA/report/peer.csv" "$WORK/brent-peer-file.csv"
+run "$BIN" report "$WORK/camden-self-file.csv" --compare "$WORK/brent-peer-file.csv" \
+	-o "$WORK/pairing.html"
+expect_eq "report on a pairing: exit" 0 "$RC"
+run python3 - "$WORK/pairing.html" "$WORK/camden-self-file.csv" "$WORK/brent-peer-file.csv" <<'PY'
+import csv, html.parser, sys
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.summaries, self.in_summary = [], [], False
+    def handle_starttag(self, tag, attrs):
+        self.in_summary |= tag == "summary"
+        self.summaries += [""] if tag == "summary" else []
+    def handle_endtag(self, tag):
+        self.in_summary &= tag != "summary"
+    def handle_data(self, data):
+        self.parts.append(data)
+        if self.in_summary:
+            self.summaries[-1] += data
+page = open(sys.argv[1], encoding="utf-8").read()
+p = Text()
+p.feed(page)
+text = "".join(p.parts)
+missing = []
+for path in sys.argv[2:4]:
+    for row in csv.DictReader(open(path, encoding="utf-8")):
+        for column in ("evidence", "notes", "history"):
+            for line in row[column].splitlines():
+                if line and line.split(" | ")[-1] not in text:
+                    missing.append(line)
+print("missing", len(missing), missing[:3])
+paths = [w for w in ("camden-self-file", "brent-peer-file", ".csv", sys.argv[2].rsplit("/", 1)[0])
+         if w in page]
+print("paths", paths)
+print("named", "London Borough of Camden self-assessment of 2026-11-23" in text,
+      "<th scope=\"col\"><bdi>Self-assessment</bdi></th><th scope=\"col\"><bdi>Peer review</bdi></th>" in page)
+print("summaries", [s for s in p.summaries if s.startswith(("1.7:", "2a.4:"))])
+print("open", page.count("<details open=\"open\">"), page.count("<details"))
+PY
+expect_eq "report: every evidence, note and history text of both files; no path; sides named" \
+	"$(printf '%s\n' "missing 0 []" "paths []" "named True True" \
+	"summaries ['1.7: Self-assessment Leading; Peer review None (kept)', '2a.4: Self-assessment Leading; Peer review None (agreed to differ)']" \
+	"open 69 69")" "$OUT"
+html=$(cat "$WORK/pairing.html")
+expect_contains "report: the moderation's counts" \
+	"<p class=\"intro\">Over all 69 criteria: 14 disagreements, 3 resolved, 11 open;" "$html"
+expect_contains "report: who moderated" "<dt>Moderators</dt><dd><bdi>A. Facilitator</bdi></dd>" "$html"
+expect_contains "report: a resolution in the disagreements' table" \
+	"<th scope=\"row\"><bdi>1.7</bdi></th><td class=\"differs\">Leading</td><td class=\"differs\">None</td><td>kept</td>" "$html"
+expect_contains "report: a target already reached is said to be reached" \
+	"<strong>reached</strong>" "$html"
+expect_contains "report: an action with no target is listed" "Train every panel chair" "$html"
 
 # report on 1 of 69 answered: says so at the top, marks every incomplete
 # category, and calls none of them Developing.

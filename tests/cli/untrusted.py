@@ -229,20 +229,28 @@ class Elements(html.parser.HTMLParser):
         self.found.append(("<?", data))
 
 
-# What report_write itself writes: elements and their attributes.
+# What the report writer (render/html.c) itself writes: elements and their
+# attributes (as HTMLParser gives them: lower case).
 ALLOWED = {
     "html": {"xmlns", "lang"}, "head": set(), "meta": {"charset", "name", "content"}, "title": set(),
-    "style": set(), "body": set(), "h1": set(), "h2": set(), "h3": set(),
+    "style": set(), "body": set(), "main": set(), "footer": set(),
+    "h1": set(), "h2": set(), "h3": set(), "h4": set(),
     "p": {"class"}, "strong": set(), "bdi": set(), "br": set(), "code": set(),
-    "table": set(), "tr": set(), "th": {"scope"}, "td": {"class"}, "span": {"class"},
-    "ul": set(), "li": set(), "figure": set(), "figcaption": set(),
-    "svg": {"xmlns", "width", "height", "role", "aria-label"},
+    "table": {"class"}, "caption": set(), "thead": set(), "tbody": set(), "tfoot": set(),
+    "tr": set(), "th": {"scope"}, "td": {"class", "colspan"}, "span": {"class"},
+    "ul": set(), "li": set(), "dl": {"class"}, "dt": set(), "dd": set(), "div": {"class"},
+    "details": {"open"}, "summary": set(), "figure": set(), "figcaption": set(),
+    "svg": {"xmlns", "class", "width", "height", "viewbox", "role", "aria-label", "aria-hidden"},
     "rect": {"x", "y", "width", "height", "fill", "stroke", "stroke-width"},
-    "text": {"x", "y", "font-size", "text-anchor"}, "tspan": {"unicode-bidi"},
+    "text": {"class", "x", "y", "font-size", "text-anchor"},
 }
 
 
-def check_html(path, texts):
+def check_html(path, args):
+    """args: texts the page must show, then after "--absent" texts it must
+    not (a file's path: sides are named from metadata)."""
+    texts = args[:args.index("--absent")] if "--absent" in args else args
+    absent = args[len(texts) + 1:]
     data = open(path, "rb").read()
     problems = []
     why = forbidden(data, allow_cr=False)
@@ -265,6 +273,9 @@ def check_html(path, texts):
     for text in texts:
         if arg_text(text) not in shown:
             problems.append("the page does not show %r as text" % arg_text(text))
+    for text in absent:
+        if arg_text(text) in shown or arg_text(text) in data.decode("utf-8", "replace"):
+            problems.append("the page holds %r" % arg_text(text))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1

@@ -63,12 +63,15 @@ one_line() { # NAME HEADER ROW
 # ---- every command, for people and for machines ----
 probe "score" human "self$VP$VB.csv" "Org $VP" -- "$BIN" score "$A"
 probe "score --csv" csv "self$VP$VB.csv" -- "$BIN" score --csv "$A"
-probe "compare" human "self$VP$VB.csv (Org $VP" "peer$VP$VB.csv (Peer $VP" \
-	"history in A: 2026-11-23 10:00 | Who $VP" -- "$BIN" compare "$A" "$B"
+probe "compare" human "Self-assessment: Org $VP" "(file $D/self$VP$VB.csv)" \
+	"Peer review: Peer $VP" "history: 2026-11-23 10:00 | Who $VP" -- "$BIN" compare "$A" "$B"
 probe "compare --csv" csv -- "$BIN" compare --csv "$A" "$B"
-probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP" "Lead:     Lead $VP" "(By $VP)" \
+# The activity is wrapped to the page (core/text breaks after "c;"): both
+# parts are shown, each in its safe visible form.
+VP1='\e]0;PWNED\x07\e]52;c;' VP2='cHduZWQ=\x07\x07\e[2J\u009b31m\u202eevil'
+probe "plan" human "self$VP$VB.csv (Org $VP" "Action $VP1" "$VP2" "Lead:     Lead $VP" "(By $VP)" \
 	-- "$BIN" plan "$A"
-probe "actions" human "self$VP$VB.csv (Org $VP" "Action $VP" "Lead:     Lead $VP" \
+probe "actions" human "self$VP$VB.csv (Org $VP" "Action $VP1" "$VP2" "Lead:     Lead $VP" \
 	"(By $VP)" "self$VP$VB-actions.csv" -- "$BIN" actions "$A"
 probe "actions --csv" csv "Action $VP" "Lead $VP" "By $VP" -- "$BIN" actions --csv "$A"
 probe "actions --lead" human "lead \"$VP\"" -- "$BIN" actions --lead "$P" "$A"
@@ -102,9 +105,9 @@ probe "score with that framework" human "Strategic Leadership and Management $VP
 # ---- plain mode (what runs when TERM is dumb) ----
 printf 'g 1.1\ne\n\n\ns\nq\n' >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode" human "Summary for Org $VP" \
-	"Enter keeps \"Evidence $VP\"" "Saved: $D/self$VP$VB.csv" -- env TERM=dumb "$BIN" "$A"
+	"Evidence, now \"Evidence $VP\"" "Saved: $D/self$VP$VB.csv" -- env TERM=dumb "$BIN" "$A"
 PROBE_INPUT="$WORK/keys" probe "plain mode --compare" human \
-	"Other assessment ($D/peer$VP$VB.csv)" -- env TERM=dumb "$BIN" --compare "$B" "$A"
+	"Peer review: " "Self-assessment's evidence: Evidence $VP" -- env TERM=dumb "$BIN" --compare "$B" "$A"
 printf '%s\n' "Org $P" self "A $P" 2026-11-23 q >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode, a new file" human \
 	"New assessment $D/plain$VP$VB.csv" "Created $D/plain$VP$VB.csv" \
@@ -192,7 +195,7 @@ PROBE_INPUT="$WORK/keys" probe "a save" human "Saved: +y.csv" -- env TERM=dumb "
 probe "the saved assessment file" csv "'+cmd" -- cat +y.csv
 popd >/dev/null || exit 1
 
-# ---- the HTML report: nothing the program did not write ----
+# ---- the HTML report: nothing the program did not write, no file path ----
 H='<script>alert(1)</script>"'"'"'</style>]]><!--javascript:alert(2)-->'
 NAME='x"><img src=x onerror=alert(document.domain)><script>alert(3)<!--]]>javascript:'
 mkdir "$WORK/h"
@@ -204,7 +207,7 @@ run "$BIN" --framework "$WORK/h/fw$NAME" report "$WORK/h/$NAME.csv" \
 	--compare "$WORK/h/y$NAME.csv" -o "$WORK/h/report.html"
 expect_eq "report with hostile names and fields: exit" 0 "$RC"
 if python3 "$HELPER" html "$WORK/h/report.html" "Org $H" "Assessor $H" "Action $H" \
-	"Lead $H" "By $H" "Who $H" "$WORK/h/$NAME.csv" "$WORK/h/y$NAME.csv" "14$H"; then
+	"Lead $H" "By $H" "Who $H" "14$H" --absent "$NAME.csv" "$WORK/h"; then
 	pass
 else
 	fail "the report holds an element or attribute the program did not write"

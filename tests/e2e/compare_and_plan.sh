@@ -9,13 +9,14 @@ printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,leading,Cam
 	'1.2,developing,,' '1.7,leading,,' >"$WORK/peer.csv"
 
 tui_start 80x24 screen C.UTF-8 "$BIN" --compare "$WORK/peer.csv" --who "Peer: B. Name" "$WORK/self.csv"
+# Not a moderation (two organisations): it opens as before.
 wait_for "Category 2 of 7"
 keys "["
-wait_for "Other: 7 Developing so far"
-# The map: our level, and the other's with "!" where it differs.
+wait_for "Peer review: 7 Developing so far"
+# The map: our level, and the peer's with "!" where it differs.
 wait_for "Level  2    1    2    2    2    3    0    3"
-wait_for "Other  3!   1    -!   -!   -!   -!   3!   -!"
-wait_for "Leading (the other's level):"
+wait_for "Peer   3!   1    -!   -!   -!   -!   3!   -!"
+wait_for "Leading (Peer review's level):"
 # a adopts at once (the map shows it), then asks for the remark.
 keys a
 wait_for "Adopted. Remark (Ctrl-G: take back):"
@@ -23,7 +24,7 @@ wait_for "Level  3    1    2    2    2    3    0    3"
 keys "agreed after discussion" Enter
 wait_for "1.1: adopted Leading (recorded in its history)."
 wait_for "Level  3    1    2    2    2    3    0    3"
-wait_for "Other  3    1    -!"
+wait_for "Peer   3    1    -!"
 OUT=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], newline=""))); print(r["level"]); print(r["history"])' "$WORK/self.csv")
 expect_contains "adopted level saved" "leading" "$OUT"
 expect_contains "history: who, old, new, remark" "| Peer: B. Name | established -> leading | adopted from $WORK/peer.csv: agreed after discussion" "$OUT"
@@ -73,7 +74,7 @@ wait_for "EXITED=0"
 
 # Plain mode compares too.
 OUT=$(printf '%s\n' "g 1.7" "a same as peer" q | TERM=dumb "$BIN" --compare "$WORK/peer.csv" --who Tester "$WORK/self.csv" 2>&1)
-expect_contains "plain shows the other level" "Other assessment ($WORK/peer.csv): Leading (differs; a adopts it)" "$OUT"
+expect_contains "plain shows the other level" "Peer review: Leading (differs; a adopts it)" "$OUT"
 expect_contains "plain adopts" "1.7: adopted Leading (recorded in its history)." "$OUT"
 run "$BIN" compare --csv "$WORK/self.csv" "$WORK/peer.csv"
 expect_contains "now they agree on 1.7" "criterion,1.7,Strategic Leadership and Management,leading,leading,3,3,+0,no" "$OUT"

@@ -40,14 +40,16 @@ keys /
 wait_for "Find:"
 keys "trade union" Enter
 wait_for "Category 6 of 7: Staff Networks and Trade Unions"
-wait_for "\"trade union\": 6.10, 2 matching criteria. n: next match."
+wait_for "\"trade union\": 6.10, 2 matching criteria. n/N: next/previous."
 keys n
 wait_for "\"trade union\": 6.11"
+keys N
+wait_for "\"trade union\": 6.10"
 
 # Help shows the keys, the level descriptors and the glossary.
 keys '?'
 wait_for "KEYS"
-keys Space Space Space Space # (the glossary ends the help)
+keys Space Space Space Space Space Space # (the glossary ends the help; paging stops at its end)
 wait_for "Racial trauma"
 keys q
 wait_for "Category 6 of 7"

@@ -116,11 +116,11 @@ printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,leading,Cam
 tui_start 80x24 screen C.UTF-8 "$BIN" --compare "$WORK/peer.csv" "$WORK/self.csv"
 wait_for "Category 2 of 7"
 keys "["
-wait_for "Other  3!   1    -!"
+wait_for "Peer   3!   1    -!"
 printf '%s\n' 'criterion_id,level,organisation,assessment_type' '1.1,developing,Camden,peer' \
 	'1.2,developing,,' >"$WORK/peer.csv"
 wait_for "peer.csv changed on disk: showing its levels now."
-wait_for "Other  1!   1    -!"
+wait_for "Peer   1!   1    -!"
 keys a
 wait_for "Adopted. Remark (Ctrl-G: take back):"
 keys Enter

@@ -62,7 +62,8 @@ static void test_one_meaning(void **state)
 	for (char d = '0'; d <= '9'; d++)
 		assert_int_equal(action_for_command(d)->id, ACTION_LEVEL);
 	char commands[64];
-	assert_string_equal(action_commands(commands, sizeof commands), "b e p a g s u W ? q A d");
+	assert_string_equal(action_commands(commands, sizeof commands),
+			    "b e p a m h g s x / n N u W ? q > < A d");
 }
 
 /* A browsing screen never takes a global or a reserved key for itself:
@@ -77,7 +78,8 @@ static void test_screens_leave_global_keys(void **state)
 	struct wizard *w = calloc(1, sizeof *w);
 	assert_non_null(w);
 	w->s.fw = fw;
-	const struct view *screens[] = { &view_category, &view_overview, &view_summary };
+	const struct view *screens[] = { &view_category, &view_overview, &view_summary,
+					 &view_moderation };
 	for (size_t v = 0; v < sizeof screens / sizeof screens[0]; v++) {
 		assert_true(screens[v]->browsing);
 		void *own = calloc(1, screens[v]->state_size + 1);
@@ -95,7 +97,7 @@ static void test_screens_leave_global_keys(void **state)
 		free(own);
 	}
 	assert_false(view_help.browsing || view_edit.browsing || view_plan.browsing ||
-		     view_start.browsing);
+		     view_start.browsing || view_history.browsing);
 	free(w);
 	framework_destroy(fw);
 }

@@ -285,9 +285,28 @@ static void test_lock(void **state)
 	assert_non_null(strstr(text, " user "));
 	assert_non_null(strstr(text, "\n2a.3\n"));
 	free(text);
+	/* a follower reads who holds it and where, without taking it */
+	char holder[160], current[32];
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 1);
+	assert_non_null(strstr(holder, "pid "));
+	assert_null(strchr(holder, '\n'));
+	assert_string_equal(current, "2a.3");
 	assert_null(lockfile_create(path, &err));
 	assert_non_null(strstr(err.message, "is open in another tri-assess (pid "));
+	assert_non_null(strstr(err.message, holder));
 	lockfile_destroy(lock);
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 0);
+	assert_string_equal(current, "");
+	/* a lock file left by a killed holder is not held */
+	path = in_dir("team.csv"); /* (in_dir's buffers go round) */
+	write_text(in_dir(".team.csv.lock"), "pid 1 on gone user nobody\n1.1\n");
+	assert_int_equal(lockfile_read(path, true, holder, sizeof holder, current, sizeof current), 0);
+	assert_int_equal(lockfile_read(path, false, holder, sizeof holder, current, sizeof current), 1);
+	assert_string_equal(holder, "pid 1 on gone user nobody");
+	assert_string_equal(current, "1.1");
+	assert_int_equal(unlink(in_dir(".team.csv.lock")), 0);
+	path = in_dir("team.csv");
+	other = in_dir("team-link.csv");
 
 	assert_int_equal(link(path, other), 0);
 	lock = lockfile_create(path, &err);
@@ -373,6 +392,15 @@ static void test_merge(void **state)
 		  "criterion_id,level,notes\n1.1,established,\n1.2,developing,\n", 1, "1.1" },
 		{ "criterion_id,level,notes\n1.1,leading,\n1.2,developing,\n",
 		  "criterion_id,level,notes\n1.1,leading,\n1.2,developing,\n", 0, "" },
+		/* a resolution is part of its row; the moderation's details a unit */
+		{ "criterion_id,level,resolution,moderators,moderation_status\n"
+		  "1.1,developing,kept,Ada,in_progress\n1.2,developing,,,\n",
+		  "criterion_id,level,notes\n1.1,developing,\n1.2,developing,room said so\n", 0, "" },
+		{ "criterion_id,level,resolution\n1.1,developing,kept\n1.2,developing,\n",
+		  "criterion_id,level,resolution\n1.1,developing,differ\n1.2,developing,\n", 1,
+		  "1.1" },
+		{ "criterion_id,level,moderators\n1.1,developing,Ada\n",
+		  "criterion_id,level,moderators\n1.1,developing,Ngozi\n", 1, "moderation" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct assessment *base = parse(base_text), *mine = parse(cases[i].mine),
@@ -389,6 +417,13 @@ static void test_merge(void **state)
 		}
 		if (i == 1)
 			assert_int_equal(theirs->levels[0], LEVEL_ESTABLISHED);
+		if (i == 3) {
+			assert_int_equal(theirs->answers[0].resolution, ASSESSMENT_KEPT);
+			assert_string_equal(theirs->moderation.moderators, "Ada");
+			assert_int_equal(theirs->moderation.status, ASSESSMENT_IN_PROGRESS);
+			assert_string_equal(theirs->answers[1].notes, "room said so");
+			assert_string_equal(r.mine_ids, "moderation, 1.1");
+		}
 		assessment_destroy(base);
 		assessment_destroy(mine);
 		assessment_destroy(theirs);

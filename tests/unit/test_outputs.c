@@ -34,6 +34,8 @@ static void test_headers(void **state)
 		  "date,answered,criteria\r\n", "summary" },
 		{ "file,category,title,score,max,level,some_later_column\n", "summary" },
 		{ "kind,id,title,level_a,level_b,score_a,score_b,change,differs\n", "comparison" },
+		{ "kind,id,title,level_a,level_b,score_a,score_b,change,differs,evidence_a,"
+		  "evidence_b,resolution,history\n", "comparison" },
 		{ "criterion_id,category,current_level,target_level,target_statement,action,"
 		  "lead_officer,timescale\n", "plan" },
 		{ "criterion_id,action_id,category,outcome,activity,lead_officer,due,due_note,"

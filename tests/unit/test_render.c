@@ -12,6 +12,7 @@
 
 #include "csvio.h"
 #include "render.h"
+#include "standard_levels.h"
 
 /* A fixture framework of tests/data/frameworks, or the built-in Standard. */
 static struct framework *framework_named(const char *name)
@@ -78,7 +79,8 @@ static void test_formats(void **state)
 }
 
 /* Text: the whole line in its visible form; CSV: each field visible and
- * guarded, a byte-order mark once; wrapping by code points. */
+ * guarded, a byte-order mark once; wrapping by display columns at word
+ * boundaries (core/text). */
 static void test_writers(void **state)
 {
 	(void)state;
@@ -88,6 +90,12 @@ static void test_writers(void **state)
 	render_wrapped(&c.out, "aa bbb c\xc3\xa9\xc3\xa9 dd", 2, 8);
 	char *text = capture_end(&c);
 	assert_string_equal(text, "org A\\e]0;x\\x07 \\u202e\naa bbb\n  c\xc3\xa9\xc3\xa9 dd\n");
+	free(text);
+	/* wide characters count two columns; a hyphen is a place to break */
+	capture_begin(&c, false);
+	render_wrapped(&c.out, "\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80 anti-racist", 2, 8);
+	text = capture_end(&c);
+	assert_string_equal(text, "\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80\n  anti-\n  racist\n");
 	free(text);
 
 	capture_begin(&c, true);
@@ -177,6 +185,86 @@ static int write_report(struct render_out *out, const void *model)
 
 /* The report: one band per level above none in each chart, the strengths
  * at the highest level, its own generator mark; saved atomically. */
+/* The report's title: from the file's details, never its path. */
+static void test_report_title(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *data, *title;
+	} cases[] = {
+		{ "criterion_id,level,organisation,assessment_type,date\n"
+		  "1.1,,London Borough of Camden,self,2026-11-23\n",
+		  "London Borough of Camden self-assessment of 2026-11-23" },
+		{ "criterion_id,level,organisation,assessment_type\n1.1,,Brent,peer\n",
+		  "Brent peer review, undated" },
+		{ "criterion_id,level,date\n1.1,,2026-11-23\n", "Self-assessment of 2026-11-23" },
+		{ "criterion_id,level,assessment_type\n1.1,,peer\n", "Peer review, undated" },
+	};
+	struct framework *fw = framework_named(NULL);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct tri_error err = {{0}};
+		struct assessment *a = assessment_parse(fw, "/home/x/camden.csv", cases[k].data,
+							strlen(cases[k].data), &err);
+		assert_non_null(a);
+		char *title = report_title(a);
+		assert_string_equal(title, cases[k].title);
+		free(title);
+		assessment_destroy(a);
+	}
+	framework_destroy(fw);
+}
+
+/* Every row with a plan is in the action plan, whatever its level; a
+ * target at or below the row's level is reached (issue 18). */
+static void test_report_targets(void **state)
+{
+	(void)state;
+	static const char data[] =
+		"criterion_id,level,target_level,action,lead_officer,timescale\n"
+		"1.1,developing,leading,Publish,,\n"   /* a target to reach */
+		"1.2,leading,established,,,\n"        /* a target already passed */
+		"1.3,established,,Keep it,,\n"        /* 1.3's only cell: nowhere to go */
+		"1.4,,,,Head of HR,\n"                /* not assessed: its first cell */
+		"1.5,established,,,,\n";              /* no plan */
+	static const struct {
+		size_t row;
+		bool listed;
+		enum level level;
+		bool reached;
+	} cases[] = {
+		{ 0, true, LEVEL_LEADING, false },
+		{ 1, true, LEVEL_ESTABLISHED, true },
+		{ 2, true, LEVEL_ESTABLISHED, true },
+		{ 3, true, LEVEL_ESTABLISHED, false },
+		{ 4, false, LEVEL_LEADING, false },
+	};
+	struct framework *fw = framework_named(NULL);
+	struct tri_error err = {{0}};
+	struct assessment *a = assessment_parse(fw, "a.csv", data, strlen(data), &err);
+	assert_non_null(a);
+	/* The action columns move to the actions file (rule 7); the report
+	 * reads the actions from there and the targets from the assessment. */
+	struct actionlist *list = actionlist_create(fw);
+	assert_non_null(list);
+	size_t moved = 0;
+	assert_int_equal(actionlist_migrate(list, a, &moved, &err), 0);
+	assert_int_equal(moved, 3);
+	struct report_content content;
+	assert_int_equal(report_content_init(&content, a, NULL, list, "2026-01-01"), 0);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct report_target t = report_action_target(a, cases[k].row);
+		assert_int_equal(report_has_action(&content, cases[k].row), cases[k].listed);
+		assert_int_equal(t.level, cases[k].level);
+		assert_int_equal(t.reached, cases[k].reached);
+	}
+	assert_int_equal(content.actions, 3);
+	assert_int_equal(content.reached, 2);
+	report_content_finish(&content);
+	actionlist_destroy(list);
+	assessment_destroy(a);
+	framework_destroy(fw);
+}
+
 static void test_report(void **state)
 {
 	(void)state;
@@ -198,8 +286,7 @@ static void test_report(void **state)
 		struct report_content content;
 		struct actionlist *list = actionlist_create(fw);
 		assert_non_null(list);
-		assert_int_equal(report_content_init(&content, a, "a.csv", NULL, NULL, list,
-						     "2026-01-01"), 0);
+		assert_int_equal(report_content_init(&content, a, NULL, list, "2026-01-01"), 0);
 		assert_int_equal(content.strengths, 1);
 		struct capture c;
 		capture_begin(&c, false);
@@ -240,6 +327,8 @@ int main(void)
 		cmocka_unit_test(test_writers),
 		cmocka_unit_test(test_csv_per_level),
 		cmocka_unit_test(test_scores),
+		cmocka_unit_test(test_report_title),
+		cmocka_unit_test(test_report_targets),
 		cmocka_unit_test(test_report),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -288,6 +288,108 @@ static void test_adopt_and_history(void **state)
 	session_finish(&s);
 }
 
+/* A moderation (a self-assessment compared with its peer review): each
+ * decision recorded with its kind and the row resolved, the remark after
+ * it, undo taking back resolution and the moderation's details, adopting
+ * a level both already state records nothing, next/previous open
+ * disagreement across categories. */
+static void test_moderation(void **state)
+{
+	(void)state;
+	struct session s;
+	struct session_reply r;
+	struct tri_error err;
+	const char *self = in_dir("mod-self.csv"), *peer = in_dir("mod-peer.csv");
+	write_text(self, "criterion_id,level,organisation,assessment_type\n"
+		   "1.1,developing,Camden,self\n1.2,established,,\n1.3,established,,\n"
+		   "4.1,established,,\n");
+	write_text(peer, "criterion_id,level,organisation,assessment_type\n"
+		   "1.1,leading,camden ,peer\n1.2,developing,,\n1.3,established,,\n"
+		   "4.1,leading,,\n");
+	assert_int_equal(session_open(&s, fw, self, &err), 0);
+	assert_int_equal(session_decide(&s, id("1.1"), ASSESSMENT_KEPT, LEVEL_UNANSWERED, &r), -1);
+	expect_reply(&r, SESSION_REFUSED, "no moderation here");
+	assert_int_equal(session_open_other(&s, peer, "A. Facilitator", &err), 0);
+	session_set_moderation(&s, false);
+	assert_true(s.moderation); /* one organisation (case, spaces), self and peer */
+
+	/* > from 1.1: 1.2, then across categories to 4.1; < wraps back */
+	assert_int_equal(session_next_disagreement(&s, id("1.1"), 1, &r), (long)id("1.2"));
+	expect_reply(&r, SESSION_NOTE, "1.2: open disagreement 2 of 3.");
+	assert_int_equal(session_next_disagreement(&s, id("1.2"), 1, &r), (long)id("4.1"));
+	assert_int_equal(session_next_disagreement(&s, id("1.1"), -1, &r), (long)id("4.1"));
+
+	/* keep, with a remark after it (rule 22) */
+	assert_int_equal(session_decide(&s, id("1.2"), ASSESSMENT_KEPT, LEVEL_UNANSWERED, &r), 0);
+	expect_reply(&r, SESSION_DONE, "1.2: kept Established (recorded in its history).");
+	assert_int_equal(session_adopt_remark(&s, "board minutes", &r), 0);
+	expect_reply(&r, SESSION_DONE, "1.2: kept Established (recorded in its history).");
+	assert_int_equal(s.a->answers[id("1.2")].resolution, ASSESSMENT_KEPT);
+	assert_non_null(strstr(s.a->answers[id("1.2")].history,
+			       "| A. Facilitator | established -> established | kept: board minutes"));
+	assert_int_equal(s.a->moderation.status, ASSESSMENT_IN_PROGRESS);
+	assert_string_equal(s.a->moderation.moderators, "A. Facilitator");
+
+	/* a moderated level; then agree to differ, taken back with Ctrl-G */
+	assert_int_equal(session_decide(&s, id("1.1"), ASSESSMENT_MODERATED, LEVEL_ESTABLISHED,
+					&r), 0);
+	expect_reply(&r, SESSION_DONE, "1.1: moderated to Established");
+	assert_int_equal(s.a->levels[id("1.1")], LEVEL_ESTABLISHED);
+	assert_int_equal(session_decide(&s, id("4.1"), ASSESSMENT_DIFFER, LEVEL_UNANSWERED, &r), 0);
+	expect_reply(&r, SESSION_DONE, "4.1: agreed to differ, Established vs Leading (recorded");
+	assert_int_equal(s.a->moderation.status, ASSESSMENT_COMPLETED);
+	assert_int_equal(session_next_disagreement(&s, 0, 1, &r), -1);
+	expect_reply(&r, SESSION_NOTE, "No open disagreement: 3 resolved.");
+	assert_int_equal(session_take_back_adoption(&s, &r), (long)id("4.1"));
+	expect_reply(&r, SESSION_DONE, "Took back the decision for 4.1.");
+	assert_int_equal(s.a->answers[id("4.1")].resolution, ASSESSMENT_OPEN);
+	assert_string_equal(s.a->answers[id("4.1")].history, "");
+	assert_int_equal(s.a->moderation.status, ASSESSMENT_IN_PROGRESS);
+
+	/* adopt in a moderation: a decision too, with its remark */
+	assert_int_equal(session_adopt(&s, id("4.1"), "their interviews", &r), 0);
+	expect_reply(&r, SESSION_DONE, "4.1: adopted Leading (recorded in its history).");
+	assert_int_equal(s.a->answers[id("4.1")].resolution, ASSESSMENT_ADOPTED);
+	assert_non_null(strstr(s.a->answers[id("4.1")].history,
+			       "| established -> leading | adopted: their interviews"));
+	/* adopting a level both already state records nothing, and says so */
+	char *before = strdup(s.a->answers[id("1.3")].history);
+	assert_int_equal(session_adopt(&s, id("1.3"), "", &r), 0);
+	expect_reply(&r, SESSION_NOTE, "1.3: both sides say Established; nothing recorded.");
+	assert_false(s.adoption_open);
+	assert_int_equal(s.a->answers[id("1.3")].resolution, ASSESSMENT_OPEN);
+	assert_string_equal(s.a->answers[id("1.3")].history, before);
+	free(before);
+
+	/* undo takes a decision back whole, the moderation's details with it */
+	assert_int_equal(session_undo(&s, &r), (long)id("4.1"));
+	assert_int_equal(s.a->answers[id("4.1")].resolution, ASSESSMENT_OPEN);
+	assert_int_equal(s.a->levels[id("4.1")], LEVEL_ESTABLISHED);
+	assert_int_equal(session_undo(&s, &r), (long)id("1.1"));
+	assert_int_equal(session_undo(&s, &r), (long)id("1.2"));
+	assert_int_equal(s.a->moderation.status, ASSESSMENT_NOT_MODERATED);
+	assert_string_equal(s.a->moderation.moderators, "");
+	/* the file says so too, and the peer review was never written */
+	session_finish(&s);
+	struct assessment *back = assessment_load(fw, self, &err);
+	assert_non_null(back);
+	assert_int_equal(back->answers[id("1.2")].resolution, ASSESSMENT_OPEN);
+	assessment_destroy(back);
+	back = assessment_load(fw, peer, &err);
+	assert_non_null(back);
+	assert_string_equal(back->moderation.moderators, "");
+	assessment_destroy(back);
+
+	/* opened on the peer review, it is a comparison as before */
+	assert_int_equal(session_open(&s, fw, peer, &err), 0);
+	assert_int_equal(session_open_other(&s, self, "A. Facilitator", &err), 0);
+	session_set_moderation(&s, false);
+	assert_false(s.moderation);
+	session_set_moderation(&s, true); /* --moderate too: never recorded in the peer review */
+	assert_false(s.moderation);
+	session_finish(&s);
+}
+
 /* A read-only file: every change refused with the reason, and counted. */
 static void test_read_only(void **state)
 {
@@ -470,20 +572,31 @@ static void test_find(void **state)
 	struct session s;
 	struct session_reply r;
 	open_file(&s, "find.csv", true);
-	assert_int_equal(session_find(&s, NULL, 0, &r), -1);
+	assert_int_equal(session_find(&s, NULL, 0, 1, &r), -1);
 	expect_reply(&r, SESSION_NOTE, "Nothing searched for yet");
-	assert_int_equal(session_find(&s, "", 0, &r), -1);
+	assert_int_equal(session_find(&s, "", 0, 1, &r), -1);
 	expect_reply(&r, SESSION_NOTE, "Search cancelled.");
-	long at = session_find(&s, "trade union", 0, &r);
+	long at = session_find(&s, "trade union", 0, 1, &r);
 	assert_int_equal(at, (long)id("6.10"));
-	expect_reply(&r, SESSION_DONE, "\"trade union\": 6.10, 2 matching criteria. n: next match.");
-	assert_int_equal(session_find(&s, NULL, (size_t)at, &r), (long)id("6.11"));
-	assert_int_equal(session_find(&s, NULL, id("6.11"), &r), (long)id("6.10")); /* wraps */
-	assert_int_equal(session_find(&s, "2A.3", 0, &r), (long)id("2a.3"));
+	expect_reply(&r, SESSION_DONE, "\"trade union\": 6.10, 2 matching criteria. n/N: "
+		     "next/previous.");
+	assert_int_equal(session_find(&s, NULL, (size_t)at, 1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, NULL, id("6.11"), 1, &r), (long)id("6.10")); /* wraps */
+	/* N: the previous match, wrapping round the other way */
+	assert_int_equal(session_find(&s, NULL, id("6.11"), -1, &r), (long)id("6.10"));
+	assert_int_equal(session_find(&s, NULL, id("6.10"), -1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, NULL, 0, -1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, "2A.3", 0, 1, &r), (long)id("2a.3"));
 	expect_reply(&r, SESSION_DONE, "1 matching criterion.");
 	assert_int_equal(session_set_texts(&s, id("4.2"), "Zanzibar minutes", "", &r), 0);
-	assert_int_equal(session_find(&s, "zanzibar", 0, &r), (long)id("4.2"));
-	assert_int_equal(session_find(&s, "no such words anywhere", 0, &r), -1);
+	assert_int_equal(session_find(&s, "zanzibar", 0, 1, &r), (long)id("4.2"));
+	/* case and accents ignored, beyond ASCII (core/text) */
+	assert_int_equal(session_set_texts(&s, id("3.1"), "Met Zo\xc3\xab and \xc5\x81ukasz",
+					   "Stra\xc3\x9f" "e", &r), 0);
+	assert_int_equal(session_find(&s, "zoe", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "\xc5\x82ukasz", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "STRASSE", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "no such words anywhere", 0, 1, &r), -1);
 	expect_reply(&r, SESSION_FAILED, "No criterion mentions \"no such words anywhere\".");
 	assert_int_equal(session_find_id(&s, "2a.3", &r), (long)id("2a.3"));
 	assert_int_equal(session_find_id(&s, "9.9", &r), -1);
@@ -696,6 +809,7 @@ int main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_plan),
 		cmocka_unit_test(test_adopt_and_history),
+		cmocka_unit_test(test_moderation),
 		cmocka_unit_test(test_read_only),
 		cmocka_unit_test(test_save_failure),
 		cmocka_unit_test(test_size_limit),
