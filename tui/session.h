@@ -386,6 +386,11 @@ int session_save_actions(struct session *s);
  * assessment).  Returns 0, or -1 (s->save_error; nothing else written). */
 int session_finish_migration(struct session *s);
 
+/* A follower: re-read the actions file if it is not what was last read
+ * (the assessment's old action columns, if any, shown as actions).
+ * Returns true when the list changed. */
+bool session_follow_actions(struct session *s);
+
 /* After W: the actions file follows the assessment, beside its new path
  * (a file already there is never replaced: kept both, as above). */
 int session_move_actions(struct session *s);

@@ -360,3 +360,32 @@ int session_action_update(struct session *s, size_t index, const char *text,
 									   sizeof name), today);
 	return 0;
 }
+
+bool session_follow_actions(struct session *s)
+{
+	struct fileid now;
+	bool doubt;
+	fileid_of_path(&now, s->actions_path);
+	if (fileid_unchanged(&s->actions_disk, &now, &doubt) && !doubt)
+		return false;
+	bool exists;
+	struct fileid id;
+	struct tri_error err;
+	struct actionlist *fresh = actionlist_read(s->fw, s->actions_path, &exists, &id, &err);
+	if (!fresh)
+		return false; /* (kept as last read; tried again at the next change) */
+	bool same = s->actions_disk.hashed && id.hashed && id.hash == s->actions_disk.hash &&
+		    s->actions_disk.exists == id.exists;
+	s->actions_disk = id;
+	if (same) {
+		actionlist_destroy(fresh);
+		return false;
+	}
+	actionlist_destroy(s->actions);
+	s->actions = fresh;
+	if (set_base(s, &err) != 0)
+		return true; /* (the base is only for a merge: a follower never saves) */
+	size_t moved;
+	(void)actionlist_migrate(s->actions, s->a, &moved, &err); /* old columns, shown */
+	return true;
+}

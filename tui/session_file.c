@@ -772,6 +772,8 @@ int session_open_following(struct session *s, const struct framework *fw, const 
 	say_read_notes(s, s->a, s->path);
 	s->following = true;
 	snprintf(s->read_only, sizeof s->read_only, "following");
+	if (session_open_actions(s, err) != 0) /* read only, as the assessment */
+		return -1;
 	s->follow_fd = watch_folder(s->real_path);
 	size_t criterion;
 	session_follow_update(s, &criterion); /* the holder, and where it is */
@@ -813,6 +815,8 @@ int session_follow_update(struct session *s, size_t *criterion)
 	while (s->follow_fd >= 0 && read(s->follow_fd, events, sizeof events) > 0)
 		; /* (what changed is found by looking: the file, the lock) */
 	int changed = follow_file(s) ? SESSION_FOLLOW_FILE : 0;
+	if (session_follow_actions(s))
+		changed |= SESSION_FOLLOW_FILE;
 	char holder[sizeof s->holder], current[sizeof s->current];
 	if (lockfile_read(s->real_path, false, holder, sizeof holder, current,
 			  sizeof current) != 1)
