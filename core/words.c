@@ -234,5 +234,10 @@ const char *words_disagreements(const struct comparison_count *count, bool moder
 			 count->disagreements, count->disagreements == 1 ? "" : "s",
 			 count->resolved, count->open);
 	}
+
+const char *words_footnote_marker(const struct framework_footnote *note, char *buffer,
+				  size_t size)
+{
+	snprintf(buffer, size, "[%s]", *note->marker ? note->marker : "*");
 	return buffer;
 }

@@ -7,31 +7,93 @@
 #include "render.h"
 #include "words.h"
 
+/* The notes attached at one place, each "[7] text" wrapped under indent
+ * spaces. */
+static void notes_at(struct render_out *out, const struct framework *fw,
+		     enum framework_note_place place, size_t index, enum level level, int indent)
+{
+	const struct framework_footnote *notes[8];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, 8);
+	for (size_t k = 0; k < count && k < 8; k++) {
+		char marker[48];
+		size_t size = strlen(notes[k]->text) + sizeof marker + 2;
+		char *line = malloc(size);
+		if (!line)
+			continue; /* (render_status reports nothing for it: a note is short) */
+		snprintf(line, size, "%s %s", words_footnote_marker(notes[k], marker, sizeof marker),
+			 notes[k]->text);
+		render_printf(out, "%*s", indent, "");
+		render_wrapped(out, line, indent, 79);
+		free(line);
+	}
+}
+
+/* " [6]" for each note at one place, or "". */
+static const char *markers_at(const struct framework *fw, enum framework_note_place place,
+			      size_t index, enum level level, char *buffer, size_t size)
+{
+	const struct framework_footnote *notes[8];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, 8), used = 0;
+	buffer[0] = '\0';
+	for (size_t k = 0; k < count && k < 8 && used < size; k++) {
+		char marker[48];
+		used += (size_t)snprintf(buffer + used, size - used, " %s",
+					 words_footnote_marker(notes[k], marker, sizeof marker));
+	}
+	return buffer;
+}
+
+/* "Category 1: title", its description, its ranges and its notes. */
+static void criteria_category(struct render_out *out, const struct framework *fw, size_t c)
+{
+	const struct framework_category *cat = &fw->categories[c];
+	char ranges[512], markers[256];
+	render_printf(out, "\nCategory %s: %s%s\n", cat->id, cat->title,
+		      markers_at(fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, markers, sizeof markers));
+	if (*cat->description) {
+		render_printf(out, "  ");
+		render_wrapped(out, cat->description, 2, 79);
+	}
+	render_printf(out, "  Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
+	notes_at(out, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, 2);
+}
+
 static int criteria(struct render_out *out, const struct framework *fw)
 {
 	render_printf(out, "%s, version %s: %zu categories, %zu criteria\n", fw->title,
 		      fw->version, fw->category_count, fw->criterion_count);
 	size_t last_section = FRAMEWORK_NO_SECTION;
+	char markers[256];
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		const struct framework_criterion *c = &fw->criteria[i];
-		const struct framework_category *cat = &fw->categories[c->category];
-		if (i == cat->first_criterion) {
-			char ranges[512];
-			render_printf(out, "\nCategory %s: %s\n  Score ranges: %s\n", cat->id, cat->title,
-				      words_ranges(fw, cat, ranges, sizeof ranges));
+		if (i == fw->categories[c->category].first_criterion)
+			criteria_category(out, fw, c->category);
+		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION) {
+			render_printf(out, "\n Section %s: %s%s\n", fw->sections[c->section].id,
+				      fw->sections[c->section].title,
+				      markers_at(fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE,
+						 markers, sizeof markers));
+			notes_at(out, fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, 2);
 		}
-		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
-			render_printf(out, "\n Section %s: %s\n", fw->sections[c->section].id,
-				      fw->sections[c->section].title);
 		last_section = c->section;
-		render_printf(out, "\n  %s\n", c->id);
+		render_printf(out, "\n  %s%s\n", c->id, markers_at(fw, FRAMEWORK_NOTE_CRITERION, i,
+								 LEVEL_NONE, markers, sizeof markers));
+		notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, 4);
 		for (size_t l = 1; l < fw->level_count; l++) {
 			if (!c->cell[l])
 				continue;
 			const struct framework_level *level = &fw->levels[l];
+			size_t size = strlen(c->cell[l]) + sizeof markers;
+			char *cell = malloc(size);
+			if (!cell)
+				return -1;
+			snprintf(cell, size, "%s%s", c->cell[l], markers_at(fw, FRAMEWORK_NOTE_CRITERION,
+				 i, (enum level)l, markers, sizeof markers));
 			render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
 				      level->points == 1 ? "" : "s");
-			render_wrapped(out, c->cell[l], 6, 79);
+			render_wrapped(out, cell, 6, 79);
+			free(cell);
+			notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, 6);
 		}
 	}
 	return render_status(out);
