@@ -239,6 +239,7 @@ bool cli_pass_over_own(const char *path, const char *kind);
 /* ---- The commands (cmd_*.c) ---- */
 
 int cmd_criteria(const struct cli_call *call);
+int cmd_about(const struct cli_call *call);
 int cmd_validate(const struct cli_call *call);
 int cmd_score(const struct cli_call *call);
 int cmd_new(const struct cli_call *call);

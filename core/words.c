@@ -234,6 +234,8 @@ const char *words_disagreements(const struct comparison_count *count, bool moder
 			 count->disagreements, count->disagreements == 1 ? "" : "s",
 			 count->resolved, count->open);
 	}
+	return buffer;
+}
 
 const char *words_footnote_marker(const struct framework_footnote *note, char *buffer,
 				  size_t size)

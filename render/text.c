@@ -99,6 +99,25 @@ static int criteria(struct render_out *out, const struct framework *fw)
 	return render_status(out);
 }
 
+/* about: the About page, headings and paragraphs wrapped at 79 columns,
+ * list items and notes with a hanging indent, a blank line between
+ * blocks. */
+static int about(struct render_out *out, const struct about_page *m)
+{
+	render_printf(out, "About the Standard\n\n");
+	for (size_t i = 0; i < m->count; i++) {
+		const struct about_block *b = &m->blocks[i];
+		bool list = b->kind == ABOUT_ITEM || b->kind == ABOUT_NOTE;
+		if (list)
+			render_printf(out, "  ");
+		render_wrapped(out, b->text, list ? 4 : 0, 79);
+		bool list_goes_on = i + 1 < m->count && m->blocks[i + 1].kind == b->kind && list;
+		if (b->kind != ABOUT_HEADING && !list_goes_on)
+			render_printf(out, "\n");
+	}
+	return render_status(out);
+}
+
 /* "dev/est/max": each level's top below the highest by the first three
  * letters of its name, then the maximum; with ranges, "10 / 18 / 22". */
 static void tops(const struct framework *fw, const struct framework_range *ranges, char *text,
@@ -492,6 +511,7 @@ static int benchmark(struct render_out *out, const struct render_benchmark *m)
 const struct render_format render_text = {
 	.name = "text",
 	.criteria = criteria,
+	.about = about,
 	.validation = validation,
 	.scores = scores,
 	.comparison = comparison,

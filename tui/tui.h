@@ -73,7 +73,8 @@ struct tui_frame {
 #define TUI_MAX_DEPTH 4 /* a base view, and modal views over it */
 
 extern const struct view view_start, view_overview, view_category,
-	view_summary, view_help, view_edit, view_plan, view_history, view_moderation;
+	view_summary, view_help, view_guidance, view_edit, view_plan, view_history,
+	view_moderation;
 
 struct editor_field {
 	wchar_t *text;

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The Standard's guidance where people read the Standard on the command
-# line: every category's description and every footnote of a cell, a
-# section or a category, with its marker, in `criteria`; the description
-# column of `criteria --csv` (appended: rule 16).
+# line and in plain mode (issue 17): every category's description and every
+# footnote of a cell, a section or a category, with its marker, in
+# `criteria` and in plain mode's walk (a pipe); the description column of
+# `criteria --csv` (appended: rule 16); `about` and plain mode's `i about`:
+# the source's introduction whole; a framework's own about.csv.
 . "$(dirname "$0")/../lib.sh"
 
 DATA_DIR=$(cd "$DATA/../../data" && pwd)
@@ -50,5 +52,46 @@ wrong = [r["criterion_id"] for r in rows if r["description"] != cats[r["category
 print(f"{len(rows)} rows, {len(wrong)} wrong", *wrong)
 PY
 expect_eq "criteria --csv: each row its category's description" "69 rows, 0 wrong" "$OUT"
+
+# ---- about
+SEED="$DATA/source/002_b9b6098a331af567.txt"
+ABOUT_CHECK="$(dirname "$0")/../about_source.py"
+run "$BIN" about
+expect_eq "about exit" 0 "$RC"
+printf '%s\n' "$OUT" >"$WORK/about.txt"
+expect_eq "about: the source's introduction whole" "40 of 40 source paragraphs whole" \
+	"$(python3 "$ABOUT_CHECK" "$SEED" "$WORK/about.txt")"
+expect_contains "about: a level's full title beside its descriptor" \
+	"Established practice – Partially compliant with the Standard's category" "$(tr '\n' ' ' <"$WORK/about.txt" | tr -s ' ')"
+expect_contains "about: where the repairs are documented" "docs/standard-notes.md" "$OUT"
+expect_contains "about: the terminology note with its marker" "[1] The London local government" "$OUT"
+run "$BIN" --framework "$DATA/frameworks/five-levels" about
+expect_contains "about: a framework's own introduction" \
+	"A framework made up for tri-assess's tests: five levels, none included." "$OUT"
+expect_contains "about: a framework's note on a descriptor" \
+	"[3] Under way means started, with a date to finish." "$OUT"
+expect_not_contains "about: nothing of the built-in Standard" "Strategic Context" "$OUT"
+run "$BIN" --framework "$DATA/frameworks/two-levels" about
+expect_eq "about without about.csv: exit" 0 "$RC"
+expect_contains "about without about.csv: the levels" "Levels of practice" "$OUT"
+
+# ---- plain mode, on a pipe: Enter through every row, then i and i about
+"$BIN" new "$WORK/p.csv" --organisation Brent --date 2026-11-23 >/dev/null
+{ for _ in $(seq 69); do echo; done; } >"$WORK/walk.in"
+run "$BIN" --plain "$WORK/p.csv" <"$WORK/walk.in"
+expect_eq "plain walk exit" 0 "$RC"
+expect_eq "plain: every description" "7 of 7 descriptions" "$(check_texts descriptions <<<"$OUT")"
+expect_eq "plain: every note of a cell or section" "3 of 3 notes" "$(check_texts notes <<<"$OUT")"
+expect_contains "plain: a 2a row carries [7]" "2a.5 [7] (now: not assessed)" "$OUT"
+expect_contains "plain: the cell's marker" "(EQIA). [6]" "$OUT"
+printf 'g 2b.1\ni\ni about\ni bogus\nq\n' >"$WORK/i.in"
+run "$BIN" --plain "$WORK/p.csv" <"$WORK/i.in"
+expect_contains "plain i: the category's guidance" "Guidance for category 2" "$OUT"
+expect_eq "plain i: its notes" "2 of 3 notes" "$(check_texts notes <<<"$OUT" | tail -1)"
+printf '%s\n' "$OUT" >"$WORK/plain-about.txt"
+expect_eq "plain i about: the source's introduction whole" "40 of 40 source paragraphs whole" \
+	"$(python3 "$ABOUT_CHECK" "$SEED" "$WORK/plain-about.txt")"
+expect_eq "plain i bogus: refused on a pipe" 1 "$RC"
+expect_contains "plain i bogus: said" "expected i (the category's guidance) or i about" "$ERR"
 
 finish

@@ -74,6 +74,7 @@ static void test_formats(void **state)
 		for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 			assert_int_equal(tables[i], cases[k].tables);
 		assert_int_equal(f->report != NULL, cases[k].report);
+		assert_int_equal(f->about != NULL, strcmp(cases[k].name, "text") == 0);
 	}
 	assert_null(render_format_named("xml"));
 }
