@@ -2,7 +2,7 @@
 # The Standard's guidance where people read the Standard on the command
 # line and in plain mode (issue 17): every category's description and every
 # footnote of a cell, a section or a category, with its marker, in
-# `criteria` and in plain mode's walk (a pipe); the description column of
+# `criteria`, in plain mode's walk (a pipe) and in the report's text; the description column of
 # `criteria --csv` (appended: rule 16); `about` and plain mode's `i about`:
 # the source's introduction whole; a framework's own about.csv.
 . "$(dirname "$0")/../lib.sh"
@@ -93,5 +93,31 @@ expect_eq "plain i about: the source's introduction whole" "40 of 40 source para
 	"$(python3 "$ABOUT_CHECK" "$SEED" "$WORK/plain-about.txt")"
 expect_eq "plain i bogus: refused on a pipe" 1 "$RC"
 expect_contains "plain i bogus: said" "expected i (the category's guidance) or i about" "$ERR"
+
+# ---- the report: each category's description under its heading, section
+# 2a's note there, a cell's note where the cell is shown (1.2 Leading in
+# the strengths, 2b.3 Established as a target in the action plan)
+printf 'criterion_id,level,target_level,action\n1.2,leading,,\n2b.3,,established,Sign the Race at Work Charter\n' \
+	>"$WORK/r.csv"
+run "$BIN" report "$WORK/r.csv" -o "$WORK/r.html"
+expect_eq "report exit" 0 "$RC"
+python3 -c '
+import html.parser, sys
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.parts = []; self.skip = False
+    def handle_starttag(self, tag, attrs): self.skip = tag in ("style", "svg")
+    def handle_endtag(self, tag): self.skip = False if tag in ("style", "svg") else self.skip
+    def handle_data(self, data):
+        if not self.skip: self.parts.append(data)
+t = Text(); t.feed(open(sys.argv[1], encoding="utf-8").read()); print(" ".join(t.parts))' \
+	"$WORK/r.html" >"$WORK/r.txt"
+expect_eq "report: every description" "7 of 7 descriptions" "$(check_texts descriptions <"$WORK/r.txt")"
+expect_eq "report: every note of a cell or section" "3 of 3 notes" "$(check_texts notes <"$WORK/r.txt")"
+expect_contains "report: the cell's marker" "(EQIA).</bdi><sup><bdi>[6]</bdi></sup>" \
+	"$(cat "$WORK/r.html")"
+expect_contains "report: 2b.3's note with its target cell" \
+	"Race at Work Charter).</bdi><sup><bdi>[8]</bdi></sup><span class=\"footnote\">" \
+	"$(cat "$WORK/r.html")"
 
 finish
