@@ -80,7 +80,7 @@ static const struct action table[] = {
 	{ .id = ACTION_GUIDANCE, .scope = ACTION_GLOBAL, .name = "guidance", .chars = L"i",
 	  .keys = "i", .command = 'i', .usage = "i [about]", .argument = true, .help = "the current category's guidance in "
 	  "full: its description and every note of its sections and cells (the screen shows the "
-	  "first line of each when space is short)",
+	  "first line of each when space is short; on the overview, the selected category's)",
 	  .plain_help = "the current category's guidance in full: its description and notes; "
 	  "i about: About the Standard" },
 	{ .id = ACTION_HELP, .scope = ACTION_GLOBAL, .name = "help", .chars = L"?",

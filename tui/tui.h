@@ -189,6 +189,10 @@ void tui_goto_criterion(struct wizard *w, size_t criterion);
 /* The current criterion's category. */
 size_t tui_category(const struct wizard *w);
 
+/* The category the view on top is about: the selected one on the
+ * overview and the summary, else the current criterion's. */
+size_t tui_selected_category(const struct wizard *w);
+
 /* Draw one line of ASCII text at row y of win: versions holds one or more
  * versions, longest first, separated by newlines; the first that fits the
  * window's width is shown (the last, cut, if none does). */

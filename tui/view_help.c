@@ -212,12 +212,11 @@ static void add_notes_at(struct help_text *t, const struct ui *ui, const struct 
 	}
 }
 
-static void build_guidance(struct wizard *w, struct help_text *t)
+static void build_guidance(struct wizard *w, struct help_text *t, size_t c)
 {
 	const struct framework *fw = w->s.fw;
 	const struct ui *ui = &w->ui;
 	int width = w->cols - 2;
-	size_t c = tui_category(w);
 	const struct framework_category *cat = &fw->categories[c];
 	char title[512], ranges[480];
 	snprintf(title, sizeof title, "CATEGORY %s: %s", cat->id, cat->title);
@@ -251,6 +250,7 @@ static void build_guidance(struct wizard *w, struct help_text *t)
 struct help_state {
 	int top;
 	bool guidance;
+	size_t category; /* the guidance's */
 	size_t about;
 };
 
@@ -260,7 +260,7 @@ static void help_draw(struct wizard *w, void *state)
 	int *top = &h->top;
 	struct help_text t = {0};
 	if (h->guidance)
-		build_guidance(w, &t);
+		build_guidance(w, &t, h->category);
 	else
 		build(w, &t);
 	h->about = t.about;
@@ -272,7 +272,7 @@ static void help_draw(struct wizard *w, void *state)
 	if (*top < 0)
 		*top = 0;
 	char title[512];
-	const struct framework_category *cat = &w->s.fw->categories[tui_category(w)];
+	const struct framework_category *cat = &w->s.fw->categories[h->category];
 	snprintf(title, sizeof title, "Guidance: Category %s of %zu: %s", cat->id,
 		 w->s.fw->category_count, cat->title);
 	ui_put_utf8(&w->ui, w->header, 0, 0, h->guidance ? title : "Help", w->cols, UI_TITLE);
@@ -336,10 +336,13 @@ static enum tui_binding help_binds(const struct wizard *w, const void *state, wi
 	return tui_key_listed(ch, is_code, keys, codes) ? TUI_BOUND : TUI_UNBOUND;
 }
 
+/* The guidance of the category the screen below is about (on the
+ * overview, the one selected). */
 static void guidance_open(struct wizard *w, void *state)
 {
-	(void)w;
-	((struct help_state *)state)->guidance = true;
+	struct help_state *h = state;
+	h->guidance = true;
+	h->category = tui_selected_category(w);
 }
 
 const struct view view_help = {

@@ -419,6 +419,14 @@ enum tui_binding view_table_binds(const struct wizard *w, const void *state, win
 	return TUI_UNBOUND;
 }
 
+size_t tui_selected_category(const struct wizard *w)
+{
+	const struct tui_frame *top = tui_top(w);
+	if (top && (top->view == &view_overview || top->view == &view_summary))
+		return ((const struct table_state *)top->state)->selected;
+	return tui_category(w);
+}
+
 const struct view view_overview = {
 	.name = "overview", .browsing = true, .state_size = sizeof(struct view_table_state),
 	.open = overview_open, .draw = overview_draw, .key = view_table_key, .binds = view_table_binds,

@@ -5,7 +5,7 @@
 # category on the guidance screen (i), also at 64x16; a cell's footnote
 # with the cell (1.2 Leading [6], 2b.3 Established [8]); section 2a's
 # note [7] on the screen of every 2a row; the overview shows the selected
-# category's description.
+# category's description, and i there that category's guidance.
 . "$(dirname "$0")/../lib.sh"
 
 DATA_DIR=$(cd "$DATA/../../data" && pwd)
@@ -90,6 +90,11 @@ for size in 80x24 120x30; do
 	wait_for "$(field 3 description | cut -c1-40)"
 	keys 5
 	wait_for "$(field 5 description | cut -c1-40)"
+	# i on the overview: the selected category's guidance
+	keys i
+	wait_for "Guidance: Category 5 of 7" || continue
+	keys q
+	wait_for "Overview:"
 	keys q
 	wait_for "EXITED=0"
 done
