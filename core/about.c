@@ -141,14 +141,20 @@ int about_page_init(struct about_page *page, const struct framework *fw,
 		rc = add_insert(page, fw, FRAMEWORK_INSERT_POINTS);
 	if (rc == 0)
 		rc = add(page, ABOUT_HEADING, "Where this text comes from");
+	/* (the built-in Standard's repairs are documented; another
+	 * framework's text is its own files') */
+	bool builtin = strcmp(fw->id, "celc-tri-standard") == 0;
 	if (rc == 0)
-		rc = add(page, ABOUT_PARAGRAPH, "Source: %s. tri-assess shows the Standard's "
-			 "words as published; docs/standard-notes.md lists where each text comes "
-			 "from in the source, every repair made to it (footnote markers, page "
-			 "breaks, markup), and where the document disagrees with itself. A row "
-			 "scores the points of the level reached, a category the sum of its rows, "
-			 "and the published score ranges give the category's level "
-			 "(docs/scoring.md).", *fw->source ? fw->source : fw->title);
+		rc = add(page, ABOUT_PARAGRAPH, "Source: %s. %s A row scores the points of the "
+			 "level reached, a category the sum of its rows, and the published score "
+			 "ranges give the category's level (docs/scoring.md).",
+			 *fw->source ? fw->source : fw->title, builtin
+			 ? "tri-assess shows the Standard's words as published; "
+			 "docs/standard-notes.md lists where each text comes from in the source, "
+			 "every repair made to it (footnote markers, page breaks, markup), and "
+			 "where the document disagrees with itself."
+			 : "This text is the framework's own (its about.csv, levels.csv and "
+			 "footnotes.csv).");
 	if (rc != 0)
 		tri_error_set(err, "out of memory building the About page");
 	return rc;
