@@ -709,6 +709,40 @@ static void draw_hints(struct wizard *w, bool scrolls)
 	tui_hints(w, line);
 }
 
+/* "2a.1 (2a Recruitment [7]) ": the rule's label, the current row and its
+ * section, each with the markers of its notes (a new string). */
+static char *rule_label(const struct wizard *w, const struct page *p)
+{
+	const struct framework *fw = w->s.fw;
+	char *label = strdup(fw->criteria[w->criterion].id);
+	if (!label)
+		abort();
+	label = add_notes(label, fw, FRAMEWORK_NOTE_CRITERION, w->criterion, LEVEL_NONE, true,
+			  false);
+	const char *section = "", *title = "";
+	if (p->section != FRAMEWORK_NO_SECTION) {
+		section = fw->sections[p->section].id;
+		title = fw->sections[p->section].title;
+	}
+	char *named = malloc(strlen(section) + strlen(title) + 2);
+	if (!named)
+		abort();
+	sprintf(named, "%s %s", section, title);
+	if (p->section != FRAMEWORK_NO_SECTION)
+		named = add_notes(named, fw, FRAMEWORK_NOTE_SECTION, p->section, LEVEL_NONE, true,
+				  false);
+	char *both = malloc(strlen(label) + strlen(named) + 5);
+	if (!both)
+		abort();
+	if (p->section != FRAMEWORK_NO_SECTION)
+		sprintf(both, "%s (%s) ", label, named);
+	else
+		sprintf(both, "%s ", label);
+	free(named);
+	free(label);
+	return both;
+}
+
 static void view_draw(struct wizard *w, void *state)
 {
 	const struct framework *fw = w->s.fw;
@@ -717,11 +751,11 @@ static void view_draw(struct wizard *w, void *state)
 	score_category(fw, w->s.a->levels, tui_category(w), &r);
 	draw_header(w, &r);
 
-	/* the ranges, without their label where that is what does not fit
-	 * (a framework of more levels, a narrow window) */
 	struct page p = current_page(w);
 	struct layout l = plan_layout(w, state, &p);
 	draw_guide(w, &p, &l);
+	/* the ranges, without their label where that is what does not fit
+	 * (a framework of more levels, a narrow window) */
 	char line[512], ranges[480];
 	snprintf(line, sizeof line, "Ranges: %s", words_ranges(fw, cat, ranges, sizeof ranges));
 	ui_put_utf8(&w->ui, w->body, l.guide_rows, 0, ui_wrapped_rows(&w->ui, line, w->cols) > 1
@@ -731,34 +765,7 @@ static void view_draw(struct wizard *w, void *state)
 	/* The rule names the row (the current row's only mark on screen
 	 * besides the cursor: one place to update), its section and the
 	 * markers of their notes. */
-	char *label = strdup(fw->criteria[w->criterion].id);
-	if (!label)
-		abort();
-	label = add_notes(label, fw, FRAMEWORK_NOTE_CRITERION, w->criterion, LEVEL_NONE, true,
-			   false);
-	if (p.section == FRAMEWORK_NO_SECTION) {
-		char *spaced = malloc(strlen(label) + 2);
-		if (!spaced)
-			abort();
-		sprintf(spaced, "%s ", label);
-		free(label);
-		label = spaced;
-	} else {
-		const struct framework_section *sec = &fw->sections[p.section];
-		char *section = malloc(strlen(sec->id) + strlen(sec->title) + 2);
-		if (!section)
-			abort();
-		sprintf(section, "%s %s", sec->id, sec->title);
-		section = add_notes(section, fw, FRAMEWORK_NOTE_SECTION, p.section, LEVEL_NONE, true,
-				     false);
-		char *both = malloc(strlen(label) + strlen(section) + 5);
-		if (!both)
-			abort();
-		sprintf(both, "%s (%s) ", label, section);
-		free(section);
-		free(label);
-		label = both;
-	}
+	char *label = rule_label(w, &p);
 	int rule_y = l.guide_rows + 1;
 	draw_rule(w, rule_y, label);
 	free(label);
