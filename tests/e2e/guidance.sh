@@ -86,10 +86,10 @@ for size in 80x24 120x30; do
 	# the overview: the selected category's description
 	keys g
 	wait_for "Overview:" || continue
-	keys 3
-	wait_for "$(field 3 description | cut -c1-40)"
-	keys 5
-	wait_for "$(field 5 description | cut -c1-40)"
+	for c in 3 1 2 4 6 7 5; do
+		keys "$c"
+		wait_for "$(field "$c" description | cut -c1-40)" || continue 2
+	done
 	# i on the overview: the selected category's guidance
 	keys i
 	wait_for "Guidance: Category 5 of 7" || continue
