@@ -34,22 +34,6 @@ static int add(struct about_page *page, enum about_kind kind, const char *format
 	return 0;
 }
 
-/* " [1] [2]": the markers of the notes at one place, into buffer. */
-static const char *markers(const struct framework *fw, enum framework_note_place place,
-			   size_t index, enum level level, char *buffer, size_t size)
-{
-	const struct framework_footnote *notes[MAX_NOTES];
-	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
-	size_t used = 0;
-	buffer[0] = '\0';
-	for (size_t k = 0; k < count && k < MAX_NOTES && used < size; k++) {
-		char marker[48];
-		used += (size_t)snprintf(buffer + used, size - used, " %s",
-					 words_footnote_marker(notes[k], marker, sizeof marker));
-	}
-	return buffer;
-}
-
 /* The notes at one place, a block each. */
 static int add_notes(struct about_page *page, const struct framework *fw,
 		     enum framework_note_place place, size_t index, enum level level)
@@ -80,7 +64,8 @@ static int add_insert(struct about_page *page, const struct framework *fw,
 				return -1;
 			continue;
 		}
-		markers(fw, FRAMEWORK_NOTE_LEVEL, 0, (enum level)l, marks, sizeof marks);
+		words_footnote_markers(fw, FRAMEWORK_NOTE_LEVEL, 0, (enum level)l, marks,
+				       sizeof marks);
 		if (add(page, ABOUT_ITEM, "%s \u2013 %s%s", level->title, *level->descriptor
 			? level->descriptor : "(the framework gives no descriptor)", marks) != 0)
 			return -1;
@@ -102,10 +87,12 @@ static int add_introduction(struct about_page *page, const struct framework *fw)
 		bool last = i + 1 == fw->about_count ||
 			strcmp(p->section, fw->about[i + 1].section) != 0;
 		char marks[256];
-		if (first && *p->heading &&
-		    add(page, ABOUT_HEADING, "%s%s", p->heading, markers(fw, FRAMEWORK_NOTE_ABOUT,
-			i, LEVEL_NONE, marks, sizeof marks)) != 0)
-			return -1;
+		if (first && *p->heading) {
+			words_footnote_markers(fw, FRAMEWORK_NOTE_ABOUT, i, LEVEL_NONE, marks,
+					       sizeof marks);
+			if (add(page, ABOUT_HEADING, "%s%s", p->heading, marks) != 0)
+				return -1;
+		}
 		if (p->insert != FRAMEWORK_INSERT_NONE ? add_insert(page, fw, p->insert) != 0
 		    : add(page, ABOUT_PARAGRAPH, "%s", p->text) != 0)
 			return -1;

@@ -137,4 +137,9 @@ const char *words_disagreements(const struct comparison_count *count, bool moder
 const char *words_footnote_marker(const struct framework_footnote *note, char *buffer,
 				  size_t size);
 
+/* The markers of the notes at one place (framework_footnotes_at), each
+ * after a space: " [6]", " [1] [2]"; "" where there is none. */
+const char *words_footnote_markers(const struct framework *fw, enum framework_note_place place,
+				   size_t index, enum level level, char *buffer, size_t size);
+
 #endif

@@ -20,28 +20,17 @@ static void notes_at(struct render_out *out, const struct framework *fw,
 		char *line = malloc(size);
 		if (!line)
 			continue; /* (render_status reports nothing for it: a note is short) */
-		snprintf(line, size, "%s %s", words_footnote_marker(notes[k], marker, sizeof marker),
-			 notes[k]->text);
+		words_footnote_marker(notes[k], marker, sizeof marker);
+		snprintf(line, size, "%s %s", marker, notes[k]->text);
 		render_printf(out, "%*s", indent, "");
 		render_wrapped(out, line, indent, 79);
 		free(line);
 	}
 }
 
-/* " [6]" for each note at one place, or "". */
-static const char *markers_at(const struct framework *fw, enum framework_note_place place,
-			      size_t index, enum level level, char *buffer, size_t size)
-{
-	const struct framework_footnote *notes[8];
-	size_t count = framework_footnotes_at(fw, place, index, level, notes, 8), used = 0;
-	buffer[0] = '\0';
-	for (size_t k = 0; k < count && k < 8 && used < size; k++) {
-		char marker[48];
-		used += (size_t)snprintf(buffer + used, size - used, " %s",
-					 words_footnote_marker(notes[k], marker, sizeof marker));
-	}
-	return buffer;
-}
+/* " [6]": the markers of the notes at one place (words.h), in buffer. */
+#define MARKERS(place, index, level, buffer) \
+	words_footnote_markers(fw, (place), (index), (level), (buffer), sizeof (buffer))
 
 /* "Category 1: title", its description, its ranges and its notes. */
 static void criteria_category(struct render_out *out, const struct framework *fw, size_t c)
@@ -49,13 +38,41 @@ static void criteria_category(struct render_out *out, const struct framework *fw
 	const struct framework_category *cat = &fw->categories[c];
 	char ranges[512], markers[256];
 	render_printf(out, "\nCategory %s: %s%s\n", cat->id, cat->title,
-		      markers_at(fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, markers, sizeof markers));
+		      MARKERS(FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, markers));
 	if (*cat->description) {
 		render_printf(out, "  ");
 		render_wrapped(out, cat->description, 2, 79);
 	}
 	render_printf(out, "  Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
 	notes_at(out, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, 2);
+}
+
+/* A row: its id (and its notes), each cell with its points, its marker
+ * and its note. */
+static int criteria_row(struct render_out *out, const struct framework *fw, size_t i)
+{
+	const struct framework_criterion *c = &fw->criteria[i];
+	char markers[256];
+	render_printf(out, "\n  %s%s\n", c->id, MARKERS(FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE,
+							 markers));
+	notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, 4);
+	for (size_t l = 1; l < fw->level_count; l++) {
+		if (!c->cell[l])
+			continue;
+		const struct framework_level *level = &fw->levels[l];
+		size_t size = strlen(c->cell[l]) + sizeof markers;
+		char *cell = malloc(size);
+		if (!cell)
+			return -1;
+		snprintf(cell, size, "%s%s", c->cell[l], MARKERS(FRAMEWORK_NOTE_CRITERION, i,
+								 (enum level)l, markers));
+		render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
+			      level->points == 1 ? "" : "s");
+		render_wrapped(out, cell, 6, 79);
+		free(cell);
+		notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, 6);
+	}
+	return 0;
 }
 
 static int criteria(struct render_out *out, const struct framework *fw)
@@ -71,30 +88,12 @@ static int criteria(struct render_out *out, const struct framework *fw)
 		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION) {
 			render_printf(out, "\n Section %s: %s%s\n", fw->sections[c->section].id,
 				      fw->sections[c->section].title,
-				      markers_at(fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE,
-						 markers, sizeof markers));
+				      MARKERS(FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, markers));
 			notes_at(out, fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, 2);
 		}
 		last_section = c->section;
-		render_printf(out, "\n  %s%s\n", c->id, markers_at(fw, FRAMEWORK_NOTE_CRITERION, i,
-								 LEVEL_NONE, markers, sizeof markers));
-		notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, 4);
-		for (size_t l = 1; l < fw->level_count; l++) {
-			if (!c->cell[l])
-				continue;
-			const struct framework_level *level = &fw->levels[l];
-			size_t size = strlen(c->cell[l]) + sizeof markers;
-			char *cell = malloc(size);
-			if (!cell)
-				return -1;
-			snprintf(cell, size, "%s%s", c->cell[l], markers_at(fw, FRAMEWORK_NOTE_CRITERION,
-				 i, (enum level)l, markers, sizeof markers));
-			render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
-				      level->points == 1 ? "" : "s");
-			render_wrapped(out, cell, 6, 79);
-			free(cell);
-			notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, 6);
-		}
+		if (criteria_row(out, fw, i) != 0)
+			return -1;
 	}
 	return render_status(out);
 }

@@ -258,21 +258,9 @@ static void show_history(struct session *s, size_t i, FILE *out)
 }
 
 #define MAX_NOTES 8 /* notes at one place */
-
-/* " [7]" for each note at one place, into buffer. */
-static const char *markers_at(const struct framework *fw, enum framework_note_place place,
-			      size_t index, enum level level, char *buffer, size_t size)
-{
-	const struct framework_footnote *notes[MAX_NOTES];
-	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES), used = 0;
-	buffer[0] = '\0';
-	for (size_t k = 0; k < count && k < MAX_NOTES && used < size; k++) {
-		char marker[48];
-		used += (size_t)snprintf(buffer + used, size - used, " %s",
-					 words_footnote_marker(notes[k], marker, sizeof marker));
-	}
-	return buffer;
-}
+/* " [7]": the markers of the notes at one place (words.h), in buffer. */
+#define MARKERS(place, index, level, buffer) \
+	words_footnote_markers(fw, (place), (index), (level), (buffer), sizeof (buffer))
 
 /* Each note at one place, "INDENT[7] text", a line each; prefix (or NULL)
  * on a line before them when there are any. */
@@ -297,8 +285,7 @@ static void show_category(const struct framework *fw, size_t category, FILE *out
 	const struct framework_category *cat = &fw->categories[category];
 	char ranges[512], marks[256];
 	plain_printf(out, "\nCategory %s of %zu: %s%s\n", cat->id, fw->category_count, cat->title,
-		     markers_at(fw, FRAMEWORK_NOTE_CATEGORY, category, LEVEL_NONE, marks,
-				sizeof marks));
+		     MARKERS(FRAMEWORK_NOTE_CATEGORY, category, LEVEL_NONE, marks));
 	if (*cat->description)
 		plain_printf(out, "%s\n", cat->description);
 	plain_printf(out, "Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
@@ -314,8 +301,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	if (i == cat->first_criterion)
 		show_category(fw, c->category, out);
 	if (c->section != FRAMEWORK_NO_SECTION) {
-		markers_at(fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, section_marks,
-			   sizeof section_marks);
+		MARKERS(FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, section_marks);
 		if (i == fw->sections[c->section].first_criterion) {
 			plain_printf(out, "\nSection %s: %s%s\n", fw->sections[c->section].id,
 				     fw->sections[c->section].title, section_marks);
@@ -324,7 +310,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 	}
 	/* a row of a section with a note carries its marker (i shows the note) */
 	plain_printf(out, "\n%s%s%s (now: %s)\n", c->id, section_marks,
-		     markers_at(fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, marks, sizeof marks),
+		     MARKERS(FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, marks),
 		     words_level(s->fw, s->a->levels[i]));
 	notes_at(fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, "  ", NULL, out);
 	if (s->other)
@@ -333,8 +319,7 @@ static void show_criterion(struct session *s, size_t i, FILE *out)
 		if (!c->cell[l])
 			continue;
 		plain_printf(out, "  %zu %s: %s%s\n", l, words_level(s->fw, (enum level)l), c->cell[l],
-			     markers_at(fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, marks,
-					sizeof marks));
+			     MARKERS(FRAMEWORK_NOTE_CRITERION, i, (enum level)l, marks));
 		notes_at(fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, "    ", NULL, out);
 	}
 	plain_printf(out, "  0 %s: no cell of this row is reached\n", words_level(s->fw, LEVEL_NONE));

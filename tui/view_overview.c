@@ -422,8 +422,9 @@ enum tui_binding view_table_binds(const struct wizard *w, const void *state, win
 size_t tui_selected_category(const struct wizard *w)
 {
 	const struct tui_frame *top = tui_top(w);
-	if (top && (top->view == &view_overview || top->view == &view_summary))
-		return ((const struct table_state *)top->state)->selected;
+	if (top && (top->view == &view_overview || top->view == &view_summary ||
+		    top->view == &view_moderation))
+		return ((const struct view_table_state *)top->state)->selected;
 	return tui_category(w);
 }
 
