@@ -86,8 +86,8 @@ static int add_introduction(struct about_page *page, const struct framework *fw)
 		bool first = i == 0 || strcmp(p->section, fw->about[i - 1].section) != 0;
 		bool last = i + 1 == fw->about_count ||
 			strcmp(p->section, fw->about[i + 1].section) != 0;
-		char marks[256];
 		if (first && *p->heading) {
+			char marks[256];
 			words_footnote_markers(fw, FRAMEWORK_NOTE_ABOUT, i, LEVEL_NONE, marks,
 					       sizeof marks);
 			if (add(page, ABOUT_HEADING, "%s%s", p->heading, marks) != 0)

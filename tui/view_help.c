@@ -280,9 +280,11 @@ static void help_draw(struct wizard *w, void *state)
 	snprintf(where, sizeof where, "lines %d-%d of %zu", *top + 1,
 		 *top + height < (int)n ? *top + height : (int)n, n);
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
-	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++)
-		ui_put(&w->ui, w->body, r, 1, t.line[*top + r], w->cols - 2,
-		       r + *top == 0 || (size_t)(r + *top) == t.about ? UI_TITLE : UI_NORMAL);
+	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++) {
+		size_t line = (size_t)*top + (size_t)r;
+		ui_put(&w->ui, w->body, r, 1, t.line[line], w->cols - 2,
+		       line == 0 || line == t.about ? UI_TITLE : UI_NORMAL);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(t.line[i]);
 	free(t.line);
