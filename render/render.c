@@ -8,6 +8,7 @@
 
 #include "csvio.h"
 #include "sanitize.h"
+#include "text.h"
 
 void render_out_init(struct render_out *out, FILE *file, bool bom)
 {
@@ -26,39 +27,21 @@ void render_printf(struct render_out *out, const char *format, ...)
 
 void render_wrapped(struct render_out *out, const char *text, int indent, int width)
 {
-	char *wrapped = NULL;
-	size_t size = 0;
-	FILE *mem = open_memstream(&wrapped, &size);
-	if (!mem) {
+	/* measured and broken in the visible form, as it is printed */
+	char *shown = sanitize_text(text, SANITIZE_TEXT);
+	struct text_lines lines;
+	if (!shown || text_wrap(&lines, shown, strlen(shown), width - indent, width - indent)) {
+		free(shown);
 		render_printf(out, "%s\n", text);
 		return;
 	}
-	int column = indent;
-	bool first = true;
-	for (const char *word = text; *word;) {
-		while (*word == ' ')
-			word++;
-		if (!*word)
-			break;
-		const char *end = word;
-		int cells = 0;
-		for (; *end && *end != ' '; end++)
-			cells += ((unsigned char)*end & 0xC0) != 0x80;
-		if (!first && column + 1 + cells > width) {
-			fprintf(mem, "\n%*s", indent, "");
-			column = indent;
-		} else if (!first) {
-			fputc(' ', mem);
-			column++;
-		}
-		fwrite(word, 1, (size_t)(end - word), mem);
-		column += cells;
-		first = false;
-		word = end;
+	for (size_t k = 0; k < lines.count; k++) {
+		const struct text_line *l = &lines.line[k];
+		fprintf(out->file, "%*s%.*s\n", k ? indent : 0, "", (int)(l->end - l->start),
+			shown + l->start);
 	}
-	fclose(mem);
-	render_printf(out, "%s\n", wrapped ? wrapped : "");
-	free(wrapped);
+	text_lines_finish(&lines);
+	free(shown);
 }
 
 void render_csv_row(struct render_out *out, const char *const *fields, size_t count,

@@ -126,8 +126,10 @@ extern const struct outfile_signature render_report_signature;
 void render_printf(struct render_out *out, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Text: text wrapped at width columns (UTF-8 code points), each line
- * after the first indented by indent spaces, and a newline. */
+/* Text: text in its visible form (sanitize.h) wrapped by text_wrap (the
+ * program's one wrapping function: display columns, UAX #14 breaks) to
+ * width - indent columns, each line after the first indented by indent
+ * spaces, and a newline. */
 void render_wrapped(struct render_out *out, const char *text, int indent, int width);
 
 /* CSV: one record, every field in its visible form, guarded against

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "text.h"
 #include "words.h"
 
 /* The notes attached at one place, each "[7] text" wrapped under indent
@@ -369,16 +370,13 @@ static int plan(struct render_out *out, const struct render_plan *m)
 
 /* ---- benchmark ---- */
 
-/* Bytes of text's first characters, at most max bytes, never cutting a
- * UTF-8 sequence. */
-static size_t utf8_prefix(const char *text, size_t max)
+/* Bytes of text's first grapheme clusters, at most max bytes: a cut
+ * never splits a character or a cluster (an accent from its letter). */
+static size_t cluster_prefix(const char *text, size_t max)
 {
-	size_t n = strnlen(text, max + 1);
-	if (n <= max)
-		return n;
-	n = max;
-	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;
+	size_t size = strlen(text), n = 0;
+	for (size_t next; n < size && (next = text_cluster_next(text, size, n)) <= max;)
+		n = next;
 	return n;
 }
 
@@ -478,7 +476,7 @@ static void benchmark_profiles(struct render_out *out, const struct render_bench
 		char label[64];
 		if (m->named || (long)f == set->highlighted)
 			snprintf(label, sizeof label, "%.*s",
-				 (int)utf8_prefix(file->organisation, 40), file->organisation);
+				 (int)cluster_prefix(file->organisation, 40), file->organisation);
 		else
 			snprintf(label, sizeof label, "Assessment %zu", i + 1);
 		char row[16 * 64] = "";

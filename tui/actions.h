@@ -37,6 +37,7 @@ enum action_id {
 	ACTION_EXPORT,
 	ACTION_FIND,
 	ACTION_FIND_NEXT,
+	ACTION_FIND_PREVIOUS,
 	ACTION_UNDO,
 	ACTION_SAVE_AS,
 	ACTION_GUIDANCE,          /* i: the category's description and notes */
@@ -45,7 +46,6 @@ enum action_id {
 	ACTION_NEXT_DISAGREEMENT,
 	ACTION_PREVIOUS_DISAGREEMENT,
 	/* reserved for what is coming (rule 12): bound nowhere yet */
-	ACTION_FIND_PREVIOUS,
 	ACTION_ACTIONS_SCREEN,
 	ACTION_DASHBOARD,
 	ACTION_COUNT

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,8 +15,10 @@
 #include "about.h"
 #include "actions.h"
 #include "render.h"
+#include "plan.h"
 #include "sanitize.h"
 #include "score.h"
+#include "text.h"
 #include "words.h"
 
 void plain_printf(FILE *out, const char *format, ...)
@@ -24,6 +27,16 @@ void plain_printf(FILE *out, const char *format, ...)
 	va_start(args, format);
 	char *shown = sanitize_vformat(format, args);
 	va_end(args);
+	/* the last display step (clarifications rule 17): in a locale that is
+	 * not UTF-8, the locale's characters, transliterated ("Zoë" as "Zoe") */
+	const char *codeset = nl_langinfo(CODESET);
+	if (shown && codeset && strcmp(codeset, "UTF-8") != 0) {
+		char *encoded = text_encode(shown, strlen(shown), codeset, NULL);
+		if (encoded) {
+			free(shown);
+			shown = encoded;
+		}
+	}
 	fputs(shown ? shown : "(out of memory)\n", out);
 	free(shown);
 }
@@ -148,7 +161,8 @@ static void show_scores(struct session *s, FILE *out)
 	for (size_t c = 0; c < fw->category_count; c++) {
 		struct score_result r;
 		score_category(fw, s->a->levels, c, &r);
-		plain_printf(out, "%s\n", words_category(fw, c, &r, WORDS_LINE_PLAIN, line, sizeof line));
+		plain_printf(out, "%s\n", words_category(fw, c, &r, WORDS_LINE_SENTENCE, line,
+							  sizeof line));
 	}
 	plain_printf(out, "%s\n\n", words_totals(fw, s->a->levels, WORDS_LINE_PLAIN, line,
 						  sizeof line));
@@ -390,13 +404,19 @@ static void plain_help(const struct session *s, FILE *out)
 		if (a->id == ACTION_LEVEL)
 			plain_printf(out, "  %s\n", action_help(a, fw, true, help, sizeof help));
 		else if (a->usage)
-			plain_printf(out, "  %-9s %s\n", action_keys(a, fw, true, keys, sizeof keys),
+			plain_printf(out, "%s: %s\n", action_keys(a, fw, true, keys, sizeof keys),
 				     action_help(a, fw, true, help, sizeof help));
 	}
 	plain_printf(out, "\n");
 	for (size_t l = 1; l < fw->level_count; l++)
 		plain_printf(out, "%s (%d): %s\n\n", fw->levels[l].title, fw->levels[l].points,
 			fw->levels[l].descriptor);
+	plain_printf(out, "Glossary (from the Standard):\n");
+	for (size_t t = 0; t < fw->term_count; t++)
+		plain_printf(out, "%s: %s\n", fw->glossary[t].term, *fw->glossary[t].definition
+			     ? fw->glossary[t].definition
+			     : "(the source document gives no text for this term)");
+	plain_printf(out, "\n");
 	if ((s->a && s->a->read_notes.count) || (s->other && s->other->read_notes.count)) {
 		plain_printf(out, "What reading the file repaired or doubts:\n");
 		list_read_notes(s, out);
@@ -468,26 +488,103 @@ static size_t set_level(struct plain *p, size_t i, enum level level, bool *shown
 	return i + 1;
 }
 
-/* e: evidence, then notes, one line each (Enter keeps). */
+/* How a text now reads in a prompt: its first line and how many more,
+ * never the whole text ("none" when empty). */
+static void text_summary(const char *text, char *buffer, size_t size)
+{
+	if (!*text) {
+		snprintf(buffer, size, "none");
+		return;
+	}
+	size_t first = strcspn(text, "\n");
+	size_t more = 0;
+	for (const char *c = text + first; *c; c++)
+		more += *c == '\n' && c[1];
+	snprintf(buffer, size, "\"%.*s\"", (int)(first < 200 ? first : 200), text);
+	if (more)
+		snprintf(buffer + strlen(buffer), size - strlen(buffer), " and %zu more line%s",
+			 more, more == 1 ? "" : "s");
+}
+
+/* Append line and a line break to a growing text. */
+static int append_line(char **text, size_t *length, const char *line)
+{
+	size_t n = strlen(line);
+	char *grown = realloc(*text, *length + n + 2);
+	if (!grown)
+		return -1;
+	*text = grown;
+	if (*length)
+		grown[(*length)++] = '\n';
+	memcpy(grown + *length, line, n + 1);
+	*length += n;
+	return 0;
+}
+
+/* The lines of a multi-line text (clarifications rule 18): every line is
+ * text except exactly "." (the end; ".." is a line holding a dot) and, as
+ * the first line, "-" (clear) or nothing (keep).  *text is the new text
+ * (caller frees), or NULL to keep the old one.  Returns 0, or 1 when the
+ * input ended inside it (*text then holds what was typed), or -1 when
+ * memory ran out. */
+static int read_text(struct plain *p, const char *label, const char *now, char **text)
+{
+	char summary[300];
+	text_summary(now, summary, sizeof summary);
+	plain_printf(p->out, "%s, now %s. Type its lines, then a line with only a dot. A dash "
+		     "alone clears it, Enter keeps it.\n", label, summary);
+	fflush(p->out);
+	size_t length = 0;
+	*text = NULL;
+	for (bool first = true;; first = false) {
+		if (!read_line(p))
+			return 1; /* (*text: the lines typed, or NULL for none) */
+		if (strcmp(p->line, ".") == 0)
+			break;
+		if (first && (!p->line[0] || strcmp(p->line, "-") == 0)) {
+			if (!p->line[0])
+				return 0; /* keep */
+			*text = strdup("");
+			return *text ? 0 : -1;
+		}
+		const char *line = strcmp(p->line, "..") == 0 ? "." : p->line;
+		if (append_line(text, &length, line) != 0)
+			return -1;
+	}
+	if (!*text)
+		*text = strdup("");
+	return *text ? 0 : -1;
+}
+
+/* e: evidence, then notes, each of several lines (rule 18).  Input
+ * ending inside a text keeps what was typed, saves it, and ends the run
+ * (exit 1) naming the criterion. */
 static void edit_texts(struct plain *p, size_t i)
 {
 	struct assessment_answer *ans = &p->s->a->answers[i];
+	const char *id = p->s->fw->criteria[i].id;
 	struct session_reply reply;
-	plain_printf(p->out, "Evidence (one line; Enter keeps \"%s\"): ", ans->evidence);
-	fflush(p->out);
-	if (!read_line(p))
-		return;
-	char *evidence = strdup(*trim(p->line) ? trim(p->line) : ans->evidence);
-	plain_printf(p->out, "Notes (one line; Enter keeps \"%s\"): ", ans->notes);
-	fflush(p->out);
-	char *notes = NULL;
-	if (read_line(p))
-		notes = strdup(*trim(p->line) ? trim(p->line) : ans->notes);
-	if (evidence && notes) {
-		char where[64];
-		snprintf(where, sizeof where, "criterion %s", p->s->fw->criteria[i].id);
-		session_set_texts(p->s, i, evidence, notes, &reply);
+	char where[64];
+	snprintf(where, sizeof where, "criterion %s", id);
+	char *evidence = NULL, *notes = NULL;
+	const char *inside = "evidence";
+	int ended = read_text(p, "Evidence", ans->evidence, &evidence);
+	if (ended == 0) {
+		inside = "notes";
+		ended = read_text(p, "Notes", ans->notes, &notes);
+	}
+	if (ended < 0) {
+		refuse(p, where, "out of memory; the evidence and notes are unchanged");
+	} else if (evidence || notes) {
+		session_set_texts(p->s, i, evidence ? evidence : ans->evidence,
+				  notes ? notes : ans->notes, &reply);
 		show(p, where, &reply);
+	}
+	if (ended == 1 && !p->stopped) {
+		plain_printf(stderr, "tri-assess: input ended inside the %s of criterion %s: what "
+			     "was typed is kept%s.\n", inside, id, p->s->save_failed || p->s->read_only[0] ? " in memory only"
+			     : " and saved");
+		p->stopped = true;
 	}
 	free(evidence);
 	free(notes);
@@ -518,6 +615,75 @@ static long moderate(struct plain *p, size_t i, const char *argument,
 	return (long)i + 1;
 }
 
+/* p: the current criterion's action plan, as plain lines. */
+static void show_plan(struct plain *p, size_t i)
+{
+	const struct assessment_answer *ans = &p->s->a->answers[i];
+	const char *id = p->s->fw->criteria[i].id;
+	if (!*ans->action && !*ans->lead_officer && !*ans->timescale &&
+	    ans->target == LEVEL_UNANSWERED) {
+		plain_printf(p->out, "No action plan for %s yet (the full-screen wizard's p, or "
+			     "the file's action columns, give it one).\n", id);
+		return;
+	}
+	plain_printf(p->out, "Action plan for %s:\n", id);
+	if (ans->target != LEVEL_UNANSWERED)
+		plain_printf(p->out, "Target level: %s\n", words_level(p->s->fw, ans->target));
+	if (*ans->action)
+		plain_printf(p->out, "Action: %s\n", ans->action);
+	if (*ans->lead_officer)
+		plain_printf(p->out, "Lead officer: %s\n", ans->lead_officer);
+	if (*ans->timescale)
+		plain_printf(p->out, "Timescale: %s\n", ans->timescale);
+}
+
+/* s: the scores, then for each category the fewest steps to its next
+ * level, one plain line each. */
+static void show_summary(struct plain *p)
+{
+	show_scores(p->s, p->out);
+	struct plan_gap *gap = malloc(sizeof *gap);
+	if (!gap)
+		return;
+	char heading[256];
+	for (size_t c = 0; c < p->s->fw->category_count; c++) {
+		int steps = session_steps(p->s, c, gap, heading, sizeof heading);
+		plain_printf(p->out, "%s\n", heading);
+		for (int k = 0; k < steps; k++) {
+			const struct plan_raise *r = &gap->raises[k];
+			const struct framework_criterion *crit = &p->s->fw->criteria[r->criterion];
+			plain_printf(p->out, "%s to %s, %d more point%s: %s\n", crit->id,
+				     words_level(p->s->fw, r->to), r->gain, r->gain == 1 ? "" : "s",
+				     crit->cell[r->to]);
+		}
+	}
+	plain_printf(p->out, "\n");
+	free(gap);
+}
+
+/* x: export the summary; a file tri-assess did not write there is
+ * replaced only when confirmed at a terminal (rule 11). */
+static void export_summary(struct plain *p)
+{
+	struct session_reply reply;
+	if (session_export_summary(p->s, SESSION_UNASKED, &reply) != 1 ||
+	    reply.tone != SESSION_ASK) {
+		show(p, "x", &reply);
+		return;
+	}
+	if (!p->terminal) {
+		refuse(p, "x", "%s; not replaced (a file tri-assess did not write is replaced only "
+		       "when confirmed at a terminal)", reply.text);
+		return;
+	}
+	plain_printf(p->out, "%s. Replace it with the summary? [y/N] ", reply.text);
+	fflush(p->out);
+	bool yes = read_line(p) && (strcmp(trim(p->line), "y") == 0 ||
+				    strcmp(trim(p->line), "yes") == 0);
+	session_export_summary(p->s, yes ? SESSION_YES : SESSION_NO, &reply);
+	show(p, "x", &reply);
+}
+
 /* Do action a at criterion i (argument: the word after the command, or
  * ""); returns the criterion to go to (past the last: the walk is over;
  * one more: quit). */
@@ -546,7 +712,7 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		save_elsewhere(p, argument);
 		return i;
 	case ACTION_SUMMARY:
-		show_scores(p->s, p->out);
+		show_summary(p);
 		return i;
 	case ACTION_BACK:
 		*shown = false;
@@ -583,6 +749,20 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		}
 		show_guidance(p->s, i, argument, p->out);
 		return i;
+	case ACTION_PLAN:
+		show_plan(p, i);
+		return i;
+	case ACTION_EXPORT:
+		export_summary(p);
+		return i;
+	case ACTION_FIND:
+	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREVIOUS:
+		to = session_find(p->s, a->id == ACTION_FIND ? argument : NULL, i,
+				  a->id == ACTION_FIND_PREVIOUS ? -1 : 1, &reply);
+		if (reply.tone == SESSION_FAILED)
+			reply.tone = SESSION_NOTE; /* nothing found: said, and the run goes on */
+		break;
 	default:
 		return i; /* (no other action has a command) */
 	}
@@ -604,6 +784,8 @@ static size_t command(struct plain *p, size_t i, char *cmd, bool *shown)
 	}
 	const struct action *a = action_for_command(*cmd);
 	const char *argument = !cmd[1] ? "" : cmd[1] == ' ' ? trim(cmd + 1) : NULL;
+	if (a && a->id == ACTION_FIND)
+		argument = trim(cmd + 1); /* "/TEXT" or "/ TEXT" */
 	if (a && a->id == ACTION_LEVEL && (cmd[1] || (size_t)(*cmd - '0') >= fw->level_count))
 		a = NULL;
 	if (a && cmd[1] && !(a->argument && argument))

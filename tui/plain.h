@@ -9,7 +9,8 @@
 #include "session.h"
 
 /* Text for people on out: format, then give the whole result its visible
- * form (sanitize.h), then write.  Every line plain mode and the wizard's
+ * form (sanitize.h), in a locale that is not UTF-8 transliterated into the
+ * locale's character set (text_encode: "Zoë" as "Zoe"), then write.  Every line plain mode and the wizard's
  * messages print goes through here: organisations, evidence, notes and
  * file names reach the terminal only in their visible form. */
 void plain_printf(FILE *out, const char *format, ...) __attribute__((format(printf, 2, 3)));

@@ -275,13 +275,15 @@ long session_take_back_adoption(struct session *s, struct session_reply *reply);
  * (a NOTE: "Nothing to undo."). */
 long session_undo(struct session *s, struct session_reply *reply);
 
-/* Find the next criterion after from (wrapping round) whose id is text,
- * or whose cells, evidence or notes contain it (case ignored): '"trade
- * union": 6.10, 2 matching criteria. n: next match.'  text NULL finds the
- * last search again.  The text is kept for the next time.  Returns the
+/* Find the next criterion after from (step 1) or the previous one before
+ * it (step -1), wrapping round, whose id is text, or whose cells,
+ * evidence or notes contain it with case and accents ignored (text.h:
+ * "zoe" finds "Zoë"): '"trade union": 6.10, 2 matching criteria. n/N:
+ * next/previous.'  text NULL finds the last search again.  The text is kept for the next time.  Returns the
  * criterion, or -1 (REFUSED when nothing matches; NOTE "Search
- * cancelled." for an empty text, or when there was no search before). */
-long session_find(struct session *s, const char *text, size_t from,
+ * cancelled." for an empty text, which forgets the last search, or when
+ * there was no search before). */
+long session_find(struct session *s, const char *text, size_t from, int step,
 		  struct session_reply *reply);
 
 /* The criterion with this id (plain mode's g ID), or -1, refused with

@@ -1,7 +1,6 @@
 /* session_find: finding where to go — a search through the criteria's
  * cells and the answers' texts, a criterion by its id, and the fewest
  * steps to a category's next level.  No curses here. */
-#define _GNU_SOURCE /* strcasestr */
 #include "session.h"
 
 #include <stdio.h>
@@ -9,26 +8,28 @@
 #include <strings.h>
 
 #include "score.h"
+#include "text.h"
 #include "words.h"
 
 /* Whether criterion i mentions text: its id exactly, or its cells,
- * evidence or notes containing it (case ignored). */
+ * evidence or notes containing it (case and accents ignored: text.h). */
 static bool mentions(const struct session *s, size_t i, const char *text)
 {
 	const struct framework_criterion *c = &s->fw->criteria[i];
 	if (strcasecmp(c->id, text) == 0)
 		return true;
 	for (size_t l = 1; l < s->fw->level_count; l++)
-		if (c->cell[l] && strcasestr(c->cell[l], text))
+		if (c->cell[l] && text_contains(c->cell[l], text))
 			return true;
-	return strcasestr(s->a->answers[i].evidence, text) ||
-	       strcasestr(s->a->answers[i].notes, text);
+	return text_contains(s->a->answers[i].evidence, text) ||
+	       text_contains(s->a->answers[i].notes, text);
 }
 
-long session_find(struct session *s, const char *text, size_t from,
+long session_find(struct session *s, const char *text, size_t from, int step,
 		  struct session_reply *reply)
 {
 	if (text && !*text) {
+		s->search[0] = '\0'; /* and its matches no longer highlighted */
 		session_reply_set(reply, SESSION_NOTE, "Search cancelled.");
 		return -1;
 	}
@@ -41,7 +42,7 @@ long session_find(struct session *s, const char *text, size_t from,
 	const struct framework *fw = s->fw;
 	size_t n = fw->criterion_count, matches = 0, first = n;
 	for (size_t k = 1; k <= n; k++) {
-		size_t i = (from + k) % n;
+		size_t i = step < 0 ? (from + n - k) % n : (from + k) % n;
 		if (mentions(s, i, s->search)) {
 			matches++;
 			if (first == n)
@@ -52,7 +53,7 @@ long session_find(struct session *s, const char *text, size_t from,
 		session_reply_set(reply, SESSION_FAILED, "No criterion mentions \"%s\".", s->search);
 		return -1;
 	}
-	session_reply_set(reply, SESSION_DONE, "\"%s\": %s, %zu matching criteri%s. n: next match.",
+	session_reply_set(reply, SESSION_DONE, "\"%s\": %s, %zu matching criteri%s. n/N: next/previous.",
 			  s->search, fw->criteria[first].id, matches, matches == 1 ? "on" : "a");
 	return (long)first;
 }

@@ -187,223 +187,75 @@ void tui_hints(struct wizard *w, const char *hints)
 		tui_put_fitting(w, w->footer, 0, hints, UI_KEY);
 }
 
-/* ---- editable wide-text fields (the editor, the form, the prompt) ---- */
-
-static void field_reserve(struct editor_field *f, size_t need)
-{
-	if (need + 1 <= f->capacity)
-		return;
-	size_t cap = f->capacity ? f->capacity : 64;
-	while (cap < need + 1)
-		cap *= 2;
-	wchar_t *grown = realloc(f->text, cap * sizeof *grown);
-	if (!grown)
-		abort(); /* interactive text: cannot be large */
-	f->text = grown;
-	f->capacity = cap;
-}
+/* ---- editable fields (the editor, the form, the prompt): field.h ---- */
 
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8)
 {
 	(void)ui;
-	wchar_t *w = ui_decode_exact(utf8); /* data, not display: keep every character */
-	size_t len = wcslen(w);
-	field_reserve(f, len);
-	wmemcpy(f->text, w, len + 1);
-	f->length = len;
-	f->cursor = len;
-	f->top = 0;
-	free(w);
+	field_set(f, utf8); /* data, not display: keep every character */
 }
 
 char *tui_field_utf8(const struct editor_field *f)
 {
-	char *out = malloc(f->length * 4 + 1);
+	char *out = strdup(f->text ? f->text : "");
 	if (!out)
 		abort();
-	size_t n = 0;
-	for (size_t i = 0; i < f->length; i++) {
-		unsigned long c = (unsigned long)f->text[i];
-		if (c >= 0xD800 && c <= 0xDFFF)
-			c = 0xFFFD;
-		if (c < 0x80) {
-			out[n++] = (char)c;
-		} else if (c < 0x800) {
-			out[n++] = (char)(0xC0 | (c >> 6));
-			out[n++] = (char)(0x80 | (c & 0x3F));
-		} else if (c < 0x10000) {
-			out[n++] = (char)(0xE0 | (c >> 12));
-			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			out[n++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			out[n++] = (char)(0xF0 | (c >> 18));
-			out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			out[n++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	out[n] = '\0';
 	return out;
 }
 
 void tui_field_finish(struct editor_field *f)
 {
-	free(f->text);
-	*f = (struct editor_field){0};
+	field_finish(f);
 }
 
-/* Display rows of f at width: row starts (indexes into text). */
-static int field_rows(const struct editor_field *f, int width, size_t *starts, int max)
+/* The edit a key does in a field, or -1 (a character, or nothing). */
+static int field_edit_for(wint_t ch, bool is_code)
 {
-	int rows = 0;
-	size_t pos = 0;
-	for (;;) {
-		if (rows < max)
-			starts[rows] = pos;
-		rows++;
-		int used = 0;
-		size_t end = pos;
-		while (end < f->length && f->text[end] != L'\n' &&
-		       used + ui_char_width(f->text[end]) <= width)
-			used += ui_char_width(f->text[end++]);
-		if (end >= f->length)
-			break;
-		pos = f->text[end] == L'\n' ? end + 1 : end;
-	}
-	return rows;
-}
-
-static void cursor_row_col(const struct editor_field *f, int width, int *row, int *col)
-{
-	size_t starts[4096];
-	int rows = field_rows(f, width, starts, 4096);
-	if (rows > 4096)
-		rows = 4096;
-	int r = 0;
-	while (r + 1 < rows && starts[r + 1] <= f->cursor)
-		r++;
-	int c = 0;
-	for (size_t i = starts[r]; i < f->cursor; i++)
-		c += ui_char_width(f->text[i]);
-	*row = r;
-	*col = c;
-}
-
-/* Up or Down: the same column of the row above or below. */
-static void field_vertical(struct editor_field *f, bool up, int width)
-{
-	size_t starts[4096];
-	int rows = field_rows(f, width, starts, 4096), row, col;
-	cursor_row_col(f, width, &row, &col);
-	int target = up ? row - 1 : row + 1;
-	if (target < 0 || target >= rows || target >= 4096)
-		return;
-	size_t i = starts[target];
-	int c = 0;
-	while (i < f->length && f->text[i] != L'\n' && c < col &&
-	       (target + 1 >= rows || i < starts[target + 1]))
-		c += ui_char_width(f->text[i++]);
-	f->cursor = i;
-}
-
-/* A key code: a move done here (true), or the control character that
- * does the same in *ch (false); *ch 0 for a code no field takes. */
-static bool field_code(struct editor_field *f, wint_t *ch, int width)
-{
-	static const struct { int code; wint_t control; } same[] = {
-		{ KEY_HOME, 1 }, { KEY_END, 5 }, { KEY_DC, 4 }, { KEY_BACKSPACE, 127 },
-		{ KEY_ENTER, L'\n' },
+	static const struct { bool code; wint_t key; enum field_edit edit; } edits[] = {
+		{ true, KEY_LEFT, FIELD_LEFT }, { true, KEY_RIGHT, FIELD_RIGHT },
+		{ true, KEY_UP, FIELD_UP }, { true, KEY_DOWN, FIELD_DOWN },
+		{ true, KEY_HOME, FIELD_LINE_START }, { true, KEY_END, FIELD_LINE_END },
+		{ true, KEY_DC, FIELD_DELETE }, { true, KEY_BACKSPACE, FIELD_BACKSPACE },
+		{ false, 1, FIELD_LINE_START }, { false, 5, FIELD_LINE_END },     /* Ctrl-A, E */
+		{ false, 2, FIELD_LEFT }, { false, 6, FIELD_RIGHT },             /* Ctrl-B, F */
+		{ false, 4, FIELD_DELETE }, { false, 8, FIELD_BACKSPACE },       /* Ctrl-D, H */
+		{ false, 127, FIELD_BACKSPACE }, { false, 11, FIELD_KILL_END },  /* Ctrl-K */
+		{ false, 21, FIELD_KILL_START },                                 /* Ctrl-U */
 	};
-	switch (*ch) {
-	case KEY_LEFT: if (f->cursor) f->cursor--; return true;
-	case KEY_RIGHT: if (f->cursor < f->length) f->cursor++; return true;
-	case KEY_UP: case KEY_DOWN: field_vertical(f, *ch == KEY_UP, width); return true;
-	}
-	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
-		if ((wint_t)same[i].code == *ch) {
-			*ch = same[i].control;
-			return false;
-		}
-	*ch = 0;
-	return false;
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
+		if (edits[i].code == is_code && edits[i].key == ch)
+			return (int)edits[i].edit;
+	return -1;
+}
+
+/* Insert one character (a code point) at the cursor. */
+static void field_put_char(struct editor_field *f, wchar_t c)
+{
+	size_t size;
+	char *utf8 = text_from_wide(&c, 1, &size);
+	if (!utf8)
+		abort();
+	field_insert(f, utf8, size);
+	free(utf8);
 }
 
 bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width)
 {
-	if (is_code && field_code(f, &ch, width))
+	int edit = field_edit_for(ch, is_code);
+	if (edit >= 0) {
+		field_edit(f, (enum field_edit)edit, width);
 		return true;
-	if (is_code && !ch)
+	}
+	if (is_code && ch == KEY_ENTER)
+		ch = L'\n';
+	else if (is_code)
 		return false;
-	switch (ch) {
-	case 1: /* Ctrl-A: start of line */
-		while (f->cursor && f->text[f->cursor - 1] != L'\n')
-			f->cursor--;
-		return true;
-	case 5: /* Ctrl-E: end of line */
-		while (f->cursor < f->length && f->text[f->cursor] != L'\n')
-			f->cursor++;
-		return true;
-	case 2: if (f->cursor) f->cursor--; return true;              /* Ctrl-B */
-	case 6: if (f->cursor < f->length) f->cursor++; return true; /* Ctrl-F */
-	case 4: /* Ctrl-D, Delete */
-		if (f->cursor < f->length) {
-			wmemmove(f->text + f->cursor, f->text + f->cursor + 1, f->length - f->cursor);
-			f->length--;
-		}
-		return true;
-	case 8: case 127: /* Backspace */
-		if (f->cursor) {
-			wmemmove(f->text + f->cursor - 1, f->text + f->cursor, f->length - f->cursor + 1);
-			f->cursor--;
-			f->length--;
-		}
-		return true;
-	case 11: { /* Ctrl-K: delete to end of line */
-		size_t end = f->cursor;
-		while (end < f->length && f->text[end] != L'\n')
-			end++;
-		if (end == f->cursor && end < f->length)
-			end++;
-		wmemmove(f->text + f->cursor, f->text + end, f->length - end + 1);
-		f->length -= end - f->cursor;
-		return true;
-	}
-	case 21: { /* Ctrl-U: delete to start of line */
-		size_t start = f->cursor;
-		while (start && f->text[start - 1] != L'\n')
-			start--;
-		wmemmove(f->text + start, f->text + f->cursor, f->length - f->cursor + 1);
-		f->length -= f->cursor - start;
-		f->cursor = start;
-		return true;
-	}
-	case L'\r': ch = L'\n'; /* fall through */
-	default:
-		if (ch != L'\n' && (ch < 32 || ch == 127))
-			return false;
-		field_reserve(f, f->length + 1);
-		wmemmove(f->text + f->cursor + 1, f->text + f->cursor, f->length - f->cursor + 1);
-		f->text[f->cursor++] = (wchar_t)ch;
-		f->length++;
-		return true;
-	}
-	return false;
-}
-
-/* Draw text[0..n), kept exactly for editing, at (y, x) in its visible
- * form: a field cannot send a control or reorder the screen. */
-static void put_visible(struct wizard *w, WINDOW *win, int y, int x, const wchar_t *text,
-			size_t n)
-{
-	wchar_t *line = malloc((n * UI_FORM_MAX + 1) * sizeof *line);
-	if (!line)
-		abort();
-	size_t used = 0;
-	for (size_t i = 0; i < n; i++)
-		used += (size_t)ui_display_form(&w->ui, text[i], line + used);
-	line[used] = L'\0';
-	mvwaddwstr(win, y, x, line);
-	free(line);
+	if (ch == L'\r')
+		ch = L'\n';
+	if (ch != L'\n' && (ch < 32 || ch == 127))
+		return false;
+	field_put_char(f, (wchar_t)ch);
+	return true;
 }
 
 bool tui_field_binds(wint_t ch, bool is_code, bool lines)
@@ -421,44 +273,65 @@ bool tui_field_binds(wint_t ch, bool is_code, bool lines)
 size_t tui_field_insert(struct editor_field *f, const wchar_t *text, size_t n, bool lines,
 			size_t max)
 {
-	if (max && f->length + n > max)
-		n = f->length < max ? max - f->length : 0;
-	field_reserve(f, f->length + n);
-	wmemmove(f->text + f->cursor + n, f->text + f->cursor, f->length - f->cursor + 1);
-	for (size_t i = 0; i < n; i++) {
-		wchar_t c = text[i];
-		f->text[f->cursor + i] = !lines && (c == L'\n' || c == L'\t') ? L' ' : c;
+	if (max) {
+		size_t have = field_characters(f);
+		if (have + n > max)
+			n = have < max ? max - have : 0;
 	}
-	f->cursor += n;
-	f->length += n;
+	wchar_t *copy = malloc((n + 1) * sizeof *copy);
+	if (!copy)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		copy[i] = !lines && (text[i] == L'\n' || text[i] == L'\t') ? L' ' : text[i];
+	size_t size;
+	char *utf8 = text_from_wide(copy, n, &size);
+	free(copy);
+	if (!utf8)
+		abort();
+	field_insert(f, utf8, size);
+	free(utf8);
 	return n;
+}
+
+/* Draw stored text[0..size) at (y, x) in its shown form, at most width
+ * columns: a field cannot send a control or reorder the screen. */
+static void put_field_text(struct wizard *w, WINDOW *win, int y, int x, const char *text,
+			   size_t size, int width)
+{
+	char *copy = strndup(text, size);
+	if (!copy)
+		abort();
+	size_t n;
+	char *shown = ui_shown(&w->ui, copy, &n);
+	ui_put_shown(&w->ui, win, y, x, shown, n, width, UI_NORMAL);
+	free(shown);
+	free(copy);
 }
 
 void tui_field_draw(struct wizard *w, WINDOW *win, struct editor_field *f, int y, int x,
 		    int width, int rows, bool focused)
 {
-	size_t starts[4096];
-	int total = field_rows(f, width, starts, 4096);
-	if (total > 4096)
-		total = 4096;
-	int crow, ccol;
-	cursor_row_col(f, width, &crow, &ccol);
+	struct text_lines lines;
+	if (field_layout(f, width, &lines) != 0)
+		abort(); /* interactive text: cannot be large */
+	int crow = (int)field_cursor_row(f, &lines);
 	if (crow < f->top)
 		f->top = crow;
 	if (crow >= f->top + rows)
 		f->top = crow - rows + 1;
-	for (int r = 0; r < rows && f->top + r < total; r++) {
-		size_t start = starts[f->top + r];
-		size_t end = f->top + r + 1 < total ? starts[f->top + r + 1] : f->length;
-		while (end > start && f->text[end - 1] == L'\n')
-			end--;
-		put_visible(w, win, y + r, x, f->text + start, end - start);
+	for (int r = 0; r < rows && (size_t)f->top + (size_t)r < lines.count; r++) {
+		const struct text_line *l = &lines.line[(size_t)f->top + (size_t)r];
+		put_field_text(w, win, y + r, x, f->text + l->start, l->end - l->start, width);
 	}
 	if (focused) {
+		/* on the row, even in the spaces a line breaks at */
+		size_t start = lines.line[crow].start;
+		int col = ui_shown_width(&w->ui, f->text + start, f->cursor - start);
 		w->cursor_win = win;
 		w->cursor_y = y + crow - f->top;
-		w->cursor_x = x + ccol;
+		w->cursor_x = x + (col < width ? col : width);
 	}
+	text_lines_finish(&lines);
 }
 
 enum tui_close tui_close_key(wint_t ch, bool is_code)
@@ -488,11 +361,14 @@ void tui_prompt(struct wizard *w, const char *label, const char *initial,
 	p->done = done;
 	p->commit = NULL;
 	snprintf(p->label, sizeof p->label, "%s", label);
-	tui_field_set(&p->field, &w->ui, initial);
-	if (p->field.length > TUI_PROMPT_MAX) {
-		p->field.length = p->field.cursor = TUI_PROMPT_MAX;
-		p->field.text[TUI_PROMPT_MAX] = L'\0';
+	/* at most TUI_PROMPT_MAX characters, cut between clusters */
+	tui_field_set(&p->field, &w->ui, "");
+	size_t keep = 0, chars = 0, n = strlen(initial);
+	while (keep < n && chars < TUI_PROMPT_MAX) {
+		keep = text_cluster_next(initial, n, keep);
+		chars++;
 	}
+	field_insert(&p->field, initial, keep);
 }
 
 static void prompt_close(struct wizard *w, bool keep)
@@ -573,7 +449,7 @@ static void prompt_key(struct wizard *w, wint_t ch, bool is_code)
 		prompt_close(w, true);
 		return;
 	}
-	if (!is_code && ch >= 32 && p->field.length >= TUI_PROMPT_MAX) {
+	if (!is_code && ch >= 32 && field_characters(&p->field) >= TUI_PROMPT_MAX) {
 		tui_refuse(w, "At most %d characters here.", TUI_PROMPT_MAX);
 		return;
 	}
@@ -621,7 +497,7 @@ static void show_found(struct wizard *w, long found, const struct session_reply 
 static void search_done(struct wizard *w, const char *text)
 {
 	struct session_reply reply;
-	long found = session_find(&w->s, text ? text : "", w->criterion, &reply);
+	long found = session_find(&w->s, text ? text : "", w->criterion, 1, &reply);
 	show_found(w, found, &reply);
 }
 
@@ -678,10 +554,11 @@ static void export_summary(struct wizard *w)
 }
 
 /* How a global action binds its key now: the ones that open a prompt
- * lead into text (n does, while there is no search to repeat). */
+ * lead into text (n and N do, while there is no search to repeat). */
 static enum tui_binding global_binds(const struct wizard *w, const struct action *a)
 {
-	if (a->opens_text || (a->id == ACTION_FIND_NEXT && !w->s.search[0]))
+	if (a->opens_text || ((a->id == ACTION_FIND_NEXT || a->id == ACTION_FIND_PREVIOUS) &&
+			      !w->s.search[0]))
 		return TUI_BOUND_TEXT;
 	return TUI_BOUND;
 }
@@ -716,8 +593,10 @@ static void global_action(struct wizard *w, const struct action *a)
 	case ACTION_SUMMARY: tui_open(w, &view_summary); return;
 	case ACTION_FIND: tui_prompt(w, "Find: ", "", search_done); return;
 	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREVIOUS:
 		if (w->s.search[0])
-			show_found(w, session_find(&w->s, NULL, w->criterion, &reply), &reply);
+			show_found(w, session_find(&w->s, NULL, w->criterion,
+						   a->id == ACTION_FIND_NEXT ? 1 : -1, &reply), &reply);
 		else
 			tui_prompt(w, "Find: ", "", search_done);
 		return;
@@ -798,6 +677,30 @@ static void draw_file_state(struct wizard *w, const char *state, const char *wha
 		    w->cols, w->message[0] ? w->message_style : style);
 }
 
+/* The prompt's text from column x, scrolled by whole clusters so that
+ * the cursor shows: returns the cursor's column after x. */
+static int prompt_text(struct wizard *w, int x)
+{
+	const struct editor_field *f = &w->prompt.field;
+	size_t n;
+	char *shown = ui_shown(&w->ui, f->text, &n);
+	/* the cursor's offset in the shown form: of the text before it */
+	char *before = strndup(f->text, f->cursor);
+	if (!before)
+		abort();
+	size_t cursor;
+	free(ui_shown(&w->ui, before, &cursor));
+	free(before);
+	int room = w->cols - x - 1;
+	size_t start = 0;
+	while (start < cursor && text_width(shown + start, cursor - start) > room)
+		start = text_cluster_next(shown, n, start);
+	ui_put_shown(&w->ui, w->footer, 1, x, shown + start, n - start, room + 1, UI_NORMAL);
+	int used = text_width(shown + start, cursor - start);
+	free(shown);
+	return used;
+}
+
 static void draw_footer_status(struct wizard *w)
 {
 	if (w->prompt.active) {
@@ -813,18 +716,7 @@ static void draw_footer_status(struct wizard *w)
 		wclrtoeol(w->footer);
 		ui_put_utf8(&w->ui, w->footer, 1, 0, p->label, w->cols, UI_KEY);
 		int x = getcurx(w->footer);
-		int room = w->cols - x - 1, used = 0;
-		size_t start = 0;
-		const wchar_t *text = p->field.text;
-		for (size_t i = 0; i < p->field.cursor; i++)
-			used += ui_char_width(text[i]);
-		while (used > room && start < p->field.cursor)
-			used -= ui_char_width(text[start++]);
-		size_t n = 0;
-		for (int width = 0; start + n < p->field.length &&
-		     width + ui_char_width(text[start + n]) <= room; n++)
-			width += ui_char_width(text[start + n]);
-		put_visible(w, w->footer, 1, x, text + start, n);
+		int used = prompt_text(w, x);
 		w->cursor_win = w->footer;
 		w->cursor_y = 1;
 		w->cursor_x = x + used;

@@ -10,6 +10,7 @@
 #ifndef TUI_H
 #define TUI_H
 
+#include "field.h"
 #include "input.h"
 #include "ui.h"
 #include "session.h"
@@ -76,11 +77,6 @@ extern const struct view view_start, view_overview, view_category,
 	view_summary, view_help, view_guidance, view_edit, view_plan, view_history,
 	view_moderation;
 
-struct editor_field {
-	wchar_t *text;
-	size_t length, capacity, cursor;
-	int top; /* first display row shown */
-};
 
 struct prompt {
 	bool active;
@@ -235,14 +231,15 @@ enum tui_close tui_close_key(wint_t ch, bool is_code);
 /* Whether ch is one of the editors' closing keys. */
 bool tui_is_close_key(wint_t ch, bool is_code);
 
-/* Editor fields (wide text buffers). */
+/* Editor fields (field.h), as the screens edit and draw them. */
 void tui_field_set(struct editor_field *f, const struct ui *ui, const char *utf8);
 char *tui_field_utf8(const struct editor_field *f);
 bool tui_field_key(struct editor_field *f, wint_t ch, bool is_code, int width);
 /* Whether tui_field_key edits with ch (line breaks only when lines). */
 bool tui_field_binds(wint_t ch, bool is_code, bool lines);
-/* Insert n characters of text at the cursor; without lines, line breaks
- * and tabs become spaces; at most max characters in all (0: no limit).
+/* Insert n characters (code points) of text at the cursor; without lines,
+ * line breaks and tabs become spaces; at most max characters in all (0: no
+ * limit).
  * Returns how many were inserted. */
 size_t tui_field_insert(struct editor_field *f, const wchar_t *text, size_t n, bool lines,
 			size_t max);

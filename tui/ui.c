@@ -2,12 +2,12 @@
 
 #include <langinfo.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
-#include "level.h"
 #include "sanitize.h"
+#include "text.h"
 
 static const struct ui_glyphs utf8_glyphs = {
 	L"\u2588", L"\u2591", L"\u2502", L"\u2026", L"(*)", L"( )", L"\u2014", L"\u2500", L"\u25b6",
@@ -19,8 +19,10 @@ static const struct ui_glyphs ascii_glyphs = {
 void ui_init(struct ui *ui)
 {
 	const char *codeset = nl_langinfo(CODESET);
-	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+	snprintf(ui->codeset, sizeof ui->codeset, "%s", codeset ? codeset : "ANSI_X3.4-1968");
+	ui->utf8 = strcmp(ui->codeset, "UTF-8") == 0;
 	ui->glyph = ui->utf8 ? utf8_glyphs : ascii_glyphs;
+	ui->highlight = NULL;
 	const char *no_colour = getenv("NO_COLOR");
 	ui->colour = has_colors() && !(no_colour && *no_colour);
 	for (int i = 0; i < UI_STYLE_COUNT; i++)
@@ -33,10 +35,13 @@ void ui_init(struct ui *ui)
 	ui->style[UI_ERROR] = A_BOLD;
 	ui->style[UI_KEY] = A_BOLD;
 	ui->style[UI_DIM] = A_DIM;
+	ui->style[UI_MATCH] = A_REVERSE;
+	ui->style[UI_CURRENT] = A_REVERSE;
 	if (!ui->colour)
 		return;
 	start_color();
 	use_default_colors();
+	/* Colour adds to the monochrome attributes, never replaces them. */
 	static const struct { enum ui_style style; short fg; attr_t extra; } pairs[] = {
 		{ UI_TITLE, COLOR_CYAN, A_BOLD }, { UI_CHOSEN, COLOR_GREEN, A_BOLD },
 		{ UI_ERROR, COLOR_RED, A_BOLD }, { UI_OK, COLOR_GREEN, 0 },
@@ -49,158 +54,70 @@ void ui_init(struct ui *ui)
 	}
 }
 
-static wchar_t ascii_fold(wchar_t c)
-{
-	switch (c) {
-	case 0x2013: case 0x2014: case 0x2212: return L'-';
-	case 0x2018: case 0x2019: case 0x2032: return L'\'';
-	case 0x201C: case 0x201D: return L'"';
-	case 0x00A0: return L' ';
-	case 0x2026: return L'.';
-	default: return c < 0x80 ? c : L'?';
-	}
-}
-
-wchar_t *ui_decode_exact(const char *utf8)
-{
-	size_t len = strlen(utf8);
-	wchar_t *out = calloc(len + 1, sizeof *out);
-	if (!out)
-		abort(); /* a few KiB at most; nothing sensible to show instead */
-	size_t n = 0;
-	const uint8_t *s = (const uint8_t *)utf8;
-	for (size_t i = 0; i < len;) {
-		ucs4_t cp;
-		i += (size_t)u8_mbtouc(&cp, s + i, len - i); /* U+FFFD where invalid */
-		out[n++] = (wchar_t)cp;
-	}
-	out[n] = L'\0';
-	return out;
-}
-
-/* A character of text already in its visible form, for this terminal. */
-static wchar_t fold(const struct ui *ui, wchar_t c)
-{
-	if (c == L'\t')
-		return L' ';
-	if ((c < 0x20 && c != L'\n') || (c >= 0x7F && c < 0xA0))
-		return L'?'; /* never reached after sanitize_text; kept as a guard */
-	return ui->utf8 ? c : ascii_fold(c);
-}
-
-_Static_assert(UI_FORM_MAX >= SANITIZE_FORM_MAX, "a visible form fits in UI_FORM_MAX");
-
-int ui_display_form(const struct ui *ui, wchar_t c, wchar_t *form)
-{
-	char visible[SANITIZE_FORM_MAX];
-	if (c == L'\n')
-		return 0;
-	if (c >= 0 && sanitize_code_point((uint32_t)c, visible)) {
-		int n = 0;
-		for (; visible[n]; n++)
-			form[n] = (wchar_t)visible[n];
-		return n;
-	}
-	form[0] = fold(ui, c);
-	return 1;
-}
-
-wchar_t *ui_decode(const struct ui *ui, const char *utf8)
+char *ui_shown(const struct ui *ui, const char *utf8, size_t *size)
 {
 	/* The one sanitising function: controls, C1 and bidi controls shown
 	 * as \e, \u009b, \u202e; CRLF from spreadsheets one line break. */
 	char *shown = sanitize_text(utf8, SANITIZE_TEXT);
 	if (!shown)
-		abort();
-	wchar_t *out = ui_decode_exact(shown);
-	free(shown);
-	for (size_t i = 0; out[i]; i++)
-		out[i] = fold(ui, out[i]);
-	return out;
-}
-
-int ui_char_width(wchar_t c)
-{
-	char visible[SANITIZE_FORM_MAX];
-	if (c == L'\t')
-		return 1;
-	if (c >= 0 && sanitize_code_point((uint32_t)c, visible))
-		return (int)strlen(visible);
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
-}
-
-int ui_width(const wchar_t *text)
-{
-	int w = 0;
-	for (; *text; text++)
-		w += ui_char_width(*text);
-	return w;
-}
-
-int ui_wrap(const wchar_t *text, int width, size_t *starts, size_t *lengths, int max)
-{
-	return ui_wrap_hanging(text, width, width, starts, lengths, max);
-}
-
-int ui_wrap_hanging(const wchar_t *text, int first_width, int width, size_t *starts,
-		    size_t *lengths, int max)
-{
-	int lines = 0;
-	size_t pos = 0, len = wcslen(text);
-	if (width < 1)
-		width = 1;
-	if (first_width < 1)
-		first_width = 1;
-	while (pos < len || lines == 0) {
-		size_t end = pos, last_space = (size_t)-1;
-		int used = 0, room = lines == 0 ? first_width : width;
-		while (end < len && text[end] != L'\n') {
-			int w = ui_char_width(text[end]);
-			if (used + w > room)
-				break;
-			if (text[end] == L' ')
-				last_space = end;
-			used += w;
-			end++;
+		abort(); /* a few KiB at most; nothing sensible to show instead */
+	for (char *p = shown; *p; p++)
+		if (*p == '\t')
+			*p = ' '; /* one column, as text_width counts it */
+	size_t n = strlen(shown);
+	if (!ui->utf8) {
+		/* the last display step (clarifications rule 17) */
+		char *read = text_transliterate(shown, n, ui->codeset);
+		if (read) {
+			free(shown);
+			shown = read;
+			n = strlen(shown);
 		}
-		size_t next;
-		if (end < len && (text[end] == L' ' || text[end] == L'\n')) {
-			next = end + 1; /* full up to a space, or a line break: end here */
-		} else if (end < len && last_space != (size_t)-1 && last_space > pos) {
-			end = last_space;
-			next = last_space + 1;
-		} else {
-			next = end;
-		}
-		if (lines < max) {
-			starts[lines] = pos;
-			lengths[lines] = end - pos;
-		}
-		lines++;
-		if (next == pos)
-			next++; /* a character wider than the line: skip it */
-		pos = next;
-		if (pos >= len && (len == 0 || text[len - 1] != L'\n'))
-			break;
 	}
-	return lines;
+	if (size)
+		*size = n;
+	return shown;
 }
 
-void ui_put(const struct ui *ui, WINDOW *win, int y, int x, const wchar_t *text,
-	    int width, enum ui_style style)
+int ui_shown_width(const struct ui *ui, const char *utf8, size_t size)
+{
+	char *copy = strndup(utf8, size);
+	if (!copy)
+		abort();
+	size_t n;
+	char *shown = ui_shown(ui, copy, &n);
+	int width = text_width(shown, n);
+	free(shown);
+	free(copy);
+	return width;
+}
+
+/* Draw text[0..size) (already shown) at the window's cursor. */
+static void put_bytes(WINDOW *win, const char *text, size_t size)
+{
+	if (!size)
+		return;
+	size_t length;
+	wchar_t *wide = text_to_wide(text, size, &length);
+	if (!wide)
+		abort();
+	waddnwstr(win, wide, (int)length);
+	free(wide);
+}
+
+void ui_put_shown(const struct ui *ui, WINDOW *win, int y, int x, const char *shown,
+		  size_t size, int width, enum ui_style style)
 {
 	if (width <= 0)
 		return;
 	wattrset(win, ui->style[style]);
-	int used = 0;
-	size_t n = 0, len = wcslen(text);
-	bool cut = ui_width(text) > width;
-	int room = cut ? width - ui_char_width(ui->glyph.ellipsis[0]) : width;
-	while (n < len && text[n] != L'\n' && used + ui_char_width(text[n]) <= room)
-		used += ui_char_width(text[n++]);
-	mvwaddnwstr(win, y, x, text, (int)n);
-	if (cut || (n < len && text[n] == L'\n'))
+	size_t n = text_fit(shown, size, width, NULL);
+	bool cut = n < size;
+	if (cut)
+		n = text_fit(shown, size, width - 1, NULL); /* room for the ellipsis */
+	wmove(win, y, x);
+	put_bytes(win, shown, n);
+	if (cut)
 		waddwstr(win, ui->glyph.ellipsis);
 	wattrset(win, A_NORMAL);
 }
@@ -208,9 +125,20 @@ void ui_put(const struct ui *ui, WINDOW *win, int y, int x, const wchar_t *text,
 void ui_put_utf8(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 		 int width, enum ui_style style)
 {
-	wchar_t *w = ui_decode(ui, text);
-	ui_put(ui, win, y, x, w, width, style);
-	free(w);
+	size_t n;
+	char *shown = ui_shown(ui, text, &n);
+	ui_put_shown(ui, win, y, x, shown, n, width, style);
+	free(shown);
+}
+
+int ui_wrap(const struct ui *ui, struct text_lines *lines, const char *text, int width,
+	    int indent, char **shown)
+{
+	size_t n;
+	*shown = ui_shown(ui, text, &n);
+	if (text_wrap(lines, *shown, n, width, width - indent) != 0)
+		abort(); /* a screen's text: nothing sensible to show instead */
+	return (int)lines->count;
 }
 
 int ui_wrapped_rows(const struct ui *ui, const char *text, int width)
@@ -220,9 +148,11 @@ int ui_wrapped_rows(const struct ui *ui, const char *text, int width)
 
 int ui_hanging_rows(const struct ui *ui, const char *text, int width, int indent)
 {
-	wchar_t *w = ui_decode(ui, text);
-	int rows = ui_wrap_hanging(w, width, width - indent, NULL, NULL, 0);
-	free(w);
+	struct text_lines lines;
+	char *shown;
+	int rows = ui_wrap(ui, &lines, text, width, indent, &shown);
+	text_lines_finish(&lines);
+	free(shown);
 	return rows;
 }
 
@@ -238,25 +168,50 @@ int ui_put_hanging(const struct ui *ui, WINDOW *win, int y, int x, const char *t
 	return ui_put_hanging_part(ui, win, y, x, text, width, indent, 0, rows, style);
 }
 
+/* Draw shown[start, end) at the window's cursor, the parts inside a match
+ * in UI_MATCH added to style. */
+static void put_marked(const struct ui *ui, WINDOW *win, const char *shown, size_t start,
+		       size_t end, const struct text_matches *m, enum ui_style style)
+{
+	size_t at = start;
+	for (size_t k = 0; k < m->count && at < end; k++) {
+		const struct text_range *r = &m->range[k];
+		if (r->end <= at || r->start >= end)
+			continue;
+		size_t from = r->start > at ? r->start : at, to = r->end < end ? r->end : end;
+		put_bytes(win, shown + at, from - at);
+		wattrset(win, ui->style[style] | ui->style[UI_MATCH]);
+		put_bytes(win, shown + from, to - from);
+		wattrset(win, ui->style[style]);
+		at = to;
+	}
+	put_bytes(win, shown + at, end - at);
+}
+
 int ui_put_hanging_part(const struct ui *ui, WINDOW *win, int y, int x, const char *text,
 			int width, int indent, int skip, int rows, enum ui_style style)
 {
 	if (rows <= 0 || skip < 0)
 		return 0;
-	wchar_t *w = ui_decode(ui, text);
-	enum { MAX_LINES = 64 };
-	size_t starts[MAX_LINES], lengths[MAX_LINES];
-	int need = ui_wrap_hanging(w, width, width - indent, starts, lengths, MAX_LINES);
-	int last = need < skip + rows ? need : skip + rows;
-	if (last > MAX_LINES)
-		last = MAX_LINES;
+	struct text_lines lines;
+	char *shown;
+	int need = ui_wrap(ui, &lines, text, width, indent, &shown);
+	struct text_matches matches = { 0 };
+	if (ui->highlight && ui->highlight[0])
+		text_search(&matches, shown, strlen(shown), ui->highlight);
+	bool more = need > skip + rows; /* lines after the last drawn */
+	int last = more ? skip + rows : need;
 	wattrset(win, ui->style[style]);
 	for (int i = skip; i < last; i++) {
-		mvwaddnwstr(win, y + i - skip, i ? x + indent : x, w + starts[i], (int)lengths[i]);
-		if (i == last - 1 && need > last)
+		const struct text_line *line = &lines.line[i];
+		wmove(win, y + i - skip, i ? x + indent : x);
+		put_marked(ui, win, shown, line->start, line->end, &matches, style);
+		if (i == last - 1 && more)
 			waddwstr(win, ui->glyph.ellipsis);
 	}
 	wattrset(win, A_NORMAL);
-	free(w);
+	text_matches_finish(&matches);
+	text_lines_finish(&lines);
+	free(shown);
 	return last > skip ? last - skip : 0;
 }

@@ -24,6 +24,21 @@
  * blank, evidence. */
 #define FIXED_LINES 5
 #define MAP_LABEL_WIDTH 6 /* "Level " */
+/* Text is set at a readable measure: on a wide terminal (a projector)
+ * cells and texts wrap at MEASURE columns, MARGIN in from the left. */
+#define MEASURE 100
+#define MARGIN 2
+
+/* Where the cells and texts start, and how wide they are. */
+static int measure_x(const struct wizard *w)
+{
+	return w->cols - 1 > MEASURE + MARGIN ? MARGIN : 0;
+}
+
+static int measure_width(const struct wizard *w)
+{
+	return w->cols - 1 < MEASURE ? w->cols - 1 : MEASURE;
+}
 
 /* The rows shown together: a category, or a section of Category 2. */
 struct page {
@@ -78,6 +93,8 @@ struct layout {
 struct category_state {
 	int cell_top;         /* the first line of the cells shown */
 	size_t cell_row;      /* the criterion cell_top belongs to */
+	int text_top;         /* the first line of the texts shown (J/K) */
+	size_t text_row;      /* the criterion text_top belongs to */
 	int tallest_cols, tallest_rows, tallest_page;
 	int guide_rows;       /* the guidance's height at this size (size_screen) */
 };
@@ -215,7 +232,7 @@ static void each_page(struct wizard *w, void (*fn)(struct wizard *w, const struc
 static int cell_rows(struct wizard *w, const struct framework_criterion *c, int level)
 {
 	char *text = cell_text(w, c, level);
-	int rows = ui_hanging_rows(&w->ui, text, w->cols - 1, HANG);
+	int rows = ui_hanging_rows(&w->ui, text, measure_width(w), HANG);
 	free(text);
 	return rows;
 }
@@ -566,7 +583,14 @@ static void draw_map(struct wizard *w, const struct page *p, const struct layout
 		int digit_x = x + (l->id_width - 1) / 2;
 		enum level level = w->s.a->levels[i];
 		ui_put_utf8(&w->ui, w->body, y, x, fw->criteria[i].id, l->id_width, UI_NORMAL);
+		/* The current row's level stands out in reverse video, with
+		 * or without colour: a level recorded in place changes inside
+		 * it, and one recorded on the way to the next row is followed
+		 * by it.  One attribute on one character, moved by a key (16
+		 * bytes on xterm: docs/performance.md). */
+		wattrset(w->body, w->ui.style[i == w->criterion ? UI_CURRENT : UI_NORMAL]);
 		mvwaddch(w->body, y + 1, digit_x, (chtype)level_key(level));
+		wattrset(w->body, A_NORMAL);
 		if (w->s.other) {
 			/* the other's level; '!' where it differs */
 			enum level theirs = w->s.other->levels[i];
@@ -606,8 +630,9 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 		int from = line > top ? line : top, to = line + rows < bottom ? line + rows : bottom;
 		if (from < to) {
 			char *text = cell_text(w, c, level);
-			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, 0, text,
-					    w->cols - 1, HANG, from - line, to - from, UI_NORMAL);
+			ui_put_hanging_part(&w->ui, w->body, l->detail_y + from - top, measure_x(w),
+					    text, measure_width(w), HANG, from - line, to - from,
+					    UI_NORMAL);
 			free(text);
 		}
 		line += rows;
@@ -616,7 +641,7 @@ static void draw_detail(struct wizard *w, const struct layout *l)
 	snprintf(none, sizeof none, "%ls 0 %s: no cell of this row is reached",
 		 chosen == LEVEL_NONE ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
 		 words_level(w->s.fw, LEVEL_NONE));
-	ui_put_utf8(&w->ui, w->body, l->none_y, 0, none, w->cols, UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, l->none_y, measure_x(w), none, w->cols - measure_x(w), UI_NORMAL);
 }
 
 /* "Evidence: ... | Notes: ..." of an answer, in a new heap string. */
@@ -632,22 +657,6 @@ static char *evidence_text(const struct assessment_answer *ans, const char *labe
 		snprintf(text, n, "%s%sEvidence: %s | Notes: %s", label, *label ? ": " : "",
 			 ans->evidence, ans->notes);
 	return text;
-}
-
-/* Evidence and notes on one line, from y (-1: it gave way). */
-static void draw_evidence(struct wizard *w, int y)
-{
-	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
-	if (y < 0) {
-		/* gave way to the cells and the table (e shows them) */
-	} else if (!*ans->evidence && !*ans->notes) {
-		ui_put_utf8(&w->ui, w->body, y, 0, "Evidence and notes: none yet (e to add)",
-			    w->cols, UI_DIM);
-	} else {
-		char *both = evidence_text(ans, "");
-		ui_put_utf8(&w->ui, w->body, y, 0, both, w->cols, UI_NORMAL);
-		free(both);
-	}
 }
 
 /* In a comparison, both sides' evidence and notes from y to the bottom,
@@ -743,6 +752,55 @@ static char *rule_label(const struct wizard *w, const struct page *p)
 	return both;
 }
 
+/* The current criterion's texts as one: evidence, notes, then the
+ * action plan's fields, each labelled, those with nothing left out; NULL
+ * when all are empty.  The caller frees. */
+static char *texts_of(const struct wizard *w)
+{
+	const struct assessment_answer *ans = &w->s.a->answers[w->criterion];
+	const char *label[] = { "Evidence: ", "Notes: ", "Action: ", "Lead officer: ",
+				"Timescale: " };
+	const char *text[] = { ans->evidence, ans->notes, ans->action, ans->lead_officer,
+			       ans->timescale };
+	size_t size = 1, used = 0;
+	for (size_t i = 0; i < 5; i++)
+		size += strlen(label[i]) + strlen(text[i]) + 1;
+	char *all = malloc(size);
+	if (!all)
+		abort();
+	for (size_t i = 0; i < 5; i++)
+		if (*text[i])
+			used += (size_t)snprintf(all + used, size - used, "%s%s%s", used ? "\n" : "",
+						 label[i], text[i]);
+	if (used)
+		return all;
+	free(all);
+	return NULL;
+}
+
+/* Evidence and notes in full (and the action plan), in rows rows from
+ * y: with room to spare, the room follows them as they are discussed;
+ * when longer, from the line J/K scrolled to (when the cells all fit). */
+static void draw_texts(struct wizard *w, struct category_state *c, int y, int rows)
+{
+	char *all = texts_of(w);
+	if (!all) {
+		ui_put_utf8(&w->ui, w->body, y, measure_x(w), "Evidence and notes: none yet (e to add)",
+			    w->cols - measure_x(w), UI_DIM);
+		return;
+	}
+	if (c->text_row != w->criterion) {
+		c->text_row = w->criterion;
+		c->text_top = 0;
+	}
+	int need = ui_wrapped_rows(&w->ui, all, measure_width(w));
+	if (c->text_top > need - rows)
+		c->text_top = need - rows > 0 ? need - rows : 0;
+	ui_put_hanging_part(&w->ui, w->body, y, measure_x(w), all, measure_width(w), 0,
+			    c->text_top, rows, UI_NORMAL);
+	free(all);
+}
+
 static void view_draw(struct wizard *w, void *state)
 {
 	const struct framework *fw = w->s.fw;
@@ -750,6 +808,8 @@ static void view_draw(struct wizard *w, void *state)
 	struct score_result r;
 	score_category(fw, w->s.a->levels, tui_category(w), &r);
 	draw_header(w, &r);
+	/* the last search's matches stand out in the cells and the texts */
+	w->ui.highlight = w->s.search[0] ? w->s.search : NULL;
 
 	struct page p = current_page(w);
 	struct layout l = plan_layout(w, state, &p);
@@ -783,20 +843,50 @@ static void view_draw(struct wizard *w, void *state)
 
 	if (w->s.other)
 		draw_compared_evidence(w, l.evidence_y);
-	else
-		draw_evidence(w, l.evidence_y);
+	else if (l.evidence_y >= 0)
+		draw_texts(w, state, l.evidence_y, getmaxy(w->body) - l.evidence_y);
+	w->ui.highlight = NULL;
 	draw_hints(w, scrolls);
 }
 
+/* J and K on the texts: the next or previous part of the evidence and
+ * notes, when they do not all fit below the table. */
+static void scroll_texts(struct wizard *w, struct category_state *c, const struct layout *l,
+			 int direction)
+{
+	const char *id = w->s.fw->criteria[w->criterion].id;
+	char *all = texts_of(w);
+	int rows = l->evidence_y < 0 ? 0 : getmaxy(w->body) - l->evidence_y;
+	int need = all ? ui_wrapped_rows(&w->ui, all, measure_width(w)) : 0;
+	free(all);
+	if (need <= rows) {
+		tui_message(w, UI_NORMAL, "All of %s's cells and texts are shown.", id);
+		return;
+	}
+	if (c->text_row != w->criterion) {
+		c->text_row = w->criterion;
+		c->text_top = 0;
+	}
+	int step = rows > 1 ? rows - 1 : 1, last_top = need - rows;
+	if ((direction > 0 && c->text_top >= last_top) || (direction < 0 && c->text_top <= 0)) {
+		tui_message(w, UI_NORMAL, "%s of %s's texts: %s.", direction > 0 ? "The end" :
+			    "The start", id, direction > 0 ? "K goes back" : "J shows more");
+		return;
+	}
+	int top = c->text_top + direction * step;
+	c->text_top = top < 0 ? 0 : top > last_top ? last_top : top;
+}
+
 /* J and K: the next or previous part of the current row's cells, when
- * they do not all fit (a line of the last part stays, for context). */
+ * they do not all fit (a line of the last part stays, for context); when
+ * they do, of its evidence and notes. */
 static void scroll_cells(struct wizard *w, struct category_state *c, int direction)
 {
 	struct page p = current_page(w);
 	struct layout l = plan_layout(w, c, &p);
 	const char *id = w->s.fw->criteria[w->criterion].id;
 	if (l.cell_lines <= l.detail_rows) {
-		tui_message(w, UI_NORMAL, "All of %s's cells are shown.", id);
+		scroll_texts(w, c, &l, direction);
 		return;
 	}
 	int step = l.detail_rows > 1 ? l.detail_rows - 1 : 1;

@@ -1,7 +1,8 @@
 /* The editor: evidence and notes for the current criterion, two
- * multi-line UTF-8 fields.  The text is committed (and saved) on Esc/F10,
+ * multi-line UTF-8 fields, under the cell the room chose for it.  The text is committed (and saved) on Esc/F10,
  * and also on a signal or when the terminal goes (the commit hook), so
  * nothing typed is lost to a dropped link. */
+#define _GNU_SOURCE /* asprintf */
 #include "tui.h"
 #include "words.h"
 
@@ -32,6 +33,26 @@ static void edit_leave(struct wizard *w, void *state)
 	tui_field_finish(&e->field[1]);
 }
 
+/* The cell the room chose for the criterion (what the evidence is for),
+ * at most rows rows, and a blank line: the rows used. */
+static int draw_criterion(struct wizard *w, size_t criterion, int rows)
+{
+	const struct framework_criterion *c = &w->s.fw->criteria[criterion];
+	enum level level = w->s.a->levels[criterion];
+	char *line;
+	if (level == LEVEL_UNANSWERED || level == LEVEL_NONE || !c->cell[level]) {
+		if (asprintf(&line, "%s: %s", c->id, level == LEVEL_UNANSWERED ? "no level yet"
+			     : "None, no cell of this row is reached") < 0)
+			abort();
+	} else if (asprintf(&line, "%s %s: %s", c->id, words_level(w->s.fw, level),
+			    c->cell[level]) < 0) {
+		abort();
+	}
+	int used = ui_put_hanging(&w->ui, w->body, 0, 0, line, w->cols - 1, 2, rows, UI_CHOSEN);
+	free(line);
+	return used + 1;
+}
+
 static void edit_draw(struct wizard *w, void *state)
 {
 	struct edit_state *e = state;
@@ -44,9 +65,10 @@ static void edit_draw(struct wizard *w, void *state)
 			"Ctrl-G discards this edit.\nTab: field. Esc or F10 keeps; Ctrl-G "
 			"discards.", UI_DIM);
 	int height = getmaxy(w->body);
+	int y = draw_criterion(w, e->criterion, height / 4 > 1 ? height / 4 : 1);
+	height -= y;
 	int half = (height - 2) / 2;
 	const char *labels[2] = { "Evidence:", "Notes:" };
-	int y = 0;
 	for (int i = 0; i < 2; i++) {
 		int rows = i == 0 ? half : height - 2 - half;
 		ui_put_utf8(&w->ui, w->body, y, 0, labels[i], w->cols,

@@ -3,6 +3,7 @@
  * levels with their descriptors, the scoring method), scrollable; and the
  * guidance screen (i): the current category's description and every note
  * of its sections and cells, in the same pager. */
+#define _GNU_SOURCE /* asprintf */
 #include "tui.h"
 
 #include <limits.h>
@@ -33,16 +34,16 @@ static const char *const notes[] = {
 	"bottom).",
 };
 
-/* The help text as screen lines of wide characters, so that wrapping and
- * drawing count the same characters (a line is never re-encoded, so no
- * width or byte count can cut it). */
+/* The help text as screen lines in their shown form (ui_shown), wrapped
+ * by core/text on that form, so wrapping and drawing count the same
+ * columns. */
 struct help_text {
-	wchar_t **line;
+	char **line;
 	size_t count, capacity;
 	size_t about; /* the first line of the About page */
 };
 
-static void add_line(struct help_text *t, wchar_t *line)
+static void add_line(struct help_text *t, char *line)
 {
 	if (t->count == t->capacity) {
 		t->capacity = t->capacity ? t->capacity * 2 : 256;
@@ -55,30 +56,33 @@ static void add_line(struct help_text *t, wchar_t *line)
 
 static void add_text(struct help_text *t, const struct ui *ui, const char *utf8)
 {
-	add_line(t, ui_decode(ui, utf8));
+	add_line(t, ui_shown(ui, utf8, NULL));
+}
+
+/* text wrapped to width, each row after prefix (the first) or as many
+ * spaces (the others). */
+static void add_rows(struct help_text *t, const struct ui *ui, const char *prefix,
+		     int prefix_width, const char *text, int width)
+{
+	struct text_lines lines;
+	char *shown;
+	ui_wrap(ui, &lines, text, width, 0, &shown);
+	for (size_t r = 0; r < lines.count; r++) {
+		const struct text_line *l = &lines.line[r];
+		char *row;
+		if (asprintf(&row, "%-*s%.*s", prefix_width, r ? "" : prefix,
+			     (int)(l->end - l->start), shown + l->start) < 0)
+			abort();
+		add_line(t, row);
+	}
+	text_lines_finish(&lines);
+	free(shown);
 }
 
 /* A paragraph wrapped to width, every row of it, then a blank line. */
 static void add_wrapped(struct help_text *t, const struct ui *ui, const char *utf8, int width)
 {
-	wchar_t *wide = ui_decode(ui, utf8);
-	int rows = ui_wrap(wide, width, NULL, NULL, 0);
-	size_t *starts = malloc((size_t)rows * sizeof *starts);
-	size_t *lengths = malloc((size_t)rows * sizeof *lengths);
-	if (!starts || !lengths)
-		abort();
-	ui_wrap(wide, width, starts, lengths, rows);
-	for (int r = 0; r < rows; r++) {
-		wchar_t *piece = malloc((lengths[r] + 1) * sizeof *piece);
-		if (!piece)
-			abort();
-		wmemcpy(piece, wide + starts[r], lengths[r]);
-		piece[lengths[r]] = L'\0';
-		add_line(t, piece);
-	}
-	free(starts);
-	free(lengths);
-	free(wide);
+	add_rows(t, ui, "", 0, utf8, width);
 	add_text(t, ui, "");
 }
 
@@ -96,34 +100,14 @@ static void add_entry(struct help_text *t, const struct ui *ui, const char *name
 }
 
 /* A key and what it does, the text wrapped beside a column of keys
- * (column wide; a list item: no key, a narrow column). */
+ * (column wide, keys ASCII and cut to it; a list item: no key, a narrow
+ * column). */
 static void add_key(struct help_text *t, const struct ui *ui, const char *key,
 		    const char *text, int width, int column)
 {
-	wchar_t *wide = ui_decode(ui, text);
-	int room = width - column;
-	int rows = ui_wrap(wide, room, NULL, NULL, 0);
-	size_t *starts = malloc((size_t)rows * sizeof *starts);
-	size_t *lengths = malloc((size_t)rows * sizeof *lengths);
-	if (!starts || !lengths)
-		abort();
-	ui_wrap(wide, room, starts, lengths, rows);
-	for (int r = 0; r < rows; r++) {
-		wchar_t *line = malloc(((size_t)column + lengths[r] + 1) * sizeof *line);
-		if (!line)
-			abort();
-		size_t n = 0;
-		for (const char *k = r ? "" : key; *k && n + 1 < (size_t)column; k++)
-			line[n++] = (wchar_t)(unsigned char)*k; /* keys are ASCII */
-		while (n < (size_t)column)
-			line[n++] = L' ';
-		wmemcpy(line + n, wide + starts[r], lengths[r]);
-		line[n + lengths[r]] = L'\0';
-		add_line(t, line);
-	}
-	free(starts);
-	free(lengths);
-	free(wide);
+	char prefix[KEY_COLUMN + 1];
+	snprintf(prefix, sizeof prefix, "%.*s", column > 1 ? column - 1 : 0, key);
+	add_rows(t, ui, prefix, column, text, width - column);
 }
 
 /* The About page (about.h), each block wrapped; list items and notes
@@ -282,8 +266,8 @@ static void help_draw(struct wizard *w, void *state)
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
 	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++) {
 		size_t line = (size_t)*top + (size_t)r;
-		ui_put(&w->ui, w->body, r, 1, t.line[line], w->cols - 2,
-		       line == 0 || line == t.about ? UI_TITLE : UI_NORMAL);
+		ui_put_shown(&w->ui, w->body, r, 1, t.line[line], strlen(t.line[line]),
+			     w->cols - 2, line == 0 || line == t.about ? UI_TITLE : UI_NORMAL);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(t.line[i]);

@@ -49,7 +49,9 @@ static void draw_category(struct wizard *w, const struct comparison *c, size_t k
 	const struct framework *fw = w->s.fw;
 	char text[300];
 	if (selected) {
-		ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
+		wattrset(w->body, w->ui.style[UI_SELECTED]);
+		mvwaddwstr(w->body, y, 0, w->ui.glyph.pointer);
+		wattrset(w->body, A_NORMAL);
 		w->cursor_y = y;
 		w->cursor_x = 2;
 	}

@@ -107,7 +107,9 @@ static void draw_category_line(struct wizard *w, const struct view_table_state *
 	if (c == t->selected) {
 		/* The pointer alone marks the selection (and the terminal cursor
 		 * sits there): a moving bar would resend both rows on every key. */
-		ui_put(&w->ui, w->body, y, 0, w->ui.glyph.pointer, 1, UI_SELECTED);
+		wattrset(w->body, w->ui.style[UI_SELECTED]);
+		mvwaddwstr(w->body, y, 0, w->ui.glyph.pointer);
+		wattrset(w->body, A_NORMAL);
 		w->cursor_y = y;
 		w->cursor_x = 2;
 	}

@@ -94,7 +94,7 @@ probe "score with that framework" human "Strategic Leadership and Management $VP
 # ---- plain mode (what runs when TERM is dumb) ----
 printf 'g 1.1\ne\n\n\ns\nq\n' >"$WORK/keys"
 PROBE_INPUT="$WORK/keys" probe "plain mode" human "Summary for Org $VP" \
-	"Enter keeps \"Evidence $VP\"" "Saved: $D/self$VP$VB.csv" -- env TERM=dumb "$BIN" "$A"
+	"Evidence, now \"Evidence $VP\"" "Saved: $D/self$VP$VB.csv" -- env TERM=dumb "$BIN" "$A"
 PROBE_INPUT="$WORK/keys" probe "plain mode --compare" human \
 	"Peer review: " "Self-assessment's evidence: Evidence $VP" -- env TERM=dumb "$BIN" --compare "$B" "$A"
 printf '%s\n' "Org $P" self "A $P" 2026-11-23 q >"$WORK/keys"

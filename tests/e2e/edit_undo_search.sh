@@ -40,9 +40,11 @@ keys /
 wait_for "Find:"
 keys "trade union" Enter
 wait_for "Category 6 of 7: Staff Networks and Trade Unions"
-wait_for "\"trade union\": 6.10, 2 matching criteria. n: next match."
+wait_for "\"trade union\": 6.10, 2 matching criteria. n/N: next/previous."
 keys n
 wait_for "\"trade union\": 6.11"
+keys N
+wait_for "\"trade union\": 6.10"
 
 # Help shows the keys, the glossary and the About page (a: its start,
 # right after the glossary's last entry, a page back).

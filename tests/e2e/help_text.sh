@@ -25,20 +25,27 @@ for row in open(path, encoding="utf-8"):
     number, _, text = row.rstrip("\n").partition("\t")
     lines[int(number)] = text.rstrip()
 assert sorted(lines) == list(range(1, len(lines) + 1)), "help lines missing"
-# Paragraphs: wrapped lines joined with one space, between blank lines and
-# headings (a line in capitals, "GLOSSARY (from the Standard)").
+# Paragraphs: wrapped lines joined with one space (none after a hyphen
+# inside a word, where the line breaking algorithm breaks too), between
+# blank lines and headings (a line in capitals, "GLOSSARY (from the
+# Standard)").
 heading = re.compile(r"^[A-Z][A-Z ]+(\(from the Standard\))?$")
 paragraphs, current = [], []
+def join(rows):
+    text = rows[0]
+    for row in rows[1:]:
+        text += row if re.search(r"\w-$", text) else " " + row
+    return text
 for n in sorted(lines):
     if lines[n] and not heading.match(lines[n]):
         if len(lines[n]) > cols - 2:
             print(f"line {n} wider than the screen: {lines[n]!r}")
         current.append(lines[n])
     elif current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append(join(current))
         current = []
 if current:
-    paragraphs.append(" ".join(current))
+    paragraphs.append(join(current))
 norm = lambda s: re.sub(r"\s+", " ", s).strip()
 shown = {norm(p) for p in paragraphs}
 want = []

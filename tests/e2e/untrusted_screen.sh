@@ -29,7 +29,7 @@ tmux -L "$SOCKET" set-option -g set-clipboard on # an OSC 52 would fill a buffer
 wait_for "Category 2 of 7"
 keys "["
 wait_for "Evidence: Evidence \\e]0;PWNED\\x07"
-look "category screen" "Evidence: Evidence $VP | Notes: Notes $VP"
+look "category screen" "Evidence: Evidence $VP" "Notes: Notes $VP"
 keys e
 wait_for "Evidence and notes for 1.1"
 look "evidence editor" "Evidence $VP" "Notes $VP"

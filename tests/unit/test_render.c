@@ -80,7 +80,8 @@ static void test_formats(void **state)
 }
 
 /* Text: the whole line in its visible form; CSV: each field visible and
- * guarded, a byte-order mark once; wrapping by code points. */
+ * guarded, a byte-order mark once; wrapping by display columns at word
+ * boundaries (core/text). */
 static void test_writers(void **state)
 {
 	(void)state;
@@ -90,6 +91,12 @@ static void test_writers(void **state)
 	render_wrapped(&c.out, "aa bbb c\xc3\xa9\xc3\xa9 dd", 2, 8);
 	char *text = capture_end(&c);
 	assert_string_equal(text, "org A\\e]0;x\\x07 \\u202e\naa bbb\n  c\xc3\xa9\xc3\xa9 dd\n");
+	free(text);
+	/* wide characters count two columns; a hyphen is a place to break */
+	capture_begin(&c, false);
+	render_wrapped(&c.out, "\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80 anti-racist", 2, 8);
+	text = capture_end(&c);
+	assert_string_equal(text, "\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80\n  anti-\n  racist\n");
 	free(text);
 
 	capture_begin(&c, true);

@@ -572,20 +572,31 @@ static void test_find(void **state)
 	struct session s;
 	struct session_reply r;
 	open_file(&s, "find.csv", true);
-	assert_int_equal(session_find(&s, NULL, 0, &r), -1);
+	assert_int_equal(session_find(&s, NULL, 0, 1, &r), -1);
 	expect_reply(&r, SESSION_NOTE, "Nothing searched for yet");
-	assert_int_equal(session_find(&s, "", 0, &r), -1);
+	assert_int_equal(session_find(&s, "", 0, 1, &r), -1);
 	expect_reply(&r, SESSION_NOTE, "Search cancelled.");
-	long at = session_find(&s, "trade union", 0, &r);
+	long at = session_find(&s, "trade union", 0, 1, &r);
 	assert_int_equal(at, (long)id("6.10"));
-	expect_reply(&r, SESSION_DONE, "\"trade union\": 6.10, 2 matching criteria. n: next match.");
-	assert_int_equal(session_find(&s, NULL, (size_t)at, &r), (long)id("6.11"));
-	assert_int_equal(session_find(&s, NULL, id("6.11"), &r), (long)id("6.10")); /* wraps */
-	assert_int_equal(session_find(&s, "2A.3", 0, &r), (long)id("2a.3"));
+	expect_reply(&r, SESSION_DONE, "\"trade union\": 6.10, 2 matching criteria. n/N: "
+		     "next/previous.");
+	assert_int_equal(session_find(&s, NULL, (size_t)at, 1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, NULL, id("6.11"), 1, &r), (long)id("6.10")); /* wraps */
+	/* N: the previous match, wrapping round the other way */
+	assert_int_equal(session_find(&s, NULL, id("6.11"), -1, &r), (long)id("6.10"));
+	assert_int_equal(session_find(&s, NULL, id("6.10"), -1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, NULL, 0, -1, &r), (long)id("6.11"));
+	assert_int_equal(session_find(&s, "2A.3", 0, 1, &r), (long)id("2a.3"));
 	expect_reply(&r, SESSION_DONE, "1 matching criterion.");
 	assert_int_equal(session_set_texts(&s, id("4.2"), "Zanzibar minutes", "", &r), 0);
-	assert_int_equal(session_find(&s, "zanzibar", 0, &r), (long)id("4.2"));
-	assert_int_equal(session_find(&s, "no such words anywhere", 0, &r), -1);
+	assert_int_equal(session_find(&s, "zanzibar", 0, 1, &r), (long)id("4.2"));
+	/* case and accents ignored, beyond ASCII (core/text) */
+	assert_int_equal(session_set_texts(&s, id("3.1"), "Met Zo\xc3\xab and \xc5\x81ukasz",
+					   "Stra\xc3\x9f" "e", &r), 0);
+	assert_int_equal(session_find(&s, "zoe", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "\xc5\x82ukasz", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "STRASSE", 0, 1, &r), (long)id("3.1"));
+	assert_int_equal(session_find(&s, "no such words anywhere", 0, 1, &r), -1);
 	expect_reply(&r, SESSION_FAILED, "No criterion mentions \"no such words anywhere\".");
 	assert_int_equal(session_find_id(&s, "2a.3", &r), (long)id("2a.3"));
 	assert_int_equal(session_find_id(&s, "9.9", &r), -1);

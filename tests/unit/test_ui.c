@@ -1,6 +1,6 @@
 /* Unit tests: the wizard's text helpers that need no terminal — wrapping
- * (with a hanging indent, as the category screen draws cells) and display
- * widths. */
+ * (with a hanging indent, as the category screen draws cells, by
+ * core/text) and the shown form of text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,116 +17,97 @@
 #include "ui.h"
 
 struct wrap_case {
-	const wchar_t *text;
-	int first_width, width;
-	const wchar_t *lines; /* the lines joined with '|' */
+	const char *text;
+	int width, indent;
+	const char *lines; /* the lines joined with '|' */
 };
 
+/* The screens wrap with core/text (UAX #14) on the shown form. */
 static const struct wrap_case wrap_cases[] = {
-	/* words break at spaces; the space at a break is dropped */
-	{ L"one two three", 13, 13, L"one two three" },
-	{ L"one two three", 7, 7, L"one two|three" },
+	/* words break at spaces; the space at a break is not drawn */
+	{ "one two three", 13, 0, "one two three" },
+	{ "one two three", 7, 0, "one two|three" },
 	/* a hanging indent: the first line wider than the rest */
-	{ L"(*) 3 Leading: Senior leaders and managers", 20, 12,
-	  L"(*) 3 Leading:|Senior|leaders and|managers" },
-	{ L"abc def", 3, 7, L"abc|def" },
-	/* a word longer than the line is cut */
-	{ L"abcdefghij", 4, 4, L"abcd|efgh|ij" },
-	/* newlines end lines; an empty text is one empty line */
-	{ L"a\nb", 10, 10, L"a|b" },
-	{ L"", 10, 10, L"" },
+	{ "(*) 3 Leading: Senior leaders and managers", 20, 8,
+	  "(*) 3 Leading:|Senior|leaders and|managers" },
+	/* never inside a word: "publicly" stays whole */
+	{ "is publicly committed", 10, 0, "is|publicly|committed" },
+	/* a hyphen is a place to break; a no-break space is not */
+	{ "anti-racist work", 9, 0, "anti-|racist|work" },
+	{ "to Category\xc2\xa0" "two", 13, 0, "to|Category\xc2\xa0" "two" },
+	/* a URL longer than the line breaks after a slash */
+	{ "see https://example.org/standard/v14", 20, 0, "see https://example.|org/standard/v14" },
+	/* line breaks end lines; an empty text is one empty line */
+	{ "a\nb", 10, 0, "a|b" },
+	{ "", 10, 0, "" },
 	/* wide characters count two columns */
-	{ L"\u4e00\u4e00 \u4e00", 4, 4, L"\u4e00\u4e00|\u4e00" },
-	/* widths below one are taken as one */
-	{ L"ab", 0, 0, L"a|b" },
+	{ "\xe4\xb8\x80\xe4\xb8\x80 \xe4\xb8\x80", 4, 0, "\xe4\xb8\x80\xe4\xb8\x80|\xe4\xb8\x80" },
+	/* a control takes its visible form's columns */
+	{ "a\x1b" "bc de", 5, 0, "a\\ebc|de" },
 };
 
-static void test_wrap_hanging(void **state)
+static void test_wrap(void **state)
 {
 	(void)state;
+	struct ui ui = { .utf8 = true, .codeset = "UTF-8" };
 	for (size_t i = 0; i < sizeof wrap_cases / sizeof wrap_cases[0]; i++) {
 		const struct wrap_case *c = &wrap_cases[i];
-		size_t starts[16], lengths[16];
-		int n = ui_wrap_hanging(c->text, c->first_width, c->width, starts, lengths, 16);
-		wchar_t got[256] = L"";
-		for (int k = 0; k < n && k < 16; k++) {
+		struct text_lines lines;
+		char *shown;
+		int n = ui_wrap(&ui, &lines, c->text, c->width, c->indent, &shown);
+		char got[256] = "";
+		for (int k = 0; k < n; k++) {
 			if (k)
-				wcscat(got, L"|");
-			wcsncat(got, c->text + starts[k], lengths[k]);
+				strcat(got, "|");
+			strncat(got, shown + lines.line[k].start,
+				lines.line[k].end - lines.line[k].start);
 		}
-		if (wcscmp(got, c->lines) != 0)
-			fail_msg("case %zu: expected [%ls], got [%ls]", i, c->lines, got);
-		/* counting alone (no arrays) gives the same number of lines */
-		assert_int_equal(ui_wrap_hanging(c->text, c->first_width, c->width, NULL, NULL, 0), n);
-		/* equal widths: the same as ui_wrap */
-		if (c->first_width == c->width)
-			assert_int_equal(ui_wrap(c->text, c->width, starts, lengths, 16), n);
+		if (strcmp(got, c->lines) != 0)
+			fail_msg("case %zu: expected [%s], got [%s]", i, c->lines, got);
+		assert_int_equal(ui_hanging_rows(&ui, c->text, c->width, c->indent), n);
+		text_lines_finish(&lines);
+		free(shown);
 	}
-}
-
-static void test_widths(void **state)
-{
-	(void)state;
-	assert_int_equal(ui_width(L"abc"), 3);
-	assert_int_equal(ui_width(L"\u4e00b"), 3);
-	assert_int_equal(ui_char_width(L'\t') >= 0, 1);
 }
 
 /* What the wizard draws from a file's text: the visible form of
- * sanitize.h, so nothing can drive the terminal or reorder the screen. */
-static void test_decode_visible(void **state)
+ * sanitize.h, so nothing can drive the terminal or reorder the screen;
+ * in a locale that is not UTF-8, transliterated (rule 17). */
+static void test_shown(void **state)
 {
 	(void)state;
-	static const struct { bool utf8; const char *text; const wchar_t *shown; } cases[] = {
-		{ true, "Evil\x1b]0;PWNED\x07" "Borough", L"Evil\\e]0;PWNED\\x07Borough" },
-		{ true, "a\xc2\x9b" "2J", L"a\\u009b2J" },
-		{ true, "\xe2\x80\xae" "evil", L"\\u202eevil" },
-		{ true, "x\xff", L"x\\xff" },
-		{ true, "one\r\ntwo\tthree", L"one\ntwo three" },
-		{ true, "caf\xc3\xa9 \xe2\x80\x93", L"caf\u00e9 \u2013" },
-		{ false, "caf\xc3\xa9 \xe2\x80\x93 \x1b", L"caf? - \\e" },
+	static const struct { bool utf8; const char *text; const char *shown; } cases[] = {
+		{ true, "Evil\x1b]0;PWNED\x07" "Borough", "Evil\\e]0;PWNED\\x07Borough" },
+		{ true, "a\xc2\x9b" "2J", "a\\u009b2J" },
+		{ true, "\xe2\x80\xae" "evil", "\\u202eevil" },
+		{ true, "x\xff", "x\\xff" },
+		{ true, "one\r\ntwo\tthree", "one\ntwo three" },
+		{ true, "caf\xc3\xa9 \xe2\x80\x93", "caf\xc3\xa9 \xe2\x80\x93" },
+		{ false, "Zo\xc3\xab \xc5\x81\xc3\xb3" "d\xc5\xba \xe2\x80\x93 \x1b", "Zoe Lodz - \\e" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct ui ui = { .utf8 = cases[i].utf8 };
-		wchar_t *got = ui_decode(&ui, cases[i].text);
-		if (wcscmp(got, cases[i].shown) != 0)
-			fail_msg("case %zu: [%ls]; expected [%ls]", i, got, cases[i].shown);
+		snprintf(ui.codeset, sizeof ui.codeset, "%s", cases[i].utf8 ? "UTF-8"
+			 : "ANSI_X3.4-1968");
+		size_t n;
+		char *got = ui_shown(&ui, cases[i].text, &n);
+		if (strcmp(got, cases[i].shown) != 0)
+			fail_msg("case %zu: [%s]; expected [%s]", i, got, cases[i].shown);
+		assert_int_equal(n, strlen(got));
 		free(got);
 	}
-}
-
-/* The editors keep the exact text and draw each character in its form;
- * widths follow the forms, so the cursor lands where the text is. */
-static void test_display_forms(void **state)
-{
-	(void)state;
-	static const struct { wchar_t c; const wchar_t *form; int width; } cases[] = {
-		{ 0x1B, L"\\e", 2 }, { 0x07, L"\\x07", 4 }, { 0x9B, L"\\u009b", 6 },
-		{ 0x202E, L"\\u202e", 6 }, { 0x2066, L"\\u2066", 6 }, { L'\t', L" ", 1 },
-		{ L'a', L"a", 1 }, { 0x4E00, L"\u4e00", 2 }, { L'\n', L"", 1 },
-	};
-	struct ui ui = { .utf8 = true };
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		wchar_t form[UI_FORM_MAX + 1] = {0};
-		int n = ui_display_form(&ui, cases[i].c, form);
-		form[n] = L'\0';
-		if (wcscmp(form, cases[i].form) != 0)
-			fail_msg("case %zu: [%ls]; expected [%ls]", i, form, cases[i].form);
-		assert_int_equal(ui_char_width(cases[i].c), cases[i].width);
-	}
-	wchar_t *exact = ui_decode_exact("a\x1b\xe2\x80\xae");
-	assert_true(wcscmp(exact, L"a\x1b\u202e") == 0); /* data stays data */
-	free(exact);
+	/* widths are of the shown form: "\e" is two columns, "Zoë" three */
+	struct ui ui = { .utf8 = true, .codeset = "UTF-8" };
+	assert_int_equal(ui_shown_width(&ui, "a\x1b", 2), 3);
+	assert_int_equal(ui_shown_width(&ui, "Zo\xc3\xab", 4), 3);
 }
 
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_wrap_hanging),
-		cmocka_unit_test(test_widths),
-		cmocka_unit_test(test_decode_visible),
-		cmocka_unit_test(test_display_forms),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
