@@ -12,7 +12,8 @@ paragraphs are read as docs/standard-notes.md records the data's repairs
 (R1 markers become "[1]" beside the note; R2 lines 170 and 180 are one
 paragraph; R4 markup and the extraction's "- " bullets are not text); a
 dash between words counts as one dash, as the level list uses "–" and
-"-" for the same thing.  Prints "N of N source paragraphs whole" and names
+"-" for the same thing, and a line broken after a word's hyphen is
+joined without a space.  Prints "N of N source paragraphs whole" and names
 any that are not."""
 import re
 import sys
@@ -21,6 +22,8 @@ SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 def norm(text):
+    # a line broken after a word's hyphen (UAX #14 allows it) joins it
+    text = re.sub(r"(\w-)\s+(?=\w)", r"\1", text)
     text = re.sub(r"\s+[–-]\s+", " - ", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -191,6 +191,13 @@ static char *guide_text(const struct wizard *w, const struct page *p)
 	return text;
 }
 
+/* The guidance's width: the measure on a wide terminal, as the cells;
+ * else the whole width. */
+static int guide_width(const struct wizard *w)
+{
+	return measure_x(w) ? MEASURE : w->cols;
+}
+
 /* Rows the guidance takes whole (wrapped), or its parts' count (at least
  * a line each). */
 static int guide_rows(struct wizard *w, const struct page *p, bool whole)
@@ -198,7 +205,7 @@ static int guide_rows(struct wizard *w, const struct page *p, bool whole)
 	char *text = guide_text(w, p);
 	int rows = 0;
 	if (*text && whole) {
-		rows = ui_wrapped_rows(&w->ui, text, w->cols);
+		rows = ui_wrapped_rows(&w->ui, text, guide_width(w));
 	} else if (*text) {
 		rows = 1;
 		for (const char *c = text; *c; c++)
@@ -350,20 +357,24 @@ static void size_screen(struct wizard *w, struct category_state *c)
 
 /* A window too short for the tallest page: each part gets its rows in
  * the order of enum screen_part, the cells first (up to what the page
- * needs), then one band of the table, the rest of the table, evidence,
- * and last the blank line. */
+ * needs; in a comparison less both sides' evidence lines), then one band
+ * of the table, the rest of the table, evidence, and last the blank
+ * line. */
 static void short_layout(struct wizard *w, struct layout *l)
 {
 	static const enum screen_part order[] = { PART_CELLS, PART_TABLE, PART_EVIDENCE };
 	int height = getmaxy(w->body);
 	int room = height - 3 - l->guide_rows; /* the guidance, the ranges, the rule, None */
 	int need = l->detail_rows; /* the page's: its slots, or its longest row */
-	int cells = 0, evidence = 0;
+	int cells = 0, evidence = 0, keep;
 	l->bands_shown = 0;
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		switch (order[k]) {
-		case PART_CELLS: /* all they need, leaving one band of the table */
-			cells = need < room - l->band_lines ? need : room - l->band_lines;
+		case PART_CELLS: /* all they need, leaving one band of the table
+				  * (and in a comparison both sides' evidence: what a
+				  * moderation discusses; the cells scroll) */
+			keep = l->band_lines + (w->s.other ? evidence_need(w) : 0);
+			cells = need < room - keep ? need : room - keep;
 			if (cells < 1)
 				cells = 1;
 			room -= cells;
@@ -509,13 +520,15 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 static void draw_guide(struct wizard *w, const struct page *p, const struct layout *l)
 {
 	char *text = guide_text(w, p);
-	if (!*text || !l->guide_rows || ui_wrapped_rows(&w->ui, text, w->cols) <= l->guide_rows) {
-		ui_put_wrapped(&w->ui, w->body, 0, 0, text, w->cols, l->guide_rows, UI_NORMAL);
+	int x = measure_x(w);
+	if (!*text || !l->guide_rows ||
+	    ui_wrapped_rows(&w->ui, text, guide_width(w)) <= l->guide_rows) {
+		ui_put_wrapped(&w->ui, w->body, 0, x, text, guide_width(w), l->guide_rows, UI_NORMAL);
 		free(text);
 		return;
 	}
 	static const char more[] = " i more";
-	int width = w->cols - (int)strlen(more);
+	int width = guide_width(w) - (int)strlen(more);
 	int spare = l->guide_rows - guide_rows(w, p, false), y = 0;
 	char *part = text;
 	while (part && y < l->guide_rows) {
@@ -527,10 +540,10 @@ static void draw_guide(struct wizard *w, const struct page *p, const struct layo
 			rows = need - 1 <= spare ? need : 1 + spare;
 			spare -= rows - 1;
 		}
-		y += ui_put_hanging_part(&w->ui, w->body, y, 0, part, width, 0, 0, rows, UI_NORMAL);
+		y += ui_put_hanging_part(&w->ui, w->body, y, x, part, width, 0, 0, rows, UI_NORMAL);
 		part = end ? end + 1 : NULL;
 	}
-	ui_put_utf8(&w->ui, w->body, 0, width, more, (int)strlen(more), UI_NORMAL);
+	ui_put_utf8(&w->ui, w->body, 0, x + width, more, (int)strlen(more), UI_NORMAL);
 	free(text);
 }
 

@@ -28,7 +28,7 @@ for r in csv.DictReader(open(f"{data}/footnotes.csv", encoding="utf-8")):
         print(f"[{r['marker']}] {r['text']}")
 PY
 }
-norm() { tr '\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
+norm() { sed -E ':a;N;$!ba;s/([[:alpha:]]-)\n */\1/g' | tr '\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
 # joined: the screen's lines joined (the cells' hanging indent folded)
 joined() { screen | norm; }
 
