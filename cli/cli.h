@@ -251,6 +251,7 @@ struct actionlist *cli_load_actions(struct assessment *a, const char *path);
 /* ---- The commands (cmd_*.c) ---- */
 
 int cmd_criteria(const struct cli_call *call);
+int cmd_about(const struct cli_call *call);
 int cmd_validate(const struct cli_call *call);
 int cmd_score(const struct cli_call *call);
 int cmd_new(const struct cli_call *call);

@@ -15,6 +15,24 @@ int cmd_criteria(const struct cli_call *call)
 	return cli_written(format->criteria(&out, call->fw));
 }
 
+int cmd_about(const struct cli_call *call)
+{
+	if (call->count != 0)
+		return cli_usage_error("%s", "about takes no FILE");
+	struct about_page page;
+	struct tri_error err;
+	if (about_page_init(&page, call->fw, &err) != 0) {
+		about_page_finish(&page);
+		cli_error("%s", err.message);
+		return CLI_EXIT_BAD_INPUT;
+	}
+	struct render_out out;
+	render_out_init(&out, stdout, false);
+	int rc = cli_written(render_text.about(&out, &page));
+	about_page_finish(&page);
+	return rc;
+}
+
 /* "developing only", "established/leading": the cells a row has.  Returns
  * how many. */
 static size_t row_cells(const struct framework *fw, const struct framework_criterion *crit,

@@ -131,6 +131,10 @@ const struct cli_command cli_commands[] = {
 	  .options = TABLE, .run = cmd_criteria, .args = CLI_COMPLETE_NOTHING,
 	  .example = "tri-assess criteria | less\n"
 		     "tri-assess criteria --csv >criteria.csv" },
+	{ .name = "about", .usage = "", .summary = "about the Standard: introduction, levels, scoring",
+	  .options = COMMON, .run = cmd_about, .args = CLI_COMPLETE_NOTHING,
+	  .example = "tri-assess about | less\n"
+		     "tri-assess --framework revised/ about" },
 	{ .name = "validate", .usage = "", .summary = "check the framework and its ranges",
 	  .options = TABLE, .run = cmd_validate, .args = CLI_COMPLETE_NOTHING,
 	  .example = "tri-assess validate\n"

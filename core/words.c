@@ -236,3 +236,26 @@ const char *words_disagreements(const struct comparison_count *count, bool moder
 	}
 	return buffer;
 }
+
+const char *words_footnote_marker(const struct framework_footnote *note, char *buffer,
+				  size_t size)
+{
+	snprintf(buffer, size, "[%s]", *note->marker ? note->marker : "*");
+	return buffer;
+}
+
+const char *words_footnote_markers(const struct framework *fw, enum framework_note_place place,
+				   size_t index, enum level level, char *buffer, size_t size)
+{
+	enum { MAX_NOTES = 16 };
+	const struct framework_footnote *notes[MAX_NOTES];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
+	size_t used = 0;
+	buffer[0] = '\0';
+	for (size_t k = 0; k < count && k < MAX_NOTES && used < size; k++) {
+		char marker[48];
+		used += (size_t)snprintf(buffer + used, size - used, " %s",
+					 words_footnote_marker(notes[k], marker, sizeof marker));
+	}
+	return buffer;
+}

@@ -129,4 +129,17 @@ const char *words_resolution(enum assessment_resolution resolution);
 const char *words_disagreements(const struct comparison_count *count, bool moderation,
 				char *buffer, size_t size);
 
+/* A footnote's marker as every text output shows it beside the cell,
+ * section or paragraph it belongs to, and before the note's text: "[6]"
+ * (the source's superscript six, readable at the back of a room and by a
+ * screen reader); "[*]" for a note without a marker (an old framework's
+ * `footnote` column). */
+const char *words_footnote_marker(const struct framework_footnote *note, char *buffer,
+				  size_t size);
+
+/* The markers of the notes at one place (framework_footnotes_at), each
+ * after a space: " [6]", " [1] [2]"; "" where there is none. */
+const char *words_footnote_markers(const struct framework *fw, enum framework_note_place place,
+				   size_t index, enum level level, char *buffer, size_t size);
+
 #endif

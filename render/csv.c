@@ -9,13 +9,15 @@
 #include "csvio.h"
 #include "render.h"
 
-/* criteria --csv: criteria.csv's own shape, a column per level above none. */
+/* criteria --csv: criteria.csv's own shape, a column per level above none,
+ * then (appended, rule 16) the category's description. */
 static int criteria(struct render_out *out, const struct framework *fw)
 {
-	const char *row[3 + LEVEL_MAX_COUNT] = { "criterion_id", "category", "section" };
+	const char *row[4 + LEVEL_MAX_COUNT] = { "criterion_id", "category", "section" };
 	size_t n = 3;
 	for (size_t l = 1; l < fw->level_count; l++)
 		row[n++] = fw->levels[l].name;
+	row[n++] = "description";
 	render_csv_row(out, row, n, 0);
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		const struct framework_criterion *c = &fw->criteria[i];
@@ -24,6 +26,7 @@ static int criteria(struct render_out *out, const struct framework *fw)
 		row[2] = c->section == FRAMEWORK_NO_SECTION ? "" : fw->sections[c->section].id;
 		for (size_t l = 1; l < fw->level_count; l++)
 			row[2 + l] = c->cell[l] ? c->cell[l] : "";
+		row[n - 1] = fw->categories[c->category].description;
 		render_csv_row(out, row, n, 0); /* all from the framework's files */
 	}
 	return render_status(out);

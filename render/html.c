@@ -100,6 +100,7 @@ static const char style[] =
 	"font-size:.9em}thead th{background:#eee}th[scope=row]{font-weight:normal}"
 	"tfoot th[scope=row]{font-weight:bold}td.n{text-align:right}"
 	".meta,.note{color:#444}.note{font-size:.9em}"
+	".category-about{margin:.2em 0 .4em}.footnote{color:#444;font-size:.85em;display:block}"
 	".differs{font-weight:bold}.incomplete{font-style:italic}"
 	".assessed{border-left:4px solid #333;padding-left:.5em}"
 	"td.green{background:#d5ecd5}td.amber{background:#f6ecc8}td.red{background:#f4d6d6}"
@@ -276,6 +277,90 @@ static void next_level_text(FILE *out, const struct framework *fw, const struct 
 		fputs("at the top level", out);
 	else
 		fprintf(out, "%d more for %s", r->points_to_next, words_level(fw, r->next_level));
+}
+
+/* ---- The Standard's guidance (issue 17) ---- */
+
+#define MAX_NOTES 8 /* notes at one place */
+
+/* "<sup>[6]</sup>" for each note at one place. */
+static void put_markers(FILE *out, const struct framework *fw, enum framework_note_place place,
+			size_t index, enum level level)
+{
+	const struct framework_footnote *notes[MAX_NOTES];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
+	for (size_t k = 0; k < count && k < MAX_NOTES; k++) {
+		char marker[48];
+		fputs("<sup>", out);
+		put_text(out, words_footnote_marker(notes[k], marker, sizeof marker));
+		fputs("</sup>", out);
+	}
+}
+
+/* Each note at one place, "[6] text", a line of its own (a span shown
+ * as a block, so that it can sit in a list item or a cell). */
+static void put_notes(FILE *out, const struct framework *fw, enum framework_note_place place,
+		      size_t index, enum level level)
+{
+	const struct framework_footnote *notes[MAX_NOTES];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
+	for (size_t k = 0; k < count && k < MAX_NOTES; k++) {
+		char marker[48];
+		fputs("<span class=\"footnote\">", out);
+		put_text(out, words_footnote_marker(notes[k], marker, sizeof marker));
+		fputs(" ", out);
+		put_text(out, notes[k]->text);
+		fputs("</span>", out);
+	}
+}
+
+/* A criterion's id where a list shows a row, with the markers of its
+ * section's and its own notes ("2a.1[7]"). */
+static void put_row_id(FILE *out, const struct framework *fw, size_t criterion)
+{
+	put_text(out, fw->criteria[criterion].id);
+	if (fw->criteria[criterion].section != FRAMEWORK_NO_SECTION)
+		put_markers(out, fw, FRAMEWORK_NOTE_SECTION, fw->criteria[criterion].section,
+			    LEVEL_NONE);
+	put_markers(out, fw, FRAMEWORK_NOTE_CRITERION, criterion, LEVEL_NONE);
+}
+
+/* A cell's text where the report shows it, its marker after it and its
+ * note below, then its row's notes.  (A section's notes are under its
+ * category's heading; its rows carry the marker: put_row_id.) */
+static void put_cell(FILE *out, const struct framework *fw, size_t criterion, enum level level)
+{
+	put_text(out, fw->criteria[criterion].cell[level]);
+	put_markers(out, fw, FRAMEWORK_NOTE_CRITERION, criterion, level);
+	put_notes(out, fw, FRAMEWORK_NOTE_CRITERION, criterion, level);
+	put_notes(out, fw, FRAMEWORK_NOTE_CRITERION, criterion, LEVEL_NONE);
+}
+
+/* Under a category's heading: its description, what the category is
+ * about, and the notes of the category and its sections ("2a
+ * Recruitment[7]" and the note). */
+static void write_guidance(FILE *out, const struct framework *fw, size_t c)
+{
+	const struct framework_category *cat = &fw->categories[c];
+	if (*cat->description) {
+		fputs("<p class=\"category-about\">", out);
+		put_text(out, cat->description);
+		put_markers(out, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE);
+		put_notes(out, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE);
+		fputs("</p>\n", out);
+	}
+	for (size_t s = cat->first_section; s < cat->first_section + cat->section_count; s++) {
+		const struct framework_footnote *note;
+		if (!framework_footnotes_at(fw, FRAMEWORK_NOTE_SECTION, s, LEVEL_NONE, &note, 1))
+			continue;
+		fputs("<p class=\"note\">Section ", out);
+		put_text(out, fw->sections[s].id);
+		fputs(" ", out);
+		put_text(out, fw->sections[s].title);
+		put_markers(out, fw, FRAMEWORK_NOTE_SECTION, s, LEVEL_NONE);
+		put_notes(out, fw, FRAMEWORK_NOTE_SECTION, s, LEVEL_NONE);
+		fputs("</p>\n", out);
+	}
 }
 
 /* The scores table: a row per category, then the total.  One side: its
@@ -514,6 +599,7 @@ static void write_scores(FILE *out, const struct report_content *m)
 				words_state(fw, ra, WORDS_FULL, state, sizeof state));
 		}
 		fputs("</h3>\n", out);
+		write_guidance(out, fw, c);
 		chart(out, m, c);
 		fputs("</div>\n", out);
 	}
@@ -534,9 +620,9 @@ static void write_strengths(FILE *out, const struct report_content *m)
 		if (a->levels[i] != highest)
 			continue;
 		fputs("<li><strong>", out);
-		put_text(out, fw->criteria[i].id);
+		put_row_id(out, fw, i);
 		fputs("</strong> ", out);
-		put_text(out, fw->criteria[i].cell[highest]);
+		put_cell(out, fw, i, highest);
 		fputs("</li>\n", out);
 	}
 	if (!m->strengths)
@@ -562,10 +648,10 @@ static void write_gap(FILE *out, const struct report_content *m, size_t c)
 	for (size_t k = 0; k < gap->raise_count; k++) {
 		const struct plan_raise *rz = &gap->raises[k];
 		fputs("<li><strong>", out);
-		put_text(out, fw->criteria[rz->criterion].id);
+		put_row_id(out, fw, rz->criterion);
 		fprintf(out, "</strong> %s to %s (+%d): ", words_level(fw, rz->from),
 			words_level(fw, rz->to), rz->gain);
-		put_text(out, fw->criteria[rz->criterion].cell[rz->to]);
+		put_cell(out, fw, rz->criterion, rz->to);
 		fputs("</li>\n", out);
 	}
 	fputs("</ul>\n", out);
@@ -592,7 +678,14 @@ static void write_gaps(FILE *out, const struct report_content *m)
 static void action_cells(FILE *out, const struct report_content *m,
 			 const struct actionlist_item *item)
 {
-	put_text(out, actionlist_outcome(item, m->a));
+	/* the default outcome is the target cell: with its footnote, as
+	 * wherever the report shows a cell */
+	enum level target = plan_target(m->a, item->criterion);
+	if (!*item->outcome && target > LEVEL_NONE &&
+	    m->a->framework->criteria[item->criterion].cell[target])
+		put_cell(out, m->a->framework, item->criterion, target);
+	else
+		put_text(out, actionlist_outcome(item, m->a));
 	fputs("</td><td>", out);
 	put_text(out, item->activity);
 	fputs("</td><td>", out);
@@ -604,6 +697,16 @@ static void action_cells(FILE *out, const struct report_content *m,
 	put_text(out, item->due_note);
 	fprintf(out, "</td><td>%s%s</td></tr>\n", actionlist_status_word(item->status),
 		actionlist_overdue(item, m->dashboard.today) ? ", overdue" : "");
+}
+
+/* A row with a target and no action yet: its outcome, the target cell
+ * (with its footnote), and the empty columns. */
+static void no_action_cells(FILE *out, const struct framework *fw, size_t criterion,
+			    struct report_target target)
+{
+	if (!target.reached && target.level > LEVEL_NONE && fw->criteria[criterion].cell[target.level])
+		put_cell(out, fw, criterion, target.level);
+	fputs("</td><td>(no action recorded)</td><td></td><td></td><td></td></tr>\n", out);
 }
 
 /* Every row with a plan (report_has_action), whatever its level now, in
@@ -638,15 +741,14 @@ static void write_action_plan(FILE *out, const struct report_content *m)
 		size_t first = 0, n = actionlist_of_criterion(list, i, &first);
 		for (size_t k = 0; k < (n ? n : 1); k++) {
 			fputs("<tr><th scope=\"row\">", out);
-			put_text(out, fw->criteria[i].id);
+			put_row_id(out, fw, i);
 			fprintf(out, "</th><td>%s</td><td>%s%s</td><td>", words_level(fw, a->levels[i]),
 				words_level(fw, target.level),
 				target.reached ? ": <strong>reached</strong>" : "");
 			if (n)
 				action_cells(out, m, &list->items[first + k]);
 			else
-				fputs("</td><td>(no action recorded)</td><td></td><td></td><td></td>"
-				      "</tr>\n", out);
+				no_action_cells(out, fw, i, target);
 		}
 	}
 	fputs("</tbody></table>\n", out);
@@ -930,7 +1032,7 @@ static void side_statement(FILE *out, const struct assessment *s, size_t i)
 		fprintf(out, "%s: no statement reached.", words_level(fw, level));
 	else {
 		fprintf(out, "%s: ", words_level_title(fw, level));
-		put_text(out, fw->criteria[i].cell[level]);
+		put_cell(out, fw, i, level);
 	}
 	fputs("</p>\n", out);
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "about.h"
 #include "actionlist.h"
 #include "assessment.h"
 #include "benchmark.h"
@@ -106,6 +107,7 @@ struct render_format {
 	int (*progress)(struct render_out *out, const struct progress *m);
 	int (*benchmark)(struct render_out *out, const struct render_benchmark *m);
 	int (*report)(struct render_out *out, const struct report_content *m);
+	int (*about)(struct render_out *out, const struct about_page *m);
 };
 
 /* For people: fixed-width text (as a terminal shows it). */

@@ -8,32 +8,112 @@
 #include "text.h"
 #include "words.h"
 
+/* The notes attached at one place, each "[7] text" wrapped under indent
+ * spaces. */
+static void notes_at(struct render_out *out, const struct framework *fw,
+		     enum framework_note_place place, size_t index, enum level level, int indent)
+{
+	const struct framework_footnote *notes[8];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, 8);
+	for (size_t k = 0; k < count && k < 8; k++) {
+		char marker[48];
+		size_t size = strlen(notes[k]->text) + sizeof marker + 2;
+		char *line = malloc(size);
+		if (!line)
+			continue; /* (render_status reports nothing for it: a note is short) */
+		words_footnote_marker(notes[k], marker, sizeof marker);
+		snprintf(line, size, "%s %s", marker, notes[k]->text);
+		render_printf(out, "%*s", indent, "");
+		render_wrapped(out, line, indent, 79);
+		free(line);
+	}
+}
+
+/* " [6]": the markers of the notes at one place (words.h), in buffer. */
+#define MARKERS(place, index, level, buffer) \
+	words_footnote_markers(fw, (place), (index), (level), (buffer), sizeof (buffer))
+
+/* "Category 1: title", its description, its ranges and its notes. */
+static void criteria_category(struct render_out *out, const struct framework *fw, size_t c)
+{
+	const struct framework_category *cat = &fw->categories[c];
+	char ranges[512], markers[256];
+	render_printf(out, "\nCategory %s: %s%s\n", cat->id, cat->title,
+		      MARKERS(FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, markers));
+	if (*cat->description) {
+		render_printf(out, "  ");
+		render_wrapped(out, cat->description, 2, 79);
+	}
+	render_printf(out, "  Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
+	notes_at(out, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, 2);
+}
+
+/* A row: its id (and its notes), each cell with its points, its marker
+ * and its note. */
+static int criteria_row(struct render_out *out, const struct framework *fw, size_t i)
+{
+	const struct framework_criterion *c = &fw->criteria[i];
+	char markers[256];
+	render_printf(out, "\n  %s%s\n", c->id, MARKERS(FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE,
+							 markers));
+	notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, 4);
+	for (size_t l = 1; l < fw->level_count; l++) {
+		if (!c->cell[l])
+			continue;
+		const struct framework_level *level = &fw->levels[l];
+		size_t size = strlen(c->cell[l]) + sizeof markers;
+		char *cell = malloc(size);
+		if (!cell)
+			return -1;
+		snprintf(cell, size, "%s%s", c->cell[l], MARKERS(FRAMEWORK_NOTE_CRITERION, i,
+								 (enum level)l, markers));
+		render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
+			      level->points == 1 ? "" : "s");
+		render_wrapped(out, cell, 6, 79);
+		free(cell);
+		notes_at(out, fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, 6);
+	}
+	return 0;
+}
+
 static int criteria(struct render_out *out, const struct framework *fw)
 {
 	render_printf(out, "%s, version %s: %zu categories, %zu criteria\n", fw->title,
 		      fw->version, fw->category_count, fw->criterion_count);
 	size_t last_section = FRAMEWORK_NO_SECTION;
+	char markers[256];
 	for (size_t i = 0; i < fw->criterion_count; i++) {
 		const struct framework_criterion *c = &fw->criteria[i];
-		const struct framework_category *cat = &fw->categories[c->category];
-		if (i == cat->first_criterion) {
-			char ranges[512];
-			render_printf(out, "\nCategory %s: %s\n  Score ranges: %s\n", cat->id, cat->title,
-				      words_ranges(fw, cat, ranges, sizeof ranges));
+		if (i == fw->categories[c->category].first_criterion)
+			criteria_category(out, fw, c->category);
+		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION) {
+			render_printf(out, "\n Section %s: %s%s\n", fw->sections[c->section].id,
+				      fw->sections[c->section].title,
+				      MARKERS(FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, markers));
+			notes_at(out, fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, 2);
 		}
-		if (c->section != last_section && c->section != FRAMEWORK_NO_SECTION)
-			render_printf(out, "\n Section %s: %s\n", fw->sections[c->section].id,
-				      fw->sections[c->section].title);
 		last_section = c->section;
-		render_printf(out, "\n  %s\n", c->id);
-		for (size_t l = 1; l < fw->level_count; l++) {
-			if (!c->cell[l])
-				continue;
-			const struct framework_level *level = &fw->levels[l];
-			render_printf(out, "    %s (%d point%s):\n      ", level->title, level->points,
-				      level->points == 1 ? "" : "s");
-			render_wrapped(out, c->cell[l], 6, 79);
-		}
+		if (criteria_row(out, fw, i) != 0)
+			return -1;
+	}
+	return render_status(out);
+}
+
+/* about: the About page, headings and paragraphs wrapped at 79 columns,
+ * list items and notes with a hanging indent, a blank line between
+ * blocks. */
+static int about(struct render_out *out, const struct about_page *m)
+{
+	render_printf(out, "About the Standard\n\n");
+	for (size_t i = 0; i < m->count; i++) {
+		const struct about_block *b = &m->blocks[i];
+		bool list = b->kind == ABOUT_ITEM || b->kind == ABOUT_NOTE;
+		if (list)
+			render_printf(out, "  ");
+		render_wrapped(out, b->text, list ? 4 : 0, 79);
+		bool list_goes_on = i + 1 < m->count && m->blocks[i + 1].kind == b->kind && list;
+		if (b->kind != ABOUT_HEADING && !list_goes_on)
+			render_printf(out, "\n");
 	}
 	return render_status(out);
 }
@@ -547,6 +627,7 @@ static int progress(struct render_out *out, const struct progress *p)
 const struct render_format render_text = {
 	.name = "text",
 	.criteria = criteria,
+	.about = about,
 	.validation = validation,
 	.scores = scores,
 	.comparison = comparison,

@@ -170,6 +170,33 @@ wait_file_contains() {
 	return 1
 }
 
+# read_pager FILE: page through a pager screen (help, guidance) from where
+# it is to its end; write its lines to FILE as "N<Tab>text", each body row
+# at its place by the "lines A-B of N" header (pages may overlap: a line
+# can come twice, with its number).
+read_pager() {
+	local out=$1 first last total rows s
+	: >"$out"
+	while :; do
+		s=$(screen)
+		read -r first last total < <(sed -n '2s/^lines \([0-9]*\)-\([0-9]*\) of \([0-9]*\)$/\1 \2 \3/p' <<<"$s")
+		[ -n "$first" ] || { fail "no 'lines A-B of N' header on: $s"; return 1; }
+		rows=$((last - first + 1))
+		# body rows start on screen line 3; the text starts in column 2
+		sed -n "3,$((2 + rows))p" <<<"$s" | sed 's/^ //' |
+			awk -v first="$first" '{ print first + NR - 1 "\t" $0 }' >>"$out"
+		[ "$last" -lt "$total" ] || break
+		keys Space
+		wait_for "lines $((last < total - rows + 1 ? last : total - rows + 1))-" 10 || return 1
+	done
+	pass
+}
+
+# pager_text FILE: the pager's text from read_pager's FILE, each line once.
+pager_text() {
+	sort -t "$(printf '\t')" -k1,1n -u "$1" | cut -f2
+}
+
 tui_pid() { # the wizard's pid inside the session
 	# the newest process that is tri-assess (or valgrind running it) on a
 	# file of this test; anchored on the program's own name, because the

@@ -84,6 +84,12 @@ static const struct action table[] = {
 	{ .id = ACTION_SAVE_AS, .scope = ACTION_GLOBAL, .name = "save elsewhere", .chars = L"W",
 	  .keys = "W", .opens_text = true, .command = 'W', .usage = "W FILE", .argument = true,
 	  .help = "save to another file and continue there (asks before replacing one)" },
+	{ .id = ACTION_GUIDANCE, .scope = ACTION_GLOBAL, .name = "guidance", .chars = L"i",
+	  .keys = "i", .command = 'i', .usage = "i [about]", .argument = true, .help = "the current category's guidance in "
+	  "full: its description and every note of its sections and cells (the screen shows the "
+	  "first line of each when space is short; on the overview, the selected category's)",
+	  .plain_help = "the current category's guidance in full: its description and notes; "
+	  "i about: About the Standard" },
 	{ .id = ACTION_HELP, .scope = ACTION_GLOBAL, .name = "help", .chars = L"?",
 	  .codes = help_codes, .keys = "?, F1", .command = '?', .usage = "?", .help = "this help" },
 	{ .id = ACTION_QUIT, .scope = ACTION_GLOBAL, .name = "quit", .chars = L"q",
@@ -103,8 +109,6 @@ static const struct action table[] = {
 	{ .id = ACTION_DASHBOARD, .scope = ACTION_GLOBAL, .name = "dashboard", .chars = L"d",
 	  .keys = "d", .command = 'd', .usage = "d",
 	  .help = "the dashboard: per category level, target, RAG ratings, overdue, progress" },
-	{ .id = ACTION_GUIDANCE, .scope = ACTION_COMING, .name = "guidance", .chars = L"i",
-	  .keys = "i", .help = "the category's guidance in full", .coming = "issue 17" },
 };
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])

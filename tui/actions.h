@@ -40,6 +40,7 @@ enum action_id {
 	ACTION_FIND_PREVIOUS,
 	ACTION_UNDO,
 	ACTION_SAVE_AS,
+	ACTION_GUIDANCE,          /* i: the category's description and notes */
 	ACTION_HELP,
 	ACTION_QUIT,
 	ACTION_NEXT_DISAGREEMENT,
@@ -47,7 +48,6 @@ enum action_id {
 	/* reserved for what is coming (rule 12): bound nowhere yet */
 	ACTION_ACTIONS_SCREEN,
 	ACTION_DASHBOARD,
-	ACTION_GUIDANCE,
 	ACTION_COUNT
 };
 

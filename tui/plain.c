@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "about.h"
 #include "actions.h"
 #include "dashboard.h"
 #include "render.h"
@@ -271,27 +272,71 @@ static void show_history(struct session *s, size_t i, FILE *out)
 		show_compared(s, i, out);
 }
 
+#define MAX_NOTES 8 /* notes at one place */
+/* " [7]": the markers of the notes at one place (words.h), in buffer. */
+#define MARKERS(place, index, level, buffer) \
+	words_footnote_markers(fw, (place), (index), (level), (buffer), sizeof (buffer))
+
+/* Each note at one place, "INDENT[7] text", a line each; prefix (or NULL)
+ * on a line before them when there are any. */
+static void notes_at(const struct framework *fw, enum framework_note_place place, size_t index,
+		     enum level level, const char *indent, const char *prefix, FILE *out)
+{
+	const struct framework_footnote *notes[MAX_NOTES];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
+	if (count && prefix)
+		plain_printf(out, "%s\n", prefix);
+	for (size_t k = 0; k < count && k < MAX_NOTES; k++) {
+		char marker[48];
+		plain_printf(out, "%s%s %s\n", indent, words_footnote_marker(notes[k], marker,
+			     sizeof marker), notes[k]->text);
+	}
+}
+
+/* A category's heading as it starts: its title, its description (what
+ * a room reads before scoring it), its ranges and its notes. */
+static void show_category(const struct framework *fw, size_t category, FILE *out)
+{
+	const struct framework_category *cat = &fw->categories[category];
+	char ranges[512], marks[256];
+	plain_printf(out, "\nCategory %s of %zu: %s%s\n", cat->id, fw->category_count, cat->title,
+		     MARKERS(FRAMEWORK_NOTE_CATEGORY, category, LEVEL_NONE, marks));
+	if (*cat->description)
+		plain_printf(out, "%s\n", cat->description);
+	plain_printf(out, "Score ranges: %s\n", words_ranges(fw, cat, ranges, sizeof ranges));
+	notes_at(fw, FRAMEWORK_NOTE_CATEGORY, category, LEVEL_NONE, "", NULL, out);
+}
+
 static void show_criterion(struct session *s, size_t i, FILE *out)
 {
 	const struct framework *fw = s->fw;
 	const struct framework_criterion *c = &fw->criteria[i];
 	const struct framework_category *cat = &fw->categories[c->category];
-	if (i == cat->first_criterion) {
-		char ranges[512];
-		plain_printf(out, "\nCategory %s of %zu: %s\nScore ranges: %s\n", cat->id,
-			fw->category_count, cat->title,
-			words_ranges(fw, cat, ranges, sizeof ranges));
+	char marks[256], section_marks[256] = "";
+	if (i == cat->first_criterion)
+		show_category(fw, c->category, out);
+	if (c->section != FRAMEWORK_NO_SECTION) {
+		MARKERS(FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, section_marks);
+		if (i == fw->sections[c->section].first_criterion) {
+			plain_printf(out, "\nSection %s: %s%s\n", fw->sections[c->section].id,
+				     fw->sections[c->section].title, section_marks);
+			notes_at(fw, FRAMEWORK_NOTE_SECTION, c->section, LEVEL_NONE, "", NULL, out);
+		}
 	}
-	if (c->section != FRAMEWORK_NO_SECTION &&
-	    i == fw->sections[c->section].first_criterion)
-		plain_printf(out, "\nSection %s: %s\n", fw->sections[c->section].id,
-			fw->sections[c->section].title);
-	plain_printf(out, "\n%s (now: %s)\n", c->id, words_level(s->fw, s->a->levels[i]));
+	/* a row of a section with a note carries its marker (i shows the note) */
+	plain_printf(out, "\n%s%s%s (now: %s)\n", c->id, section_marks,
+		     MARKERS(FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, marks),
+		     words_level(s->fw, s->a->levels[i]));
+	notes_at(fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, "  ", NULL, out);
 	if (s->other)
 		show_compared(s, i, out);
-	for (size_t l = 1; l < fw->level_count; l++)
-		if (c->cell[l])
-			plain_printf(out, "  %zu %s: %s\n", l, words_level(s->fw, (enum level)l), c->cell[l]);
+	for (size_t l = 1; l < fw->level_count; l++) {
+		if (!c->cell[l])
+			continue;
+		plain_printf(out, "  %zu %s: %s%s\n", l, words_level(s->fw, (enum level)l), c->cell[l],
+			     MARKERS(FRAMEWORK_NOTE_CRITERION, i, (enum level)l, marks));
+		notes_at(fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, "    ", NULL, out);
+	}
 	plain_printf(out, "  0 %s: no cell of this row is reached\n", words_level(s->fw, LEVEL_NONE));
 }
 
@@ -378,6 +423,46 @@ static void plain_help(const struct session *s, FILE *out)
 		list_read_notes(s, out);
 		plain_printf(out, "\n");
 	}
+}
+
+/* i: the current category's guidance in full (its description, ranges,
+ * every note of it, its sections and its cells); i about: the About
+ * page. */
+static void show_guidance(const struct session *s, size_t i, const char *argument, FILE *out)
+{
+	const struct framework *fw = s->fw;
+	if (*argument) {
+		struct about_page page;
+		struct tri_error err;
+		if (about_page_init(&page, fw, &err) == 0) {
+			struct render_out r;
+			render_out_init(&r, out, false);
+			plain_printf(out, "\n");
+			render_text.about(&r, &page);
+		} else {
+			plain_printf(out, "%s\n", err.message);
+		}
+		about_page_finish(&page);
+		return;
+	}
+	size_t category = fw->criteria[i].category;
+	const struct framework_category *cat = &fw->categories[category];
+	plain_printf(out, "\nGuidance for category %s (i about: About the Standard):\n", cat->id);
+	show_category(fw, category, out);
+	for (size_t k = cat->first_section; k < cat->first_section + cat->section_count; k++) {
+		char title[512];
+		snprintf(title, sizeof title, "Section %s: %s", fw->sections[k].id,
+			 fw->sections[k].title);
+		notes_at(fw, FRAMEWORK_NOTE_SECTION, k, LEVEL_NONE, "  ", title, out);
+	}
+	for (size_t r = cat->first_criterion; r < cat->first_criterion + cat->criterion_count; r++)
+		for (size_t l = 0; l < fw->level_count; l++) {
+			char title[512];
+			snprintf(title, sizeof title, "%s%s%s", fw->criteria[r].id, l ? " " : "",
+				 l ? words_level(fw, (enum level)l) : "");
+			notes_at(fw, FRAMEWORK_NOTE_CRITERION, r, (enum level)l, "  ", title, out);
+		}
+	plain_printf(out, "\n");
 }
 
 /* "0, 2": the levels criterion c has, as keys. */
@@ -769,6 +854,14 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		break;
 	case ACTION_EDIT:
 		edit_texts(p, i);
+		return i;
+	case ACTION_GUIDANCE:
+		if (*argument && strcmp(argument, "about") != 0) {
+			refuse(p, where, "\"i %s\": expected i (the category's guidance) or i about",
+			       argument);
+			return i;
+		}
+		show_guidance(p->s, i, argument, p->out);
 		return i;
 	case ACTION_PLAN:
 		row_actions(p, i);

@@ -588,6 +588,7 @@ static void global_action(struct wizard *w, const struct action *a)
 	long c;
 	switch (a->id) {
 	case ACTION_HELP: tui_open(w, &view_help); return;
+	case ACTION_GUIDANCE: tui_open(w, &view_guidance); return;
 	case ACTION_GO: tui_open(w, tui_overview(w)); return;
 	case ACTION_SUMMARY: tui_open(w, &view_summary); return;
 	case ACTION_ACTIONS_SCREEN: tui_open(w, &view_actions); return;

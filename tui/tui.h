@@ -74,8 +74,8 @@ struct tui_frame {
 #define TUI_MAX_DEPTH 4 /* a base view, and modal views over it */
 
 extern const struct view view_start, view_overview, view_category,
-	view_summary, view_help, view_edit, view_plan, view_history, view_moderation, view_action,
-	view_actions, view_dashboard;
+	view_summary, view_help, view_guidance, view_edit, view_plan, view_history, view_moderation,
+	view_action, view_actions, view_dashboard;
 
 
 struct prompt {
@@ -184,6 +184,10 @@ void tui_goto_criterion(struct wizard *w, size_t criterion);
 
 /* The current criterion's category. */
 size_t tui_category(const struct wizard *w);
+
+/* The category the view on top is about: the selected one on the
+ * overview and the summary, else the current criterion's. */
+size_t tui_selected_category(const struct wizard *w);
 
 /* Draw one line of ASCII text at row y of win: versions holds one or more
  * versions, longest first, separated by newlines; the first that fits the

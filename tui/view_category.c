@@ -20,7 +20,8 @@
  * indent of HANG columns (small: each column of indent costs every
  * wrapped line its width); the choice is marked by text, not colour. */
 #define HANG 2
-/* Lines besides the map and the cells: ranges, rule, None, blank, evidence. */
+/* Lines besides the guidance, the map and the cells: ranges, rule, None,
+ * blank, evidence. */
 #define FIXED_LINES 5
 #define MAP_LABEL_WIDTH 6 /* "Level " */
 /* Text is set at a readable measure: on a wide terminal (a projector)
@@ -59,14 +60,18 @@ static struct page current_page(const struct wizard *w)
 /* Where everything goes; a function of the page and the window only, so
  * that nothing moves while moving within the page.  From the top: the
  * ranges, a rule naming the row, its cells (each in its slot) and None,
- * a blank line, the map of the page's rows, evidence and notes.
+ * a blank line, the map of the page's rows, evidence and notes.  Above
+ * them all, the page's guidance: the category's description and the
+ * notes of the category, the section and the page's rows (a cell's own
+ * note is part of its cell: it is shown where the cell is).
  *
  * When the window is too short for all of it (a status line, a split
  * pane, a large font), what gives way first is decided by one order
  * (clarifications rule 21), from what is kept longest: the header, the
- * current row's cells, the row table, evidence, then guidance (not on
- * this screen yet: it goes first, down to its marker and first line).
- * The cells then scroll (J/K) and the table shows a band at a time. */
+ * current row's cells, the row table, evidence, then guidance (which
+ * goes first, down to the first line of each of its parts and "i more":
+ * i shows it whole).  The cells then scroll (J/K) and the table shows a
+ * band at a time. */
 enum screen_part { PART_HEADER, PART_CELLS, PART_TABLE, PART_EVIDENCE, PART_GUIDANCE };
 
 struct layout {
@@ -79,6 +84,7 @@ struct layout {
 	int evidence_y;                    /* -1 when it gave way */
 	int cell_lines;                    /* rows the current row's cells need */
 	int cell_top;                      /* first of them shown */
+	int guide_rows;                    /* the guidance's, above the ranges */
 };
 
 /* The screen's own state: where the current row's cells are scrolled
@@ -90,6 +96,7 @@ struct category_state {
 	int text_top;         /* the first line of the texts shown (J/K) */
 	size_t text_row;      /* the criterion text_top belongs to */
 	int tallest_cols, tallest_rows, tallest_page;
+	int guide_rows;       /* the guidance's height at this size (size_screen) */
 };
 
 /* The compared side's label from its details ("Peer review"), never
@@ -107,9 +114,39 @@ static const char *other_map_label(const struct wizard *w)
 	return strcmp(w->s.other->type, "self") == 0 ? "Self" : "Cmp.";
 }
 
+#define MAX_NOTES 8 /* notes at one place (the Standard has one at most) */
+
+/* The notes at one place appended to text (a new string; text freed):
+ * with markers, " [6]" for each; then with texts, "\n[6] note" for each. */
+static char *add_notes(char *text, const struct framework *fw, enum framework_note_place place,
+		       size_t index, enum level level, bool markers, bool texts)
+{
+	const struct framework_footnote *notes[MAX_NOTES];
+	size_t count = framework_footnotes_at(fw, place, index, level, notes, MAX_NOTES);
+	for (int pass = markers ? 0 : 1; pass < (texts ? 2 : 1); pass++) {
+		for (size_t k = 0; k < count && k < MAX_NOTES; k++) {
+			char marker[48];
+			words_footnote_marker(notes[k], marker, sizeof marker);
+			const char *sep = pass == 0 ? " " : *text ? "\n" : "";
+			const char *note = pass == 0 ? "" : notes[k]->text;
+			size_t n = strlen(text) + strlen(sep) + strlen(marker) + strlen(note) + 2;
+			char *longer = malloc(n);
+			if (!longer)
+				abort();
+			snprintf(longer, n, "%s%s%s%s%s", text, sep, marker, pass ? " " : "", note);
+			free(text);
+			text = longer;
+		}
+	}
+	return text;
+}
+
 /* "(*) 2 Established: text" (the mark "( )" when not chosen), and in a
  * comparison "Established (Peer review's level): text" on the cell the
- * other assessment chose.  Wrapped with a hanging indent of HANG. */
+ * other assessment chose; a footnote of the cell after it, its marker
+ * ("[6]") at the text's end and the note on a line of its own, so that
+ * the note is wherever the cell is.  Wrapped with a hanging indent of
+ * HANG. */
 static char *cell_text(const struct wizard *w, const struct framework_criterion *c, int level)
 {
 	const char *body = c->cell[level] ? c->cell[level] : w->ui.utf8 ? "\u2014" : "-";
@@ -128,7 +165,75 @@ static char *cell_text(const struct wizard *w, const struct framework_criterion 
 		abort();
 	snprintf(text, n, "%ls %d %s%s: %s", chosen ? w->ui.glyph.chosen : w->ui.glyph.not_chosen,
 		 level, words_level(w->s.fw, (enum level)level), theirs_text, body);
+	if (c->cell[level])
+		text = add_notes(text, w->s.fw, FRAMEWORK_NOTE_CRITERION, index, (enum level)level,
+				 true, true);
 	return text;
+}
+
+/* The page's guidance, its parts a line each: the category's
+ * description, then each note ("[7] text") of the category, of the
+ * page's section and of the page's rows (a row's own, "2a.3 [*] text").
+ * A new string; "" when there is none. */
+static char *guide_text(const struct wizard *w, const struct page *p)
+{
+	const struct framework *fw = w->s.fw;
+	size_t category = fw->criteria[p->first].category;
+	char *text = strdup(fw->categories[category].description);
+	if (!text)
+		abort();
+	text = add_notes(text, fw, FRAMEWORK_NOTE_CATEGORY, category, LEVEL_NONE, false, true);
+	if (p->section != FRAMEWORK_NO_SECTION)
+		text = add_notes(text, fw, FRAMEWORK_NOTE_SECTION, p->section, LEVEL_NONE,
+				 false, true);
+	for (size_t i = p->first; i < p->first + p->count; i++)
+		text = add_notes(text, fw, FRAMEWORK_NOTE_CRITERION, i, LEVEL_NONE, false, true);
+	return text;
+}
+
+/* The guidance's width: the measure on a wide terminal, as the cells;
+ * else the whole width. */
+static int guide_width(const struct wizard *w)
+{
+	return measure_x(w) ? MEASURE : w->cols;
+}
+
+/* Rows the guidance takes whole (wrapped), or its parts' count (at least
+ * a line each). */
+static int guide_rows(struct wizard *w, const struct page *p, bool whole)
+{
+	char *text = guide_text(w, p);
+	int rows = 0;
+	if (*text && whole) {
+		rows = ui_wrapped_rows(&w->ui, text, guide_width(w));
+	} else if (*text) {
+		rows = 1;
+		for (const char *c = text; *c; c++)
+			rows += *c == '\n';
+	}
+	free(text);
+	return rows;
+}
+
+/* Call fn on every page of the framework (a category, or a section). */
+static void each_page(struct wizard *w, void (*fn)(struct wizard *w, const struct page *p,
+						   void *data), void *data)
+{
+	const struct framework *fw = w->s.fw;
+	for (size_t c = 0; c < fw->category_count; c++) {
+		const struct framework_category *cat = &fw->categories[c];
+		size_t pages = cat->section_count ? cat->section_count : 1;
+		for (size_t k = 0; k < pages; k++) {
+			struct page p = { cat->first_criterion, cat->criterion_count,
+					  FRAMEWORK_NO_SECTION };
+			if (cat->section_count) {
+				const struct framework_section *sec = &fw->sections[cat->first_section + k];
+				p = (struct page){ sec->first_criterion, sec->criterion_count,
+						   cat->first_section + k };
+			}
+			fn(w, &p, data);
+		}
+	}
 }
 
 static int cell_rows(struct wizard *w, const struct framework_criterion *c, int level)
@@ -147,8 +252,8 @@ static int evidence_need(const struct wizard *w)
 }
 
 /* The parts of the layout that depend on one page only: the map's table
- * and the rows each cell needs. */
-static void page_geometry(struct wizard *w, const struct page *p, struct layout *l)
+ * and the rows each cell needs, with guide rows taken by the guidance. */
+static void page_geometry(struct wizard *w, const struct page *p, struct layout *l, int guide)
 {
 	const struct framework *fw = w->s.fw;
 	*l = (struct layout){ 0 };
@@ -180,7 +285,9 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 	for (int level = 1; level < (int)fw->level_count; level++)
 		slots += l->slot[level];
 	l->longest = longest;
-	int room = getmaxy(w->body) - FIXED_LINES - (evidence_need(w) - 1);
+	/* (the blank line above the map gives way before the slots do) */
+	int room = getmaxy(w->body) - (FIXED_LINES - 1) - (evidence_need(w) - 1) - guide;
+	l->guide_rows = guide;
 	l->slotted = l->bands * l->band_lines + slots <= room;
 	l->detail_rows = l->slotted ? slots : longest;
 	l->bands_shown = (room - l->detail_rows) / l->band_lines;
@@ -190,48 +297,84 @@ static void page_geometry(struct wizard *w, const struct page *p, struct layout 
 		l->bands_shown = 1;
 }
 
-/* Rows the tallest page needs for its cells and its map. */
-static int tallest_page(struct wizard *w)
+/* What the pages need at one height of the guidance: the most rows of
+ * guidance, cells and map, and whether every page has its cells in their
+ * slots and every band of its table. */
+struct sizing {
+	int guide, tallest;
+	bool all_fit;
+	int whole, parts; /* the most rows of guidance whole, the most parts */
+};
+
+static void size_page(struct wizard *w, const struct page *p, void *data)
 {
-	const struct framework *fw = w->s.fw;
-	int tallest = 0;
-	for (size_t c = 0; c < fw->category_count; c++) {
-		const struct framework_category *cat = &fw->categories[c];
-		size_t pages = cat->section_count ? cat->section_count : 1;
-		for (size_t k = 0; k < pages; k++) {
-			struct page other = { cat->first_criterion, cat->criterion_count,
-					      FRAMEWORK_NO_SECTION };
-			if (cat->section_count) {
-				const struct framework_section *sec = &fw->sections[cat->first_section + k];
-				other = (struct page){ sec->first_criterion, sec->criterion_count,
-						       cat->first_section + k };
-			}
-			struct layout g;
-			page_geometry(w, &other, &g);
-			int need = g.detail_rows + g.bands_shown * g.band_lines;
-			if (need > tallest)
-				tallest = need;
-		}
+	struct sizing *z = data;
+	struct layout g;
+	page_geometry(w, p, &g, z->guide);
+	int need = z->guide + g.detail_rows + g.bands_shown * g.band_lines;
+	if (need > z->tallest)
+		z->tallest = need;
+	z->all_fit &= g.slotted && g.bands_shown == g.bands;
+}
+
+static void measure_guide(struct wizard *w, const struct page *p, void *data)
+{
+	struct sizing *z = data;
+	int whole = guide_rows(w, p, true), parts = guide_rows(w, p, false);
+	z->whole = whole > z->whole ? whole : z->whole;
+	z->parts = parts > z->parts ? parts : z->parts;
+}
+
+/* The guidance's height at this window size, the same on every page (so
+ * the ranges, the rule and the cells stay put from one category to the
+ * next), and the tallest page's rows: the most guidance with which every
+ * page still fits (its cells in their slots, its whole table, the bottom
+ * part below), down to a line for each part of the guidance (rule 21:
+ * guidance gives way first, but its first line stays). */
+static void size_screen(struct wizard *w, struct category_state *c)
+{
+	struct sizing z = { 0 };
+	each_page(w, measure_guide, &z);
+	int height = getmaxy(w->body);
+	for (int guide = z.whole; guide >= z.parts; guide--) {
+		z.guide = guide;
+		z.tallest = 0;
+		z.all_fit = true;
+		each_page(w, size_page, &z);
+		if (z.all_fit && 2 + z.tallest + 1 <= height - evidence_need(w))
+			break;
 	}
-	return tallest;
+	if (z.guide < z.parts) { /* (no guidance at all) */
+		z.guide = z.parts;
+		z.tallest = 0;
+		each_page(w, size_page, &z);
+	}
+	c->guide_rows = z.guide;
+	c->tallest_page = z.tallest;
+	c->tallest_cols = w->cols;
+	c->tallest_rows = w->rows;
 }
 
 /* A window too short for the tallest page: each part gets its rows in
  * the order of enum screen_part, the cells first (up to what the page
- * needs), then one band of the table, the rest of the table, evidence,
- * and last the blank line. */
+ * needs; in a comparison less both sides' evidence lines), then one band
+ * of the table, the rest of the table, evidence, and last the blank
+ * line. */
 static void short_layout(struct wizard *w, struct layout *l)
 {
 	static const enum screen_part order[] = { PART_CELLS, PART_TABLE, PART_EVIDENCE };
 	int height = getmaxy(w->body);
-	int room = height - 3; /* the ranges, the rule, None */
+	int room = height - 3 - l->guide_rows; /* the guidance, the ranges, the rule, None */
 	int need = l->detail_rows; /* the page's: its slots, or its longest row */
-	int cells = 0, evidence = 0;
+	int cells = 0, evidence = 0, keep;
 	l->bands_shown = 0;
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		switch (order[k]) {
-		case PART_CELLS: /* all they need, leaving one band of the table */
-			cells = need < room - l->band_lines ? need : room - l->band_lines;
+		case PART_CELLS: /* all they need, leaving one band of the table
+				  * (and in a comparison both sides' evidence: what a
+				  * moderation discusses; the cells scroll) */
+			keep = l->band_lines + (w->s.other ? evidence_need(w) : 0);
+			cells = need < room - keep ? need : room - keep;
 			if (cells < 1)
 				cells = 1;
 			room -= cells;
@@ -244,13 +387,13 @@ static void short_layout(struct wizard *w, struct layout *l)
 				l->bands_shown = 1;
 			room -= l->bands_shown * l->band_lines;
 			break;
-		default: /* PART_EVIDENCE; PART_GUIDANCE is not on this screen yet */
+		default: /* PART_EVIDENCE (the guidance has its rows: size_screen) */
 			evidence = room < evidence_need(w) ? room : evidence_need(w);
 			room -= evidence;
 			break;
 		}
 	}
-	l->detail_y = 2;
+	l->detail_y = 2 + l->guide_rows;
 	l->detail_rows = cells;
 	l->none_y = l->detail_y + cells;
 	l->map_y = l->none_y + 1 + (room >= 1); /* the blank line, if it has room */
@@ -270,24 +413,22 @@ static int cell_lines(struct wizard *w, const struct layout *l)
 static struct layout plan_layout(struct wizard *w, struct category_state *c,
 				 const struct page *p)
 {
-	struct layout l;
-	page_geometry(w, p, &l);
 	/* The bottom part (None, the map, evidence) sits below the tallest
 	 * page's cells, or against the bottom edge when that is closer: so it
 	 * stays put from one category to the next as well. */
-	if (c->tallest_cols != w->cols || c->tallest_rows != w->rows) {
-		c->tallest_page = tallest_page(w);
-		c->tallest_cols = w->cols;
-		c->tallest_rows = w->rows;
-	}
+	if (c->tallest_cols != w->cols || c->tallest_rows != w->rows)
+		size_screen(w, c);
+	struct layout l;
+	page_geometry(w, p, &l, c->guide_rows);
 	int tallest = c->tallest_page;
 	int height = getmaxy(w->body);
-	l.detail_y = 2;
-	int bottom = l.detail_y + tallest + 1 /* None */ + 1 /* blank */;
-	if (bottom <= height - evidence_need(w)) {
-		l.evidence_y = bottom;
-		l.map_y = bottom - l.bands_shown * l.band_lines;
-		l.none_y = l.map_y - 2; /* and a blank line */
+	l.detail_y = 2 + l.guide_rows; /* the guidance, the ranges, the rule */
+	int bottom = 2 + tallest + 1 /* None */ + 1 /* blank */;
+	bool blank = bottom <= height - evidence_need(w);
+	if (blank || bottom - 1 <= height - evidence_need(w)) { /* the blank line where it fits */
+		l.evidence_y = blank ? bottom : bottom - 1;
+		l.map_y = l.evidence_y - l.bands_shown * l.band_lines;
+		l.none_y = l.map_y - 1 - blank;
 		l.detail_rows = l.none_y - l.detail_y;
 	} else {
 		short_layout(w, &l);
@@ -372,6 +513,40 @@ static void draw_header(struct wizard *w, const struct score_result *r)
 	ui_put_utf8(&w->ui, w->header, 1, 0, line, w->cols, UI_NORMAL);
 }
 
+/* The page's guidance above the ranges, in its rows: whole where it
+ * fits; else each part (the description, each note) gets a line, the
+ * rows left over go to the parts in order, a part cut short ends in an
+ * ellipsis, and "i more" on the first line says that i shows it whole. */
+static void draw_guide(struct wizard *w, const struct page *p, const struct layout *l)
+{
+	char *text = guide_text(w, p);
+	int x = measure_x(w);
+	if (!*text || !l->guide_rows ||
+	    ui_wrapped_rows(&w->ui, text, guide_width(w)) <= l->guide_rows) {
+		ui_put_wrapped(&w->ui, w->body, 0, x, text, guide_width(w), l->guide_rows, UI_NORMAL);
+		free(text);
+		return;
+	}
+	static const char more[] = " i more";
+	int width = guide_width(w) - (int)strlen(more);
+	int spare = l->guide_rows - guide_rows(w, p, false), y = 0;
+	char *part = text;
+	while (part && y < l->guide_rows) {
+		char *end = strchr(part, '\n');
+		if (end)
+			*end = '\0';
+		int need = ui_wrapped_rows(&w->ui, part, width), rows = 1;
+		if (need > 1 && spare > 0) {
+			rows = need - 1 <= spare ? need : 1 + spare;
+			spare -= rows - 1;
+		}
+		y += ui_put_hanging_part(&w->ui, w->body, y, x, part, width, 0, 0, rows, UI_NORMAL);
+		part = end ? end + 1 : NULL;
+	}
+	ui_put_utf8(&w->ui, w->body, 0, x + width, more, (int)strlen(more), UI_NORMAL);
+	free(text);
+}
+
 /* A rule across the body, with a label after its first two dashes. */
 static void draw_rule(struct wizard *w, int y, const char *label)
 {
@@ -380,9 +555,12 @@ static void draw_rule(struct wizard *w, int y, const char *label)
 	wmove(w->body, y, 0);
 	for (int x = 0; x < w->cols; x++)
 		waddwstr(w->body, w->ui.glyph.rule);
-	char text[300];
-	snprintf(text, sizeof text, " %s", label);
+	char *text = malloc(strlen(label) + 2);
+	if (!text)
+		abort();
+	sprintf(text, " %s", label);
 	ui_put_utf8(&w->ui, w->body, y, 2, text, w->cols - 2, UI_NORMAL);
+	free(text);
 }
 
 /* A row's level as the key that sets it, which is also its points; '-'
@@ -553,6 +731,40 @@ static void draw_hints(struct wizard *w, bool scrolls)
 	tui_hints(w, line);
 }
 
+/* "2a.1 (2a Recruitment [7]) ": the rule's label, the current row and its
+ * section, each with the markers of its notes (a new string). */
+static char *rule_label(const struct wizard *w, const struct page *p)
+{
+	const struct framework *fw = w->s.fw;
+	char *label = strdup(fw->criteria[w->criterion].id);
+	if (!label)
+		abort();
+	label = add_notes(label, fw, FRAMEWORK_NOTE_CRITERION, w->criterion, LEVEL_NONE, true,
+			  false);
+	const char *section = "", *title = "";
+	if (p->section != FRAMEWORK_NO_SECTION) {
+		section = fw->sections[p->section].id;
+		title = fw->sections[p->section].title;
+	}
+	char *named = malloc(strlen(section) + strlen(title) + 2);
+	if (!named)
+		abort();
+	sprintf(named, "%s %s", section, title);
+	if (p->section != FRAMEWORK_NO_SECTION)
+		named = add_notes(named, fw, FRAMEWORK_NOTE_SECTION, p->section, LEVEL_NONE, true,
+				  false);
+	char *both = malloc(strlen(label) + strlen(named) + 5);
+	if (!both)
+		abort();
+	if (p->section != FRAMEWORK_NO_SECTION)
+		sprintf(both, "%s (%s) ", label, named);
+	else
+		sprintf(both, "%s ", label);
+	free(named);
+	free(label);
+	return both;
+}
+
 /* The current criterion's texts as one: evidence, notes, then the
  * action plan's fields, each labelled, those with nothing left out; NULL
  * when all are empty.  The caller frees. */
@@ -612,35 +824,33 @@ static void view_draw(struct wizard *w, void *state)
 	/* the last search's matches stand out in the cells and the texts */
 	w->ui.highlight = w->s.search[0] ? w->s.search : NULL;
 
+	struct page p = current_page(w);
+	struct layout l = plan_layout(w, state, &p);
+	draw_guide(w, &p, &l);
 	/* the ranges, without their label where that is what does not fit
 	 * (a framework of more levels, a narrow window) */
 	char line[512], ranges[480];
 	snprintf(line, sizeof line, "Ranges: %s", words_ranges(fw, cat, ranges, sizeof ranges));
-	ui_put_utf8(&w->ui, w->body, 0, 0, ui_wrapped_rows(&w->ui, line, w->cols) > 1 ? ranges
-		    : line, w->cols, UI_NORMAL);
-
-	struct page p = current_page(w);
-	struct layout l = plan_layout(w, state, &p);
+	ui_put_utf8(&w->ui, w->body, l.guide_rows, 0, ui_wrapped_rows(&w->ui, line, w->cols) > 1
+		    ? ranges : line, w->cols, UI_NORMAL);
 	draw_map(w, &p, &l);
 
 	/* The rule names the row (the current row's only mark on screen
-	 * besides the cursor: one place to update) and its section. */
-	char label[256];
-	const struct framework_criterion *cur = &fw->criteria[w->criterion];
-	if (p.section != FRAMEWORK_NO_SECTION)
-		snprintf(label, sizeof label, "%s (%s %s) ", cur->id, fw->sections[p.section].id,
-			 fw->sections[p.section].title);
-	else
-		snprintf(label, sizeof label, "%s ", cur->id);
-	draw_rule(w, 1, label);
+	 * besides the cursor: one place to update), its section and the
+	 * markers of their notes. */
+	char *label = rule_label(w, &p);
+	int rule_y = l.guide_rows + 1;
+	draw_rule(w, rule_y, label);
+	free(label);
 	bool scrolls = l.cell_lines > l.detail_rows;
 	if (scrolls) {
 		/* the cells do not all fit: which lines show, at the rule's end */
 		int last = l.cell_top + l.detail_rows;
-		snprintf(label, sizeof label, " lines %d-%d of %d, J/K more ", l.cell_top + 1,
+		char more[96];
+		snprintf(more, sizeof more, " lines %d-%d of %d, J/K more ", l.cell_top + 1,
 			 last < l.cell_lines ? last : l.cell_lines, l.cell_lines);
-		int width = (int)strlen(label);
-		ui_put_utf8(&w->ui, w->body, 1, w->cols - width - 2, label, width, UI_NORMAL);
+		int width = (int)strlen(more);
+		ui_put_utf8(&w->ui, w->body, rule_y, w->cols - width - 2, more, width, UI_NORMAL);
 	}
 	draw_detail(w, &l);
 

@@ -1,13 +1,19 @@
 /* The help screen: keys (from the actions table, as plain mode's ? lists
- * them), the Standard's level descriptors and its glossary, scrollable. */
+ * them), the Standard's glossary and its About page (the introduction, the
+ * levels with their descriptors, the scoring method), scrollable; and the
+ * guidance screen (i): the current category's description and every note
+ * of its sections and cells, in the same pager. */
 #define _GNU_SOURCE /* asprintf */
 #include "tui.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "about.h"
 #include "actions.h"
+#include "words.h"
 
 /* The keys (from the actions table), each with what it does: wrapped to
  * the window under a column of keys (KEY_COLUMN wide). */
@@ -34,6 +40,7 @@ static const char *const notes[] = {
 struct help_text {
 	char **line;
 	size_t count, capacity;
+	size_t about; /* the first line of the About page */
 };
 
 static void add_line(struct help_text *t, char *line)
@@ -92,14 +99,41 @@ static void add_entry(struct help_text *t, const struct ui *ui, const char *name
 	free(entry);
 }
 
-/* A key and what it does, the text wrapped beside a column of keys (keys
- * are ASCII, cut to the column). */
+/* A key and what it does, the text wrapped beside a column of keys
+ * (column wide, keys ASCII and cut to it; a list item: no key, a narrow
+ * column). */
 static void add_key(struct help_text *t, const struct ui *ui, const char *key,
-		    const char *text, int width)
+		    const char *text, int width, int column)
 {
-	char column[KEY_COLUMN];
-	snprintf(column, sizeof column, "%s", key);
-	add_rows(t, ui, column, KEY_COLUMN, text, width - KEY_COLUMN);
+	char prefix[KEY_COLUMN + 1];
+	snprintf(prefix, sizeof prefix, "%.*s", column > 1 ? column - 1 : 0, key);
+	add_rows(t, ui, prefix, column, text, width - column);
+}
+
+/* The About page (about.h), each block wrapped; list items and notes
+ * indented. */
+static void add_about(struct help_text *t, const struct ui *ui, const struct framework *fw,
+		      int width)
+{
+	struct about_page page;
+	if (about_page_init(&page, fw, NULL) != 0) {
+		add_wrapped(t, ui, "(out of memory: tri-assess about prints this page)", width);
+		about_page_finish(&page);
+		return;
+	}
+	for (size_t i = 0; i < page.count; i++) {
+		const struct about_block *b = &page.blocks[i];
+		if (b->kind == ABOUT_HEADING)
+			add_text(t, ui, b->text);
+		else if (b->kind == ABOUT_PARAGRAPH)
+			add_wrapped(t, ui, b->text, width);
+		else
+			add_key(t, ui, "", b->text, width, 2);
+		bool list = b->kind == ABOUT_ITEM || b->kind == ABOUT_NOTE;
+		if (list && (i + 1 == page.count || page.blocks[i + 1].kind != b->kind))
+			add_text(t, ui, "");
+	}
+	about_page_finish(&page);
 }
 
 static void build(struct wizard *w, struct help_text *t)
@@ -124,47 +158,96 @@ static void build(struct wizard *w, struct help_text *t)
 			continue; /* (coming, or plain mode's only) */
 		char keys[64], help[512];
 		add_key(t, ui, action_keys(a, fw, false, keys, sizeof keys),
-			action_help(a, fw, false, help, sizeof help), width);
+			action_help(a, fw, false, help, sizeof help), width, KEY_COLUMN);
 	}
 	add_text(t, ui, "");
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
 		add_wrapped(t, ui, notes[i], width);
-	static const char *const counts[] = { "", "ONE LEVEL", "TWO LEVELS", "THREE LEVELS",
-		"FOUR LEVELS", "FIVE LEVELS", "SIX LEVELS", "SEVEN LEVELS", "EIGHT LEVELS",
-		"NINE LEVELS" };
-	char heading[64];
-	snprintf(heading, sizeof heading, "THE %s OF PRACTICE (from the Standard)",
-		 counts[(fw->level_count - 1) % (sizeof counts / sizeof counts[0])]);
-	add_text(t, ui, heading);
-	for (size_t l = 1; l < fw->level_count; l++) {
-		const struct framework_level *level = &fw->levels[l];
-		char name[256];
-		snprintf(name, sizeof name, "%s (%d point%s)", level->title, level->points,
-			 level->points == 1 ? "" : "s");
-		add_entry(t, ui, name, level->descriptor, width);
-	}
-	add_text(t, ui, "SCORING");
-	add_wrapped(t, ui, "A row scores the points of the level chosen; a category scores the "
-		    "sum; the published score ranges give the category's level. Category 2 adds "
-		    "2a-2e.", width);
 	add_text(t, ui, "GLOSSARY (from the Standard)");
 	for (size_t i = 0; i < fw->term_count; i++)
 		add_entry(t, ui, fw->glossary[i].term, *fw->glossary[i].definition
 			  ? fw->glossary[i].definition
 			  : "(the source document gives no text for this term)", width);
-	add_entry(t, ui, "Source", fw->source, width);
+	t->about = t->count;
+	add_text(t, ui, "ABOUT THE STANDARD (from the Standard)");
+	add_about(t, ui, fw, width);
 }
 
-/* The screen's own state: the first line shown. */
+/* The current category's guidance (i): its description, the notes of
+ * the category and of each section ("Section 2a: Recruitment [7]", the
+ * note), each row's notes with its cell ("1.2 Leading [6]", the note). */
+static void add_notes_at(struct help_text *t, const struct ui *ui, const struct framework *fw,
+			 enum framework_note_place place, size_t index, enum level level,
+			 const char *title, int width)
+{
+	const struct framework_footnote *found[8];
+	size_t count = framework_footnotes_at(fw, place, index, level, found, 8);
+	if (count && title)
+		add_text(t, ui, title);
+	for (size_t k = 0; k < count && k < 8; k++) {
+		char marker[48];
+		words_footnote_marker(found[k], marker, sizeof marker);
+		char *note = malloc(strlen(marker) + strlen(found[k]->text) + 2);
+		if (!note)
+			abort();
+		sprintf(note, "%s %s", marker, found[k]->text);
+		add_wrapped(t, ui, note, width);
+		free(note);
+	}
+}
+
+static void build_guidance(struct wizard *w, struct help_text *t, size_t c)
+{
+	const struct framework *fw = w->s.fw;
+	const struct ui *ui = &w->ui;
+	int width = w->cols - 2;
+	const struct framework_category *cat = &fw->categories[c];
+	char title[512], ranges[480];
+	snprintf(title, sizeof title, "CATEGORY %s: %s", cat->id, cat->title);
+	add_text(t, ui, title);
+	add_wrapped(t, ui, *cat->description ? cat->description
+		    : "(the framework gives no description for this category)", width);
+	snprintf(title, sizeof title, "Score ranges: %s", words_ranges(fw, cat, ranges,
+									sizeof ranges));
+	add_wrapped(t, ui, title, width);
+	add_notes_at(t, ui, fw, FRAMEWORK_NOTE_CATEGORY, c, LEVEL_NONE, NULL, width);
+	for (size_t s = cat->first_section; s < cat->first_section + cat->section_count; s++) {
+		snprintf(title, sizeof title, "Section %s: %s", fw->sections[s].id,
+			 fw->sections[s].title);
+		add_notes_at(t, ui, fw, FRAMEWORK_NOTE_SECTION, s, LEVEL_NONE, title, width);
+	}
+	for (size_t i = cat->first_criterion; i < cat->first_criterion + cat->criterion_count;
+	     i++) {
+		for (size_t l = 0; l < fw->level_count; l++) {
+			snprintf(title, sizeof title, "%s%s%s", fw->criteria[i].id, l ? " " : "",
+				 l ? words_level(fw, (enum level)l) : "");
+			add_notes_at(t, ui, fw, FRAMEWORK_NOTE_CRITERION, i, (enum level)l, title,
+				     width);
+		}
+	}
+	add_wrapped(t, ui, "About the Standard (its introduction, the levels of practice and "
+		    "how a category is scored): ? then a.", width);
+}
+
+/* The screen's own state: the first line shown; which text it shows; the
+ * first line of the About page (help's a). */
 struct help_state {
 	int top;
+	bool guidance;
+	size_t category; /* the guidance's */
+	size_t about;
 };
 
 static void help_draw(struct wizard *w, void *state)
 {
-	int *top = &((struct help_state *)state)->top;
+	struct help_state *h = state;
+	int *top = &h->top;
 	struct help_text t = {0};
-	build(w, &t);
+	if (h->guidance)
+		build_guidance(w, &t, h->category);
+	else
+		build(w, &t);
+	h->about = t.about;
 	size_t n = t.count;
 	int height = getmaxy(w->body);
 	int max_top = (int)n > height ? (int)n - height : 0;
@@ -172,25 +255,36 @@ static void help_draw(struct wizard *w, void *state)
 		*top = max_top;
 	if (*top < 0)
 		*top = 0;
-	ui_put_utf8(&w->ui, w->header, 0, 0, "Help", w->cols, UI_TITLE);
+	char title[512];
+	const struct framework_category *cat = &w->s.fw->categories[h->category];
+	snprintf(title, sizeof title, "Guidance: Category %s of %zu: %s", cat->id,
+		 w->s.fw->category_count, cat->title);
+	ui_put_utf8(&w->ui, w->header, 0, 0, h->guidance ? title : "Help", w->cols, UI_TITLE);
 	char where[64];
 	snprintf(where, sizeof where, "lines %d-%d of %zu", *top + 1,
 		 *top + height < (int)n ? *top + height : (int)n, n);
 	ui_put_utf8(&w->ui, w->header, 1, 0, where, w->cols, UI_DIM);
-	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++)
-		ui_put_shown(&w->ui, w->body, r, 1, t.line[*top + r], strlen(t.line[*top + r]),
-			     w->cols - 2, r + *top == 0 ? UI_TITLE : UI_NORMAL);
+	for (int r = 0; r < height && (size_t)*top + (size_t)r < n; r++) {
+		size_t line = (size_t)*top + (size_t)r;
+		ui_put_shown(&w->ui, w->body, r, 1, t.line[line], strlen(t.line[line]),
+			     w->cols - 2, line == 0 || line == t.about ? UI_TITLE : UI_NORMAL);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(t.line[i]);
 	free(t.line);
 	w->cursor_win = w->body;
-	tui_hints(w, "j/k scroll  Space/PgDn page  b/PgUp back a page  q/Esc/? close help\n"
-		  "j/k scroll  Space page  b back a page  q/Esc close");
+	if (h->guidance)
+		tui_hints(w, "j/k scroll  Space/PgDn page  b/PgUp back a page  q/Esc/i close\n"
+			  "j/k scroll  Space page  b back a page  q/Esc close");
+	else
+		tui_hints(w, "j/k scroll  Space/PgDn page  b back  a About  q/Esc/? close help\n"
+			  "j/k scroll  Space page  b back  a About  q/Esc close");
 }
 
 static void help_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 {
-	int *top = &((struct help_state *)state)->top;
+	struct help_state *h = state;
+	int *top = &h->top;
 	int page = getmaxy(w->body) - 1;
 	if (is_code) {
 		switch (ch) {
@@ -199,6 +293,7 @@ static void help_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 		case KEY_NPAGE: *top += page; return;
 		case KEY_PPAGE: *top -= page; return;
 		case KEY_HOME: *top = 0; return;
+		case KEY_END: *top = INT_MAX / 2; return; /* (help_draw keeps it in range) */
 		case KEY_F(1): case KEY_F(10): tui_close(w); return;
 		default: return;
 		}
@@ -208,7 +303,8 @@ static void help_key(struct wizard *w, void *state, wint_t ch, bool is_code)
 	case L'k': (*top)--; return;
 	case L' ': *top += page; return;
 	case L'b': *top -= page; return;
-	case L'q': case 27: case L'?': case L'\n': case L'\r':
+	case L'a': *top = (int)h->about; return;
+	case L'q': case 27: case L'?': case L'i': case L'\n': case L'\r':
 		tui_close(w);
 		return;
 	}
@@ -219,13 +315,28 @@ static enum tui_binding help_binds(const struct wizard *w, const void *state, wi
 				   bool is_code)
 {
 	(void)w;
-	(void)state;
-	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_NPAGE, KEY_PPAGE, KEY_HOME, KEY_F(1),
-				     KEY_F(10), 0 };
-	return tui_key_listed(ch, is_code, L"jk bq\x1b?\r\n", codes) ? TUI_BOUND : TUI_UNBOUND;
+	static const int codes[] = { KEY_DOWN, KEY_UP, KEY_NPAGE, KEY_PPAGE, KEY_HOME, KEY_END,
+				     KEY_F(1), KEY_F(10), 0 };
+	const struct help_state *h = state;
+	const wchar_t *keys = h->guidance ? L"jk bq\x1bi\r\n" : L"jk baq\x1b?\r\n";
+	return tui_key_listed(ch, is_code, keys, codes) ? TUI_BOUND : TUI_UNBOUND;
+}
+
+/* The guidance of the category the screen below is about (on the
+ * overview, the one selected). */
+static void guidance_open(struct wizard *w, void *state)
+{
+	struct help_state *h = state;
+	h->guidance = true;
+	h->category = tui_selected_category(w);
 }
 
 const struct view view_help = {
 	.name = "help", .modal = true, .state_size = sizeof(struct help_state),
 	.draw = help_draw, .key = help_key, .binds = help_binds,
+};
+
+const struct view view_guidance = {
+	.name = "guidance", .modal = true, .state_size = sizeof(struct help_state),
+	.open = guidance_open, .draw = help_draw, .key = help_key, .binds = help_binds,
 };

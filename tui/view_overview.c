@@ -261,11 +261,32 @@ static int below_table(struct wizard *w, bool with_bars)
 	return (total < 3 ? total : 3) + rows;
 }
 
+/* The selected category's description, what a room reads before scoring
+ * it: under the table, in the rows the table leaves (at least one; cut
+ * with an ellipsis, i shows it whole).  Returns the rows it takes. */
+static int description_rows(struct wizard *w, const struct view_table_state *t, int free_rows)
+{
+	const char *text = w->s.fw->categories[t->selected].description;
+	if (!*text)
+		return 0;
+	int need = ui_wrapped_rows(&w->ui, text, w->cols);
+	return need < free_rows ? need : free_rows > 1 ? free_rows : 1;
+}
+
 static void overview_draw(struct wizard *w, void *state)
 {
+	struct view_table_state *t = state;
 	draw_header(w, "Overview");
 	w->cursor_win = w->body;
-	draw_table(w, state, true, getmaxy(w->body) - below_table(w, true));
+	int height = getmaxy(w->body), below = below_table(w, true);
+	struct table_line lines[256];
+	int table = 1 + (int)table_lines(w->s.fw, lines, sizeof lines / sizeof lines[0]);
+	/* the table whole first, then a blank line and the description */
+	int rows = description_rows(w, t, height - below - table - 1);
+	int y = draw_table(w, state, true, height - below - (rows ? rows + 1 : 0));
+	if (rows)
+		ui_put_wrapped(&w->ui, w->body, y + 1 < height ? y + 1 : height - 1, 0,
+			       w->s.fw->categories[t->selected].description, w->cols, rows, UI_NORMAL);
 	tui_hints(w, "j/k move  Enter open  s summary  x export  / find  u undo  ? help  q quit\n"
 		  "j/k move  Enter open  s summary  x export  ? help  q quit");
 }
@@ -398,6 +419,15 @@ enum tui_binding view_table_binds(const struct wizard *w, const void *state, win
 	if (!is_code && ch >= L'1' && ch <= L'9' && (size_t)(ch - L'1') < w->s.fw->category_count)
 		return TUI_BOUND;
 	return TUI_UNBOUND;
+}
+
+size_t tui_selected_category(const struct wizard *w)
+{
+	const struct tui_frame *top = tui_top(w);
+	if (top && (top->view == &view_overview || top->view == &view_summary ||
+		    top->view == &view_moderation))
+		return ((const struct view_table_state *)top->state)->selected;
+	return tui_category(w);
 }
 
 const struct view view_overview = {

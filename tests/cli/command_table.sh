@@ -18,6 +18,7 @@ while IFS='|' read -r name rc expect; do
 	expect_contains "$name bare: its own message" "$expect" "$OUT$ERR"
 done <<'TABLE'
 criteria|0|Category 7: Community Engagement
+about|0|About the Standard
 validate|0|well-formed
 score|2|score: expected at least one FILE
 new|2|new: expected exactly one FILE
@@ -35,6 +36,8 @@ expect_eq "--help: summaries aligned" 1 "$(sed -n 's/^  \([a-z]* *\)[a-z].*/\1/p
 	awk '{ print length($0) }' | sort -u | wc -l)"
 run "$BIN" criteria extra
 expect_eq "criteria takes no FILE" 2 "$RC"
+run "$BIN" about extra
+expect_eq "about takes no FILE" 2 "$RC"
 run "$BIN" bogus x
 expect_eq "two words that are no command" 2 "$RC"
 expect_contains "unknown command named" "unknown command 'bogus'" "$ERR"
@@ -43,7 +46,7 @@ expect_contains "a command after an option" "Two-level test checklist, version 2
 
 # standard output that cannot be written: said, exit 1 (not a silent 0)
 if [ -w /dev/full ]; then
-	for command in criteria validate "score $DATA/worked-example.csv" \
+	for command in criteria about validate "score $DATA/worked-example.csv" \
 		"plan $DATA/worked-example.csv" "benchmark --csv $DATA/worked-example.csv" \
 		"actions $DATA/actions/camden-2026.csv" "dashboard $DATA/actions/camden-2026.csv" \
 		"progress $DATA/actions/camden-2025.csv $DATA/actions/camden-2026.csv"; do

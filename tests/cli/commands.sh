@@ -22,7 +22,7 @@ expect_eq "two files for the wizard" 2 "$RC"
 # criteria
 run "$BIN" criteria --csv
 expect_eq "criteria --csv exit" 0 "$RC"
-expect_eq "criteria --csv header" "criterion_id,category,section,developing,established,leading" \
+expect_eq "criteria --csv header" "criterion_id,category,section,developing,established,leading,description" \
 	"$(head -1 <<<"$OUT" | tr -d '\r')"
 expect_eq "criteria --csv rows" 69 "$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(sys.stdin))-1)' <<<"$OUT")"
 expect_contains "criteria --csv 2a.5 joined across the page break" \

@@ -39,7 +39,7 @@ offers() {
 mkdir "$WORK/files" && cd "$WORK/files" || exit 1
 mkdir team revised
 touch camden.csv brent.CSV notes.txt team/hackney.csv
-commands="actions benchmark compare criteria dashboard help new plan progress report score validate"
+commands="about actions benchmark compare criteria dashboard help new plan progress report score validate"
 
 # words typed|what completing the last offers ('' is the empty word)
 while IFS='|' read -r typed expect; do

@@ -27,7 +27,7 @@ expect_contains "five: validate --csv category 2" "2,5,9,19,23,5,9,19,23,yes" "$
 
 run "$BIN" --framework "$FIVE" criteria --csv
 expect_eq "five: criteria --csv is criteria.csv's shape" \
-	"criterion_id,category,section,emerging,developing,established,leading" \
+	"criterion_id,category,section,emerging,developing,established,leading,description" \
 	"$(head -1 <<<"$OUT" | tr -d '\r')"
 expect_contains "five: criteria --csv a row with cells at two levels" \
 	"1.2,1,,,Board papers mention the work.,,The board reviews the work every quarter." "$OUT"
@@ -125,7 +125,7 @@ run "$BIN" --framework "$TWO" validate --csv
 expect_eq "two: validate --csv" "category,published_max,derived_max,agrees|1,3,3,yes|2,2,2,yes|" \
 	"$(tr -d '\r' <<<"$OUT" | tr '\n' '|')"
 run "$BIN" --framework "$TWO" criteria --csv
-expect_eq "two: criteria --csv header" "criterion_id,category,section,met" "$(head -1 <<<"$OUT" | tr -d '\r')"
+expect_eq "two: criteria --csv header" "criterion_id,category,section,met,description" "$(head -1 <<<"$OUT" | tr -d '\r')"
 printf '%s\n' criterion_id,level,organisation '1.1,met,Borough Two' 1.2,not_met, 1.3,met, \
 	2.1,Not_Met, >"$WORK/t.csv"
 run "$BIN" --framework "$TWO" score "$WORK/t.csv"

@@ -76,7 +76,7 @@ expect_eq "help alone: the global help" "$global" "$OUT"
 run "$BIN" help nosuch
 expect_eq "help nosuch: exit" 2 "$RC"
 expect_contains "help nosuch: said, with the commands" \
-	"help: unknown command 'nosuch'; expected one of criteria, validate, score" "$ERR"
+	"help: unknown command 'nosuch'; expected one of criteria, about, validate, score" "$ERR"
 run "$BIN" help plna
 expect_eq "help plna: exit" 2 "$RC"
 expect_contains "help plna: the nearest" "help: unknown command 'plna'; did you mean 'plan'?" "$ERR"
@@ -101,7 +101,7 @@ benchmrak|did you mean 'benchmark'?
 reprot|did you mean 'report'?
 hlep|did you mean 'help'?
 critera|did you mean 'criteria'?
-xyzzy|expected a command (criteria, validate, score, new, compare, plan, actions, dashboard, progress, benchmark, report, help
+xyzzy|expected a command (criteria, about, validate, score, new, compare, plan, actions, dashboard, progress, benchmark, report, help
 TABLE
 run "$BIN" valdiate "$DATA/worked-example.csv"
 expect_eq "a mistyped command before a file: exit" 2 "$RC"

@@ -69,8 +69,10 @@ def assessment(path, payload, peer=False, bare=False):
 
 def framework(directory, payload, bare=False):
     """The framework's title, version, source, a category's and a section's
-    title and a criterion cell take the payload (ids cannot: the loader
-    allows letters and digits only); bare: the payload replaces them."""
+    title, the category's description, a criterion cell, every footnote and
+    the introduction's first paragraph take the payload (ids cannot: the
+    loader allows letters and digits only); bare: the payload replaces
+    them."""
     p = arg_text(payload)
 
     def add(text):
@@ -100,10 +102,26 @@ def framework(directory, payload, bare=False):
         column = rows[0].index("developing")
         rows[1][column] = add(rows[1][column])
 
+    def description(rows):
+        column = rows[0].index("description")
+        rows[1][column] = add(rows[1][column])
+
+    def every_text(rows):
+        column = rows[0].index("text")
+        for r in rows[1:]:
+            r[column] = add(r[column])
+
+    def first_text(rows):
+        column = rows[0].index("text")
+        rows[1][column] = add(rows[1][column])
+
     edit("framework.csv", identity)
     edit("categories.csv", first_title)
+    edit("categories.csv", description)
     edit("sections.csv", first_title)
     edit("criteria.csv", cell)
+    edit("footnotes.csv", every_text)
+    edit("about.csv", first_text)
 
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -238,7 +256,7 @@ ALLOWED = {
     "p": {"class"}, "strong": set(), "bdi": set(), "br": set(), "code": set(),
     "table": {"class"}, "caption": set(), "thead": set(), "tbody": set(), "tfoot": set(),
     "tr": set(), "th": {"scope"}, "td": {"class", "colspan"}, "span": {"class"},
-    "ul": set(), "li": set(), "dl": {"class"}, "dt": set(), "dd": set(), "div": {"class"},
+    "ul": set(), "li": set(), "sup": set(), "dl": {"class"}, "dt": set(), "dd": set(), "div": {"class"},
     "details": {"open"}, "summary": set(), "figure": set(), "figcaption": set(),
     "svg": {"xmlns", "class", "width", "height", "viewbox", "role", "aria-label", "aria-hidden"},
     "rect": {"x", "y", "width", "height", "fill", "stroke", "stroke-width"},

@@ -97,6 +97,7 @@ probe "new echoes its arguments" human "Created $D/new$VP$VB.csv" "assessment of
 	-- "$BIN" new "$D/new$P$BAD.csv" --organisation "Org $P" --assessor "A $P"
 probe "criteria (a framework holding it)" human "$VP" -- "$BIN" --framework "$FW" criteria
 probe "criteria --csv" csv "$VP" -- "$BIN" --framework "$FW" criteria --csv
+probe "about (a framework holding it)" human "$VP" -- "$BIN" --framework "$FW" about
 probe "validate" human "version 14$VP: well-formed" -- "$BIN" --framework "$FW" validate
 probe "validate --csv" csv -- "$BIN" --framework "$FW" validate --csv
 probe "score with that framework" human "Strategic Leadership and Management $VP" \

@@ -46,10 +46,13 @@ wait_for "\"trade union\": 6.11"
 keys N
 wait_for "\"trade union\": 6.10"
 
-# Help shows the keys, the level descriptors and the glossary.
+# Help shows the keys, the glossary and the About page (a: its start,
+# right after the glossary's last entry, a page back).
 keys '?'
 wait_for "KEYS"
-keys Space Space Space Space Space Space # (the glossary ends the help; paging stops at its end)
+keys a
+wait_for "ABOUT THE STANDARD (from the Standard)"
+keys b
 wait_for "Racial trauma"
 keys q
 wait_for "Category 6 of 7"

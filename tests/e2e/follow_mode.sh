@@ -65,7 +65,7 @@ fwait_for "self.csv is open in another tri-assess (pid "
 fwait_for "Follow it read-only? [Y/n]"
 fkeys Enter
 fwait_for "READ-ONLY (following). W: work on a copy."
-fwait_for "── 2a.1 (2a Recruitment) "
+fwait_for "── 2a.1 (2a Recruitment [7]) "
 fwait_for "Level  1     2     3     2     -     -     -     -     -"
 
 # the driver's level change, within a second
@@ -77,7 +77,7 @@ within_a_second "a level change reaches the follower"
 # and its position
 keys j
 wait_for "── 2a.3 "
-fwait_for "── 2a.3 (2a Recruitment) "
+fwait_for "── 2a.3 (2a Recruitment [7]) "
 within_a_second "the driver's position reaches the follower"
 keys Tab
 wait_for "── 3.1 "

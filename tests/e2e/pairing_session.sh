@@ -180,7 +180,7 @@ OUT=$(printf '%s\n' 'm k board minutes' 'a their interviews' 'a' '>' 'm 2 agreed
 	TERM=dumb "$BIN" --compare "$WORK/peer.csv" --who "B. Plain" "$WORK/self.csv" 2>&1)
 expect_contains "plain: starts at the first open disagreement" \
 	"Pairing session: the first open disagreement; > the next." "$OUT"
-expect_contains "plain: 1.1 first" "Category 1 of 7: Strategic Leadership and Management"$'\n'"Score ranges: Developing 0-10, Established 11-18, Leading 19-22"$'\n\n'"1.1 (now: Developing)" "$OUT"
+expect_contains "plain: 1.1 first" "Category 1 of 7: Strategic Leadership and Management"$'\n'"Executive leaders use their influence on people, organisations and external stakeholders to push forward diversity and inclusion agendas. They create systems of clear accountability and evaluation of impact."$'\n'"Score ranges: Developing 0-10, Established 11-18, Leading 19-22"$'\n\n'"1.1 (now: Developing)" "$OUT"
 expect_contains "plain: >" "1.5: open disagreement 1 of 11." "$OUT"
 expect_contains "plain: both sides' evidence" "Peer review's evidence: PEER-EV-1.1: interviews with staff networks" "$OUT"
 expect_contains "plain: the peer's notes" "Peer review's notes: PEER-NOTE-1.1" "$OUT"

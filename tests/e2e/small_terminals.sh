@@ -29,19 +29,26 @@ session_at() { # COLSxROWS: one session on a new file, every screen
 	wait_for "Refused: criterion 1.3 has no developing cell"
 	wait_for "it can be none,"
 	keys Tab
-	wait_for "── 2a.1 (2a Recruitment) "
+	wait_for "── 2a.1 (2a Recruitment [7]) "
 	if [ "$cols" = 64 ]; then
 		# 2a.1's cells need 14 lines at 64 columns: J and K scroll them
-		wait_for "lines 1-7 of 14, J/K more"
+		# (the guidance gave way first: the first line of the description
+		# and of section 2a's note [7], i for the rest)
+		wait_for "lines 1-5 of 14, J/K more"
+		wait_for "[7] At a regional level"
+		expect_contains "$size: the description's first line" "Racial equality is embedded" \
+			"$(screen)"
 		expect_not_contains "$size: Leading's cell below the area" "( ) 3 Leading:" "$(screen)"
 		keys J
-		wait_for "( ) 3 Leading: Collected data is analysed"
-		wait_for "lines 7-13 of 14, J/K more"
+		wait_for "lines 5-9 of 14, J/K more"
 		keys J
-		wait_for "lines 8-14 of 14, J/K more"
+		wait_for "( ) 3 Leading: Collected data is analysed"
+		wait_for "lines 9-13 of 14, J/K more"
+		keys J
+		wait_for "lines 10-14 of 14, J/K more"
 		keys J
 		wait_for "The end of 2a.1's cells: K goes back."
-		keys K K
+		keys K K K
 		wait_for "( ) 1 Developing: Data is collected but not analysed"
 		# the table of Category 6 (11 rows) shows nine at a time
 		keys Tab Tab Tab Tab
@@ -98,8 +105,8 @@ session_at() { # COLSxROWS: one session on a new file, every screen
 	keys '?'
 	wait_for "KEYS"
 	wait_for "J K"
-	for _ in $(seq 12); do keys Space; done
-	wait_for "Source:"
+	keys End
+	wait_for "scoring.md)." # (the last words; "docs/" may end the line before)
 	keys q
 
 	# search

@@ -49,7 +49,7 @@ wait_settled
 expect_eq "no resume message without answers" "" "$(screen | tail -n 1)"
 before=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')
 keys Tab
-wait_for "── 2a.1 (2a Recruitment) "
+wait_for "── 2a.1 (2a Recruitment [7]) "
 wait_for "Row   2a.1"
 wait_settled
 after=$(screen | grep -n -e '^Row ' -e '^( ) 0 None' -e '^Evidence' | cut -d: -f1 | tr '\n' ' ')

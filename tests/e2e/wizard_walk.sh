@@ -63,7 +63,7 @@ wait_gone "Terminal too small"
 # Category 2 and its sections; then the overview.
 keys Tab
 wait_for "Category 2 of 7: Employee Lifecycle"
-wait_for "── 2a.1 (2a Recruitment) ──"
+wait_for "── 2a.1 (2a Recruitment [7]) ──"
 wait_for "Row   2a.1  2a.2  2a.3  2a.4  2a.5  2a.6  2a.7  2a.8  2a.9"
 keys g
 wait_for "Overview: London Borough of Camden, self-assessment, 2026-11-23"

@@ -63,7 +63,7 @@ static void test_one_meaning(void **state)
 		assert_int_equal(action_for_command(d)->id, ACTION_LEVEL);
 	char commands[64];
 	assert_string_equal(action_commands(commands, sizeof commands),
-			    "b e p a m h g s x / n N u W ? q > < A d");
+			    "b e p a m h g s x / n N u W i ? q > < A d");
 }
 
 /* A browsing screen never takes a global or a reserved key for itself:

@@ -74,6 +74,7 @@ static void test_formats(void **state)
 		for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 			assert_int_equal(tables[i], cases[k].tables);
 		assert_int_equal(f->report != NULL, cases[k].report);
+		assert_int_equal(f->about != NULL, strcmp(cases[k].name, "text") == 0);
 	}
 	assert_null(render_format_named("xml"));
 }
@@ -115,12 +116,12 @@ static void test_csv_per_level(void **state)
 	static const struct {
 		const char *fixture, *criteria, *validation;
 	} cases[] = {
-		{ NULL, "criterion_id,category,section,developing,established,leading\r\n",
+		{ NULL, "criterion_id,category,section,developing,established,leading,description\r\n",
 		  "category,published_developing_max,published_established_max,published_max,"
 		  "derived_developing_max,derived_established_max,derived_max,agrees\r\n"
 		  "1,10,18,22,10,18,22,yes\r\n" },
-		{ "two-levels", "criterion_id,category,section,met\r\n"
-		  "1.1,1,,A named person answers for the checklist.\r\n",
+		{ "two-levels", "criterion_id,category,section,met,description\r\n"
+		  "1.1,1,,A named person answers for the checklist.,Who answers for the checklist.\r\n",
 		  "category,published_max,derived_max,agrees\r\n1,3,3,yes\r\n2,2,2,yes\r\n" },
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
