@@ -798,6 +798,50 @@ static void export_summary(struct plain *p)
 	show(p, "x", &reply);
 }
 
+/* The actions that show something or edit, and stay at criterion i (where:
+ * "criterion ID", for a refusal); false for any other action. */
+static bool act_in_place(struct plain *p, const struct action *a, size_t i, const char *cmd,
+			 const char *argument, const char *where)
+{
+	switch (a->id) {
+	case ACTION_SAVE_AS:
+		save_elsewhere(p, argument);
+		return true;
+	case ACTION_SUMMARY:
+		show_summary(p);
+		return true;
+	case ACTION_HISTORY:
+		show_history(p->s, i, p->out);
+		return true;
+	case ACTION_EDIT:
+		edit_texts(p, i);
+		return true;
+	case ACTION_GUIDANCE:
+		if (*argument && strcmp(argument, "about") != 0) {
+			refuse(p, where, "\"i %s\": expected i (the category's guidance) or i about",
+			       argument);
+			return true;
+		}
+		show_guidance(p->s, i, argument, p->out);
+		return true;
+	case ACTION_ACTIONS_SCREEN:
+		if (*argument && strcmp(argument, "overdue") != 0) {
+			refuse(p, where, "\"%s\": expected A, or A overdue", cmd);
+			return true;
+		}
+		show_actions(p, argument, false);
+		return true;
+	case ACTION_DASHBOARD:
+		show_actions(p, argument, true);
+		return true;
+	case ACTION_EXPORT:
+		export_summary(p);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Do action a at criterion i (argument: the word after the command, or
  * ""); returns the criterion to go to (past the last: the walk is over;
  * one more: quit). */
@@ -809,6 +853,8 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 	char where[64];
 	snprintf(where, sizeof where, "criterion %s", fw->criteria[i].id);
 	long to;
+	if (act_in_place(p, a, i, cmd, argument, where))
+		return i;
 	switch (a->id) {
 	case ACTION_LEVEL:
 		return set_level(p, i, (enum level)(*cmd - '0'), shown);
@@ -822,12 +868,6 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		p->quit_armed = true;
 		show(p, where, &reply);
 		return i;
-	case ACTION_SAVE_AS:
-		save_elsewhere(p, argument);
-		return i;
-	case ACTION_SUMMARY:
-		show_summary(p);
-		return i;
 	case ACTION_BACK:
 		*shown = false;
 		return i ? i - 1 : 0;
@@ -840,9 +880,6 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 	case ACTION_MODERATE:
 		to = moderate(p, i, argument, &reply);
 		break;
-	case ACTION_HISTORY:
-		show_history(p->s, i, p->out);
-		return i;
 	case ACTION_NEXT_DISAGREEMENT:
 	case ACTION_PREVIOUS_DISAGREEMENT:
 		to = session_next_disagreement(p->s, i, a->id == ACTION_NEXT_DISAGREEMENT ? 1 : -1,
@@ -852,33 +889,9 @@ static size_t act(struct plain *p, const struct action *a, size_t i, const char 
 		to = session_find_id(p->s, argument, &reply);
 		reply.tone = to < 0 ? reply.tone : SESSION_SILENT;
 		break;
-	case ACTION_EDIT:
-		edit_texts(p, i);
-		return i;
-	case ACTION_GUIDANCE:
-		if (*argument && strcmp(argument, "about") != 0) {
-			refuse(p, where, "\"i %s\": expected i (the category's guidance) or i about",
-			       argument);
-			return i;
-		}
-		show_guidance(p->s, i, argument, p->out);
-		return i;
 	case ACTION_PLAN:
 		row_actions(p, i);
 		*shown = false;
-		return i;
-	case ACTION_ACTIONS_SCREEN:
-		if (*argument && strcmp(argument, "overdue") != 0) {
-			refuse(p, where, "\"%s\": expected A, or A overdue", cmd);
-			return i;
-		}
-		show_actions(p, argument, false);
-		return i;
-	case ACTION_DASHBOARD:
-		show_actions(p, argument, true);
-		return i;
-	case ACTION_EXPORT:
-		export_summary(p);
 		return i;
 	case ACTION_FIND:
 	case ACTION_FIND_NEXT:
