@@ -356,7 +356,8 @@ size_t actionlist_select(const struct actionlist *list, const struct actionlist_
 		if (passes(list, &list->items[i], filter))
 			out[n++] = i;
 	sorting = list;
-	qsort(out, n, sizeof *out, by_due);
+	if (n) /* (out may be NULL for none) */
+		qsort(out, n, sizeof *out, by_due);
 	sorting = NULL;
 	return n;
 }
@@ -1071,7 +1072,8 @@ static int number_items(struct reader *r)
 				     r->records[i]), list->items[i].id) != 0)
 			return out_of_memory(r);
 	}
-	qsort(list->items, list->count, sizeof *list->items, by_place);
+	if (list->count) /* (qsort's items may not be NULL, even for none) */
+		qsort(list->items, list->count, sizeof *list->items, by_place);
 	return 0;
 }
 
