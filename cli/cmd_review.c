@@ -67,7 +67,9 @@ static int report_to(const struct cli_call *call, struct assessment **loaded,
 	struct actionlist *list = cli_load_actions(loaded[0], call->files[0]);
 	if (!list)
 		return CLI_EXIT_BAD_INPUT;
-	if (report_content_init(&content, loaded[0], b, list, today) != 0) {
+	if (report_content_init(&content, loaded[0], b,
+				call->opt->moderate ? COMPARISON_MODERATE : COMPARISON_AUTO, list,
+				today) != 0) {
 		cli_error("out of memory");
 		actionlist_destroy(list);
 		return CLI_EXIT_BAD_INPUT;

@@ -113,6 +113,8 @@ static const struct cli_option_note benchmark_notes[] = {
 };
 static const struct cli_option_note report_notes[] = {
 	{ CLI_OPT_COMPARE, "compare with OTHER: both sides and the recorded changes" },
+	{ CLI_OPT_MODERATE, "a moderation whatever the two files' details say (its\n"
+			    "section: the resolutions recorded in FILE)" },
 	{ CLI_OPT_OUTPUT, "the HTML file to write (- for standard output); never an\n"
 			  "input file; a file that is not a tri-assess report is\n"
 			  "replaced only with --force" },
@@ -178,7 +180,7 @@ const struct cli_command cli_commands[] = {
 		     "tri-assess benchmark --highlight \"London Borough of Camden\" team/*.csv" },
 	{ .name = "report", .usage = "FILE -o REPORT.html|-",
 	  .summary = "an HTML report for a leadership team",
-	  .options = COMMON | CLI_OPT_COMPARE | CLI_OPT_OUTPUT | CLI_OPT_FORCE,
+	  .options = COMMON | CLI_OPT_COMPARE | CLI_OPT_MODERATE | CLI_OPT_OUTPUT | CLI_OPT_FORCE,
 	  .run = cmd_report, .args = CLI_COMPLETE_CSV, .notes = report_notes,
 	  .example = "tri-assess report camden.csv -o camden.html\n"
 		     "tri-assess report camden.csv --compare peer-review.csv -o pairing.html" },

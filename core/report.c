@@ -31,12 +31,12 @@ static bool over_time(const struct assessment *a, const struct assessment *b)
 }
 
 int report_content_init(struct report_content *r, const struct assessment *a,
-			const struct assessment *b, const struct actionlist *list,
-			const char *today)
+			const struct assessment *b, enum comparison_kind kind,
+			const struct actionlist *list, const char *today)
 {
 	*r = (struct report_content){ .a = a, .b = b, .list = list, .actions = list->count };
 	r->title = report_title(a);
-	if (!r->title || comparison_init(&r->scores, a, b, COMPARISON_AUTO) != 0)
+	if (!r->title || comparison_init(&r->scores, a, b, kind) != 0)
 		goto fail;
 	if (plan_sheet_init(&r->plan, a, &r->scores.sheet_a) != 0)
 		goto fail;

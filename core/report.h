@@ -54,12 +54,12 @@ struct report_content {
 };
 
 /* Work out the report on a and its actions (list), compared with b (may
- * be NULL; a moderation when the files say so, comparison.h), as of today
+ * be NULL; a moderation when kind or the files say so, comparison.h), as of today
  * (YYYY-MM-DD: what is overdue).  Everything given must outlive r.
  * Returns 0, or -1 when out of memory (r is then empty). */
 int report_content_init(struct report_content *r, const struct assessment *a,
-			const struct assessment *b, const struct actionlist *list,
-			const char *today);
+			const struct assessment *b, enum comparison_kind kind,
+			const struct actionlist *list, const char *today);
 
 /* Release what report_content_init allocated.  Accepts an empty r. */
 void report_content_finish(struct report_content *r);

@@ -354,4 +354,15 @@ run "$BIN" score --csv --bom "$WORK/self.csv"
 expect_eq "--bom first bytes" "efbbbf66" "$(printf '%s' "$OUT" | head -c 4 | od -An -tx1 | tr -d ' \n')"
 run "$BIN" score --csv "$WORK/self.csv"
 expect_eq "no BOM by default" "66696c65" "$(printf '%s' "$OUT" | head -c 4 | od -An -tx1 | tr -d ' \n')"
+# report --moderate: two self-assessments of one organisation are no
+# moderation by their details ("Where the two assessments differ"); with
+# --moderate the report has the moderation's section.
+sed 's/,peer,Peer reviewers from Brent,/,self,Second self-assessment team,/' \
+	"$DATA/report/peer.csv" >"$WORK/second-self.csv"
+run "$BIN" report "$DATA/report/self.csv" --compare "$WORK/second-self.csv" -o -
+expect_contains "report of two self-assessments: not a moderation" \
+	"<h2>Where the two assessments differ</h2>" "$OUT"
+run "$BIN" report "$DATA/report/self.csv" --compare "$WORK/second-self.csv" --moderate -o -
+expect_eq "report --moderate: exit" 0 "$RC"
+expect_contains "report --moderate: the moderation's section" "<h2>Moderation</h2>" "$OUT"
 finish

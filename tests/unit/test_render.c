@@ -251,7 +251,7 @@ static void test_report_targets(void **state)
 	assert_int_equal(actionlist_migrate(list, a, &moved, &err), 0);
 	assert_int_equal(moved, 3);
 	struct report_content content;
-	assert_int_equal(report_content_init(&content, a, NULL, list, "2026-01-01"), 0);
+	assert_int_equal(report_content_init(&content, a, NULL, COMPARISON_AUTO, list, "2026-01-01"), 0);
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		struct report_target t = report_action_target(a, cases[k].row);
 		assert_int_equal(report_has_action(&content, cases[k].row), cases[k].listed);
@@ -287,7 +287,7 @@ static void test_report(void **state)
 		struct report_content content;
 		struct actionlist *list = actionlist_create(fw);
 		assert_non_null(list);
-		assert_int_equal(report_content_init(&content, a, NULL, list, "2026-01-01"), 0);
+		assert_int_equal(report_content_init(&content, a, NULL, COMPARISON_AUTO, list, "2026-01-01"), 0);
 		assert_int_equal(content.strengths, 1);
 		struct capture c;
 		capture_begin(&c, false);
