@@ -256,7 +256,7 @@ ALLOWED = {
     "p": {"class"}, "strong": set(), "bdi": set(), "br": set(), "code": set(),
     "table": {"class"}, "caption": set(), "thead": set(), "tbody": set(), "tfoot": set(),
     "tr": set(), "th": {"scope"}, "td": {"class", "colspan"}, "span": {"class"},
-    "ul": set(), "li": set(), "sup": set(), "dl": {"class"}, "dt": set(), "dd": set(), "div": {"class"},
+    "ul": set(), "li": set(), "sup": set(), "dl": {"class"}, "dt": set(), "dd": set(), "div": {"class", "role", "aria-label", "tabindex"},
     "details": {"open"}, "summary": set(), "figure": set(), "figcaption": set(),
     "svg": {"xmlns", "class", "width", "height", "viewbox", "role", "aria-label", "aria-hidden"},
     "rect": {"x", "y", "width", "height", "fill", "stroke", "stroke-width"},
