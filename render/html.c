@@ -106,7 +106,7 @@ static const char style[] =
 	"td.green{background:#d5ecd5}td.amber{background:#f6ecc8}td.red{background:#f4d6d6}"
 	"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}"
 	"dl.facts dt{font-weight:bold}dl.facts dd{margin:0}"
-	".wide{overflow-x:auto}"
+	".wide{overflow-x:auto}svg.progress{max-width:100%;height:auto}"
 	"figure{margin:.2em 0 1em}svg.chart{display:block;width:100%;max-width:580px;height:auto}"
 	"svg text{font-family:Arial,Helvetica,'Liberation Sans',sans-serif}"
 	"figcaption{font-size:.9em}figcaption p{margin:.15em 0}"
@@ -850,9 +850,13 @@ static void progress_chart(FILE *out, const struct progress *p)
 {
 	const struct framework *fw = p->fw;
 	int height = (int)(fw->category_count * (p->count * PROGRESS_ROW + 8)) + 8;
-	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		"role=\"img\" aria-label=\"Each category's score at each date; the table "
-		"that follows gives the same\">", PROGRESS_LABEL + PROGRESS_BAR + 140, height);
+	/* (a viewBox, so that on a phone it scales to the page's width; the
+	 * table that follows has the same figures in text) */
+	int width = PROGRESS_LABEL + PROGRESS_BAR + 140;
+	fprintf(out, "<svg class=\"progress\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+		"height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Each category's "
+		"score at each date; the table that follows gives the same\">", width, height, width,
+		height);
 	int y = 8;
 	for (size_t c = 0; c < fw->category_count; c++) {
 		fprintf(out, "<text x=\"0\" y=\"%d\" font-size=\"11\">", y + 12);

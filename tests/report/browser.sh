@@ -57,6 +57,11 @@ report long-names report "$WORK/long-self.csv" --compare "$WORK/long-peer.csv"
 printf "%s\n" criterion_id,level,organisation,date "1.1,leading,Borough A,2026-01-10" \
 	1.2,developing,, 1.3,established,, >"$WORK/five.csv"
 report five-levels --framework "$DATA/frameworks/five-levels" report "$WORK/five.csv"
+# A year on (issue 16): the dashboard, the action plan from the actions
+# file, and progress over time (its chart and table), with last year's.
+cp "$DATA/actions/camden-2026.csv" "$DATA/actions/camden-2026-actions.csv" \
+	"$DATA/actions/camden-2025.csv" "$WORK/"
+report progress report "$WORK/camden-2026.csv" --compare "$WORK/camden-2025.csv"
 
 run node "$(dirname "$0")/check.mjs" "$MODULES" "$WORK" "${REPORTS[@]}"
 echo "$OUT"
